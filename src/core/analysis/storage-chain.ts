@@ -1,0 +1,104 @@
+import { compare } from '../graph/context.ts';
+import type { GraphIndex } from '../graph/graph-index.ts';
+import type { Workload } from './workloads.ts';
+
+/** One volume of a workload, followed down to where its bytes live. Ids are graph node ids. */
+export interface VolumeChain {
+  claim: string;
+  /** The claim was referenced (a volume, a claim template) but not read. */
+  claimMissing: boolean;
+  pv: string | null;
+  storageClass: string | null;
+  /** spec | annotation | default | none: how the class was chosen. */
+  classFrom: string | null;
+  backend: string | null;
+  capacity: string | null;
+  reclaimPolicy: string | null;
+  pools: string[];
+  cephClusters: string[];
+  osds: string[];
+  nodes: string[];
+  disks: string[];
+  zones: string[];
+  /** NFS servers outside the cluster, or in-cluster Services serving the export. */
+  servedBy: string[];
+}
+
+/** Node-local data a workload keeps outside any claim: hostPath volumes of scheduled pods. */
+export interface InlineStorage {
+  pod: string;
+  node: string;
+  why: string;
+}
+
+export function claimsOf(index: GraphIndex, workload: Workload): string[] {
+  const claims = new Set<string>();
+  for (const id of [workload.id, ...workload.members]) {
+    const node = index.node(id);
+    if (node?.kind === 'PersistentVolumeClaim' && node.group === '') claims.add(id);
+    for (const edge of index.out(id, 'mounts')) {
+      const target = index.node(edge.to);
+      if (target?.kind === 'PersistentVolumeClaim' && target.group === '') claims.add(edge.to);
+    }
+  }
+  return [...claims].sort(compare);
+}
+
+export function inlineStorageOf(index: GraphIndex, workload: Workload): InlineStorage[] {
+  const found: InlineStorage[] = [];
+  for (const id of [workload.id, ...workload.members]) {
+    for (const edge of index.out(id, 'mounts')) {
+      if (index.node(edge.to)?.kind === 'Node') found.push({ pod: id, node: edge.to, why: edge.why });
+    }
+  }
+  return found;
+}
+
+export function volumeChain(index: GraphIndex, claim: string): VolumeChain {
+  const node = index.node(claim);
+  const pv = index.out(claim, 'bound-to')[0]?.to ?? null;
+  const storageClass =
+    (index.out(claim, 'uses-class')[0] ?? (pv ? index.out(pv, 'uses-class')[0] : undefined))?.to ?? null;
+  const pvNode = pv ? index.node(pv) : undefined;
+  const classNode = storageClass ? index.node(storageClass) : undefined;
+  const below = pv ?? storageClass;
+  let pools = pv ? targets(index, pv, 'stored-in') : [];
+  if (pools.length === 0 && storageClass) pools = targets(index, storageClass, 'stored-in');
+  const osds = unique(pools.flatMap((p) => targets(index, p, 'placed-on')));
+  const nodes = unique([
+    ...osds.flatMap((o) => targets(index, o, 'runs-on')),
+    ...(pv
+      ? targets(index, pv, 'pinned-to', 'replica-on').filter((id) => index.node(id)?.kind === 'Node')
+      : []),
+  ]);
+  const servedBy = below ? targets(index, pv ?? below, 'served-by') : [];
+  return {
+    claim,
+    claimMissing: Boolean(node?.missing),
+    pv,
+    storageClass,
+    classFrom: str(node?.attrs.classFrom),
+    backend: str(pvNode?.attrs.backend) ?? str(classNode?.attrs.backend),
+    capacity: str(pvNode?.attrs.capacity) ?? str(node?.attrs.capacity) ?? str(node?.attrs.requested),
+    reclaimPolicy: str(pvNode?.attrs.reclaimPolicy) ?? str(classNode?.attrs.reclaimPolicy),
+    pools,
+    cephClusters: unique(pools.flatMap((p) => targets(index, p, 'part-of'))),
+    osds,
+    nodes,
+    disks: unique(osds.flatMap((o) => targets(index, o, 'on-device'))),
+    zones: pv ? targets(index, pv, 'pinned-to').filter((id) => index.node(id)?.kind === 'Zone') : [],
+    servedBy: servedBy.length > 0 || !storageClass ? servedBy : targets(index, storageClass, 'served-by'),
+  };
+}
+
+function targets(index: GraphIndex, id: string, ...types: Parameters<GraphIndex['out']>[1][]): string[] {
+  return unique(index.out(id, ...types).map((e) => e.to));
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)].sort(compare);
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}

@@ -1,0 +1,79 @@
+import { compare } from '../graph/context.ts';
+import type { GraphIndex } from '../graph/graph-index.ts';
+import type { GraphNode } from '../graph/model.ts';
+
+/** Kinds that run pods. Operator resources become workloads by owning these (or pods). */
+const POD_RUNNERS = new Set([
+  'apps/Deployment',
+  'apps/StatefulSet',
+  'apps/DaemonSet',
+  'apps/ReplicaSet',
+  'batch/Job',
+  'batch/CronJob',
+  '/ReplicationController',
+  '/Pod',
+]);
+
+/** Operator kinds that are workloads even before they own anything (read from manifests). */
+const OPERATOR_KINDS = new Set([
+  'postgresql.cnpg.io/Cluster',
+  'pxc.percona.com/PerconaXtraDBCluster',
+  'psmdb.percona.com/PerconaServerMongoDB',
+  'pgv2.percona.com/PerconaPGCluster',
+  'postgres-operator.crunchydata.com/PostgresCluster',
+  'ceph.rook.io/CephCluster',
+]);
+
+export interface Workload {
+  id: string;
+  node: GraphNode;
+  /** Everything it owns, transitively (ReplicaSets, Pods, operator-made StatefulSets, PVCs…). */
+  members: string[];
+}
+
+/**
+ * A workload is the root of an ownerReferences chain that runs pods: an operator's resource
+ * when there is one, else the Deployment / StatefulSet / DaemonSet / CronJob / bare Pod.
+ */
+export function findWorkloads(index: GraphIndex): Workload[] {
+  const roots = new Set<string>();
+  for (const node of index.graph.nodes) {
+    const key = `${node.group}/${node.kind}`;
+    if (!POD_RUNNERS.has(key) && !OPERATOR_KINDS.has(key)) continue;
+    roots.add(rootOf(index, node.id));
+  }
+  const workloads: Workload[] = [];
+  for (const id of [...roots].sort(compare)) {
+    const node = index.node(id);
+    if (!node) continue;
+    workloads.push({ id, node, members: descendants(index, id) });
+  }
+  return workloads;
+}
+
+export function rootOf(index: GraphIndex, id: string): string {
+  const seen = new Set<string>([id]);
+  let current = id;
+  for (;;) {
+    const owners = index.in(current, 'owns').map((e) => e.from);
+    // Several owners are rare (one controller at most); follow the first, deterministically.
+    const next = owners.sort(compare)[0];
+    if (!next || seen.has(next)) return current;
+    seen.add(next);
+    current = next;
+  }
+}
+
+function descendants(index: GraphIndex, id: string): string[] {
+  const out = new Set<string>();
+  const stack = [id];
+  while (stack.length > 0) {
+    const current = stack.pop() as string;
+    for (const edge of index.out(current, 'owns')) {
+      if (out.has(edge.to) || edge.to === id) continue;
+      out.add(edge.to);
+      stack.push(edge.to);
+    }
+  }
+  return [...out].sort(compare);
+}

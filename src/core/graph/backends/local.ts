@@ -1,0 +1,68 @@
+import type { FieldReader } from '../../fields.ts';
+import { nodeId } from '../ids.ts';
+import { idOf } from '../object-index.ts';
+import { markBackend, type StorageBackend } from './backend.ts';
+
+/** Provisioners whose volumes are directories or disks of one node: they live and die with it. */
+export const NODE_LOCAL_PROVISIONERS: ReadonlySet<string> = new Set([
+  'rancher.io/local-path',
+  'openebs.io/local',
+  'kubernetes.io/no-provisioner',
+  'local.csi.openebs.io',
+  'topolvm.io',
+  'lvm.csi.metal-stack.io',
+  'hostpath.csi.k8s.io',
+]);
+
+const SELECTED_NODE_ANNOTATIONS = [
+  'local.path.provisioner/selected-node',
+  'volume.kubernetes.io/selected-node',
+];
+
+/**
+ * Node-local storage: local-path, hostPath and `local` PVs, OpenEBS local and LVM CSI drivers.
+ * The node comes from the PV's required node affinity (already an edge) or, for provisioners
+ * that only annotate, the selected-node annotation.
+ */
+export const local: StorageBackend = {
+  name: 'local',
+  extract(ctx) {
+    for (const sc of ctx.index.ofKind('storage.k8s.io', 'StorageClass')) {
+      if (NODE_LOCAL_PROVISIONERS.has(sc.string('provisioner') ?? ''))
+        markBackend(ctx, idOf(sc), 'node-local');
+    }
+    for (const pv of ctx.index.ofKind('', 'PersistentVolume')) {
+      const kind = localKind(pv);
+      if (!kind) continue;
+      const id = idOf(pv);
+      markBackend(ctx, id, 'node-local');
+      ctx.setAttrs(id, {
+        localPath: pv.string('spec.local.path') ?? pv.string('spec.hostPath.path') ?? null,
+        localKind: kind,
+      });
+      const annotations = pv.stringMap('metadata.annotations');
+      for (const key of SELECTED_NODE_ANNOTATIONS) {
+        const selected = annotations[key];
+        if (!selected) continue;
+        const node = nodeId('', 'Node', undefined, selected);
+        ctx.node(node, { missing: !ctx.index.has(node), apiVersion: 'v1' });
+        ctx.edge({
+          from: id,
+          to: node,
+          type: 'pinned-to',
+          source: pv,
+          field: `metadata.annotations.${key}`,
+          why: `its data is a directory on node ${selected}`,
+        });
+        break;
+      }
+    }
+  },
+};
+
+function localKind(pv: FieldReader): string | undefined {
+  if (pv.record('spec.local')) return 'local';
+  if (pv.record('spec.hostPath')) return 'hostPath';
+  const driver = pv.string('spec.csi.driver');
+  return driver && NODE_LOCAL_PROVISIONERS.has(driver) ? driver : undefined;
+}

@@ -1,0 +1,37 @@
+import type { SourceItem } from '../model.ts';
+import { STORAGE_BACKENDS } from './backends/index.ts';
+import { BuildContext } from './context.ts';
+import type { KindExtractor } from './kinds/extractor.ts';
+import { KIND_EXTRACTORS } from './kinds/index.ts';
+import { linkOwners } from './kinds/owners.ts';
+import type { Graph } from './model.ts';
+import { ObjectIndex } from './object-index.ts';
+import { reportUnusedClaims } from './unused-claims.ts';
+
+/**
+ * Objects → graph: every object's owner references, then each kind's extractor, then the
+ * storage backends (which read what the kinds produced), then whole-graph checks.
+ */
+export function buildGraph(items: readonly SourceItem[]): Graph {
+  const index = new ObjectIndex(items);
+  const ctx = new BuildContext(index);
+  const extractors = new Map<string, KindExtractor>();
+  for (const extractor of KIND_EXTRACTORS) {
+    const groups = typeof extractor.group === 'string' ? [extractor.group] : extractor.group;
+    for (const group of groups) extractors.set(`${group}/${extractor.kind}`, extractor);
+  }
+  for (const reader of index.all()) linkOwners(ctx, reader);
+  for (const [key, extractor] of [...extractors].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const [group = '', kind = ''] = splitKey(key);
+    for (const reader of index.ofKind(group, kind)) extractor.extract(ctx, reader);
+  }
+  for (const backend of STORAGE_BACKENDS) backend.extract(ctx);
+  const graph = ctx.toGraph();
+  reportUnusedClaims(graph);
+  return graph;
+}
+
+function splitKey(key: string): [string, string] {
+  const slash = key.lastIndexOf('/');
+  return [key.slice(0, slash), key.slice(slash + 1)];
+}

@@ -1,0 +1,45 @@
+import { configMap } from './config-map.ts';
+import type { KindExtractor } from './extractor.ts';
+import { ingress } from './ingress.ts';
+import { node } from './node.ts';
+import { persistentVolume } from './persistent-volume.ts';
+import { persistentVolumeClaim } from './persistent-volume-claim.ts';
+import { pod } from './pod.ts';
+import { service } from './service.ts';
+import { volumeSnapshot, volumeSnapshotClass, volumeSnapshotContent } from './snapshots.ts';
+import { storageClass } from './storage-class.ts';
+import { ingressRoute } from './traefik.ts';
+import { volumeAttachment } from './volume-attachment.ts';
+import {
+  cronJob,
+  daemonSet,
+  deployment,
+  job,
+  replicaSet,
+  replicationController,
+  statefulSet,
+} from './workload-templates.ts';
+
+/** One row per Kubernetes kind. Adding a kind: one file and one line here. */
+export const KIND_EXTRACTORS: readonly KindExtractor[] = [
+  node,
+  pod,
+  deployment,
+  replicaSet,
+  statefulSet,
+  daemonSet,
+  job,
+  cronJob,
+  replicationController,
+  persistentVolumeClaim,
+  persistentVolume,
+  storageClass,
+  volumeAttachment,
+  volumeSnapshot,
+  volumeSnapshotContent,
+  volumeSnapshotClass,
+  service,
+  configMap,
+  ingress,
+  ingressRoute,
+];

@@ -1,0 +1,29 @@
+import { nodeId } from '../ids.ts';
+import { idOf } from '../object-index.ts';
+import type { KindExtractor } from './extractor.ts';
+import { extractPodSpec } from './pod-spec.ts';
+
+export const pod: KindExtractor = {
+  group: '',
+  kind: 'Pod',
+  extract(ctx, reader) {
+    const id = idOf(reader);
+    const node = reader.string('spec.nodeName');
+    ctx.setAttrs(id, { phase: reader.string('status.phase') });
+    if (node) {
+      const nodeRef = nodeId('', 'Node', undefined, node);
+      if (!ctx.index.has(nodeRef))
+        ctx.dangling(reader, 'spec.nodeName', `scheduled on node ${node}, which is not in the inventory`);
+      ctx.node(nodeRef, { missing: !ctx.index.has(nodeRef), apiVersion: 'v1' });
+      ctx.edge({
+        from: id,
+        to: nodeRef,
+        type: 'scheduled-on',
+        source: reader,
+        field: 'spec.nodeName',
+        why: `runs on node ${node}`,
+      });
+    }
+    extractPodSpec(ctx, reader, id, 'spec', { pod: reader.object.metadata.name, ...(node ? { node } : {}) });
+  },
+};

@@ -1,0 +1,198 @@
+import { workloadDependencies } from '../analysis/dependencies.ts';
+import { claimsOf, inlineStorageOf, type VolumeChain, volumeChain } from '../analysis/storage-chain.ts';
+import { findWorkloads } from '../analysis/workloads.ts';
+import { buildGraph } from '../graph/build.ts';
+import { compare } from '../graph/context.ts';
+import { GraphIndex } from '../graph/graph-index.ts';
+import type { Dangling, GraphNode } from '../graph/model.ts';
+import type { SourceResult } from '../model.ts';
+import type { Inventory, Ref, StorageEntry, StorageType, WorkloadEntry } from './model.ts';
+import { titleOf } from './titles.ts';
+
+/** Graph node kinds that get a storage page, and the page type. */
+const STORAGE_TYPES: Readonly<Record<string, StorageType>> = {
+  'storage.k8s.io/StorageClass': 'storageclass',
+  'ceph.rook.io/CephCluster': 'cephcluster',
+  'ceph.rook.io/CephBlockPool': 'pool',
+  'ceph.rook.io/CephFilesystemPool': 'pool',
+  'ceph.rook.io/OSD': 'osd',
+  '/Node': 'node',
+  'tierbook.io/Disk': 'disk',
+  'tierbook.io/NFSServer': 'nfs-server',
+};
+
+/** Related storage shown on each storage page: edge types followed out of and into the node. */
+const RELATED: Readonly<Record<StorageType, { label: string; out?: string[]; in?: string[] }[]>> = {
+  storageclass: [
+    { label: 'pools', out: ['stored-in'] },
+    { label: 'servers', out: ['served-by'] },
+  ],
+  cephcluster: [{ label: 'pools', in: ['part-of'] }],
+  pool: [
+    { label: 'cluster', out: ['part-of'] },
+    { label: 'osds', out: ['placed-on'] },
+    { label: 'classes', in: ['stored-in'] },
+  ],
+  osd: [
+    { label: 'cluster', out: ['part-of'] },
+    { label: 'nodes', out: ['runs-on'] },
+    { label: 'disks', out: ['on-device'] },
+    { label: 'pools', in: ['placed-on'] },
+  ],
+  node: [
+    { label: 'osds', in: ['runs-on'] },
+    { label: 'disks', in: ['in-node'] },
+  ],
+  disk: [
+    { label: 'nodes', out: ['in-node'] },
+    { label: 'osds', in: ['on-device'] },
+  ],
+  'nfs-server': [],
+};
+
+export interface AssembleOptions {
+  cluster: string;
+  now: string;
+}
+
+export function assembleInventory(source: SourceResult, options: AssembleOptions): Inventory {
+  const graph = buildGraph(source.items);
+  const index = new GraphIndex(graph);
+  const workloads = findWorkloads(index);
+  const deps = workloadDependencies(index, workloads);
+  const reverse = new Map<string, WorkloadEntry['dependedOnBy']>();
+  const title = (id: string) => {
+    const node = index.node(id);
+    return node ? titleOf(node) : id;
+  };
+  for (const [from, list] of deps) {
+    for (const dep of list) {
+      const mine = reverse.get(dep.workload) ?? [];
+      mine.push({ ...dep, workload: from, title: title(from) });
+      reverse.set(dep.workload, mine);
+    }
+  }
+  const problemsOf = problemIndex(graph.dangling);
+  const usage = new Map<string, Map<string, Set<string>>>();
+  const entries: WorkloadEntry[] = workloads.map((w) => {
+    const volumes = claimsOf(index, w).map((claim) => volumeChain(index, claim));
+    for (const chain of volumes) recordUsage(usage, w.id, chain);
+    const pods = [w.id, ...w.members]
+      .map((id) => index.node(id))
+      .filter((n): n is GraphNode => n?.kind === 'Pod' && n.group === '')
+      .map((pod) => ({
+        name: pod.name,
+        node: index.out(pod.id, 'scheduled-on')[0]?.to.split('/').slice(3).join('/') ?? null,
+        phase: typeof pod.attrs.phase === 'string' ? pod.attrs.phase : null,
+      }));
+    const images = new Set<string>();
+    for (const id of [w.id, ...w.members])
+      for (const image of (index.node(id)?.attrs.images as string[] | undefined) ?? []) images.add(image);
+    return {
+      id: w.id,
+      apiVersion: w.node.apiVersion ?? '',
+      kind: w.node.kind,
+      namespace: w.node.namespace,
+      name: w.node.name,
+      title: titleOf(w.node),
+      missing: Boolean(w.node.missing),
+      labels: (w.node.attrs.labels as Record<string, string> | undefined) ?? {},
+      images: [...images].sort(compare),
+      replicas: typeof w.node.attrs.replicas === 'number' ? w.node.attrs.replicas : null,
+      pods,
+      members: w.members.map((id) => ({ id, title: title(id) })),
+      volumes,
+      inlineStorage: inlineStorageOf(index, w),
+      dependsOn: (deps.get(w.id) ?? []).map((d) => ({ ...d, title: title(d.workload) })),
+      dependedOnBy: (reverse.get(w.id) ?? []).sort(
+        (a, b) => compare(a.workload, b.workload) || compare(a.via, b.via),
+      ),
+      problems: [w.id, ...w.members, ...volumes.map((v) => v.claim)].flatMap(
+        (id) => problemsOf.get(id) ?? [],
+      ),
+    };
+  });
+  const storage: StorageEntry[] = [];
+  for (const node of graph.nodes) {
+    const type = STORAGE_TYPES[`${node.group}/${node.kind}`];
+    if (!type) continue;
+    const related: Record<string, Ref[]> = {};
+    for (const rule of RELATED[type]) {
+      const ids = [
+        ...index
+          .out(node.id)
+          .filter((e) => rule.out?.includes(e.type))
+          .map((e) => e.to),
+        ...index
+          .in(node.id)
+          .filter((e) => rule.in?.includes(e.type))
+          .map((e) => e.from),
+      ];
+      related[rule.label] = [...new Set(ids)].sort(compare).map((id) => ({ id, title: title(id) }));
+    }
+    const users = usage.get(node.id) ?? new Map<string, Set<string>>();
+    storage.push({
+      id: node.id,
+      type,
+      title: titleOf(node),
+      name: node.name,
+      namespace: node.namespace,
+      attrs: node.missing ? { ...node.attrs, missing: true } : node.attrs,
+      related,
+      workloads: [...users]
+        .sort(([a], [b]) => compare(a, b))
+        .map(([id, claims]) => ({ id, title: title(id), claims: [...claims].sort(compare) })),
+      problems: problemsOf.get(node.id) ?? [],
+    });
+  }
+  const counts: Record<string, number> = {};
+  for (const item of source.items) {
+    const key = item.object.kind;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return {
+    cluster: options.cluster,
+    takenAt: options.now,
+    graph,
+    workloads: entries,
+    storage,
+    unreadable: source.unreadable,
+    skipped: source.skipped,
+    counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => compare(a, b))),
+  };
+}
+
+/** Every storage object a volume touches knows which workloads keep data there. */
+function recordUsage(
+  usage: Map<string, Map<string, Set<string>>>,
+  workload: string,
+  chain: VolumeChain,
+): void {
+  const ids = [
+    chain.storageClass,
+    ...chain.pools,
+    ...chain.cephClusters,
+    ...chain.osds,
+    ...chain.nodes,
+    ...chain.disks,
+    ...chain.servedBy,
+  ];
+  for (const id of ids) {
+    if (!id) continue;
+    const users = usage.get(id) ?? new Map<string, Set<string>>();
+    usage.set(id, users);
+    const claims = users.get(workload) ?? new Set<string>();
+    users.set(workload, claims);
+    claims.add(chain.claim);
+  }
+}
+
+function problemIndex(dangling: readonly Dangling[]): Map<string, Dangling[]> {
+  const byObject = new Map<string, Dangling[]>();
+  for (const d of dangling) {
+    const list = byObject.get(d.object) ?? [];
+    list.push(d);
+    byObject.set(d.object, list);
+  }
+  return byObject;
+}

@@ -1,0 +1,30 @@
+import { ClusterReadError, InputError, UsageError } from '../../src/core/errors.ts';
+
+/** The one place that turns outcomes into exit codes (see the CLI contract). */
+export async function runWithExitCode(main: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await main();
+  } catch (error) {
+    process.exitCode = reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof InputError) {
+    process.stderr.write(`tierbook: bad input: ${error.describe()}\n`);
+    return 2;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`tierbook: ${error.message}\nRun "tierbook --help" for usage.\n`);
+    return 2;
+  }
+  if (error instanceof ClusterReadError) {
+    process.stderr.write(`tierbook: cannot read the cluster: ${error.message}\n`);
+    return 3;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(
+    `tierbook: internal error (this is a bug in tierbook; please report it with the text below)\n${detail}\n`,
+  );
+  return 2;
+}

@@ -1,0 +1,82 @@
+import { assembleInventory } from '../../src/core/inventory/assemble.ts';
+import type { Inventory } from '../../src/core/inventory/model.ts';
+import { renderContent } from '../../src/core/render/content.ts';
+import { contentDrift, type Drift, hasDrift } from '../../src/core/render/drift.ts';
+import { readContentDir, writeContentDir } from '../../src/io/content-dir.ts';
+import { readSource, type SourceOptions } from '../../src/io/read-source.ts';
+import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
+
+export const HELP = `tierbook inventory [SOURCE] [--out DIR] [--check] [--now ISO8601] [--cluster NAME]
+
+Reads the cluster (live, or offline with --from) and writes one Markdown page per workload and
+storage object into DIR (default: content/). Operators' notes in each page are kept.
+  --out DIR        where to write (default: content)
+  --check          write nothing; exit 1 and list what would change if the inventory drifted
+  --now ISO8601    the time recorded as "taken at" (default: now; an unchanged inventory keeps
+                   the time it was taken)
+  --cluster NAME   the name the inventory is published under (default: the kubeconfig context,
+                   or the name of the first --from path)`;
+
+export async function inventoryCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, { ...SOURCE_OPTIONS, out: { type: 'string' }, check: { type: 'boolean' } });
+  const outDir = values.out ?? 'content';
+  const source: SourceOptions = { from: values.from ?? [] };
+  if (values.kubeconfig) source.kubeconfig = values.kubeconfig;
+  if (values.context) source.context = values.context;
+  if (values.cluster) source.cluster = values.cluster;
+  const read = await readSource(source);
+  const previous = await readContentDir(outDir);
+  const inventory = assembleInventory(read.result, { cluster: read.cluster, now: nowFrom(values.now) });
+  let files = renderContent(inventory, previous);
+  if (values.now === undefined) files = keepTakenAtIfUnchanged(inventory, previous, files);
+  const drift = contentDrift(previous, files);
+  report(inventory, read.describe);
+  if (values.check) {
+    if (!hasDrift(drift)) {
+      process.stdout.write(`${outDir}/ is current.\n`);
+      return 0;
+    }
+    process.stdout.write(`${outDir}/ has drifted from the cluster:\n${describeDrift(drift)}`);
+    return 1;
+  }
+  if (hasDrift(drift)) await writeContentDir(outDir, files);
+  process.stdout.write(
+    hasDrift(drift)
+      ? `Wrote ${outDir}/: ${drift.added.length} added, ${drift.changed.length} changed, ${drift.removed.length} removed.\n`
+      : `${outDir}/ was already current; nothing written.\n`,
+  );
+  return 0;
+}
+
+/** A scheduled run that finds nothing new keeps the old "taken at", so CI sees no drift. */
+function keepTakenAtIfUnchanged(
+  inventory: Inventory,
+  previous: ReadonlyMap<string, string>,
+  files: Map<string, string>,
+): Map<string, string> {
+  const before = /^takenAt: '?([^'\n]+)'?$/m.exec(previous.get('index.md') ?? '')?.[1];
+  if (!before || before === inventory.takenAt) return files;
+  const asBefore = renderContent({ ...inventory, takenAt: before }, previous);
+  return hasDrift(contentDrift(previous, asBefore)) ? files : asBefore;
+}
+
+function report(inventory: Inventory, from: string): void {
+  process.stdout.write(
+    `Inventory of ${inventory.cluster} (from ${from}): ${inventory.workloads.length} workloads, ${inventory.storage.length} storage objects, ${inventory.graph.dangling.length} dangling references.\n`,
+  );
+  for (const u of inventory.unreadable) {
+    process.stderr.write(
+      `tierbook: warning: could not read ${u.group || 'core'}/${u.kind} (${u.reason}): ${u.detail}\n`,
+    );
+  }
+}
+
+export function describeDrift(drift: Drift): string {
+  const lines: string[] = [];
+  for (const path of drift.added) lines.push(`  added    ${path}`);
+  for (const path of drift.removed) lines.push(`  removed  ${path}`);
+  for (const c of drift.changed) {
+    lines.push(`  changed  ${c.path}:${c.line}`, `           - ${c.before}`, `           + ${c.after}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+import { UsageError } from '../src/core/errors.ts';
+import { runWithExitCode } from './cli/exit.ts';
+
+/** One table of commands; each loads its module only when run. */
+const COMMANDS: Record<
+  string,
+  { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number>; help: string }> }
+> = {
+  inventory: {
+    summary: 'read a cluster and write one page per workload and storage object into content/',
+    load: async () => {
+      const m = await import('./commands/inventory.ts');
+      return { run: m.inventoryCommand, help: m.HELP };
+    },
+  },
+  demo: {
+    summary: 'inventory the built-in sample cluster',
+    load: async () => {
+      const m = await import('./commands/demo.ts');
+      return { run: m.demoCommand, help: m.HELP };
+    },
+  },
+};
+
+const USAGE = `tierbook: know the blast radius before the destructive step.
+
+Usage: tierbook <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .join('\n')}
+
+SOURCE (for commands that read a cluster):
+  (nothing)            the live cluster of the kubeconfig's current context, or the in-cluster
+                       service account; --kubeconfig FILE and --context NAME choose another
+  --from PATH          offline, repeatable: a kubectl get -o json|yaml List, multi-document
+                       YAML/JSON, a directory of them, or an OpenShift/OKD must-gather folder
+
+Exit codes: 0 success; 1 drift found (inventory --check); 2 bad usage, bad input or internal
+error; 3 the cluster could not be read.
+Run "tierbook <command> --help" for a command's options.
+`;
+
+await runWithExitCode(async () => {
+  const [name, ...args] = process.argv.slice(2);
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command)
+    throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  const { run, help } = await command.load();
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${help}\n`);
+    return 0;
+  }
+  return run(args);
+});

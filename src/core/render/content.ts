@@ -1,0 +1,48 @@
+import type { Inventory } from '../inventory/model.ts';
+import { INDEX_FILE, storageFile, workloadFile } from './file-names.ts';
+import { renderIndexPage } from './index-page.ts';
+import { extractNotes, hasOwnNotes } from './notes.ts';
+import { renderStoragePage } from './storage-page.ts';
+import { renderWorkloadPage } from './workload-page.ts';
+
+export const ORPHANED_DIR = 'orphaned-notes';
+
+/**
+ * The whole of content/ as path → text. `previous` is content/ as it is now: each page keeps
+ * its operators' notes, and a page whose object is gone keeps them under orphaned-notes/ so
+ * nothing written by hand is ever dropped.
+ */
+export function renderContent(
+  inventory: Inventory,
+  previous: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const w of inventory.workloads) pages.set(w.id, workloadFile(w.kind, w.namespace, w.name));
+  for (const s of inventory.storage) pages.set(s.id, storageFile(s.type, s.namespace, s.name));
+  const restored = new Set<string>();
+  const notesOf = (path: string) => {
+    const own = previous.get(path);
+    if (own !== undefined) return extractNotes(own, path);
+    // An object that came back gets back the notes kept for it while it was gone.
+    const orphan = previous.get(`${ORPHANED_DIR}/${path}`);
+    if (orphan === undefined) return undefined;
+    restored.add(`${ORPHANED_DIR}/${path}`);
+    return extractNotes(orphan, `${ORPHANED_DIR}/${path}`);
+  };
+  const files = new Map<string, string>();
+  files.set(INDEX_FILE, renderIndexPage(inventory));
+  for (const w of inventory.workloads) {
+    const path = pages.get(w.id) as string;
+    files.set(path, renderWorkloadPage(w, path, pages, notesOf(path)));
+  }
+  for (const s of inventory.storage) {
+    const path = pages.get(s.id) as string;
+    files.set(path, renderStoragePage(s, path, pages, notesOf(path)));
+  }
+  for (const [path, text] of previous) {
+    if (files.has(path) || restored.has(path)) continue;
+    const orphan = path.startsWith(`${ORPHANED_DIR}/`) ? path : `${ORPHANED_DIR}/${path}`;
+    if (path.startsWith(`${ORPHANED_DIR}/`) || hasOwnNotes(extractNotes(text, path))) files.set(orphan, text);
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

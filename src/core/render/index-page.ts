@@ -1,0 +1,41 @@
+import type { RootContent } from 'mdast';
+import type { Inventory } from '../inventory/model.ts';
+import type { Json } from '../model.ts';
+import { toJson, withFrontMatter } from './front-matter.ts';
+import { code, heading, list, paragraph, toMarkdown } from './markdown.ts';
+
+/** The inventory's own page: what was read, when, and what could not be read. */
+export function renderIndexPage(inventory: Inventory): string {
+  const data: Record<string, Json> = {
+    type: 'inventory',
+    title: `Inventory of ${inventory.cluster}`,
+    cluster: inventory.cluster,
+    takenAt: inventory.takenAt,
+    counts: inventory.counts,
+    workloads: inventory.workloads.length,
+    storageObjects: inventory.storage.length,
+    unreadable: toJson(inventory.unreadable),
+    skipped: inventory.skipped.length,
+    dangling: toJson(inventory.graph.dangling),
+  };
+  const body: RootContent[] = [
+    heading(1, `Inventory of ${inventory.cluster}`),
+    paragraph(
+      `Taken at ${inventory.takenAt}: ${inventory.workloads.length} workloads, ${inventory.storage.length} storage objects.`,
+    ),
+    heading(2, 'What could not be read'),
+    inventory.unreadable.length === 0
+      ? paragraph('Everything tierbook asked for was read.')
+      : list(
+          inventory.unreadable.map((u) => [
+            code(`${u.group || 'core'}/${u.kind}`),
+            ` (${u.reason}): ${u.detail}`,
+          ]),
+        ),
+    heading(2, 'Dangling references'),
+    inventory.graph.dangling.length === 0
+      ? paragraph('None.')
+      : list(inventory.graph.dangling.map((d) => [code(d.object), ` ${d.field}: ${d.message}`])),
+  ];
+  return withFrontMatter(data, toMarkdown(body));
+}

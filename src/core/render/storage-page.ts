@@ -1,0 +1,51 @@
+import type { RootContent } from 'mdast';
+import type { StorageEntry } from '../inventory/model.ts';
+import type { Json } from '../model.ts';
+import { toJson, withFrontMatter } from './front-matter.ts';
+import { linkTo, type PageIndex } from './links.ts';
+import { code, heading, list, paragraph, toMarkdown } from './markdown.ts';
+import { notesBlock } from './notes.ts';
+
+const DESCRIBE: Readonly<Record<StorageEntry['type'], string>> = {
+  storageclass: 'StorageClass',
+  cephcluster: 'Rook-Ceph cluster',
+  pool: 'Ceph pool',
+  osd: 'Ceph OSD',
+  node: 'Kubernetes node',
+  disk: 'Physical disk',
+  'nfs-server': 'NFS server outside the cluster',
+};
+
+export function renderStoragePage(
+  entry: StorageEntry,
+  path: string,
+  pages: PageIndex,
+  notes: string | undefined,
+): string {
+  const data: Record<string, Json> = { ...(toJson(entry) as Record<string, Json>) };
+  const body: RootContent[] = [heading(1, entry.title), paragraph(`${DESCRIBE[entry.type]}.`)];
+  const facts = Object.entries(entry.attrs).filter(([, v]) => v !== null && typeof v !== 'object');
+  if (facts.length > 0) body.push(list(facts.map(([k, v]) => [`${k}: `, code(String(v))])));
+  for (const [label, refs] of Object.entries(entry.related)) {
+    if (refs.length === 0) continue;
+    body.push(heading(2, label[0]?.toUpperCase() + label.slice(1)));
+    body.push(list(refs.map((r) => [linkTo(pages, path, r.id, r.title)])));
+  }
+  body.push(heading(2, 'Workloads with data here'));
+  body.push(
+    entry.workloads.length === 0
+      ? paragraph('None found.')
+      : list(
+          entry.workloads.map((w) => [
+            linkTo(pages, path, w.id, w.title),
+            ` through ${w.claims.length} volume${w.claims.length === 1 ? '' : 's'}`,
+          ]),
+        ),
+  );
+  if (entry.problems.length > 0) {
+    body.push(heading(2, 'Problems found'));
+    body.push(list(entry.problems.map((p) => [`${p.field}: ${p.message}`])));
+  }
+  body.push(heading(2, 'Notes'));
+  return withFrontMatter(data, `${toMarkdown(body)}\n${notesBlock(notes)}`);
+}

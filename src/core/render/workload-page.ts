@@ -1,0 +1,103 @@
+import type { PhrasingContent, RootContent } from 'mdast';
+import type { VolumeChain } from '../analysis/storage-chain.ts';
+import { parseId } from '../graph/ids.ts';
+import type { WorkloadEntry } from '../inventory/model.ts';
+import type { Json } from '../model.ts';
+import { toJson, withFrontMatter } from './front-matter.ts';
+import { linkTo, type PageIndex } from './links.ts';
+import { code, heading, list, paragraph, toMarkdown } from './markdown.ts';
+import { notesBlock } from './notes.ts';
+
+export function renderWorkloadPage(
+  entry: WorkloadEntry,
+  path: string,
+  pages: PageIndex,
+  notes: string | undefined,
+): string {
+  const data: Record<string, Json> = {
+    type: 'workload',
+    ...(toJson(entry) as Record<string, Json>),
+  };
+  const body: RootContent[] = [heading(1, entry.title)];
+  body.push(paragraph(summary(entry)));
+  if (entry.missing) {
+    body.push(
+      paragraph(
+        'This workload was named as an owner but could not be read; what is shown comes from the objects it owns.',
+      ),
+    );
+  }
+  body.push(heading(2, 'Storage'));
+  body.push(
+    entry.volumes.length === 0 && entry.inlineStorage.length === 0
+      ? paragraph('No persistent volumes: nothing is lost with its pods.')
+      : list([
+          ...entry.volumes.map((v) => chainLine(v, path, pages)),
+          ...entry.inlineStorage.map((s) => [
+            `hostPath on `,
+            linkTo(pages, path, s.node, parseId(s.node).name),
+            `: ${s.why}`,
+          ]),
+        ]),
+  );
+  body.push(heading(2, 'Depends on'));
+  body.push(
+    entry.dependsOn.length === 0
+      ? paragraph('No other workload found in its configuration.')
+      : list(
+          entry.dependsOn.map((d) => [
+            linkTo(pages, path, d.workload, d.title),
+            ` (${d.via}): ${d.why.join('; ')}`,
+          ]),
+        ),
+  );
+  body.push(heading(2, 'Needed by'));
+  body.push(
+    entry.dependedOnBy.length === 0
+      ? paragraph('Nothing found that depends on it.')
+      : list(
+          entry.dependedOnBy.map((d) => [
+            linkTo(pages, path, d.workload, d.title),
+            ` (${d.via}): ${d.why.join('; ')}`,
+          ]),
+        ),
+  );
+  if (entry.problems.length > 0) {
+    body.push(heading(2, 'Problems found'));
+    body.push(list(entry.problems.map((p) => [code(p.object), ` ${p.field}: ${p.message}`])));
+  }
+  body.push(heading(2, 'Notes'));
+  return withFrontMatter(data, `${toMarkdown(body)}\n${notesBlock(notes)}`);
+}
+
+function summary(entry: WorkloadEntry): string {
+  const pods = entry.pods.length === 1 ? '1 pod' : `${entry.pods.length} pods`;
+  const volumes = entry.volumes.length === 1 ? '1 volume' : `${entry.volumes.length} volumes`;
+  return `${entry.kind} in namespace ${entry.namespace || '(none)'}: ${pods}, ${volumes}.`;
+}
+
+/** PVC → PV → class (backend) → pools → OSDs / nodes / disks, each a link where it has a page. */
+function chainLine(v: VolumeChain, from: string, pages: PageIndex): (PhrasingContent | string)[] {
+  const parts: (PhrasingContent | string)[] = [code(parseId(v.claim).name)];
+  if (v.claimMissing) parts.push(' (not read)');
+  if (v.capacity) parts.push(` ${v.capacity}`);
+  if (v.storageClass) {
+    parts.push(' on class ', linkTo(pages, from, v.storageClass, parseId(v.storageClass).name));
+    if (v.classFrom === 'default') parts.push(' (the cluster default, not chosen)');
+  }
+  if (v.backend) parts.push(` (${v.backend})`);
+  const more = (label: string, ids: string[], name: (id: string) => string) => {
+    if (ids.length === 0) return;
+    parts.push(`; ${label} `);
+    ids.forEach((id, i) => {
+      if (i > 0) parts.push(', ');
+      parts.push(linkTo(pages, from, id, name(id)));
+    });
+  };
+  more('pools', v.pools, (id) => parseId(id).name);
+  more('OSDs', v.osds, (id) => `osd.${parseId(id).name}`);
+  more('nodes', v.nodes, (id) => parseId(id).name);
+  more('disks', v.disks, (id) => parseId(id).name);
+  more('served by', v.servedBy, (id) => parseId(id).name);
+  return parts;
+}

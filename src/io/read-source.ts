@@ -1,0 +1,40 @@
+import { basename, resolve } from 'node:path';
+import type { SourceResult } from '../core/model.ts';
+import { readLive } from '../core/sources/live/index.ts';
+import { createKubeTransport } from './kube-transport.ts';
+import { readOffline } from './read-offline.ts';
+
+export interface SourceOptions {
+  /** `--from PATH`, repeatable: offline. Empty: the live cluster. */
+  from: string[];
+  kubeconfig?: string;
+  context?: string;
+  /** `--cluster NAME`: the name the inventory is published under. */
+  cluster?: string;
+}
+
+export interface ReadSource {
+  result: SourceResult;
+  cluster: string;
+  /** Where it was read from, for the terminal (paths, context and server; never a credential). */
+  describe: string;
+}
+
+export async function readSource(options: SourceOptions): Promise<ReadSource> {
+  if (options.from.length > 0) {
+    const result = await readOffline(options.from);
+    const first = options.from[0] ?? '.';
+    return {
+      result,
+      cluster: options.cluster ?? basename(resolve(first)).replace(/\.(ya?ml|json)$/, ''),
+      describe: options.from.join(', '),
+    };
+  }
+  const { transport, describe } = await createKubeTransport({
+    ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
+    ...(options.context ? { context: options.context } : {}),
+  });
+  const result = await readLive(transport);
+  const context = /context "([^"]*)"/.exec(describe)?.[1];
+  return { result, cluster: options.cluster ?? context ?? 'cluster', describe };
+}

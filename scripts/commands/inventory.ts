@@ -64,6 +64,11 @@ function report(inventory: Inventory, from: string): void {
   process.stdout.write(
     `Inventory of ${inventory.cluster} (from ${from}): ${inventory.workloads.length} workloads, ${inventory.storage.length} storage objects, ${inventory.graph.dangling.length} dangling references.\n`,
   );
+  if (inventory.skipped.length > 0) {
+    process.stdout.write(
+      `Passed over ${inventory.skipped.length} file(s) or kind(s) that hold nothing tierbook uses.\n`,
+    );
+  }
   for (const u of inventory.unreadable) {
     process.stderr.write(
       `tierbook: warning: could not read ${u.group || 'core'}/${u.kind} (${u.reason}): ${u.detail}\n`,

@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import type { SourceResult } from '../core/model.ts';
+import { keepKnownKinds } from '../core/sources/known-kinds.ts';
 import { readLive } from '../core/sources/live/index.ts';
 import { createKubeTransport } from './kube-transport.ts';
 import { readOffline } from './read-offline.ts';
@@ -22,7 +23,7 @@ export interface ReadSource {
 
 export async function readSource(options: SourceOptions): Promise<ReadSource> {
   if (options.from.length > 0) {
-    const result = await readOffline(options.from);
+    const result = keepKnownKinds(await readOffline(options.from));
     const first = options.from[0] ?? '.';
     return {
       result,

@@ -21,7 +21,7 @@ export function safeSegment(name: string): string {
 }
 
 export function workloadFile(kind: string, namespace: string, name: string): string {
-  return `workloads/${safeSegment(namespace || '_cluster')}.${safeSegment(kind.toLowerCase())}.${safeSegment(name)}.md`;
+  return `workloads/${safeSegment(namespace)}.${safeSegment(kind.toLowerCase())}.${safeSegment(name)}.md`;
 }
 
 export function storageFile(type: string, namespace: string, name: string): string {

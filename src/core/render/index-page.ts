@@ -15,7 +15,6 @@ export function renderIndexPage(inventory: Inventory): string {
     workloads: inventory.workloads.length,
     storageObjects: inventory.storage.length,
     unreadable: toJson(inventory.unreadable),
-    skipped: inventory.skipped.length,
     dangling: toJson(inventory.graph.dangling),
   };
   const body: RootContent[] = [

@@ -1,0 +1,102 @@
+import {
+  type Document,
+  type ErrorCode,
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  visit,
+  type YAMLError,
+} from 'yaml';
+import { InputError } from '../../errors.ts';
+import type { RawDocument } from './raw-document.ts';
+
+/** A hint for the parser errors people meet most, added to the parser's own reason. */
+const ADVICE: Readonly<Partial<Record<ErrorCode, string>>> = {
+  TAB_AS_INDENT: 'indent with spaces; YAML does not allow tabs there',
+  DUPLICATE_KEY: 'a key appears twice in one mapping (the API server rejects that too)',
+  BAD_INDENT: 'check this line is indented like its siblings',
+  BLOCK_AS_IMPLICIT_KEY: 'a key probably lacks a space after its colon, or the line is indented too far',
+  MULTILINE_IMPLICIT_KEY: 'a key probably lacks a space after its colon, or the line is indented too far',
+  BAD_ALIAS: 'an alias (*name) must refer to an anchor (&name) defined before it',
+};
+
+/**
+ * Parses every document of a YAML stream the way Kubernetes manifests are written in practice:
+ * anchors, aliases, flow style and `<<:` merge keys (a YAML 1.1 feature that GitOps repositories
+ * use with YAML 1.2 files, so it is switched on explicitly).
+ */
+export function parseYamlDocuments(text: string, file: string): RawDocument[] {
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false });
+  const parsed: RawDocument[] = [];
+  for (const document of documents) {
+    const error = document.errors[0];
+    if (error) throw syntaxError(error, lineCounter, file);
+    const contents = document.contents;
+    if (contents === null) continue;
+    const line = lineOf(contents, lineCounter, 1);
+    const value = toPlainValue(document, lineCounter, file, line);
+    // A document holding only comments or `~` is empty, not a wrong object.
+    if (value === null || value === undefined) continue;
+    const entryLines = entryNodes(contents).map((node) => lineOf(node, lineCounter, line));
+    parsed.push({ value, line, entryLines });
+  }
+  return parsed;
+}
+
+function syntaxError(error: YAMLError, lineCounter: LineCounter, file: string): InputError {
+  const { line, col } = lineCounter.linePos(error.pos[0]);
+  const advice = ADVICE[error.code];
+  const reason = advice ? `${error.message} (${advice})` : error.message;
+  return new InputError(`YAML syntax error at column ${col}: ${reason}`, { from: { file, line } });
+}
+
+/** `toJS` throws on an alias without an anchor and on alias bombs; name the place instead. */
+function toPlainValue(
+  document: Document.Parsed,
+  lineCounter: LineCounter,
+  file: string,
+  line: number,
+): unknown {
+  try {
+    return document.toJS();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const at = unresolvedAliasLine(document, lineCounter) ?? line;
+    return throwInputError(`YAML error: ${reason}`, file, at);
+  }
+}
+
+function throwInputError(message: string, file: string, line: number): never {
+  throw new InputError(message, { from: { file, line } });
+}
+
+function unresolvedAliasLine(document: Document.Parsed, lineCounter: LineCounter): number | undefined {
+  let found: number | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      if (node.resolve(document) !== undefined) return undefined;
+      found = lineOf(node, lineCounter, 1);
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** The nodes whose lines objects inherit: a top-level sequence's items, or a mapping's `items`. */
+function entryNodes(contents: unknown): readonly unknown[] {
+  if (isSeq(contents)) return contents.items;
+  if (!isMap(contents)) return [];
+  const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === 'items');
+  return pair && isSeq(pair.value) ? pair.value.items : [];
+}
+
+function lineOf(node: unknown, lineCounter: LineCounter, fallback: number): number {
+  if (!isNode(node) && !isAlias(node)) return fallback;
+  const start = node.range?.[0];
+  return start === undefined ? fallback : lineCounter.linePos(start).line;
+}

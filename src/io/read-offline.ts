@@ -1,0 +1,208 @@
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../core/errors.ts';
+import type { Skipped, SourceResult } from '../core/model.ts';
+import {
+  type DumpLayout,
+  decodeText,
+  dedupeItems,
+  detectDumpLayout,
+  type KindHint,
+  kindHintFor,
+  type ParsedFile,
+  parseDocuments,
+  sortItems,
+} from '../core/sources/offline/index.ts';
+
+const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+/** V8 cannot hold a string much past 512 MiB; say so plainly instead of failing deep in a decoder. */
+const MAX_FILE_BYTES = 512 * 1024 * 1024;
+const READ_CONCURRENCY = 8;
+/** A file given on its own may sit up to four levels inside a must-gather (namespaces/ns/group/plural/x). */
+const ANCESTORS_TO_CHECK = 5;
+
+interface FileToRead {
+  path: string;
+  hint: KindHint | undefined;
+}
+
+interface LayoutRoot {
+  layout: DumpLayout;
+  root: string;
+}
+
+interface Walk {
+  /** Real path of the directory given: symbolic links that leave it are not followed. */
+  boundary: string;
+  files: FileToRead[];
+  skipped: Skipped[];
+  visitedDirs: Set<string>;
+}
+
+/**
+ * Reads offline input: files, directories of YAML/JSON (recursively, skipping `node_modules` and
+ * dot-directories), must-gather folders and support bundles (read with their layout hints).
+ * Objects come back deduplicated and sorted by group, kind, namespace and name.
+ */
+export async function readOffline(paths: readonly string[]): Promise<SourceResult> {
+  const files: FileToRead[] = [];
+  const skipped: Skipped[] = [];
+  for (const given of paths) {
+    const info = await fileSystem(given, () => stat(given));
+    if (!info.isDirectory()) {
+      files.push({ path: given, hint: await hintFromAncestors(given) });
+      continue;
+    }
+    const walk: Walk = {
+      boundary: await fileSystem(given, () => realpath(given)),
+      files: [],
+      skipped,
+      visitedDirs: new Set(),
+    };
+    await walkDirectory(given, undefined, walk);
+    files.push(...walk.files.sort((a, b) => compareText(a.path, b.path)));
+  }
+  const parsed = await readAll(uniqueFiles(files));
+  const deduped = dedupeItems(parsed.flatMap((file) => file.items));
+  return {
+    items: sortItems(deduped.items),
+    unreadable: [],
+    skipped: [...skipped, ...parsed.flatMap((file) => file.skipped), ...deduped.skipped],
+  };
+}
+
+async function walkDirectory(dir: string, inherited: LayoutRoot | undefined, walk: Walk): Promise<void> {
+  const realDir = await fileSystem(dir, () => realpath(dir));
+  if (walk.visitedDirs.has(realDir)) return;
+  walk.visitedDirs.add(realDir);
+  const entries = await fileSystem(dir, () => readdir(dir, { withFileTypes: true }));
+  const typed = await Promise.all(entries.map((entry) => entryType(dir, entry, walk)));
+  const names = (type: EntryType) => entries.filter((_, i) => typed[i] === type).map((entry) => entry.name);
+  const detected = inherited ? undefined : detectDumpLayout({ dirs: names('dir'), files: names('file') });
+  const layout = inherited ?? (detected ? { layout: detected, root: dir } : undefined);
+  for (const [i, entry] of entries.entries()) {
+    const full = path.join(dir, entry.name);
+    if (typed[i] === 'dir' && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
+      await walkDirectory(full, layout, walk);
+    } else if (typed[i] === 'file' && EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+      walk.files.push({ path: full, hint: layout ? hintAt(layout, full) : undefined });
+    }
+  }
+}
+
+type EntryType = 'dir' | 'file' | 'other';
+
+/** Symbolic links are followed only when they stay inside the directory given. */
+async function entryType(dir: string, entry: Dirent, walk: Walk): Promise<EntryType> {
+  if (entry.isDirectory()) return 'dir';
+  if (entry.isFile()) return 'file';
+  if (!entry.isSymbolicLink()) return 'other';
+  const link = path.join(dir, entry.name);
+  const target = await realpath(link).catch(() => undefined);
+  if (target === undefined) {
+    walk.skipped.push({ where: link, reason: 'symbolic link to nothing (broken link)' });
+    return 'other';
+  }
+  const relative = path.relative(walk.boundary, target);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    walk.skipped.push({
+      where: link,
+      reason: 'symbolic link to a path outside the directory given, not followed',
+    });
+    return 'other';
+  }
+  const info = await fileSystem(link, () => stat(link));
+  if (info.isDirectory()) return 'dir';
+  return info.isFile() ? 'file' : 'other';
+}
+
+function hintAt(layout: LayoutRoot, file: string): KindHint | undefined {
+  return kindHintFor(layout.layout, path.relative(layout.root, file).split(path.sep).join('/'));
+}
+
+/** A file given on its own still gets its dump's hints (e.g. a support bundle's CRD file). */
+async function hintFromAncestors(file: string): Promise<KindHint | undefined> {
+  let dir = path.dirname(path.resolve(file));
+  for (let level = 0; level < ANCESTORS_TO_CHECK; level++) {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    const layout = detectDumpLayout({
+      dirs: entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name),
+      files: entries.filter((entry) => entry.isFile()).map((entry) => entry.name),
+    });
+    if (layout) return hintAt({ layout, root: dir }, path.resolve(file));
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/** The same file reached twice (two `--from` paths, a link) is read once. */
+function uniqueFiles(files: readonly FileToRead[]): FileToRead[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const key = path.resolve(file.path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Reads and parses files a few at a time. Every file is attempted and the first failure in path
+ * order is the one reported, so the same broken input gives the same message on every run.
+ */
+async function readAll(files: readonly FileToRead[]): Promise<ParsedFile[]> {
+  const results: (ParsedFile | { failed: unknown })[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < files.length; i = next++) {
+      const file = files[i];
+      if (file) results[i] = await readOne(file).catch((error: unknown) => ({ failed: error }));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  const failure = results.find((result) => 'failed' in result);
+  if (failure && 'failed' in failure) throw failure.failed;
+  return results.filter((result): result is ParsedFile => !('failed' in result));
+}
+
+async function readOne(file: FileToRead): Promise<ParsedFile> {
+  const bytes = await fileSystem(file.path, () => readFile(file.path));
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new InputError(`file too large to read (${bytes.length} bytes; the limit is ${MAX_FILE_BYTES})`, {
+      from: { file: file.path },
+    });
+  }
+  const text = decodeText(bytes, file.path);
+  return parseDocuments(text, file.path, file.hint ? { hint: file.hint } : {});
+}
+
+/** Operating-system reasons in plain words; anything else keeps Node's message. */
+const OS_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOTDIR: 'a part of the path is a file, not a directory',
+  EISDIR: 'is a directory',
+  ELOOP: 'too many levels of symbolic links',
+  EMFILE: 'too many open files',
+  ERR_FS_FILE_TOO_LARGE: 'file too large to read',
+};
+
+async function fileSystem<T>(where: string, operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    const code =
+      error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
+    const reason = OS_REASONS[code] ?? (error instanceof Error ? error.message : String(error));
+    throw new InputError(`cannot read: ${reason}${code ? ` (${code})` : ''}`, { from: { file: where } });
+  }
+}
+
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}

@@ -7,6 +7,14 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 /** content/ is the committed inventory of the sample cluster: it must be what tierbook writes now. */
 test('the committed content/ is the current inventory of the sample cluster', () => {
-  const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'tierbook.ts'), 'demo', '--check', '--out', join(ROOT, 'content')], { encoding: 'utf8' });
-  assert.equal(run.status, 0, `content/ is stale; run "npm run inventory:sample" and commit.\n${run.stdout}${run.stderr}`);
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, 'scripts', 'tierbook.ts'), 'demo', '--check', '--out', join(ROOT, 'content')],
+    { encoding: 'utf8' },
+  );
+  assert.equal(
+    run.status,
+    0,
+    `content/ is stale; run "npm run inventory:sample" and commit.\n${run.stdout}${run.stderr}`,
+  );
 });

@@ -13,7 +13,7 @@ Inventories the built-in sample cluster (a Rook-Ceph homelab, see src/sample/REA
 DIR (default: content/). With --check, writes nothing and exits 1 if DIR is not current.`;
 
 export async function demoCommand(args: string[]): Promise<number> {
-  const { values } = parse(args, { out: { type: 'string' } });
+  const { values } = parse(args, { out: { type: 'string' }, check: { type: 'boolean' } });
   return inventoryCommand([
     '--from',
     SAMPLE_CLUSTER,
@@ -23,5 +23,6 @@ export async function demoCommand(args: string[]): Promise<number> {
     SAMPLE_NAME,
     '--out',
     values.out ?? 'content',
+    ...(values.check ? ['--check'] : []),
   ]);
 }

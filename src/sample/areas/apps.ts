@@ -3,12 +3,13 @@
  * (forward auth to Authentik's embedded outpost), BookStack through OIDC. Paperless keeps its
  * database in pg-main, BookStack in pxc-main.
  */
+
+import { deployment } from '../build/deployment.ts';
 import { ingress, namespace, service } from '../build/network.ts';
 import type { Sample } from '../build/sample.ts';
 import { LAST_REBOOT, shift } from '../build/time.ts';
 import type { Labels } from '../build/types.ts';
 import { claim } from '../build/volumes.ts';
-import { deployment } from '../build/workloads.ts';
 
 const NS = 'apps';
 const CREATED = '2025-04-05T12:31:09Z';

@@ -4,12 +4,14 @@
  * append-only file on ceph-scratch (size 1). When osd.3 went, Authentik went, and so did every
  * app that asks it who the user is.
  */
+
+import { deployment } from '../build/deployment.ts';
 import { ingress, namespace, service } from '../build/network.ts';
 import type { Sample } from '../build/sample.ts';
+import { statefulSet } from '../build/statefulset.ts';
 import { LAST_REBOOT, shift } from '../build/time.ts';
 import type { Container, Labels } from '../build/types.ts';
 import { claim } from '../build/volumes.ts';
-import { deployment, statefulSet } from '../build/workloads.ts';
 import { cnpgCluster } from './cnpg.ts';
 
 const NS = 'auth';

@@ -11,7 +11,8 @@ import type { Sample } from '../build/sample.ts';
 import { LAST_REBOOT, shift } from '../build/time.ts';
 import type { KubeObject } from '../build/types.ts';
 import { cnpgCluster } from './cnpg.ts';
-import { pxcBackup, pxcCluster } from './pxc.ts';
+import { pxcCluster } from './pxc.ts';
+import { pxcBackup } from './pxc-backups.ts';
 
 const NS = 'databases';
 const CREATED = '2025-03-09T14:02:11Z';

@@ -3,13 +3,14 @@
  * configuration and watch history on ceph-block, protected by nothing but a CSI snapshot, which is
  * an RBD snapshot in the same pool. The namespace carries a tier override.
  */
+
+import { deployment } from '../build/deployment.ts';
 import { uidOf, uuidFrom } from '../build/ids.ts';
 import { ingress, namespace, service } from '../build/network.ts';
 import type { Sample } from '../build/sample.ts';
 import { RBD_DRIVER } from '../build/storage-classes.ts';
 import { LAST_REBOOT, shift } from '../build/time.ts';
 import { claim, staticNfsClaim } from '../build/volumes.ts';
-import { deployment } from '../build/workloads.ts';
 
 const NS = 'media';
 const CREATED = '2025-05-02T19:55:13Z';

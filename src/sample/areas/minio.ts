@@ -4,8 +4,8 @@
  */
 import { namespace, service } from '../build/network.ts';
 import type { Sample } from '../build/sample.ts';
+import { statefulSet } from '../build/statefulset.ts';
 import { LAST_REBOOT, shift } from '../build/time.ts';
-import { statefulSet } from '../build/workloads.ts';
 
 const NS = 'minio';
 const CREATED = '2025-04-19T10:21:06Z';

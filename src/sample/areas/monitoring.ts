@@ -3,12 +3,15 @@
  * would not survive k8s-3), Grafana on ceph-block behind a Traefik forward-auth Middleware that
  * asks Authentik, and node-exporter on every node reading /proc and /sys.
  */
+
+import { daemonSet } from '../build/daemonset.ts';
+import { deployment } from '../build/deployment.ts';
 import { configMap, ingress, namespace, service } from '../build/network.ts';
 import { NODE_NAMES, type Sample } from '../build/sample.ts';
+import { statefulSet } from '../build/statefulset.ts';
 import { LAST_REBOOT, shift } from '../build/time.ts';
 import type { Labels } from '../build/types.ts';
 import { claim } from '../build/volumes.ts';
-import { daemonSet, deployment, statefulSet } from '../build/workloads.ts';
 
 const NS = 'monitoring';
 const CREATED = '2025-03-05T20:03:37Z';

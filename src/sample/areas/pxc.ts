@@ -1,19 +1,17 @@
 /**
  * A Percona XtraDB Cluster and what its operator creates: StatefulSets `<cluster>-pxc` (with the
- * `datadir` claim template) and `<cluster>-haproxy`, their Services, and the scheduled
- * PerconaXtraDBClusterBackups (percona-xtradb-cluster-operator e2e-tests/default-cr/compare,
- * pkg/apis/pxc/v1/pxc_backup_types.go).
+ * `datadir` claim template) and `<cluster>-haproxy`, and their Services
+ * (percona-xtradb-cluster-operator e2e-tests/default-cr/compare).
  */
-import { safeSuffix } from '../build/ids.ts';
 import { service } from '../build/network.ts';
 import type { Sample } from '../build/sample.ts';
+import { statefulSet } from '../build/statefulset.ts';
 import { shift } from '../build/time.ts';
 import type { AreaFile, KubeObject, Labels } from '../build/types.ts';
-import { statefulSet } from '../build/workloads.ts';
 
 const PXC_IMAGE = 'docker.io/percona/percona-xtradb-cluster:8.0.39-30.1';
 const HAPROXY_IMAGE = 'docker.io/percona/haproxy:2.8.11';
-const BACKUP_IMAGE = 'docker.io/percona/percona-xtrabackup:8.0.35-31.1';
+export const BACKUP_IMAGE = 'docker.io/percona/percona-xtrabackup:8.0.35-31.1';
 
 export interface PxcInput {
   file: AreaFile;
@@ -292,54 +290,4 @@ function selectorPath(labels: Labels): string {
   return Object.entries(labels)
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
-}
-
-export interface PxcBackupInput {
-  file: AreaFile;
-  cluster: KubeObject;
-  storageName: string;
-  s3: Record<string, string>;
-  scheduled: string;
-  state: 'Succeeded' | 'Failed';
-  completed?: string;
-}
-
-/** A scheduled backup as the operator's cron creates it: `cron-<cluster>-<storage>-<yyyymmddhhmmss>-<suffix>`. */
-export function pxcBackup(sample: Sample, input: PxcBackupInput): KubeObject {
-  const clusterName = input.cluster.metadata.name;
-  const namespace = input.cluster.metadata.namespace ?? '';
-  const stamp = input.scheduled.replace(/[-:TZ]/g, '');
-  const name = `cron-${clusterName}-${input.storageName}-${stamp}-${safeSuffix(`pxc-backup/${stamp}`, 5)}`;
-  const destination = `s3://${input.s3.bucket ?? ''}/${clusterName}-${input.scheduled.slice(0, 10)}-${input.scheduled.slice(11, 19)}-full`;
-  return sample.add(input.file, {
-    apiVersion: 'pxc.percona.com/v1',
-    kind: 'PerconaXtraDBClusterBackup',
-    metadata: sample.meta('PerconaXtraDBClusterBackup', {
-      name,
-      namespace,
-      created: input.scheduled,
-      generation: 1,
-      labels: {
-        'app.kubernetes.io/instance': clusterName,
-        'app.kubernetes.io/managed-by': 'percona-xtradb-cluster-operator',
-        'percona.com/backup-ancestor-name': 'daily-backup',
-        'percona.com/backup-type': 'cron',
-        'percona.com/cluster': clusterName,
-      },
-      finalizers: ['percona.com/delete-backup'],
-    }),
-    spec: { pxcCluster: clusterName, storageName: input.storageName },
-    status: {
-      ...(input.completed ? { completed: input.completed } : {}),
-      ...(input.state === 'Succeeded' ? { destination } : {}),
-      image: BACKUP_IMAGE,
-      lastscheduled: shift(input.scheduled, 2),
-      s3: input.s3,
-      sslSecretName: `${clusterName}-ssl`,
-      state: input.state,
-      storageName: input.storageName,
-      storage_type: 's3',
-      verifyTLS: false,
-    },
-  });
 }

@@ -4,26 +4,20 @@
  * Deliberate risks: `sdc` in the device list, the size-1 `scratch` pool someone applied by hand,
  * and an erasure-coded 2+1 pool that stops serving as soon as any OSD is down.
  */
+
+import { deployment } from '../build/deployment.ts';
 import { uuidFrom } from '../build/ids.ts';
 import { configMap, namespace, service } from '../build/network.ts';
 import { NODE_NAMES, nodeAddress, type Sample } from '../build/sample.ts';
 import { CLUSTER_INSTALLED, LAST_REBOOT, shift } from '../build/time.ts';
-import type { KubeObject, Labels } from '../build/types.ts';
-import { deployment } from '../build/workloads.ts';
-import { CEPH_IMAGE, mds, mgr, mon, osd, ROOK_IMAGE } from './rook-daemons.ts';
+import type { KubeObject } from '../build/types.ts';
+import { CEPH_IMAGE, helmAnnotations, helmLabels, LAST_CHECKED, NS, ROOK_IMAGE } from './rook-common.ts';
+import { mds, mgr, mon } from './rook-daemons.ts';
 import { OSD_DISKS } from './rook-disks.ts';
+import { osd } from './rook-osd.ts';
+import { filesystem, pools } from './rook-pools.ts';
 
-const NS = 'rook-ceph';
 const CEPH_VERSION = 'ceph version 18.2.4 (e7ad5345525c7aa95470c26863873b581076945d) reef (stable)';
-const LAST_CHECKED = '2026-11-24T05:59:12Z';
-const helmLabels = (release: string): Labels => ({
-  'app.kubernetes.io/managed-by': 'Helm',
-  'helm.toolkit.fluxcd.io/name': release,
-});
-const helmAnnotations = (release: string): Labels => ({
-  'meta.helm.sh/release-name': release,
-  'meta.helm.sh/release-namespace': NS,
-});
 
 function cephCluster(sample: Sample, fsid: string): KubeObject {
   const created = shift(CLUSTER_INSTALLED, 3600);
@@ -123,130 +117,6 @@ function cephCluster(sample: Sample, fsid: string): KubeObject {
       storage: { deviceClasses: [{ name: 'nvme' }, { name: 'ssd' }], osd: { storeType: { bluestore: 6 } } },
       version: { image: CEPH_IMAGE, version: '18.2.4-0' },
     },
-  });
-}
-
-interface PoolInput {
-  name: string;
-  created: string;
-  spec: Record<string, unknown>;
-  labels?: Labels;
-  annotations?: Labels;
-}
-
-function blockPool(sample: Sample, input: PoolInput): KubeObject {
-  return sample.add('rook-ceph', {
-    apiVersion: 'ceph.rook.io/v1',
-    kind: 'CephBlockPool',
-    metadata: sample.meta('CephBlockPool', {
-      name: input.name,
-      namespace: NS,
-      created: input.created,
-      generation: 1,
-      ...(input.labels ? { labels: input.labels } : {}),
-      ...(input.annotations ? { annotations: input.annotations } : {}),
-      finalizers: ['cephblockpool.ceph.rook.io'],
-    }),
-    spec: {
-      erasureCoded: { codingChunks: 0, dataChunks: 0 },
-      mirroring: {},
-      quotas: {},
-      statusCheck: { mirror: {} },
-      ...input.spec,
-    },
-    status: {
-      conditions: [
-        {
-          lastHeartbeatTime: LAST_CHECKED,
-          lastTransitionTime: shift(input.created, 31),
-          message: 'failed to retrieve rbd mirroring info',
-          reason: 'MirroringDisabled',
-          status: 'False',
-          type: 'Mirroring',
-        },
-      ],
-      observedGeneration: 1,
-      phase: 'Ready',
-    },
-  });
-}
-
-const replicated = (size: number, requireSafeReplicaSize = true) => ({
-  replicated: { requireSafeReplicaSize, size },
-});
-
-function pools(sample: Sample): void {
-  const created = shift(CLUSTER_INSTALLED, 3900);
-  blockPool(sample, {
-    name: 'replicapool',
-    created,
-    labels: helmLabels('rook-ceph-cluster'),
-    annotations: helmAnnotations('rook-ceph-cluster'),
-    spec: { deviceClass: 'ssd', enableRBDStats: true, failureDomain: 'host', ...replicated(3) },
-  });
-  const scratchSpec = {
-    failureDomain: 'host',
-    parameters: { compression_mode: 'none' },
-    ...replicated(1, false),
-  };
-  blockPool(sample, {
-    name: 'scratch',
-    created: '2025-03-07T21:42:19Z',
-    // Applied by hand, not by the chart: the last-applied annotation is all the history there is.
-    annotations: {
-      'kubectl.kubernetes.io/last-applied-configuration': `${JSON.stringify({
-        apiVersion: 'ceph.rook.io/v1',
-        kind: 'CephBlockPool',
-        metadata: { annotations: {}, name: 'scratch', namespace: NS },
-        spec: scratchSpec,
-      })}\n`,
-    },
-    spec: scratchSpec,
-  });
-  const ecCreated = '2025-05-10T15:03:55Z';
-  blockPool(sample, {
-    name: 'ec-metadata',
-    created: ecCreated,
-    labels: helmLabels('rook-ceph-cluster'),
-    annotations: helmAnnotations('rook-ceph-cluster'),
-    spec: { failureDomain: 'host', ...replicated(3) },
-  });
-  blockPool(sample, {
-    name: 'ec-data',
-    created: ecCreated,
-    labels: helmLabels('rook-ceph-cluster'),
-    annotations: helmAnnotations('rook-ceph-cluster'),
-    spec: {
-      erasureCoded: { codingChunks: 1, dataChunks: 2 },
-      failureDomain: 'host',
-      replicated: { size: 0 },
-    },
-  });
-}
-
-function filesystem(sample: Sample): KubeObject {
-  const created = shift(CLUSTER_INSTALLED, 4000);
-  const pool = { erasureCoded: { codingChunks: 0, dataChunks: 0 }, failureDomain: 'host', ...replicated(3) };
-  return sample.add('rook-ceph', {
-    apiVersion: 'ceph.rook.io/v1',
-    kind: 'CephFilesystem',
-    metadata: sample.meta('CephFilesystem', {
-      name: 'ceph-filesystem',
-      namespace: NS,
-      created,
-      generation: 2,
-      labels: helmLabels('rook-ceph-cluster'),
-      annotations: helmAnnotations('rook-ceph-cluster'),
-      finalizers: ['cephfilesystem.ceph.rook.io'],
-    }),
-    spec: {
-      dataPools: [{ name: 'data0', ...pool }],
-      metadataPool: pool,
-      metadataServer: { activeCount: 1, activeStandby: true, priorityClassName: 'system-cluster-critical' },
-      preserveFilesystemOnDelete: true,
-      statusCheck: { mirror: {} },
-    },
-    status: { observedGeneration: 2, phase: 'Ready' },
   });
 }
 

@@ -4,11 +4,13 @@
  * fate of what they protect whenever the Ceph pool or storage class goes.
  * Shapes from velero.io/v1 (site/content/docs/main/api-types).
  */
+
+import { daemonSet } from '../build/daemonset.ts';
+import { deployment } from '../build/deployment.ts';
 import { namespace } from '../build/network.ts';
 import { NODE_NAMES, type Sample } from '../build/sample.ts';
 import { LAST_REBOOT, shift } from '../build/time.ts';
 import type { KubeObject } from '../build/types.ts';
-import { daemonSet, deployment } from '../build/workloads.ts';
 
 const NS = 'velero';
 const CREATED = '2025-04-19T11:02:45Z';

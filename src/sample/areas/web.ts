@@ -2,10 +2,11 @@
  * Public, stateless sites: no volumes, no auth, no database. They kept serving through the
  * incident and are the sample's tier-4 baseline.
  */
+
+import { deployment } from '../build/deployment.ts';
 import { ingress, namespace, service } from '../build/network.ts';
 import type { Sample } from '../build/sample.ts';
 import { LAST_REBOOT, shift } from '../build/time.ts';
-import { deployment } from '../build/workloads.ts';
 
 const NS = 'web';
 const CREATED = '2025-03-23T08:10:51Z';

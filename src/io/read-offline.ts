@@ -24,6 +24,8 @@ const ANCESTORS_TO_CHECK = 5;
 
 interface FileToRead {
   path: string;
+  /** The file's real path: the same file reached twice (two paths given, a link) is read once. */
+  real: string;
   hint: KindHint | undefined;
 }
 
@@ -51,7 +53,8 @@ export async function readOffline(paths: readonly string[]): Promise<SourceResul
   for (const given of paths) {
     const info = await fileSystem(given, () => stat(given));
     if (!info.isDirectory()) {
-      files.push({ path: given, hint: await hintFromAncestors(given) });
+      const real = await fileSystem(given, () => realpath(given));
+      files.push({ path: given, real, hint: await hintFromAncestors(given) });
       continue;
     }
     const walk: Walk = {
@@ -76,45 +79,48 @@ async function walkDirectory(dir: string, inherited: LayoutRoot | undefined, wal
   const realDir = await fileSystem(dir, () => realpath(dir));
   if (walk.visitedDirs.has(realDir)) return;
   walk.visitedDirs.add(realDir);
-  const entries = await fileSystem(dir, () => readdir(dir, { withFileTypes: true }));
-  const typed = await Promise.all(entries.map((entry) => entryType(dir, entry, walk)));
-  const names = (type: EntryType) => entries.filter((_, i) => typed[i] === type).map((entry) => entry.name);
+  const listed = await fileSystem(dir, () => readdir(dir, { withFileTypes: true }));
+  // Sorted so that which of two links to one directory is walked, and the order of skipped entries, never vary.
+  const entries = listed.sort((a, b) => compareText(a.name, b.name));
+  const typed = await Promise.all(entries.map((entry) => entryType(dir, realDir, entry, walk.boundary)));
+  const names = (type: EntryType['type']) =>
+    entries.filter((_, i) => typed[i]?.type === type).map((entry) => entry.name);
   const detected = inherited ? undefined : detectDumpLayout({ dirs: names('dir'), files: names('file') });
   const layout = inherited ?? (detected ? { layout: detected, root: dir } : undefined);
   for (const [i, entry] of entries.entries()) {
     const full = path.join(dir, entry.name);
-    if (typed[i] === 'dir' && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
+    const { type, real, skip } = typed[i] ?? { type: 'other', real: full };
+    if (skip) walk.skipped.push({ where: full, reason: skip });
+    if (type === 'dir' && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
       await walkDirectory(full, layout, walk);
-    } else if (typed[i] === 'file' && EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
-      walk.files.push({ path: full, hint: layout ? hintAt(layout, full) : undefined });
+    } else if (type === 'file' && EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+      walk.files.push({ path: full, real, hint: layout ? hintAt(layout, full) : undefined });
     }
   }
 }
 
-type EntryType = 'dir' | 'file' | 'other';
+interface EntryType {
+  type: 'dir' | 'file' | 'other';
+  real: string;
+  /** Why a symbolic link is not followed. */
+  skip?: string;
+}
+
+const OUTSIDE = 'symbolic link to a path outside the directory given, not followed';
 
 /** Symbolic links are followed only when they stay inside the directory given. */
-async function entryType(dir: string, entry: Dirent, walk: Walk): Promise<EntryType> {
-  if (entry.isDirectory()) return 'dir';
-  if (entry.isFile()) return 'file';
-  if (!entry.isSymbolicLink()) return 'other';
+async function entryType(dir: string, realDir: string, entry: Dirent, boundary: string): Promise<EntryType> {
+  const real = path.join(realDir, entry.name);
+  if (entry.isDirectory()) return { type: 'dir', real };
+  if (entry.isFile()) return { type: 'file', real };
+  if (!entry.isSymbolicLink()) return { type: 'other', real };
   const link = path.join(dir, entry.name);
   const target = await realpath(link).catch(() => undefined);
-  if (target === undefined) {
-    walk.skipped.push({ where: link, reason: 'symbolic link to nothing (broken link)' });
-    return 'other';
-  }
-  const relative = path.relative(walk.boundary, target);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
-    walk.skipped.push({
-      where: link,
-      reason: 'symbolic link to a path outside the directory given, not followed',
-    });
-    return 'other';
-  }
+  if (target === undefined) return { type: 'other', real, skip: 'symbolic link to nothing (broken link)' };
+  const relative = path.relative(boundary, target);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return { type: 'other', real, skip: OUTSIDE };
   const info = await fileSystem(link, () => stat(link));
-  if (info.isDirectory()) return 'dir';
-  return info.isFile() ? 'file' : 'other';
+  return { type: info.isDirectory() ? 'dir' : info.isFile() ? 'file' : 'other', real: target };
 }
 
 function hintAt(layout: LayoutRoot, file: string): KindHint | undefined {
@@ -138,13 +144,12 @@ async function hintFromAncestors(file: string): Promise<KindHint | undefined> {
   return undefined;
 }
 
-/** The same file reached twice (two `--from` paths, a link) is read once. */
+/** The same file reached twice (two `--from` paths, a link) is read once, at its first path. */
 function uniqueFiles(files: readonly FileToRead[]): FileToRead[] {
   const seen = new Set<string>();
   return files.filter((file) => {
-    const key = path.resolve(file.path);
-    if (seen.has(key)) return false;
-    seen.add(key);
+    if (seen.has(file.real)) return false;
+    seen.add(file.real);
     return true;
   });
 }

@@ -91,15 +91,16 @@ function expandValue(value: unknown, where: Where): DocumentPart[] {
 const LIST_KEYS = new Set(['apiVersion', 'kind', 'metadata', 'items']);
 
 /**
- * `kind: List` and `kind: PodList` are Lists when they carry `items`; a kindless mapping is one when
- * it has nothing but List fields and its metadata is a ListMeta (no name), as support bundles write.
+ * `kind: List` and `kind: PodList` are Lists when they carry `items`. A kindless mapping is one when
+ * it has nothing but List fields and a ListMeta (metadata without a name), as support bundles
+ * write; a bare `{items: [...]}` is more likely some tool's settings than a List.
  */
 function isList(value: Record<string, unknown>): boolean {
   if (!('items' in value) || !(Array.isArray(value.items) || value.items === null)) return false;
   if (typeof value.kind === 'string') return value.kind.endsWith('List');
   if (value.kind !== undefined) return false;
   const onlyListKeys = Object.keys(value).every((key) => LIST_KEYS.has(key));
-  return onlyListKeys && !(isMapping(value.metadata) && 'name' in value.metadata);
+  return onlyListKeys && isMapping(value.metadata) && !('name' in value.metadata);
 }
 
 /** `PodList` (apiVersion v1) holds `Pod`s of apiVersion v1; a plain `List` says nothing. */

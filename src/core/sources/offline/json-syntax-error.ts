@@ -62,7 +62,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | undefined
     }
     i = skipSpace(text, i);
   }
-  if (open.length > 0 || expect !== 'after-value') return { offset: text.length, reason: TRUNCATED };
+  if (open.length > 0 || expect !== 'after-value') return truncated(text);
   return undefined;
 }
 
@@ -91,11 +91,16 @@ function stringEnd(text: string, open: number): number | JsonSyntaxProblem {
       else return { offset: i, reason: 'an invalid escape sequence inside a string' };
     }
   }
-  return { offset: text.length, reason: TRUNCATED };
+  return truncated(text);
 }
 
 function skipSpace(text: string, from: number): number {
   let i = from;
   while (i < text.length && ' \t\n\r'.includes(text[i] ?? '')) i++;
   return i;
+}
+
+/** Point at the end of the last line with text, not at the empty line after the final newline. */
+function truncated(text: string): JsonSyntaxProblem {
+  return { offset: text.trimEnd().length, reason: TRUNCATED };
 }

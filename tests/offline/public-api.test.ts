@@ -1,0 +1,17 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import * as offline from '../../src/core/sources/offline/index.ts';
+import * as io from '../../src/io/read-offline.ts';
+
+test('the offline source exports exactly its public functions', () => {
+  assert.deepEqual(Object.keys(offline).sort(), [
+    'compareItems',
+    'decodeText',
+    'dedupeItems',
+    'detectDumpLayout',
+    'kindHintFor',
+    'parseDocuments',
+    'sortItems',
+  ]);
+  assert.deepEqual(Object.keys(io), ['readOffline']);
+});

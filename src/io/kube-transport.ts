@@ -22,6 +22,8 @@ export interface KubeTransport {
   transport: ApiTransport;
   /** Which context and server, for messages and the inventory index; never a credential. */
   describe: string;
+  /** The kubeconfig context used: the default name of the inventory. */
+  context: string;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -53,6 +55,7 @@ export async function createKubeTransport(options: KubeTransportOptions = {}): P
   return {
     transport: { get: (path) => get(config, server.base, path, timeoutMs, where) },
     describe: where,
+    context,
   };
 }
 

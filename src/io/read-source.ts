@@ -31,11 +31,10 @@ export async function readSource(options: SourceOptions): Promise<ReadSource> {
       describe: options.from.join(', '),
     };
   }
-  const { transport, describe } = await createKubeTransport({
+  const { transport, describe, context } = await createKubeTransport({
     ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
     ...(options.context ? { context: options.context } : {}),
   });
   const result = await readLive(transport);
-  const context = /context "([^"]*)"/.exec(describe)?.[1];
-  return { result, cluster: options.cluster ?? context ?? 'cluster', describe };
+  return { result, cluster: options.cluster ?? context, describe };
 }

@@ -61,9 +61,12 @@ export function volumeChain(index: GraphIndex, claim: string): VolumeChain {
     (index.out(claim, 'uses-class')[0] ?? (pv ? index.out(pv, 'uses-class')[0] : undefined))?.to ?? null;
   const pvNode = pv ? index.node(pv) : undefined;
   const classNode = storageClass ? index.node(storageClass) : undefined;
-  const below = pv ?? storageClass;
-  let pools = pv ? targets(index, pv, 'stored-in') : [];
-  if (pools.length === 0 && storageClass) pools = targets(index, storageClass, 'stored-in');
+  // What the PV says wins; a PV not read (or not yet bound) falls back to its class.
+  const fromPvOrClass = (type: 'stored-in' | 'served-by') => {
+    const own = pv ? targets(index, pv, type) : [];
+    return own.length > 0 || !storageClass ? own : targets(index, storageClass, type);
+  };
+  const pools = fromPvOrClass('stored-in');
   const osds = unique(pools.flatMap((p) => targets(index, p, 'placed-on')));
   const nodes = unique([
     ...osds.flatMap((o) => targets(index, o, 'runs-on')),
@@ -71,7 +74,6 @@ export function volumeChain(index: GraphIndex, claim: string): VolumeChain {
       ? targets(index, pv, 'pinned-to', 'replica-on').filter((id) => index.node(id)?.kind === 'Node')
       : []),
   ]);
-  const servedBy = below ? targets(index, pv ?? below, 'served-by') : [];
   return {
     claim,
     claimMissing: Boolean(node?.missing),
@@ -87,7 +89,7 @@ export function volumeChain(index: GraphIndex, claim: string): VolumeChain {
     nodes,
     disks: unique(osds.flatMap((o) => targets(index, o, 'on-device'))),
     zones: pv ? targets(index, pv, 'pinned-to').filter((id) => index.node(id)?.kind === 'Zone') : [],
-    servedBy: servedBy.length > 0 || !storageClass ? servedBy : targets(index, storageClass, 'served-by'),
+    servedBy: fromPvOrClass('served-by'),
   };
 }
 

@@ -20,3 +20,9 @@ export function parseId(id: string): ParsedId {
   const [group = '', kind = '', namespace = '', ...rest] = id.split('/');
   return { group: group === 'core' ? '' : group, kind, namespace, name: rest.join('/') };
 }
+
+/** `namespace/name`, or `name` when cluster-scoped: how messages name an object. */
+export function qualifiedName(id: string): string {
+  const { namespace, name } = parseId(id);
+  return namespace ? `${namespace}/${name}` : name;
+}

@@ -1,6 +1,6 @@
 import type { FieldReader } from '../fields.ts';
 import type { BuildContext } from './context.ts';
-import { nodeId } from './ids.ts';
+import { nodeId, qualifiedName } from './ids.ts';
 
 /**
  * Service names inside configuration values: `svc`, `svc.ns`, `svc.ns.svc`,
@@ -60,7 +60,7 @@ export function linkServiceReferences(
       type: 'references',
       source: reader,
       field,
-      why: `${what} names Service ${service.split('/').slice(2).join('/')} (${host})`,
+      why: `${what} names Service ${qualifiedName(service)} (${host})`,
     });
   }
 }

@@ -4,6 +4,7 @@ import { findWorkloads } from '../analysis/workloads.ts';
 import { buildGraph } from '../graph/build.ts';
 import { compare } from '../graph/context.ts';
 import { GraphIndex } from '../graph/graph-index.ts';
+import { parseId } from '../graph/ids.ts';
 import type { Dangling, GraphNode } from '../graph/model.ts';
 import type { SourceResult } from '../model.ts';
 import type { Inventory, Ref, StorageEntry, StorageType, WorkloadEntry } from './model.ts';
@@ -82,7 +83,7 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
       .filter((n): n is GraphNode => n?.kind === 'Pod' && n.group === '')
       .map((pod) => ({
         name: pod.name,
-        node: index.out(pod.id, 'scheduled-on')[0]?.to.split('/').slice(3).join('/') ?? null,
+        node: nodeName(index.out(pod.id, 'scheduled-on')[0]?.to),
         phase: typeof pod.attrs.phase === 'string' ? pod.attrs.phase : null,
       }));
     const images = new Set<string>();
@@ -185,6 +186,10 @@ function recordUsage(
     users.set(workload, claims);
     claims.add(chain.claim);
   }
+}
+
+function nodeName(id: string | undefined): string | null {
+  return id ? parseId(id).name : null;
 }
 
 function problemIndex(dangling: readonly Dangling[]): Map<string, Dangling[]> {

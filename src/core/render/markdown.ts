@@ -65,3 +65,12 @@ export function link(url: string, text: string): PhrasingContent {
 function phrase(part: PhrasingContent | string): PhrasingContent {
   return typeof part === 'string' ? { type: 'text', value: part } : part;
 }
+
+/** A level-2 section: a list of items, or a sentence saying there are none. */
+export function section(
+  title: string,
+  items: (PhrasingContent | string)[][],
+  whenEmpty: string,
+): RootContent[] {
+  return [heading(2, title), items.length === 0 ? paragraph(whenEmpty) : list(items)];
+}

@@ -1,10 +1,10 @@
 import type { RootContent } from 'mdast';
 import type { StorageEntry } from '../inventory/model.ts';
 import type { Json } from '../model.ts';
-import { toJson, withFrontMatter } from './front-matter.ts';
+import { toJson } from './front-matter.ts';
 import { linkTo, type PageIndex } from './links.ts';
-import { code, heading, list, paragraph, toMarkdown } from './markdown.ts';
-import { notesBlock } from './notes.ts';
+import { code, heading, list, paragraph, section } from './markdown.ts';
+import { finishPage } from './page.ts';
 
 const DESCRIBE: Readonly<Record<StorageEntry['type'], string>> = {
   storageclass: 'StorageClass',
@@ -31,21 +31,15 @@ export function renderStoragePage(
     body.push(heading(2, label[0]?.toUpperCase() + label.slice(1)));
     body.push(list(refs.map((r) => [linkTo(pages, path, r.id, r.title)])));
   }
-  body.push(heading(2, 'Workloads with data here'));
   body.push(
-    entry.workloads.length === 0
-      ? paragraph('None found.')
-      : list(
-          entry.workloads.map((w) => [
-            linkTo(pages, path, w.id, w.title),
-            ` through ${w.claims.length} volume${w.claims.length === 1 ? '' : 's'}`,
-          ]),
-        ),
+    ...section(
+      'Workloads with data here',
+      entry.workloads.map((w) => [
+        linkTo(pages, path, w.id, w.title),
+        ` through ${w.claims.length} volume${w.claims.length === 1 ? '' : 's'}`,
+      ]),
+      'None found.',
+    ),
   );
-  if (entry.problems.length > 0) {
-    body.push(heading(2, 'Problems found'));
-    body.push(list(entry.problems.map((p) => [`${p.field}: ${p.message}`])));
-  }
-  body.push(heading(2, 'Notes'));
-  return withFrontMatter(data, `${toMarkdown(body)}\n${notesBlock(notes)}`);
+  return finishPage(data, body, { items: entry.problems, withObject: false }, notes);
 }

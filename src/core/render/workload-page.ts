@@ -3,10 +3,10 @@ import type { VolumeChain } from '../analysis/storage-chain.ts';
 import { parseId } from '../graph/ids.ts';
 import type { WorkloadEntry } from '../inventory/model.ts';
 import type { Json } from '../model.ts';
-import { toJson, withFrontMatter } from './front-matter.ts';
+import { toJson } from './front-matter.ts';
 import { linkTo, type PageIndex } from './links.ts';
-import { code, heading, list, paragraph, toMarkdown } from './markdown.ts';
-import { notesBlock } from './notes.ts';
+import { code, heading, paragraph, section } from './markdown.ts';
+import { finishPage } from './page.ts';
 
 export function renderWorkloadPage(
   entry: WorkloadEntry,
@@ -27,47 +27,31 @@ export function renderWorkloadPage(
       ),
     );
   }
-  body.push(heading(2, 'Storage'));
+  const dependency = (d: WorkloadEntry['dependsOn'][number]) => [
+    linkTo(pages, path, d.workload, d.title),
+    ` (${d.via}): ${d.why.join('; ')}`,
+  ];
   body.push(
-    entry.volumes.length === 0 && entry.inlineStorage.length === 0
-      ? paragraph('No persistent volumes: nothing is lost with its pods.')
-      : list([
-          ...entry.volumes.map((v) => chainLine(v, path, pages)),
-          ...entry.inlineStorage.map((s) => [
-            `hostPath on `,
-            linkTo(pages, path, s.node, parseId(s.node).name),
-            `: ${s.why}`,
-          ]),
+    ...section(
+      'Storage',
+      [
+        ...entry.volumes.map((v) => chainLine(v, path, pages)),
+        ...entry.inlineStorage.map((s) => [
+          `hostPath on `,
+          linkTo(pages, path, s.node, parseId(s.node).name),
+          `: ${s.why}`,
         ]),
+      ],
+      'No persistent volumes: nothing is lost with its pods.',
+    ),
+    ...section(
+      'Depends on',
+      entry.dependsOn.map(dependency),
+      'No other workload found in its configuration.',
+    ),
+    ...section('Needed by', entry.dependedOnBy.map(dependency), 'Nothing found that depends on it.'),
   );
-  body.push(heading(2, 'Depends on'));
-  body.push(
-    entry.dependsOn.length === 0
-      ? paragraph('No other workload found in its configuration.')
-      : list(
-          entry.dependsOn.map((d) => [
-            linkTo(pages, path, d.workload, d.title),
-            ` (${d.via}): ${d.why.join('; ')}`,
-          ]),
-        ),
-  );
-  body.push(heading(2, 'Needed by'));
-  body.push(
-    entry.dependedOnBy.length === 0
-      ? paragraph('Nothing found that depends on it.')
-      : list(
-          entry.dependedOnBy.map((d) => [
-            linkTo(pages, path, d.workload, d.title),
-            ` (${d.via}): ${d.why.join('; ')}`,
-          ]),
-        ),
-  );
-  if (entry.problems.length > 0) {
-    body.push(heading(2, 'Problems found'));
-    body.push(list(entry.problems.map((p) => [code(p.object), ` ${p.field}: ${p.message}`])));
-  }
-  body.push(heading(2, 'Notes'));
-  return withFrontMatter(data, `${toMarkdown(body)}\n${notesBlock(notes)}`);
+  return finishPage(data, body, { items: entry.problems, withObject: true }, notes);
 }
 
 function summary(entry: WorkloadEntry): string {

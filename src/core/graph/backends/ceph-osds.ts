@@ -1,6 +1,6 @@
 import type { FieldReader } from '../../fields.ts';
 import type { BuildContext } from '../context.ts';
-import { nodeId } from '../ids.ts';
+import { nodeId, qualifiedName } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 
 export const CEPH = 'ceph.rook.io';
@@ -60,7 +60,7 @@ export function extractOsds(ctx: BuildContext, clusterByNamespace: Map<string, s
         type: 'part-of',
         source: deployment,
         field: 'metadata.namespace',
-        why: `an OSD of CephCluster ${cluster.split('/').slice(2).join('/')}`,
+        why: `an OSD of CephCluster ${qualifiedName(cluster)}`,
       });
     }
     if (host) {

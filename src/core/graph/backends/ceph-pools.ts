@@ -1,7 +1,7 @@
 import type { FieldReader } from '../../fields.ts';
 import type { Json } from '../../model.ts';
 import type { BuildContext } from '../context.ts';
-import { nodeId } from '../ids.ts';
+import { nodeId, qualifiedName } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import { CEPH } from './ceph-osds.ts';
 
@@ -39,7 +39,7 @@ export function extractBlockPool(ctx: BuildContext, pool: FieldReader, cluster: 
       type: 'part-of',
       source: pool,
       field: 'metadata.namespace',
-      why: `a pool of CephCluster ${cluster.split('/').slice(2).join('/')}`,
+      why: `a pool of CephCluster ${qualifiedName(cluster)}`,
     });
 }
 
@@ -83,7 +83,7 @@ export function extractFilesystem(ctx: BuildContext, fs: FieldReader, cluster: s
         type: 'part-of',
         source: fs,
         field: 'metadata.namespace',
-        why: `a pool of CephCluster ${cluster.split('/').slice(2).join('/')}`,
+        why: `a pool of CephCluster ${qualifiedName(cluster)}`,
       });
     poolIds.push(pid);
   }

@@ -1,6 +1,6 @@
 import type { FieldReader } from '../../fields.ts';
 import type { BuildContext } from '../context.ts';
-import { nodeId } from '../ids.ts';
+import { nodeId, qualifiedName } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import { resolveServiceHost } from '../service-refs.ts';
 import { markBackend, type StorageBackend } from './backend.ts';
@@ -66,7 +66,7 @@ function linkServer(
       type: 'served-by',
       source: reader,
       field,
-      why: `NFS export ${server}:${path} is served in-cluster by Service ${service.split('/').slice(2).join('/')}`,
+      why: `NFS export ${server}:${path} is served in-cluster by Service ${qualifiedName(service)}`,
     });
     return;
   }

@@ -3,7 +3,7 @@ import type { BuildContext } from '../context.ts';
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import type { KindExtractor } from './extractor.ts';
-import { linkForwardAuth, TRAEFIK_GROUPS } from './forward-auth.ts';
+import { linkForwardAuth, linkRoute, TRAEFIK_GROUPS } from './ingress-links.ts';
 
 const NGINX_AUTH_URL = 'nginx.ingress.kubernetes.io/auth-url';
 const TRAEFIK_MIDDLEWARES = 'traefik.ingress.kubernetes.io/router.middlewares';
@@ -25,21 +25,7 @@ export const ingress: KindExtractor = {
         if (name) backends.push([name, field]);
       }
     }
-    for (const [name, field] of backends) {
-      const to = nodeId('', 'Service', namespace, name);
-      if (!ctx.index.has(to)) {
-        ctx.dangling(reader, field, `routes to Service ${namespace}/${name}, which is not in the inventory`);
-        continue;
-      }
-      ctx.edge({
-        from: id,
-        to,
-        type: 'routes-to',
-        source: reader,
-        field,
-        why: `routes to Service ${namespace}/${name}`,
-      });
-    }
+    for (const [name, field] of backends) linkRoute(ctx, reader, id, namespace, name, field);
     const annotations = reader.stringMap('metadata.annotations');
     const authUrl = annotations[NGINX_AUTH_URL];
     if (authUrl)

@@ -1,7 +1,7 @@
 import type { FieldReader } from '../../fields.ts';
 import type { Json } from '../../model.ts';
 import type { BuildContext } from '../context.ts';
-import { nodeId } from '../ids.ts';
+import { nodeId, qualifiedName } from '../ids.ts';
 import { linkServiceReferences } from '../service-refs.ts';
 
 /**
@@ -131,7 +131,7 @@ function linkClaim(
     ctx.dangling(
       reader,
       field,
-      `volume ${volume} uses PVC ${claim.split('/').slice(2).join('/')}, which is not in the inventory`,
+      `volume ${volume} uses PVC ${qualifiedName(claim)}, which is not in the inventory`,
     );
   }
   ctx.edge({
@@ -140,7 +140,7 @@ function linkClaim(
     type: 'mounts',
     source: reader,
     field,
-    why: `volume ${volume} mounts PVC ${claim.split('/').slice(2).join('/')}`,
+    why: `volume ${volume} mounts PVC ${qualifiedName(claim)}`,
   });
 }
 

@@ -1,7 +1,7 @@
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import type { KindExtractor } from './extractor.ts';
-import { linkForwardAuth, TRAEFIK_GROUPS } from './forward-auth.ts';
+import { linkForwardAuth, linkRoute, TRAEFIK_GROUPS } from './ingress-links.ts';
 
 /** IngressRoute: routes to Services and applies middlewares (forward-auth among them). */
 export const ingressRoute: KindExtractor = {
@@ -17,22 +17,7 @@ export const ingressRoute: KindExtractor = {
         const name = reader.string(`${at}.name`);
         if (!name || kind !== 'Service') continue;
         const ns = reader.string(`${at}.namespace`) ?? namespace;
-        const to = nodeId('', 'Service', ns, name);
-        if (ctx.index.has(to))
-          ctx.edge({
-            from: id,
-            to,
-            type: 'routes-to',
-            source: reader,
-            field: `${at}.name`,
-            why: `routes to Service ${ns}/${name}`,
-          });
-        else
-          ctx.dangling(
-            reader,
-            `${at}.name`,
-            `routes to Service ${ns}/${name}, which is not in the inventory`,
-          );
+        linkRoute(ctx, reader, id, ns, name, `${at}.name`);
       }
       for (const m of reader.indexes(`spec.routes[${r}].middlewares`)) {
         const at = `spec.routes[${r}].middlewares[${m}]`;

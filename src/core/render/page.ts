@@ -1,0 +1,29 @@
+import type { RootContent } from 'mdast';
+import type { Dangling } from '../graph/model.ts';
+import type { Json } from '../model.ts';
+import { withFrontMatter } from './front-matter.ts';
+import { heading, list, toMarkdown } from './markdown.ts';
+import { notesBlock } from './notes.ts';
+
+/** Every generated page ends the same way: problems found (if any), then the operators' notes. */
+export function finishPage(
+  data: Record<string, Json>,
+  body: RootContent[],
+  problems: { items: Dangling[]; withObject: boolean },
+  notes: string | undefined,
+): string {
+  if (problems.items.length > 0) {
+    body.push(heading(2, 'Problems found'));
+    body.push(
+      list(
+        problems.items.map((p) =>
+          problems.withObject
+            ? [{ type: 'inlineCode', value: p.object }, ` ${p.field}: ${p.message}`]
+            : [`${p.field}: ${p.message}`],
+        ),
+      ),
+    );
+  }
+  body.push(heading(2, 'Notes'));
+  return withFrontMatter(data, `${toMarkdown(body)}\n${notesBlock(notes)}`);
+}

@@ -1,0 +1,44 @@
+/**
+ * Data tiers (ARCHITECTURE.md section 3): 0 foundation … 4 stateless. Every decision keeps the
+ * rule that made it and a reason an operator can check.
+ */
+export type Tier = 0 | 1 | 2 | 3 | 4;
+
+export const TIERS: readonly Tier[] = [0, 1, 2, 3, 4];
+
+/** Which rule decided, in the order they are tried. `inherited` = raised by a dependent. */
+export type TierRule =
+  | 'override-workload'
+  | 'override-namespace'
+  | 'override-config'
+  | 'config-rule'
+  | 'operator'
+  | 'image'
+  | 'labels'
+  | 'volumes'
+  | 'inherited';
+
+export interface TierDecision {
+  workload: string;
+  tier: Tier;
+  rule: TierRule;
+  /** One sentence: "image ghcr.io/goauthentik/server is an identity provider". */
+  reason: string;
+  /** What the workload's own rules said, before inheritance raised it (absent if not raised). */
+  own?: { tier: Tier; rule: TierRule; reason: string };
+  /** The dependent that raised it, and the chain of workload ids from it down to this one. */
+  inheritedFrom?: { workload: string; path: string[] };
+}
+
+/** Recovery targets of a tier. `null` seconds = none / best effort. */
+export interface TierTargets {
+  tier: Tier;
+  meaning: string;
+  rpo: string;
+  rto: string;
+  rpoSeconds: number | null;
+  rtoSeconds: number | null;
+}
+
+/** workload id → decision; every workload of the inventory has one. */
+export type TierMap = ReadonlyMap<string, TierDecision>;

@@ -16,9 +16,15 @@ export function renderContent(
   inventory: Inventory,
   previous: ReadonlyMap<string, string>,
 ): Map<string, string> {
-  const pages = new Map<string, string>();
-  for (const w of inventory.workloads) pages.set(w.id, workloadFile(w.kind, w.namespace, w.name));
-  for (const s of inventory.storage) pages.set(s.id, storageFile(s.type, s.namespace, s.name));
+  // A CephCluster is both a workload (it owns the mons and OSDs) and a storage object: it gets
+  // both pages, and links to it go to the storage page, which shows its pools.
+  const workloadPaths = new Map(
+    inventory.workloads.map((w) => [w.id, workloadFile(w.kind, w.namespace, w.name)]),
+  );
+  const storagePaths = new Map(
+    inventory.storage.map((s) => [s.id, storageFile(s.type, s.namespace, s.name)]),
+  );
+  const pages = new Map([...workloadPaths, ...storagePaths]);
   const restored = new Set<string>();
   const notesOf = (path: string) => {
     const own = previous.get(path);
@@ -32,11 +38,11 @@ export function renderContent(
   const files = new Map<string, string>();
   files.set(INDEX_FILE, renderIndexPage(inventory));
   for (const w of inventory.workloads) {
-    const path = pages.get(w.id) as string;
+    const path = workloadPaths.get(w.id) as string;
     files.set(path, renderWorkloadPage(w, path, pages, notesOf(path)));
   }
   for (const s of inventory.storage) {
-    const path = pages.get(s.id) as string;
+    const path = storagePaths.get(s.id) as string;
     files.set(path, renderStoragePage(s, path, pages, notesOf(path)));
   }
   for (const [path, text] of previous) {

@@ -1,0 +1,221 @@
+import type { Tier } from '../analysis/tiers/model.ts';
+import { tierOf } from '../analysis/tiers/tier-value.ts';
+import { isDuration } from './duration.ts';
+import { converted, fail, list, object, oneOf, type Schema, text } from './schema.ts';
+
+/**
+ * tierbook.config.yaml as written (every field optional). docs/config.md documents each field
+ * here (a test checks), and parse.ts fills in the defaults.
+ */
+
+const DURATION_WORDS = 'a duration such as "15m", "1h", "24h", "7d", or "best-effort", "none", "redeploy"';
+
+const duration = text(DURATION_WORDS, (value) =>
+  isDuration(value) ? null : `expected ${DURATION_WORDS} (units s, m, h, d, w; no spaces)`,
+);
+
+const tier = converted<Tier>('a tier 0, 1, 2, 3 or 4', (value) => tierOf(value) ?? undefined);
+
+const targets = object<{ rpo: string; rto: string }>(
+  {
+    rpo: {
+      description: 'Recovery point objective: how much recent data the tier may lose.',
+      example: 'rpo: 1h',
+      schema: duration,
+    },
+    rto: {
+      description: 'Recovery time objective: how long the tier may stay down.',
+      example: 'rto: 4h',
+      schema: duration,
+    },
+  },
+  'a mapping with rpo and rto',
+);
+
+const tierTargetField = (t: Tier, rpo: string, rto: string) => ({
+  description: `Targets of tier ${t}; fields not given keep their default (${rpo} / ${rto}).`,
+  example: `${t}: { rpo: ${rpo}, rto: ${rto} }`,
+  schema: targets,
+});
+
+/** `key=value`, or `key` alone (the label is set); keys as Kubernetes writes them. */
+const LABEL = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?(=.*)?$/;
+
+const match = object<{ image: string; namespace: string; name: string; label: string }>(
+  {
+    image: {
+      description:
+        'Part of a container image of the workload or its pods, e.g. a repository ("ghcr.io/acme/ledger") or a name ("ledger").',
+      example: 'image: ghcr.io/acme/ledger',
+      schema: text('part of an image reference'),
+    },
+    namespace: {
+      description: 'The workload\'s namespace; "*" matches any run of characters ("team-*").',
+      example: 'namespace: finance',
+      schema: text('a namespace, "*" as a wildcard'),
+    },
+    name: {
+      description:
+        'The workload\'s name (the operator resource, Deployment, StatefulSet…); "*" is a wildcard.',
+      example: 'name: ledger-*',
+      schema: text('a workload name, "*" as a wildcard'),
+    },
+    label: {
+      description:
+        'A label of the workload, "key=value" or just "key" (set to anything). Only app, app.kubernetes.io/* and tierbook.io/* labels are kept in the inventory.',
+      example: 'label: app.kubernetes.io/part-of=ledger',
+      schema: text('"key=value" or "key"', (value) =>
+        LABEL.test(value)
+          ? null
+          : 'expected a label "key=value" or "key", e.g. app.kubernetes.io/name=ledger',
+      ),
+    },
+  },
+  'a mapping with image, namespace, name and/or label',
+);
+
+/** `namespace/Kind/name` or `namespace/name`. */
+const WORKLOAD_REF =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/([A-Za-z][A-Za-z0-9]*\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+/** What the schema returns: the file's fields, each optional (`required` ones are checked). */
+type Targets = Partial<{ rpo: string; rto: string }>;
+type Match = Partial<{ image: string; namespace: string; name: string; label: string }>;
+export interface RawConfig {
+  tiers: Partial<Record<Tier, Targets>>;
+  rules: Partial<{ match: Match; tier: Tier; reason: string }>[];
+  overrides: Partial<{ workload: string; tier: Tier; reason: string }>[];
+  identityProviders: string[];
+  backupTargets: Partial<{ match: string; where: 'in-cluster' | 'outside' }>[];
+}
+
+export const CONFIG_SCHEMA = object<RawConfig>(
+  {
+    tiers: {
+      description: 'Recovery targets (RPO and RTO) per tier, keyed 0 to 4.',
+      example: 'tiers: { 1: { rpo: 30m, rto: 2h } }',
+      schema: object(
+        {
+          0: tierTargetField(0, '15m', '1h'),
+          1: tierTargetField(1, '1h', '4h'),
+          2: tierTargetField(2, '24h', '24h'),
+          3: tierTargetField(3, 'best-effort', '72h'),
+          4: tierTargetField(4, 'none', 'redeploy'),
+        },
+        'a mapping from tier (0 to 4) to { rpo, rto }',
+      ),
+    },
+    rules: {
+      description:
+        'Extra classification rules, tried in order after overrides and before the built-in operator, image, label and volume rules. The first that matches decides.',
+      example: 'rules: [{ match: { image: ghcr.io/acme/ledger }, tier: 1, reason: the ledger database }]',
+      schema: list(
+        object(
+          {
+            match: {
+              description: 'What the workload must have; every field given must match. At least one field.',
+              example: 'match: { namespace: finance, name: ledger }',
+              required: true,
+              schema: atLeastOne(match),
+            },
+            tier: {
+              description: 'The tier (0 to 4) of matching workloads.',
+              example: 'tier: 1',
+              required: true,
+              schema: tier,
+            },
+            reason: {
+              description: 'Why, in words; shown with every decision the rule makes.',
+              example: 'reason: invoices, kept 10 years',
+              schema: text('a sentence'),
+            },
+          },
+          'a mapping with match, tier and reason',
+        ),
+        'a list of rules, each a mapping with match, tier and reason',
+      ),
+    },
+    overrides: {
+      description:
+        'Fixed tiers for named workloads, after the tierbook.io/tier label or annotation and before any rule. Inheritance does not raise them.',
+      example:
+        'overrides: [{ workload: media/Deployment/jellyfin, tier: 3, reason: the library is re-rippable }]',
+      schema: list(
+        object(
+          {
+            workload: {
+              description:
+                'The workload as "namespace/Kind/name" (Kind as in the manifest: Deployment, StatefulSet, Cluster…) or "namespace/name" (any kind).',
+              example: 'workload: databases/Cluster/pg-main',
+              required: true,
+              schema: text('"namespace/Kind/name" or "namespace/name"', (value) =>
+                WORKLOAD_REF.test(value)
+                  ? null
+                  : 'expected "namespace/Kind/name" or "namespace/name", e.g. databases/Cluster/pg-main',
+              ),
+            },
+            tier: { description: 'The tier (0 to 4).', example: 'tier: 0', required: true, schema: tier },
+            reason: {
+              description: 'Why, in words; shown with the decision.',
+              example: 'reason: holds the signing keys',
+              schema: text('a sentence'),
+            },
+          },
+          'a mapping with workload, tier and reason',
+        ),
+        'a list of overrides, each a mapping with workload, tier and reason',
+      ),
+    },
+    identityProviders: {
+      description:
+        'More identity providers (tier 0), besides the built-in Authentik, Keycloak, Dex, Zitadel, Authelia, LLDAP and Kanidm: an image repository or name, or a workload name; "*" is a wildcard.',
+      example: 'identityProviders: [ghcr.io/pocket-id/pocket-id]',
+      schema: list(text('an image or workload name'), 'a list of image or workload names'),
+    },
+    backupTargets: {
+      description:
+        'Where backup destinations live, for endpoints tierbook cannot place by itself: a URL, host or bucket substring, and whether it is inside the cluster (shares its fate) or outside.',
+      example: 'backupTargets: [{ match: s3.eu-central-003.backblazeb2.com, where: outside }]',
+      schema: list(
+        object(
+          {
+            match: {
+              description:
+                'Part of the destination URL, host or bucket ("minio.minio.svc", "s3://offsite-backups").',
+              example: 'match: s3.eu-central-003.backblazeb2.com',
+              required: true,
+              schema: text('part of a URL, host or bucket'),
+            },
+            where: {
+              description: '"outside" the cluster\'s blast radius, or "in-cluster".',
+              example: 'where: outside',
+              required: true,
+              schema: oneOf(['in-cluster', 'outside'] as const),
+            },
+          },
+          'a mapping with match and where',
+        ),
+        'a list of backup targets, each a mapping with match and where',
+      ),
+    },
+  },
+  'a mapping with tiers, rules, overrides, identityProviders and/or backupTargets',
+);
+
+/** An empty `match` would match every workload: almost certainly a mistake. */
+function atLeastOne<T extends object>(schema: Schema<Partial<T>>): Schema<Partial<T>> {
+  return {
+    expected: schema.expected,
+    parse(value, path, ctx) {
+      const out = schema.parse(value, path, ctx);
+      if (Object.keys(out).length === 0)
+        fail(
+          ctx,
+          path,
+          'an empty match would match every workload; give at least one of image, namespace, name, label',
+          'match: { namespace: finance }',
+        );
+      return out;
+    },
+  };
+}

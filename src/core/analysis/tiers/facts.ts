@@ -1,0 +1,63 @@
+import { compare } from '../../graph/context.ts';
+import type { GraphIndex } from '../../graph/graph-index.ts';
+import { nodeId, qualifiedName } from '../../graph/ids.ts';
+import type { GraphNode } from '../../graph/model.ts';
+import type { Json } from '../../model.ts';
+import type { Workload } from '../workloads.ts';
+
+/** What the tier rules read about one workload, gathered once. */
+export interface WorkloadFacts {
+  workload: Workload;
+  node: GraphNode;
+  kind: string;
+  namespace: string;
+  name: string;
+  /** "Deployment auth/authentik-server": how reasons name it. */
+  title: string;
+  /** Container images of the workload and everything it owns (an operator's pods), sorted. */
+  images: string[];
+  labels: Readonly<Record<string, string>>;
+  annotations: Readonly<Record<string, string>>;
+  /** The workload's Namespace, when it was read. */
+  namespaceNode: GraphNode | undefined;
+}
+
+export function gatherFacts(index: GraphIndex, workload: Workload): WorkloadFacts {
+  const { node } = workload;
+  const images = new Set<string>();
+  for (const id of [workload.id, ...workload.members]) {
+    for (const image of stringsOf(index.node(id)?.attrs.images)) images.add(image);
+  }
+  return {
+    workload,
+    node,
+    kind: node.kind,
+    namespace: node.namespace,
+    name: node.name,
+    title: workloadTitle(workload.id),
+    images: [...images].sort(compare),
+    labels: recordOf(node.attrs.labels),
+    annotations: recordOf(node.attrs.annotations),
+    namespaceNode: node.namespace
+      ? index.node(nodeId('', 'Namespace', undefined, node.namespace))
+      : undefined,
+  };
+}
+
+/** "Deployment auth/authentik-server" from a workload's node id. */
+export function workloadTitle(id: string): string {
+  const kind = id.split('/')[1] ?? '';
+  return `${kind} ${qualifiedName(id)}`;
+}
+
+export function recordOf(value: Json | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value)) if (typeof inner === 'string') out[key] = inner;
+  }
+  return out;
+}
+
+function stringsOf(value: Json | undefined): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}

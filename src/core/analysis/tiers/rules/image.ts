@@ -1,0 +1,38 @@
+import { parseImage } from '../image-ref.ts';
+import { knownImage } from '../known-images.ts';
+import { globMatches } from './glob.ts';
+import type { OwnDecision, TierRuleSpec } from './rule.ts';
+
+/**
+ * The workload's images, by repository (KNOWN_IMAGES), after the configured identity
+ * providers. With several images (sidecars) the strictest known one decides.
+ */
+export const imageRule: TierRuleSpec = {
+  id: 'image',
+  fixed: false,
+  decide(facts, ctx) {
+    for (const pattern of ctx.config.identityProviders) {
+      if (globMatches(pattern, facts.name))
+        return {
+          tier: 0,
+          reason: `${facts.title} is a configured identity provider (identityProviders: ${pattern})`,
+        };
+      for (const image of facts.images) {
+        const { registry, path, name } = parseImage(image);
+        const candidates = [name, path, registry ? `${registry}/${path}` : path];
+        if (candidates.some((c) => globMatches(pattern.toLowerCase(), c)))
+          return {
+            tier: 0,
+            reason: `image ${image} is a configured identity provider (identityProviders: ${pattern})`,
+          };
+      }
+    }
+    let best: OwnDecision | null = null;
+    for (const image of facts.images) {
+      const known = knownImage(parseImage(image).path, `${facts.namespace}/${facts.name}`);
+      if (known && (best === null || known.tier < best.tier))
+        best = { tier: known.tier, reason: `image ${image} is ${known.what}` };
+    }
+    return best;
+  },
+};

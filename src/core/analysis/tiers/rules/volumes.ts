@@ -1,0 +1,82 @@
+import { compare } from '../../../graph/context.ts';
+import { qualifiedName } from '../../../graph/ids.ts';
+import type { Json } from '../../../model.ts';
+import { claimsOf } from '../../storage-chain.ts';
+import type { TierRuleSpec } from './rule.ts';
+
+/**
+ * Host paths that expose the node to the pod (metrics agents, CSI and backup node plugins,
+ * log shippers) rather than keep the workload's own data.
+ */
+const SYSTEM_PATHS = [
+  '/proc',
+  '/sys',
+  '/dev',
+  '/run',
+  '/var/run',
+  '/boot',
+  '/etc',
+  '/usr',
+  '/lib/modules',
+  '/var/log',
+  '/var/lib/kubelet',
+  '/var/lib/containerd',
+  '/var/lib/docker',
+  '/var/lib/cni',
+  '/opt/cni',
+];
+
+export function isSystemPath(path: string): boolean {
+  const clean = path.replace(/\/+$/, '') || '/';
+  return clean === '/' || SYSTEM_PATHS.some((p) => clean === p || clean.startsWith(`${p}/`));
+}
+
+/**
+ * The last rule, always decides: a workload that keeps data (PVCs, hostPath outside the system
+ * paths, NFS) but that nothing above recognised is tier 2 and flagged unclassified; one that
+ * keeps none is stateless, tier 4.
+ */
+export const volumesRule: TierRuleSpec = {
+  id: 'volumes',
+  fixed: false,
+  decide(facts, ctx) {
+    const data: string[] = claimsOf(ctx.index, facts.workload).map((c) => `PVC ${qualifiedName(c)}`);
+    const system = new Set<string>();
+    for (const id of [facts.workload.id, ...facts.workload.members]) {
+      for (const volume of inlineVolumes(ctx.index.node(id)?.attrs.inlineVolumes)) {
+        if (volume.type === 'hostPath' && isSystemPath(volume.path)) system.add(volume.path);
+        else if (volume.type === 'hostPath') data.push(`hostPath ${volume.path}`);
+        else if (volume.type === 'nfs') data.push(`NFS ${volume.server}:${volume.path}`);
+      }
+    }
+    const kept = [...new Set(data)].sort(compare);
+    if (kept.length > 0) {
+      const more = kept.length > 1 ? ` (and ${kept.length - 1} more)` : '';
+      return {
+        tier: 2,
+        reason: `keeps data in ${kept[0]}${more} but nothing says what it is: tier 2 until a tierbook.io/tier label or tierbook.config.yaml says otherwise`,
+        unclassifiedStateful: true,
+      };
+    }
+    const paths = [...system].sort(compare);
+    const note = paths.length > 0 ? ` (hostPath ${paths.join(', ')} expose the node, they hold no data)` : '';
+    return { tier: 4, reason: `no PVCs, node-local or NFS data: stateless${note}` };
+  },
+};
+
+interface InlineVolume {
+  type: string;
+  path: string;
+  server: string;
+}
+
+function inlineVolumes(value: Json | undefined): InlineVolume[] {
+  if (!Array.isArray(value)) return [];
+  const out: InlineVolume[] = [];
+  for (const v of value) {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) continue;
+    const text = (key: string) => (typeof v[key] === 'string' ? (v[key] as string) : '');
+    out.push({ type: text('type'), path: text('path'), server: text('server') });
+  }
+  return out;
+}

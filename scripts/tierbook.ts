@@ -37,6 +37,7 @@ SOURCE (for commands that read a cluster):
                        service account; --kubeconfig FILE and --context NAME choose another
   --from PATH          offline, repeatable: a kubectl get -o json|yaml List, multi-document
                        YAML/JSON, a directory of them, or an OpenShift/OKD must-gather folder
+  --config FILE        tiers, rules, overrides (default: ./tierbook.config.yaml if present; docs/config.md)
 
 Exit codes: 0 success; 1 drift found (inventory --check); 2 bad usage, bad input or internal
 error; 3 the cluster could not be read.

@@ -8,6 +8,7 @@ export const SOURCE_OPTIONS = {
   context: { type: 'string' },
   cluster: { type: 'string' },
   now: { type: 'string' },
+  config: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(

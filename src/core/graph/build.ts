@@ -1,5 +1,6 @@
 import type { SourceItem } from '../model.ts';
 import { STORAGE_BACKENDS } from './backends/index.ts';
+import { BACKUP_ADAPTERS } from './backups/index.ts';
 import { BuildContext } from './context.ts';
 import type { KindExtractor } from './kinds/extractor.ts';
 import { KIND_EXTRACTORS } from './kinds/index.ts';
@@ -26,6 +27,7 @@ export function buildGraph(items: readonly SourceItem[]): Graph {
     for (const reader of index.ofKind(group, kind)) extractor.extract(ctx, reader);
   }
   for (const backend of STORAGE_BACKENDS) backend.extract(ctx);
+  for (const adapter of BACKUP_ADAPTERS) adapter.extract(ctx);
   const graph = ctx.toGraph();
   reportUnusedClaims(graph);
   return graph;

@@ -55,7 +55,9 @@ export type EdgeType =
   | 'selects'
   | 'references'
   | 'routes-to'
-  | 'forward-auth';
+  | 'forward-auth'
+  | 'protects'
+  | 'stores-to';
 
 /** A reference that does not resolve, or disagrees with the other side. Reported, never fatal. */
 export interface Dangling {

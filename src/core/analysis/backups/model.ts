@@ -48,6 +48,10 @@ export interface Protection {
   destination: BackupDestination;
   /** How this protection was tied to the workload ("Schedule velero/daily includes namespace apps"). */
   why: string[];
+  /** Runs that failed after the last success (all of them when none succeeded). */
+  failedSinceSuccess?: number;
+  /** Facts the API showed about the policy: "paused", an earlier failed run, the last base backup… */
+  notes?: string[];
 }
 
 /** workload id → protections, sorted by system then id; workloads with none are absent. */

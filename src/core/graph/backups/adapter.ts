@@ -1,0 +1,43 @@
+import type { BackupState, BackupSystem } from '../../analysis/backups/model.ts';
+import type { BuildContext } from '../context.ts';
+
+/**
+ * A backup system adapter: after the kinds and storage backends, it records on each policy's
+ * node an attr `protection` and adds `protects` (policy → what it covers) and `stores-to`
+ * (policy → where the copy lives) edges. One file per system; the table is in `index.ts`.
+ */
+export interface BackupAdapter {
+  system: BackupSystem;
+  extract(ctx: BuildContext): void;
+}
+
+/**
+ * The `protection` attr of a policy node: what the API says about it, JSON-safe. Secrets are
+ * never read: a credential or repository Secret is named, never opened.
+ */
+export type ProtectionAttr = {
+  system: BackupSystem;
+  /** How: "barmanObjectStore", "velero fs-backup", "restic", "xtrabackup"… */
+  method: string;
+  schedule: string | null;
+  lastSuccess: string | null;
+  lastAttempt: string | null;
+  state: BackupState;
+  lastError: string | null;
+  /** Runs that failed after the last success (or ever, when none succeeded). */
+  failedSinceSuccess: number;
+  /** Where the copy goes, as configured (s3://bucket, https://…); null when the API does not say. */
+  url: string | null;
+  /** The copy stays on the volume's own storage (a CSI snapshot with no data mover). */
+  onVolumeStorage: boolean;
+  /** A Secret that holds the repository address, named only (its content is never read). */
+  repositorySecret: string | null;
+  /** Facts worth showing: "paused", "BackupStorageLocation velero/default is Unavailable"… */
+  notes: string[];
+};
+
+export function protectionOf(attr: unknown): ProtectionAttr | undefined {
+  if (typeof attr !== 'object' || attr === null || !('system' in attr) || !('state' in attr))
+    return undefined;
+  return attr as ProtectionAttr;
+}

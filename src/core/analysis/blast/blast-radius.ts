@@ -1,0 +1,130 @@
+import { parseId } from '../../graph/ids.ts';
+import type { Analysis } from '../model.ts';
+import { type BlastState, backupSurvival } from './backups.ts';
+import { blastContext } from './context.ts';
+import { dependentEffects } from './dependents.ts';
+import { type Effect, rank, worse } from './effect.ts';
+import { lossesOf } from './losses.ts';
+import type { BlastResult, Target, WorkloadImpact } from './model.ts';
+import { poolEffect } from './pools.ts';
+import { resolveTarget } from './targets.ts';
+import { volumeEffect } from './volumes.ts';
+import { workloadEffect } from './workload-effect.ts';
+
+export interface BlastOptions {
+  /** The target is down but its data survives: nothing becomes `data-loss` through it. */
+  outage?: boolean;
+}
+
+/**
+ * What loses data, what goes dark and what degrades when `target` is lost (ARCHITECTURE.md
+ * section 3, blast TARGET). One pass over pools, volumes, workloads and dependency edges:
+ * linear in the graph, after a per-analysis preparation shared by every query.
+ */
+export function blastRadius(
+  analysis: Analysis,
+  target: string | Target | readonly (string | Target)[],
+  options: BlastOptions = {},
+): BlastResult {
+  const outage = options.outage ?? false;
+  // Several targets are lost together: a node drained for maintenance while another fails.
+  const targets: readonly (string | Target)[] =
+    typeof target === 'string' || !Array.isArray(target) ? [target as string | Target] : target;
+  const resolved = targets.map((t) => (typeof t === 'string' ? resolveTarget(analysis, t) : t));
+  const context = blastContext(analysis);
+  const { index } = context;
+  const losses = lossesOf(context, resolved);
+  const assumptions = new Set<string>(losses.assumptions);
+  const assume = (line: string) => assumptions.add(line);
+
+  const poolEffects = new Map<string, Effect | null>();
+  const pools = (pool: string): Effect | null => {
+    if (!poolEffects.has(pool)) poolEffects.set(pool, poolEffect(index, pool, losses, outage, assume));
+    return poolEffects.get(pool) ?? null;
+  };
+  const volumeEffects = new Map<string, Effect | null>();
+  const volumes = (claim: string): Effect | null => {
+    if (!volumeEffects.has(claim)) {
+      const storage = context.claims.get(claim);
+      volumeEffects.set(
+        claim,
+        storage ? volumeEffect(storage, { losses, outage, poolEffect: pools, assume }) : null,
+      );
+    }
+    return volumeEffects.get(claim) ?? null;
+  };
+  const lostOsdsOf = new Map<string, string[]>();
+  for (const osd of losses.osds.keys()) {
+    const deployment = index.node(osd)?.attrs.deployment;
+    const owner = typeof deployment === 'string' ? context.ownerOf.get(deployment) : undefined;
+    if (owner) lostOsdsOf.set(owner, [...(lostOsdsOf.get(owner) ?? []), osd]);
+  }
+
+  const direct = new Map<string, Effect>();
+  for (const workload of analysis.workloads) {
+    const shape = context.shapes.get(workload.id);
+    if (!shape) continue;
+    const effect = workloadEffect(workload, shape, {
+      index,
+      losses,
+      outage,
+      volumeEffect: volumes,
+      lostOsdsOf,
+      osdsOf: context.osdsOf,
+      assume,
+    });
+    if (effect) direct.set(workload.id, effect);
+  }
+  const final = new Map(direct);
+  for (const [id, effect] of dependentEffects(context, direct)) {
+    const own = direct.get(id);
+    const chosen = worse(own ?? null, effect) as Effect;
+    const other = chosen === effect ? own : effect;
+    // Both reasons help: "its volume's pool stops" and "it needs a database that is gone".
+    final.set(id, other ? { impact: chosen.impact, why: [...chosen.why, ...other.why] } : chosen);
+  }
+  if (losses.osds.size > 0 && [...poolEffects.values()].some((e) => e !== null)) {
+    assume(
+      'placement groups are not visible through the API: every OSD a pool may use (same CRUSH root and device class) is assumed to hold part of every volume in it',
+    );
+  }
+
+  const state: BlastState = { workloads: final, volumes, pools };
+  const impacts: WorkloadImpact[] = [];
+  for (const [id, effect] of final) {
+    const workload = analysis.workloadById.get(id);
+    if (!workload) continue;
+    const { group, kind, namespace, name } = parseId(id);
+    impacts.push({
+      id,
+      workload: {
+        apiVersion: workload.node.apiVersion ?? (group ? `${group}/v1` : 'v1'),
+        kind,
+        namespace,
+        name,
+      },
+      tier: analysis.tiers.get(id)?.tier ?? 4,
+      impact: effect.impact,
+      why: effect.why,
+      backups: backupSurvival(context, id, state),
+    });
+  }
+  impacts.sort(
+    (a, b) =>
+      rank(a.impact) - rank(b.impact) ||
+      a.tier - b.tier ||
+      cmp(a.workload.namespace, b.workload.namespace) ||
+      cmp(a.workload.kind, b.workload.kind) ||
+      cmp(a.workload.name, b.workload.name),
+  );
+  return {
+    target: resolved.map((t) => t.text).join(' + '),
+    outage,
+    assumptions: [...assumptions].sort(),
+    impacts,
+  };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

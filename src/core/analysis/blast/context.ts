@@ -1,0 +1,121 @@
+import type { GraphIndex } from '../../graph/graph-index.ts';
+import type { Analysis } from '../model.ts';
+import { claimsOf, volumeChain } from '../storage-chain.ts';
+import { type Instance, instancesOf } from './instances.ts';
+
+/** A volume's storage facts, resolved once per analysis (the chain below its PVC). */
+export interface ClaimStorage {
+  claim: string;
+  pv: string | null;
+  storageClass: string | null;
+  backend: string | null;
+  pools: string[];
+  /** Nodes a node-local PV lives on (nodeAffinity, selected-node annotation). */
+  pinnedNodes: string[];
+  /** Nodes Longhorn reports replicas on (Replica objects), when read. */
+  replicaNodes: string[];
+  /** Longhorn numberOfReplicas, from the volume, PV or class. */
+  replicas: number | null;
+}
+
+export interface WorkloadShape {
+  id: string;
+  claims: string[];
+  instances: Instance[];
+  /** Its pods and the node each is scheduled on (null when not scheduled). */
+  pods: { id: string; node: string | null }[];
+}
+
+export interface Dependent {
+  workload: string;
+  via: string;
+  why: string[];
+}
+
+/**
+ * Everything a blast query reads that does not depend on the target, computed once per
+ * Analysis: many queries (every failure domain) then cost one linear pass each.
+ */
+export interface BlastContext {
+  analysis: Analysis;
+  index: GraphIndex;
+  /** Member (pod, PVC, ReplicaSet, OSD Deployment…) → the workload it belongs to. */
+  ownerOf: Map<string, string>;
+  shapes: Map<string, WorkloadShape>;
+  claims: Map<string, ClaimStorage>;
+  /** Workload id → the workloads that need it to serve. */
+  dependents: Map<string, Dependent[]>;
+  /** Workload id → how many OSDs it runs (a CephCluster owns the OSD Deployments). */
+  osdsOf: Map<string, number>;
+}
+
+const contexts = new WeakMap<Analysis, BlastContext>();
+
+export function blastContext(analysis: Analysis): BlastContext {
+  const cached = contexts.get(analysis);
+  if (cached) return cached;
+  const context = buildContext(analysis);
+  contexts.set(analysis, context);
+  return context;
+}
+
+function buildContext(analysis: Analysis): BlastContext {
+  const { index } = analysis;
+  const ownerOf = new Map<string, string>();
+  const shapes = new Map<string, WorkloadShape>();
+  const claims = new Map<string, ClaimStorage>();
+  for (const workload of analysis.workloads) {
+    for (const id of [workload.id, ...workload.members]) ownerOf.set(id, workload.id);
+    const workloadClaims = claimsOf(index, workload);
+    for (const claim of workloadClaims) if (!claims.has(claim)) claims.set(claim, claimStorage(index, claim));
+    const pods = workload.members
+      .filter((id) => index.node(id)?.kind === 'Pod' && index.node(id)?.group === '')
+      .map((id) => ({ id, node: index.out(id, 'scheduled-on')[0]?.to ?? null }));
+    shapes.set(workload.id, {
+      id: workload.id,
+      claims: workloadClaims,
+      instances: instancesOf(index, workload, workloadClaims),
+      pods,
+    });
+  }
+  const dependents = new Map<string, Dependent[]>();
+  for (const [dependent, needs] of [...analysis.dependencies].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  )) {
+    for (const dep of needs) {
+      const list = dependents.get(dep.workload) ?? [];
+      list.push({ workload: dependent, via: dep.via, why: dep.why });
+      dependents.set(dep.workload, list);
+    }
+  }
+  const osdsOf = new Map<string, number>();
+  for (const osd of index.graph.nodes) {
+    if (osd.kind !== 'OSD' || typeof osd.attrs.deployment !== 'string') continue;
+    const owner = ownerOf.get(osd.attrs.deployment);
+    if (owner) osdsOf.set(owner, (osdsOf.get(owner) ?? 0) + 1);
+  }
+  return { analysis, index, ownerOf, shapes, claims, dependents, osdsOf };
+}
+
+function claimStorage(index: GraphIndex, claim: string): ClaimStorage {
+  const chain = volumeChain(index, claim);
+  const pvNode = chain.pv ? index.node(chain.pv) : undefined;
+  const classNode = chain.storageClass ? index.node(chain.storageClass) : undefined;
+  const nodesOf = (type: 'pinned-to' | 'replica-on') =>
+    chain.pv
+      ? [...new Set(index.out(chain.pv, type).map((e) => e.to))]
+          .filter((id) => index.node(id)?.kind === 'Node')
+          .sort()
+      : [];
+  const replicas = pvNode?.attrs.replicas ?? classNode?.attrs.replicas;
+  return {
+    claim,
+    pv: chain.pv,
+    storageClass: chain.storageClass,
+    backend: chain.backend,
+    pools: chain.pools,
+    pinnedNodes: nodesOf('pinned-to'),
+    replicaNodes: nodesOf('replica-on'),
+    replicas: typeof replicas === 'number' ? replicas : null,
+  };
+}

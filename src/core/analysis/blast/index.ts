@@ -1,0 +1,6 @@
+export { type BlastOptions, blastRadius } from './blast-radius.ts';
+export { closestNames, editDistance } from './closest.ts';
+export { failureDomains } from './failure-domains.ts';
+export { blastJson } from './json.ts';
+export * from './model.ts';
+export { FAILURE_DOMAIN_TYPES, knownTargets, resolveTarget, TARGET_TYPES } from './targets.ts';

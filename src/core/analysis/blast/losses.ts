@@ -1,0 +1,104 @@
+import { qualifiedName } from '../../graph/ids.ts';
+import type { BlastContext } from './context.ts';
+import type { Target } from './model.ts';
+
+/** What a target takes with it, each lost thing with the reason it is lost. */
+export interface Losses {
+  /** OSD id → where it is lost ("on node k8s-2", "on /dev/sdc"); empty when it is the target. */
+  osds: Map<string, string>;
+  nodes: Map<string, string>;
+  disks: Map<string, string>;
+  pools: Map<string, string>;
+  claims: Map<string, string>;
+  /** Workloads down with their data intact (a workload target). */
+  workloads: Map<string, string>;
+  assumptions: string[];
+}
+
+export function lossesOf(context: BlastContext, targets: readonly Target[]): Losses {
+  const losses: Losses = {
+    osds: new Map(),
+    nodes: new Map(),
+    disks: new Map(),
+    pools: new Map(),
+    claims: new Map(),
+    workloads: new Map(),
+    assumptions: [],
+  };
+  for (const target of targets) {
+    for (const id of target.nodes) TAKERS[target.type](context, id, losses, target.text);
+  }
+  return losses;
+}
+
+type Taker = (context: BlastContext, id: string, losses: Losses, text: string) => void;
+
+const TAKERS: Record<Target['type'], Taker> = {
+  osd: (_context, id, losses) => losses.osds.set(id, ''),
+  device: (context, id, losses, text) => {
+    losses.disks.set(id, `${text} is the target`);
+    for (const [osd, why] of osdsOnDisk(context, id, losses)) losses.osds.set(osd, why);
+  },
+  node: ({ index }, id, losses, text) => {
+    losses.nodes.set(id, `${text} is the target`);
+    const name = qualifiedName(id);
+    for (const e of index.in(id, 'runs-on')) losses.osds.set(e.from, `on node ${name}`);
+    for (const e of index.in(id, 'in-node')) losses.disks.set(e.from, `a disk in node ${name}`);
+  },
+  pool: (_context, id, losses, text) => losses.pools.set(id, `${text} is the target`),
+  storageclass: ({ index }, id, losses, text) => {
+    for (const e of index.in(id, 'uses-class')) {
+      const user = index.node(e.from);
+      // Claims name their class; a PV names it too when its claim does not (static or defaulted).
+      if (user?.kind === 'PersistentVolumeClaim') {
+        losses.claims.set(e.from, `PVC ${qualifiedName(e.from)} is provisioned through ${text}`);
+      } else if (user?.kind === 'PersistentVolume') {
+        for (const bound of index.in(e.from, 'bound-to'))
+          losses.claims.set(bound.from, `PVC ${qualifiedName(bound.from)} is provisioned through ${text}`);
+      }
+    }
+  },
+  pvc: (_context, id, losses, text) => losses.claims.set(id, `${text} is the target`),
+  workload: (_context, id, losses, text) => losses.workloads.set(id, `${text} is the target`),
+};
+
+export function osdLabel(id: string): string {
+  return `osd.${qualifiedName(id).split('/').pop()}`;
+}
+
+/**
+ * The OSDs storing data on a disk. Raw-mode OSDs name the disk itself; LVM-mode OSDs name a
+ * logical volume (`/dev/ceph-…/osd-block-…`), so a configured disk that no OSD names is
+ * matched to the node's LVM OSDs that no configured disk accounts for: one each is certain
+ * enough, several is the worst case, said in the assumptions.
+ */
+function osdsOnDisk(context: BlastContext, disk: string, losses: Losses): [string, string][] {
+  const { index } = context;
+  const diskNode = index.node(disk);
+  const path = String(diskNode?.attrs.path ?? disk);
+  const direct = index.in(disk, 'on-device').map((e): [string, string] => [e.from, `on ${path}`]);
+  if (direct.length > 0) return direct;
+  const host = String(diskNode?.attrs.node ?? '');
+  const hostDisks = index.graph.nodes.filter(
+    (n) => n.group === 'tierbook.io' && n.kind === 'Disk' && n.attrs.node === host,
+  );
+  const unclaimedDisks = hostDisks.filter(
+    (d) => d.attrs.configuredIn && index.in(d.id, 'on-device').length === 0,
+  );
+  const lvmOsds = hostDisks
+    .filter((d) => d.attrs.lvm === true)
+    .flatMap((d) => index.in(d.id, 'on-device').map((e) => e.from));
+  if (lvmOsds.length === 0) {
+    losses.assumptions.push(
+      `no OSD is known to store data on ${path} on ${host}; nothing in the inventory lives on it`,
+    );
+    return [];
+  }
+  const labels = lvmOsds.map(osdLabel).join(', ');
+  if (lvmOsds.length > 1 || unclaimedDisks.length > 1) {
+    losses.assumptions.push(
+      `${path} on ${host} is not named by any OSD; ${labels} use LVM volumes on ${host} that no configured disk names, so each is assumed to be on it (worst case)`,
+    );
+  }
+  return lvmOsds.map((osd) => [osd, `an LVM volume assumed on ${path}`]);
+}

@@ -1,0 +1,162 @@
+import type { GraphIndex } from '../../graph/graph-index.ts';
+import { qualifiedName } from '../../graph/ids.ts';
+import type { GraphNode } from '../../graph/model.ts';
+import type { Effect } from './effect.ts';
+import { type Losses, osdLabel } from './losses.ts';
+
+/**
+ * What losing some OSDs (or the pool itself) does to a Ceph pool. Placement groups are not
+ * visible through the API, so every OSD CRUSH may use holds part of every volume: the pool is
+ * the unit of loss. Copies sit in distinct failure-domain buckets (hosts, OSDs, zones,
+ * racks); losing L buckets leaves `copies - L`, and Ceph stops I/O below `min_size`.
+ */
+export function poolEffect(
+  index: GraphIndex,
+  poolId: string,
+  losses: Losses,
+  outage: boolean,
+  assume: (line: string) => void,
+): Effect | null {
+  const pool = index.node(poolId);
+  const name = qualifiedName(poolId);
+  const targeted = losses.pools.get(poolId);
+  if (targeted)
+    return outage
+      ? { impact: 'unavailable', why: [`${targeted}: down, its data intact`] }
+      : { impact: 'data-loss', why: [targeted] };
+  if (!pool) return null;
+  const osds = index
+    .out(poolId, 'placed-on')
+    .map((e) => index.node(e.to))
+    .filter((n): n is GraphNode => !!n);
+  const lostOsds = osds.filter((o) => losses.osds.has(o.id));
+  if (lostOsds.length === 0) return null;
+
+  const facts = poolFacts(pool);
+  const domain = facts.failureDomain;
+  const bucketOf = (osd: GraphNode): string => {
+    if (domain === 'osd') return osdLabel(osd.id);
+    const location = (osd.attrs.location ?? {}) as Record<string, string>;
+    const bucket =
+      location[domain] ??
+      (domain === 'host' && typeof osd.attrs.node === 'string' ? osd.attrs.node : undefined);
+    if (bucket) return bucket;
+    assume(`${osdLabel(osd.id)} has no topology-location-${domain} label; counted as a ${domain} of its own`);
+    return osdLabel(osd.id);
+  };
+  const buckets = new Set(osds.map(bucketOf));
+  const lostBuckets = [...new Set(lostOsds.map(bucketOf))].sort();
+  const held = Math.min(facts.width, buckets.size);
+  if (buckets.size < facts.width) {
+    assume(
+      `pool ${name} wants ${count(facts.width, facts.unit)} in distinct ${domain}s but CRUSH has only ${buckets.size}: its placement groups hold at most ${buckets.size}`,
+    );
+  }
+  if (domain === 'osd') sameHostWorstCase(name, lostOsds, facts, assume);
+  if (facts.minSizeAssumed) assume(facts.minSizeAssumed);
+
+  const left = Math.max(0, held - lostBuckets.length);
+  const lostText = `${domain === 'osd' ? '' : `${domain}${lostBuckets.length > 1 ? 's' : ''} `}${lostBuckets.join(', ')}`;
+  const where = [...new Set(lostOsds.map((o) => losses.osds.get(o.id) ?? ''))].filter(Boolean).join(', ');
+  const why = [
+    `${lostOsds.map((o) => osdLabel(o.id)).join(', ')}${where ? ` (${where})` : ''} ${lostOsds.length > 1 ? 'are' : 'is'} in pool ${name}: CRUSH may place any of its data there`,
+    `${pool.name} ${facts.describe}`,
+  ];
+  if (left < facts.needed && outage) {
+    why.push(
+      `with ${lostText} down, ${count(left, facts.unit)} of ${held} of some placement groups ${left === 1 ? 'is' : 'are'} up: Ceph stops I/O until they return; the data is intact`,
+    );
+    return { impact: 'unavailable', why };
+  }
+  if (left < facts.needed) {
+    why.push(
+      facts.needed === 1
+        ? `losing ${lostText} leaves no copy of some placement groups`
+        : `losing ${lostText} leaves ${count(left, facts.unit)} of ${held} of some placement groups: fewer than the ${facts.needed} needed to rebuild them`,
+    );
+    return { impact: 'data-loss', why };
+  }
+  const losing = outage
+    ? `with ${lostText} down, ${count(left, facts.unit)} ${left === 1 ? 'is' : 'are'} up`
+    : `losing ${lostText} leaves ${count(left, facts.unit)}`;
+  if (left < facts.minSize) {
+    why.push(`${losing}, below min_size ${facts.minSize}: Ceph stops I/O to the pool until they return`);
+    return { impact: 'unavailable', why };
+  }
+  why.push(`${losing}, at least min_size ${facts.minSize}: it keeps serving with less redundancy`);
+  return { impact: 'degraded', why };
+}
+
+interface PoolFacts {
+  failureDomain: string;
+  /** Copies (replicated) or chunks k+m (erasure-coded) per placement group. */
+  width: number;
+  /** Copies or chunks needed to rebuild the data: 1, or k. */
+  needed: number;
+  minSize: number;
+  minSizeAssumed: string | null;
+  unit: 'copies' | 'chunks';
+  describe: string;
+}
+
+function poolFacts(pool: GraphNode): PoolFacts {
+  const a = pool.attrs;
+  const name = qualifiedName(pool.id);
+  const failureDomain = typeof a.failureDomain === 'string' ? a.failureDomain : 'host';
+  const size = typeof a.size === 'number' ? a.size : 3;
+  const setMin = typeof a.minSize === 'number' ? a.minSize : null;
+  if (a.type === 'erasure' && typeof a.dataChunks === 'number' && typeof a.codingChunks === 'number') {
+    const k = a.dataChunks;
+    const m = a.codingChunks;
+    // Since Octopus an erasure-coded pool's default min_size is k+1, not size - floor(size/2).
+    const minSize = setMin ?? k + 1;
+    return {
+      failureDomain,
+      width: k + m,
+      needed: k,
+      minSize,
+      minSizeAssumed:
+        setMin === null
+          ? `pool ${name}: min_size not visible, assumed Ceph's erasure-coded default k+1 = ${k + 1}`
+          : null,
+      unit: 'chunks',
+      describe: `is erasure-coded ${k}+${m} (failure domain ${failureDomain}): any ${k} of its ${k + m} chunks rebuild the data`,
+    };
+  }
+  const minSize = setMin ?? size - Math.floor(size / 2);
+  return {
+    failureDomain,
+    width: size,
+    needed: 1,
+    minSize,
+    minSizeAssumed:
+      setMin === null ? `pool ${name}: min_size not visible, assumed Ceph default ${minSize}` : null,
+    unit: 'copies',
+    describe: `keeps ${size} ${size === 1 ? 'copy' : 'copies'} (failure domain ${failureDomain})`,
+  };
+}
+
+/** failureDomain osd: CRUSH may put several copies of one placement group on one host's OSDs. */
+function sameHostWorstCase(
+  name: string,
+  lostOsds: GraphNode[],
+  facts: PoolFacts,
+  assume: (line: string) => void,
+): void {
+  const byHost = new Map<string, number>();
+  for (const osd of lostOsds) {
+    const host = typeof osd.attrs.node === 'string' ? osd.attrs.node : '';
+    if (host) byHost.set(host, (byHost.get(host) ?? 0) + 1);
+  }
+  for (const [host, n] of [...byHost].sort()) {
+    if (n < 2) continue;
+    assume(
+      `pool ${name} has failure domain osd, so ${count(Math.min(n, facts.width), facts.unit)} of one placement group may sit on ${host}'s ${n} OSDs; assumed worst case: they do`,
+    );
+  }
+}
+
+/** "1 copy", "2 copies", "1 chunk", "3 chunks". */
+function count(n: number, unit: 'copies' | 'chunks'): string {
+  return `${n} ${n === 1 ? (unit === 'copies' ? 'copy' : 'chunk') : unit}`;
+}

@@ -1,0 +1,134 @@
+import type { GraphIndex } from '../../graph/graph-index.ts';
+import { qualifiedName } from '../../graph/ids.ts';
+import type { Workload } from '../workloads.ts';
+import type { WorkloadShape } from './context.ts';
+import { type Effect, rank, worse } from './effect.ts';
+import { replicatesData } from './instances.ts';
+import { type Losses, osdLabel } from './losses.ts';
+
+export interface WorkloadInputs {
+  index: GraphIndex;
+  losses: Losses;
+  outage: boolean;
+  volumeEffect: (claim: string) => Effect | null;
+  /** Workload id → the lost OSDs whose Deployments it owns (a CephCluster). */
+  lostOsdsOf: Map<string, string[]>;
+  /** Workload id → how many OSDs it runs. */
+  osdsOf: Map<string, number>;
+  assume: (line: string) => void;
+}
+
+/**
+ * What the target does to one workload directly (its volumes, its pods, its OSDs), before
+ * anything that depends on it is considered.
+ */
+export function workloadEffect(
+  workload: Workload,
+  shape: WorkloadShape,
+  inputs: WorkloadInputs,
+): Effect | null {
+  const down = inputs.losses.workloads.get(workload.id);
+  let effect: Effect | null = down
+    ? { impact: 'unavailable', why: [`${down}: down, its data intact`] }
+    : null;
+  effect = worse(effect, storageEffect(workload, shape, inputs));
+  effect = worse(effect, podEffect(shape, inputs));
+  effect = worse(effect, osdEffect(workload, inputs));
+  return effect;
+}
+
+/**
+ * Volumes, instance by instance. An instance is lost when any of its volumes is. A workload
+ * whose instances each keep a copy (a CloudNativePG or Percona cluster, a StatefulSet with
+ * claim templates) loses data only when every instance does; a volume all instances share,
+ * or a single instance's, is the only copy.
+ */
+function storageEffect(workload: Workload, shape: WorkloadShape, inputs: WorkloadInputs): Effect | null {
+  const perInstance = shape.instances.map((instance) => {
+    let effect: Effect | null = null;
+    for (const claim of instance.claims) effect = worse(effect, inputs.volumeEffect(claim));
+    return { instance, effect };
+  });
+  const shared = perInstance.find((p) => p.instance.name === '');
+  const own = perInstance.filter((p) => p.instance.name !== '');
+  if (own.length <= 1) return worse(shared?.effect ?? null, own[0]?.effect ?? null);
+  const hurt = own.filter((p) => p.effect);
+  if (hurt.length === 0) return shared?.effect ?? null;
+  const stopped = hurt.filter((p) => p.effect && rank(p.effect.impact) <= rank('unavailable'));
+  const name = (p: (typeof own)[number]) => p.instance.name;
+  let effect: Effect;
+  if (stopped.length === own.length) {
+    const allLost = stopped.every((p) => p.effect?.impact === 'data-loss');
+    effect = {
+      impact: allLost ? 'data-loss' : 'unavailable',
+      why: [
+        ...whyOf(stopped),
+        allLost
+          ? `every instance loses its volumes (${own.map(name).join(', ')}): no copy is left`
+          : `no instance can serve (${own.map(name).join(', ')}); the data survives on ${stopped
+              .filter((p) => p.effect?.impact !== 'data-loss')
+              .map(name)
+              .join(', ')}`,
+      ],
+    };
+  } else if (stopped.length > 0) {
+    const survivors = own.filter((p) => !stopped.includes(p)).map(name);
+    effect = {
+      impact: 'degraded',
+      why: [
+        ...whyOf(stopped),
+        `instance${stopped.length > 1 ? 's' : ''} ${stopped.map(name).join(', ')} ${stopped.some((p) => p.effect?.impact === 'data-loss') ? 'lose their volumes' : 'stop'}; ${survivors.join(', ')} keep${survivors.length === 1 ? 's' : ''} a copy and serve${survivors.length === 1 ? 's' : ''}`,
+      ],
+    };
+    if (!replicatesData(workload)) {
+      inputs.assume(
+        `${workload.node.kind} ${qualifiedName(workload.id)}: its ${own.length} instances are assumed to replicate each other's data (each has its own volumes)`,
+      );
+    }
+  } else {
+    effect = { impact: 'degraded', why: hurt[0]?.effect?.why ?? [] };
+  }
+  return worse(shared?.effect ?? null, effect);
+}
+
+/** Pods on a lost node: rescheduled elsewhere, but until then the workload runs on the rest. */
+function podEffect(shape: WorkloadShape, inputs: WorkloadInputs): Effect | null {
+  if (inputs.losses.nodes.size === 0 || shape.pods.length === 0) return null;
+  const lost = shape.pods.filter((p) => p.node && inputs.losses.nodes.has(p.node));
+  if (lost.length === 0) return null;
+  const node = qualifiedName(lost[0]?.node as string);
+  const pods = lost.map((p) => qualifiedName(p.id)).join(', ');
+  const left = shape.pods.length - lost.length;
+  if (left === 0) {
+    return {
+      impact: 'unavailable',
+      why: [
+        `its only pod${lost.length > 1 ? 's' : ''} (${pods}) ran on node ${node}; it is down until rescheduled`,
+      ],
+    };
+  }
+  return {
+    impact: 'degraded',
+    why: [
+      `pod${lost.length > 1 ? 's' : ''} ${pods} ran on node ${node}; ${left} other pod${left > 1 ? 's keep' : ' keeps'} serving`,
+    ],
+  };
+}
+
+/** A Ceph cluster that loses an OSD keeps serving from the others (its pools say how well). */
+function osdEffect(workload: Workload, inputs: WorkloadInputs): Effect | null {
+  const lost = inputs.lostOsdsOf.get(workload.id) ?? [];
+  if (lost.length === 0) return null;
+  const all = inputs.osdsOf.get(workload.id) ?? lost.length;
+  if (lost.length >= all)
+    return { impact: 'unavailable', why: [`loses every OSD: ${lost.map(osdLabel).join(', ')}`] };
+  return {
+    impact: 'degraded',
+    why: [`loses ${lost.map(osdLabel).join(', ')}; its other OSDs keep serving (the pools say how well)`],
+  };
+}
+
+/** The reasons of several instances, each line once: shared pool lines, then each volume. */
+function whyOf(instances: { effect: Effect | null }[]): string[] {
+  return [...new Set(instances.flatMap((i) => i.effect?.why ?? []))];
+}

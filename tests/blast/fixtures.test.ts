@@ -1,0 +1,44 @@
+/**
+ * Each folder in tests/fixtures/blast (but `_common`) is one scenario: `inputs.json` lists
+ * offline inputs (`./…` and `../…` relative to the folder, anything else to the repository),
+ * `targets.json` the queries ({target, outage, why}), `setup.json` (optional) tiers and
+ * protections, and `expected.json` the `--json` answers. `UPDATE=1` rewrites expected.json;
+ * review the diff before committing.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { blastJson, blastRadius } from '../../src/core/analysis/blast/index.ts';
+import { readOffline } from '../../src/io/read-offline.ts';
+import { testAnalysis } from './analysis.ts';
+
+const root = join(import.meta.dirname, '..', 'fixtures', 'blast');
+const repo = join(import.meta.dirname, '..', '..');
+
+interface Query {
+  target: string | string[];
+  outage?: boolean;
+  why: string;
+}
+
+for (const name of readdirSync(root).sort()) {
+  if (name.startsWith('_')) continue;
+  test(`blast fixture ${name}`, async () => {
+    const dir = join(root, name);
+    const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    const { inputs } = read('inputs.json') as { inputs: string[] };
+    const paths = inputs.map((p) => (p.startsWith('.') ? join(dir, p) : join(repo, p)));
+    const setup = existsSync(join(dir, 'setup.json')) ? read('setup.json') : {};
+    const analysis = testAnalysis((await readOffline(paths)).items, setup);
+    const queries = read('targets.json') as Query[];
+    const answers = queries.map((q) => ({
+      query: q.why,
+      ...(blastJson(blastRadius(analysis, q.target, { outage: q.outage ?? false })) as object),
+    }));
+    const actual = `${JSON.stringify(answers, null, 2)}\n`;
+    const expectedFile = join(dir, 'expected.json');
+    if (process.env.UPDATE === '1' || !existsSync(expectedFile)) writeFileSync(expectedFile, actual);
+    assert.equal(actual, readFileSync(expectedFile, 'utf8'));
+  });
+}

@@ -118,6 +118,12 @@ export const KNOWN_IMAGES: readonly KnownImage[] = [
   },
 ];
 
+/** An exporter, operator or tool beside the app (NOT_THE_APP): says nothing about the data. */
+export function isHelperImage(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.split(/[-_.]/).some((w) => NOT_THE_APP.has(w));
+}
+
 /**
  * The first table entry the repository (or a bare app name, from a label) is. `workload` is
  * "namespace/name", for entries that depend on where they run.
@@ -125,7 +131,7 @@ export const KNOWN_IMAGES: readonly KnownImage[] = [
 export function knownImage(path: string, workload: string): KnownImage | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const words = name.split(/[-_.]/);
-  const helper = words.some((w) => NOT_THE_APP.has(w));
+  const helper = isHelperImage(path);
   return KNOWN_IMAGES.find((entry) => {
     if (entry.context && !entry.context.test(workload)) return false;
     if (entry.paths?.some((p) => path === p || path.endsWith(`/${p}`))) return true;

@@ -1,4 +1,5 @@
 import { compare } from '../../../graph/context.ts';
+import type { GraphIndex } from '../../../graph/graph-index.ts';
 import { qualifiedName } from '../../../graph/ids.ts';
 import type { Json } from '../../../model.ts';
 import { claimsOf } from '../../storage-chain.ts';
@@ -40,7 +41,9 @@ export const volumesRule: TierRuleSpec = {
   id: 'volumes',
   fixed: false,
   decide(facts, ctx) {
-    const data: string[] = claimsOf(ctx.index, facts.workload).map((c) => `PVC ${qualifiedName(c)}`);
+    const data: string[] = claimsOf(ctx.index, facts.workload)
+      .filter((claim) => !isEphemeralClaim(ctx.index, claim))
+      .map((c) => `PVC ${qualifiedName(c)}`);
     const system = new Set<string>();
     for (const id of [facts.workload.id, ...facts.workload.members]) {
       for (const volume of inlineVolumes(ctx.index.node(id)?.attrs.inlineVolumes)) {
@@ -63,6 +66,12 @@ export const volumesRule: TierRuleSpec = {
     return { tier: 4, reason: `no PVCs, node-local or NFS data: stateless${note}` };
   },
 };
+
+/** The PVC of a generic ephemeral volume lives and dies with its pod: scratch space, not data. */
+function isEphemeralClaim(index: GraphIndex, claim: string): boolean {
+  const mounts = index.in(claim, 'mounts');
+  return mounts.length > 0 && mounts.every((m) => m.field.endsWith('.ephemeral'));
+}
 
 interface InlineVolume {
   type: string;

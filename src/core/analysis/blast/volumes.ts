@@ -45,7 +45,7 @@ export function volumeEffect(storage: ClaimStorage, inputs: VolumeInputs): Effec
   const pinned = storage.pinnedNodes.filter((n) => losses.nodes.has(n));
   if (pinned.length > 0) {
     const node = qualifiedName(pinned[0] as string);
-    return lost(inputs, [`${claim} is ${words} on node ${node}: its data lives and dies with that node`]);
+    return lost(inputs, [`${claim} is ${words} on node ${node}: its only copy is on that node`]);
   }
   if (storage.backend === 'longhorn') return longhornEffect(storage, claim, inputs);
   return null;

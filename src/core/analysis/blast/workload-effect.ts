@@ -77,7 +77,7 @@ function storageEffect(workload: Workload, shape: WorkloadShape, inputs: Workloa
       impact: 'degraded',
       why: [
         ...whyOf(stopped),
-        `instance${stopped.length > 1 ? 's' : ''} ${stopped.map(name).join(', ')} ${stopped.some((p) => p.effect?.impact === 'data-loss') ? 'lose their volumes' : 'stop'}; ${survivors.join(', ')} keep${survivors.length === 1 ? 's' : ''} a copy and serve${survivors.length === 1 ? 's' : ''}`,
+        `instance${stopped.length > 1 ? 's' : ''} ${stopped.map(name).join(', ')} ${stopped.some((p) => p.effect?.impact === 'data-loss') ? (stopped.length > 1 ? 'lose their volumes' : 'loses its volumes') : stopped.length > 1 ? 'stop' : 'stops'}; ${survivors.join(', ')} keep${survivors.length === 1 ? 's' : ''} a copy and serve${survivors.length === 1 ? 's' : ''}`,
       ],
     };
     if (!replicatesData(workload)) {

@@ -13,11 +13,6 @@ export const imageRule: TierRuleSpec = {
   fixed: false,
   decide(facts, ctx) {
     for (const pattern of ctx.config.identityProviders) {
-      if (globMatches(pattern, facts.name))
-        return {
-          tier: 0,
-          reason: `${facts.title} is a configured identity provider (identityProviders: ${pattern})`,
-        };
       for (const image of facts.images) {
         const { registry, path, name } = parseImage(image);
         const candidates = [name, path, registry ? `${registry}/${path}` : path];
@@ -27,6 +22,11 @@ export const imageRule: TierRuleSpec = {
             reason: `image ${image} is a configured identity provider (identityProviders: ${pattern})`,
           };
       }
+      if (globMatches(pattern, facts.name))
+        return {
+          tier: 0,
+          reason: `${facts.title} is a configured identity provider (identityProviders: ${pattern})`,
+        };
     }
     let best: OwnDecision | null = null;
     let unknown = false;

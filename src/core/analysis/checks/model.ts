@@ -1,4 +1,5 @@
 import type { ObjectRef } from '../blast/model.ts';
+import type { Analysis } from '../model.ts';
 
 export type Severity = 'high' | 'medium' | 'low';
 
@@ -24,3 +25,17 @@ export interface RuleMeta {
   /** docs/rules/<id>.md */
   docs: string;
 }
+
+/**
+ * A risk rule: metadata plus a pure check over the shared analysis. One file per rule in
+ * `rules/`, one line in the `RULES` table.
+ */
+export interface Rule {
+  meta: RuleMeta;
+  check(analysis: Analysis): Finding[];
+}
+
+/** `--fail-on`: the lowest severity that fails the run; `none` never fails. */
+export type FailOn = Severity | 'none';
+
+export const FAIL_ON_VALUES: readonly FailOn[] = ['high', 'medium', 'low', 'none'];

@@ -1,0 +1,82 @@
+import { compare } from '../../graph/context.ts';
+import type { GraphIndex } from '../../graph/graph-index.ts';
+import type { Analysis } from '../model.ts';
+import type { VolumeChain } from '../storage-chain.ts';
+import type { Tier } from '../tiers/model.ts';
+import type { Workload } from '../workloads.ts';
+import { storageFacts } from './storage-users.ts';
+import { tierOf } from './tier-of.ts';
+import { type WorkloadFields, workloadFields } from './workload-fields.ts';
+
+/** A workload that keeps data in claims, with its tier and volume chains. */
+export interface WorkloadData {
+  workload: Workload;
+  tier: Tier;
+  chains: readonly VolumeChain[];
+  fields: WorkloadFields;
+}
+
+/**
+ * Workloads with at least one claim. Ceph's own daemons (CephCluster, CephFilesystem) are left
+ * out: their redundancy is Ceph's, which the pool and device rules judge.
+ */
+export function dataWorkloads(analysis: Analysis): WorkloadData[] {
+  const facts = storageFacts(analysis);
+  const out: WorkloadData[] = [];
+  for (const workload of analysis.workloads) {
+    if (workload.node.group === 'ceph.rook.io') continue;
+    const chains = facts.chainsOf(workload.id);
+    if (chains.length === 0) continue;
+    out.push({
+      workload,
+      tier: tierOf(analysis, workload.id),
+      chains,
+      fields: workloadFields(workload.node.group, workload.node.kind),
+    });
+  }
+  return out;
+}
+
+/** One running copy of a workload: a pod and the claims it mounts. */
+export interface Instance {
+  pod: string;
+  claims: string[];
+  node: string | null;
+}
+
+/** Pods of the workload that mount a claim, in name order. */
+export function instancesOf(index: GraphIndex, workload: Workload): Instance[] {
+  const instances: Instance[] = [];
+  for (const id of workload.members) {
+    if (index.node(id)?.kind !== 'Pod') continue;
+    const claims = index
+      .out(id, 'mounts')
+      .map((e) => e.to)
+      .filter((to) => index.node(to)?.kind === 'PersistentVolumeClaim')
+      .sort(compare);
+    if (claims.length === 0) continue;
+    instances.push({ pod: id, claims, node: index.out(id, 'scheduled-on')[0]?.to ?? null });
+  }
+  return instances;
+}
+
+const DECLARES_REPLICAS = new Set([
+  'apps/Deployment',
+  'apps/StatefulSet',
+  'apps/ReplicaSet',
+  '/ReplicationController',
+]);
+
+/**
+ * How many instances the workload runs: the declared `spec.replicas` (Kubernetes defaults it to
+ * 1), 1 for a bare Pod, else the pods seen with volumes; null when the API does not say.
+ */
+export function instanceCount(index: GraphIndex, workload: Workload): number | null {
+  const { group, kind, attrs } = workload.node;
+  if (DECLARES_REPLICAS.has(`${group}/${kind}`))
+    return typeof attrs.replicas === 'number' ? attrs.replicas : 1;
+  if (group === '' && kind === 'Pod') return 1;
+  if (kind === 'DaemonSet' || kind === 'Job' || kind === 'CronJob') return null;
+  const seen = instancesOf(index, workload).length;
+  return seen > 0 ? seen : null;
+}

@@ -203,9 +203,9 @@ export const CONFIG_SCHEMA = object<RawConfig>(
 );
 
 /** An empty `match` would match every workload: almost certainly a mistake. */
-function atLeastOne<T extends object>(schema: Schema<Partial<T>>): Schema<Partial<T>> {
+function atLeastOne<S extends Schema<object>>(schema: S): S {
   return {
-    expected: schema.expected,
+    ...schema,
     parse(value, path, ctx) {
       const out = schema.parse(value, path, ctx);
       if (Object.keys(out).length === 0)

@@ -132,9 +132,13 @@ function parseField<T>(spec: FieldSpec<T>, value: unknown, path: readonly PathPa
   }
 }
 
-export function list<T>(item: Schema<T>, expected = `a list of ${item.expected}`): Schema<T[]> {
+export function list<T>(
+  item: Schema<T>,
+  expected = `a list of ${item.expected}`,
+): Schema<T[]> & { item: Schema<T> } {
   return {
     expected,
+    item,
     parse(value, path, ctx) {
       if (!Array.isArray(value))
         throw new FieldProblem(`found ${describeFound(value)}, expected ${expected}`);

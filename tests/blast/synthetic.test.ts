@@ -25,5 +25,8 @@ test('the synthetic cluster reads as a real one: workloads, volumes down to OSDs
   // instance on local-path.
   assert.ok(result.impacts.some((i) => i.impact === 'data-loss' && i.workload.kind === 'StatefulSet'));
   assert.ok(result.impacts.some((i) => i.impact === 'degraded' && i.workload.kind === 'Cluster'));
-  assert.ok(result.impacts.some((i) => i.impact === 'unavailable' && i.why[0]?.startsWith('needs Cluster')));
+  const idp = blastRadius(analysis, 'pvc/auth/idp-db-1');
+  assert.ok(
+    idp.impacts.some((i) => i.impact === 'unavailable' && i.why[0]?.startsWith('needs Deployment auth/idp')),
+  );
 });

@@ -14,8 +14,22 @@ const COMMANDS: Record<
       return { run: m.inventoryCommand, help: m.HELP };
     },
   },
+  build: {
+    summary: 'build the static, searchable site from content/',
+    load: async () => {
+      const m = await import('./commands/build.ts');
+      return { run: m.buildCommand, help: m.HELP };
+    },
+  },
+  check: {
+    summary: 'check the cluster for risks (device names, redundancy, backups); exit 1 at --fail-on',
+    load: async () => {
+      const m = await import('./commands/check.ts');
+      return { run: m.checkCommand, help: m.HELP };
+    },
+  },
   demo: {
-    summary: 'inventory the built-in sample cluster',
+    summary: 'inventory the built-in sample cluster, build its site and serve it',
     load: async () => {
       const m = await import('./commands/demo.ts');
       return { run: m.demoCommand, help: m.HELP };

@@ -1,0 +1,35 @@
+import type { SiteBuildResult } from '../../src/io/site-build.ts';
+import { parse } from '../cli/args.ts';
+
+export const HELP = `tierbook build [--content DIR] [--out DIR]
+
+Builds the static site from an inventory: one page per workload and storage object, the tier
+dashboard, blast-radius and findings pages, diagrams drawn as SVG, and a search index. The
+result is plain files that work from any web server, with no request to another host.
+  --content DIR   the inventory to build from (default: content)
+  --out DIR       where to write the site (default: dist); replaced only when the build succeeds
+
+Diagrams are drawn once by Chromium (/usr/bin/chromium, or TIERBOOK_CHROMIUM) and cached by
+content in node_modules/.cache/tierbook (or TIERBOOK_CACHE_DIR): an unchanged diagram is never
+drawn again.`;
+
+export async function buildCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, { content: { type: 'string' }, out: { type: 'string' } });
+  const { buildStaticSite } = await import('../../src/io/site-build.ts');
+  const result = await buildStaticSite({
+    contentDir: values.content ?? 'content',
+    outDir: values.out ?? 'dist',
+  });
+  process.stdout.write(describeBuild(result));
+  return 0;
+}
+
+export function describeBuild(r: SiteBuildResult): string {
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  return [
+    `Built ${r.outDir}: ${r.pages} pages (${r.workloads} workloads, ${r.storage} storage objects), ${r.indexedPages} indexed for search.`,
+    `Diagrams: ${r.diagrams.rendered} drawn, ${r.diagrams.cached} from the cache.`,
+    `Time: ${s(r.timings.total)} (check ${s(r.timings.check)}, diagrams ${s(r.timings.diagrams)}, pages ${s(r.timings.astro)}, search ${s(r.timings.search)}).`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import mermaidPackage from 'mermaid/package.json' with { type: 'json' };
+
+/** tierbook's own folder (where astro.config.mjs and node_modules are). */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * Where rendered diagrams are kept between builds: TIERBOOK_CACHE_DIR, else
+ * node_modules/.cache/tierbook. Safe to delete; safe to share between concurrent builds
+ * (files are content-addressed and written by rename). The site build sets the variable, as
+ * PACKAGE_ROOT means nothing inside Astro's bundle.
+ */
+export function cacheRoot(): string {
+  return process.env.TIERBOOK_CACHE_DIR ?? join(PACKAGE_ROOT, 'node_modules', '.cache', 'tierbook');
+}
+
+// A static import, not a require: this module is also bundled into the site's build.
+const MERMAID_VERSION = mermaidPackage.version;
+
+/** Mermaid's settings for every diagram; part of the cache key, so changing them redraws all. */
+export const MERMAID_CONFIG = {
+  startOnLoad: false,
+  securityLevel: 'strict',
+  theme: 'neutral',
+  fontFamily: 'DejaVu Sans, Verdana, sans-serif',
+  flowchart: { useMaxWidth: true },
+} as const;
+
+/** The cache key: the diagram text, the Mermaid version and its settings. */
+export function diagramKey(source: string): string {
+  return createHash('sha256')
+    .update(`${MERMAID_VERSION}\n${JSON.stringify(MERMAID_CONFIG)}\n${source}`)
+    .digest('hex');
+}
+
+export function diagramFile(source: string, root = cacheRoot()): string {
+  return join(root, 'mermaid', `${diagramKey(source)}.svg`);
+}
+
+/** The SVG drawn for `source`, or null when it has not been drawn yet. */
+export function readDiagram(source: string, root = cacheRoot()): string | null {
+  try {
+    return readFileSync(diagramFile(source, root), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+export async function writeDiagram(source: string, svg: string, root = cacheRoot()): Promise<void> {
+  const file = diagramFile(source, root);
+  await mkdir(dirname(file), { recursive: true });
+  const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  await writeFile(temp, svg, 'utf8');
+  await rename(temp, file);
+}

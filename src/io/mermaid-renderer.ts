@@ -1,0 +1,121 @@
+import { access } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { UsageError } from '../core/errors.ts';
+import { cacheRoot, diagramKey, MERMAID_CONFIG, readDiagram, writeDiagram } from './diagram-cache.ts';
+
+/** Debian's Chromium; TIERBOOK_CHROMIUM names another. */
+export function chromiumPath(): string {
+  return process.env.TIERBOOK_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+export interface RenderStats {
+  rendered: number;
+  cached: number;
+}
+
+export interface MermaidRenderer {
+  /** Draws every diagram not in the cache yet; the same source is drawn once. */
+  renderAll(sources: readonly string[]): Promise<RenderStats>;
+  close(): Promise<void>;
+}
+
+/**
+ * Mermaid to SVG in one long-lived Chromium (started only when something is not cached),
+ * with a few pages drawing in parallel. Each SVG is checked: no script, no event handler,
+ * no link leaving the site.
+ */
+export function openMermaidRenderer(options: { cacheDir?: string; pages?: number } = {}): MermaidRenderer {
+  const root = options.cacheDir ?? cacheRoot();
+  let browser: Browser | undefined;
+  return {
+    async renderAll(sources) {
+      const unique = [...new Map(sources.map((s) => [diagramKey(s), s])).values()];
+      const missing = unique.filter((s) => readDiagram(s, root) === null);
+      if (missing.length === 0) return { rendered: 0, cached: unique.length };
+      browser ??= await launchChromium();
+      const pageCount = Math.max(1, Math.min(options.pages ?? 2, missing.length));
+      const pages = await Promise.all(
+        Array.from({ length: pageCount }, () => mermaidPage(browser as Browser)),
+      );
+      let next = 0;
+      await Promise.all(
+        pages.map(async (page) => {
+          while (next < missing.length) {
+            const source = missing[next++] as string;
+            await writeDiagram(source, await draw(page, source), root);
+          }
+          await page.close();
+        }),
+      );
+      return { rendered: missing.length, cached: unique.length - missing.length };
+    },
+    async close() {
+      await browser?.close();
+      browser = undefined;
+    },
+  };
+}
+
+async function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  try {
+    await access(executablePath);
+  } catch {
+    throw new UsageError(
+      `diagrams are drawn by Chromium, and there is none at ${executablePath}: install it (Debian/Ubuntu: "apt-get install chromium fonts-dejavu-core") or set TIERBOOK_CHROMIUM to its path`,
+    );
+  }
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+const require = createRequire(import.meta.url);
+
+async function mermaidPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  // Nothing is fetched: the page is blank and Mermaid comes from node_modules.
+  await page.route('**/*', (route) => route.abort());
+  await page.setContent('<!doctype html><html><body></body></html>');
+  await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
+  await page.evaluate((config) => {
+    (globalThis as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid.initialize(config);
+  }, MERMAID_CONFIG);
+  return page;
+}
+
+async function draw(page: Page, source: string): Promise<string> {
+  // The SVG's id scopes its styles: unique per diagram, stable across builds.
+  const id = `d${diagramKey(source).slice(0, 12)}`;
+  const svg = await page.evaluate(
+    async ([id, text]) => {
+      const m = (
+        globalThis as unknown as { mermaid: { render(i: string, t: string): Promise<{ svg: string }> } }
+      ).mermaid;
+      return (await m.render(id, text)).svg;
+    },
+    [id, source] as const,
+  );
+  return checkedSvg(svg, source);
+}
+
+/** Defence in depth: labels are escaped before Mermaid sees them; this catches a regression. */
+export function checkedSvg(svg: string, source: string): string {
+  const bad =
+    /<script/i.exec(svg) ??
+    /\son[a-z]+\s*=/i.exec(svg) ??
+    /(?:href|src)\s*=\s*"\s*(?:javascript|data|vbscript):/i.exec(svg) ??
+    /(?:href|src)\s*=\s*"\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i.exec(svg);
+  if (bad) {
+    throw new Error(`Mermaid produced unsafe SVG (${bad[0]}) for this diagram; this is a bug:\n${source}`);
+  }
+  return svg;
+}

@@ -1,0 +1,167 @@
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { InputError } from '../core/errors.ts';
+import { readContent } from '../site/data/read-content.ts';
+import { buildSite, siteDiagrams } from '../site/data/site.ts';
+import { readContentDir } from './content-dir.ts';
+import { cacheRoot, PACKAGE_ROOT } from './diagram-cache.ts';
+import { openMermaidRenderer, type RenderStats } from './mermaid-renderer.ts';
+
+export interface SiteBuildResult {
+  outDir: string;
+  pages: number;
+  workloads: number;
+  storage: number;
+  diagrams: RenderStats;
+  indexedPages: number;
+  /** Milliseconds per step. */
+  timings: { check: number; diagrams: number; astro: number; search: number; total: number };
+}
+
+/**
+ * content/ → a static site in `outDir`: check every page, draw the diagrams (cached), run
+ * Astro, index with Pagefind. Everything is built into a sibling directory and swapped in at
+ * the end, so a failed build leaves the previous site in place.
+ */
+export async function buildStaticSite(options: {
+  contentDir: string;
+  outDir: string;
+}): Promise<SiteBuildResult> {
+  const started = performance.now();
+  const contentDir = resolve(options.contentDir);
+  const outDir = resolve(options.outDir);
+  const files = await readContentDir(contentDir);
+  if (files.size === 0) {
+    throw new InputError('no content here: run "tierbook inventory" (or "tierbook demo") first', {
+      from: { file: contentDir },
+    });
+  }
+  const site = buildSite(readContent(files));
+  const checked = performance.now();
+
+  const cache = cacheRoot();
+  const renderer = openMermaidRenderer({ cacheDir: cache });
+  let diagrams: RenderStats;
+  try {
+    diagrams = await renderer.renderAll(siteDiagrams(site).map((d) => d.source));
+  } finally {
+    await renderer.close();
+  }
+  const drawn = performance.now();
+
+  const staging = `${outDir}.tmp-${process.pid}-${Date.now()}`;
+  await mkdir(dirname(outDir), { recursive: true });
+  try {
+    await runAstro({ contentDir, outDir: staging, cache });
+    const built = performance.now();
+    const indexedPages = await indexForSearch(staging);
+    const indexed = performance.now();
+    await swapIn(staging, outDir);
+    return {
+      outDir,
+      pages: await countPages(outDir),
+      workloads: site.workloads.length,
+      storage: site.storage.length,
+      diagrams,
+      indexedPages,
+      timings: {
+        check: checked - started,
+        diagrams: drawn - checked,
+        astro: built - drawn,
+        search: indexed - built,
+        total: performance.now() - started,
+      },
+    };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function runAstro(options: { contentDir: string; outDir: string; cache: string }): Promise<void> {
+  const saved = { ...process.env };
+  // Read by src/site/load.ts inside Astro's build; telemetry off: the build talks to no one.
+  process.env.TIERBOOK_CONTENT_DIR = options.contentDir;
+  process.env.TIERBOOK_CACHE_DIR = options.cache;
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const lock = await lockAstroCache(join(options.cache, 'astro'));
+  try {
+    const { build } = await import('astro');
+    await build({
+      root: PACKAGE_ROOT,
+      outDir: options.outDir,
+      cacheDir: lock.dir,
+      logLevel: 'error',
+    });
+  } finally {
+    await lock.release();
+    for (const key of ['TIERBOOK_CONTENT_DIR', 'TIERBOOK_CACHE_DIR', 'ASTRO_TELEMETRY_DISABLED']) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  }
+}
+
+/**
+ * Astro's cache (incremental builds) is one per machine; a second build running at the same
+ * time gets a private, empty one rather than racing the first.
+ */
+async function lockAstroCache(dir: string): Promise<{ dir: string; release(): Promise<void> }> {
+  const lock = `${dir}.lock`;
+  await mkdir(dirname(lock), { recursive: true });
+  try {
+    await mkdir(lock);
+  } catch {
+    const age =
+      Date.now() -
+      (await stat(lock).then(
+        (s) => s.mtimeMs,
+        () => Date.now(),
+      ));
+    if (age < 15 * 60_000) {
+      const own = join(tmpdir(), `tierbook-astro-${process.pid}-${Date.now()}`);
+      return { dir: own, release: () => rm(own, { recursive: true, force: true }) };
+    }
+    // A lock left by a build that died long ago.
+  }
+  return { dir, release: () => rm(lock, { recursive: true, force: true }) };
+}
+
+async function indexForSearch(dir: string): Promise<number> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex();
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: dir });
+    if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+async function swapIn(staging: string, outDir: string): Promise<void> {
+  const retired = `${outDir}.old-${process.pid}-${Date.now()}`;
+  const existed = await stat(outDir).then(
+    () => true,
+    () => false,
+  );
+  if (existed) await rename(outDir, retired);
+  try {
+    await rename(staging, outDir);
+  } catch (error) {
+    if (existed) await rename(retired, outDir);
+    throw error;
+  }
+  if (existed) await rm(retired, { recursive: true, force: true });
+}
+
+async function countPages(dir: string): Promise<number> {
+  let count = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.html')) count += 1;
+  }
+  return count;
+}

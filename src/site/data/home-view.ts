@@ -1,0 +1,120 @@
+import type { Content, WorkloadPage } from './content-model.ts';
+import { findingRows } from './impacts.ts';
+import type { PageIndex } from './page-index.ts';
+import type { BackupStatusRow, BarChart, FailureDomainRow, HomeView } from './site-model.ts';
+import { durationSeconds, formatAge, TIER_NAMES } from './words.ts';
+
+/** How many failure domains and backup bars the dashboard shows; the rest are one link away. */
+const DASHBOARD_ROWS = 10;
+const CHART_BARS = 20;
+
+export function homeView(
+  content: Content,
+  index: PageIndex,
+  failureDomains: FailureDomainRow[] | null,
+): HomeView {
+  const { inventory } = content;
+  const backupRows = backupStatus(content.workloads, index);
+  const high = inventory.findings?.high ?? content.findings?.filter((f) => f.severity === 'high') ?? null;
+  return {
+    inventory,
+    workloadCount: content.workloads.length,
+    storageCount: content.storage.length,
+    tierChart: tierChart(content),
+    backupChart: backupRows ? backupChart(backupRows) : null,
+    backupAttention: backupRows ? backupRows.filter((r) => r.state !== 'ok') : null,
+    failureDomains: failureDomains ? failureDomains.slice(0, DASHBOARD_ROWS) : null,
+    highFindings: high ? findingRows(high, index) : null,
+    findingCounts: inventory.findings?.counts ?? countSeverities(content),
+  };
+}
+
+/** Workloads per tier: the core's counts on the index, else the tiers on the workload pages. */
+function tierChart(content: Content): BarChart | null {
+  let counts = content.inventory.tiers;
+  if (!counts) {
+    const tiers = content.workloads.flatMap((w) => (w.tier ? [String(w.tier.tier)] : []));
+    if (tiers.length === 0) return null;
+    counts = {};
+    for (const t of tiers) counts[t] = (counts[t] ?? 0) + 1;
+  }
+  const bars = Object.entries(counts)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([tier, value]) => ({
+      label: `tier ${tier} ${TIER_NAMES[Number(tier)] ?? ''}`.trim(),
+      value,
+      display: String(value),
+      url: `workloads/#tier-${tier}`,
+      tone: `tier-${tier}`,
+    }));
+  return { title: 'Workloads per tier', bars, marker: null, max: Math.max(1, ...bars.map((b) => b.value)) };
+}
+
+/**
+ * Each workload with a recovery point objective, against its newest good backup. The verdict
+ * per backup (`withinRpo`) is the core's; this only picks the newest and sorts.
+ */
+function backupStatus(workloads: readonly WorkloadPage[], index: PageIndex): BackupStatusRow[] | null {
+  if (!workloads.some((w) => w.backups !== null)) return null;
+  const rows: BackupStatusRow[] = [];
+  for (const w of workloads) {
+    if (!w.tier || w.backups === null || durationSeconds(w.tier.rpo) === null) continue;
+    const ages = w.backups.flatMap((b) => (b.ageSeconds !== null && b.lastSuccess ? [b.ageSeconds] : []));
+    const newestAge = ages.length > 0 ? Math.min(...ages) : null;
+    const state =
+      w.backups.length === 0 ? 'unprotected' : w.backups.some((b) => b.withinRpo) ? 'ok' : 'stale';
+    const why =
+      state === 'unprotected'
+        ? 'no backup covers it'
+        : state === 'stale'
+          ? `newest good backup ${newestAge === null ? 'never ran' : `is ${formatAge(newestAge)} old`}`
+          : `newest good backup is ${formatAge(newestAge)} old`;
+    rows.push({
+      workload: index.link(w.id, w.title),
+      tier: w.tier.tier,
+      rpo: w.tier.rpo,
+      state,
+      newestAge,
+      why,
+    });
+  }
+  const rank = { unprotected: 0, stale: 1, ok: 2 };
+  return rows.sort(
+    (a, b) =>
+      rank[a.state] - rank[b.state] ||
+      (a.tier ?? 9) - (b.tier ?? 9) ||
+      a.workload.title.localeCompare(b.workload.title),
+  );
+}
+
+function backupChart(rows: readonly BackupStatusRow[]): BarChart | null {
+  const measured = rows
+    .flatMap((r) => {
+      const rpo = durationSeconds(r.rpo);
+      if (rpo === null || rpo === 0 || r.newestAge === null) return [];
+      return [{ row: r, ratio: r.newestAge / rpo }];
+    })
+    .sort((a, b) => b.ratio - a.ratio)
+    .slice(0, CHART_BARS);
+  if (measured.length === 0) return null;
+  const bars = measured.map(({ row, ratio }) => ({
+    label: row.workload.title,
+    value: Math.min(ratio, 3),
+    display: `${formatAge(row.newestAge)} (RPO ${row.rpo})`,
+    url: row.workload.url,
+    tone: ratio > 1 ? 'bad' : 'ok',
+  }));
+  return {
+    title: 'Age of the newest good backup, against the RPO',
+    bars,
+    marker: { value: 1, label: 'RPO' },
+    max: 3,
+  };
+}
+
+function countSeverities(content: Content): Record<string, number> | null {
+  if (!content.findings) return null;
+  const counts: Record<string, number> = { high: 0, medium: 0, low: 0 };
+  for (const f of content.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+  return counts;
+}

@@ -1,0 +1,82 @@
+import type { Diagram, OsdPlacement } from '../../core/render/diagrams/index.ts';
+import type { Content, StoragePage } from './content-model.ts';
+import { homeView } from './home-view.ts';
+import { findingRows } from './impacts.ts';
+import { PageIndex } from './page-index.ts';
+import type { FailureDomainRow, Site, StorageIndexGroup, WorkloadIndexRow } from './site-model.ts';
+import { STORAGE_DESCRIPTIONS, storageView } from './storage-view.ts';
+import { workloadView } from './workload-view.ts';
+
+/** Every page's data, computed once from content/. Order is content/'s (sorted by path). */
+export function buildSite(content: Content): Site {
+  const index = new PageIndex(content);
+  const placements = osdPlacements(content.storage);
+  const failureDomains: FailureDomainRow[] | null =
+    content.inventory.failureDomains?.map((d) => ({ ...d, url: d.node ? index.url(d.node) : null })) ?? null;
+  const workloads = content.workloads.map((w) =>
+    workloadView(w, index, (osd) => placements.get(osd), content.runbooks),
+  );
+  return {
+    cluster: content.inventory.cluster,
+    takenAt: content.inventory.takenAt,
+    home: homeView(content, index, failureDomains),
+    workloads,
+    storage: content.storage.map((s) => storageView(s, index)),
+    workloadIndex: workloadIndex(content),
+    storageIndex: storageIndex(content.storage),
+    failureDomains,
+    findings: content.findings ? findingRows(content.findings, index) : null,
+    runbooks: content.runbooks,
+  };
+}
+
+/** Every diagram the site shows, for drawing before Astro runs. */
+export function siteDiagrams(site: Site): Diagram[] {
+  return [
+    ...site.workloads.flatMap((w) => [w.storageDiagram, w.dependencyDiagram]),
+    ...site.storage.map((s) => s.diagram),
+  ].filter((d): d is Diagram => d !== null);
+}
+
+/** Where each OSD sits, from its own page: the chain picture draws OSD → disk → node. */
+function osdPlacements(storage: readonly StoragePage[]): Map<string, OsdPlacement> {
+  const out = new Map<string, OsdPlacement>();
+  for (const s of storage) {
+    if (s.type !== 'osd') continue;
+    out.set(s.id, { node: s.related.nodes?.[0]?.id ?? null, disk: s.related.disks?.[0]?.id ?? null });
+  }
+  return out;
+}
+
+function workloadIndex(content: Content): WorkloadIndexRow[] {
+  return content.workloads
+    .map((w) => ({
+      link: { title: w.title, url: w.url },
+      namespace: w.namespace,
+      kind: w.kind,
+      tier: w.tier?.tier ?? null,
+      volumes: w.volumes.length,
+      backends: [...new Set(w.volumes.flatMap((v) => (v.backend ? [v.backend] : [])))].sort(),
+    }))
+    .sort(
+      (a, b) =>
+        (a.tier ?? 9) - (b.tier ?? 9) ||
+        a.namespace.localeCompare(b.namespace) ||
+        a.link.title.localeCompare(b.link.title),
+    );
+}
+
+function storageIndex(storage: readonly StoragePage[]): StorageIndexGroup[] {
+  const groups = new Map<string, StorageIndexGroup>();
+  for (const type of Object.keys(STORAGE_DESCRIPTIONS) as StoragePage['type'][]) {
+    groups.set(type, { type, label: STORAGE_DESCRIPTIONS[type], rows: [] });
+  }
+  for (const s of storage) {
+    groups.get(s.type)?.rows.push({
+      link: { title: s.title, url: s.url },
+      workloads: s.workloads.length,
+      dataLoss: s.blast ? s.blast.counts['data-loss'] : null,
+    });
+  }
+  return [...groups.values()].filter((g) => g.rows.length > 0);
+}

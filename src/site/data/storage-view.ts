@@ -1,0 +1,78 @@
+import { blastMapDiagram, livesOnDiagram } from '../../core/render/diagrams/index.ts';
+import type { StoragePage } from './content-model.ts';
+import { findingRows, groupByTier } from './impacts.ts';
+import { notesToHtml } from './notes.ts';
+import type { PageIndex } from './page-index.ts';
+import type { StorageView } from './site-model.ts';
+import { relativeUrl } from './urls.ts';
+
+export const STORAGE_DESCRIPTIONS: Readonly<Record<StoragePage['type'], string>> = {
+  storageclass: 'StorageClass',
+  cephcluster: 'Rook-Ceph cluster',
+  pool: 'Ceph pool',
+  osd: 'Ceph OSD',
+  node: 'Kubernetes node',
+  disk: 'Physical disk',
+  'nfs-server': 'NFS server outside the cluster',
+};
+
+export function storageView(page: StoragePage, index: PageIndex): StorageView {
+  const links = {
+    urlOf: (id: string) => {
+      const url = index.url(id);
+      return url ? relativeUrl(page.url, url) : null;
+    },
+  };
+  const titled = { id: page.id, title: page.title };
+  const blastImpacts = page.blast?.impacts ?? [];
+  const diagram =
+    blastImpacts.length > 0
+      ? blastMapDiagram(titled, blastImpacts, { ...links, moreUrl: '#blast-radius' })
+      : livesOnDiagram(titled, page.workloads, { ...links, moreUrl: '#workloads' });
+  return {
+    kind: 'storage',
+    page,
+    url: page.url,
+    description: STORAGE_DESCRIPTIONS[page.type],
+    facts: facts(page.attrs),
+    related: Object.entries(page.related)
+      .filter(([, refs]) => refs.length > 0)
+      .map(([label, refs]) => ({
+        label: `${label[0]?.toUpperCase() ?? ''}${label.slice(1)}`,
+        links: refs.map((r) => index.link(r.id, r.title)),
+      })),
+    workloads: page.workloads.map((w) => ({
+      link: index.link(w.id, w.title),
+      tier: index.tier(w.id),
+      claims: w.claims,
+    })),
+    blast: page.blast
+      ? {
+          groups: groupByTier(page.blast.impacts, index),
+          counts: page.blast.counts,
+          assumptions: page.blast.assumptions,
+        }
+      : null,
+    findings: page.findings ? findingRows(page.findings, index) : null,
+    diagram,
+    notesHtml: notesToHtml(page.notes),
+  };
+}
+
+/** Scalar attributes, and one level of nested ones (an OSD's CRUSH location) as `location.host`. */
+function facts(attrs: Record<string, unknown>): { key: string; value: string }[] {
+  const out: { key: string; value: string }[] = [];
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined) continue;
+    if (typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        if (v !== null && typeof v !== 'object') out.push({ key: `${key}.${k}`, value: String(v) });
+      }
+    } else if (Array.isArray(value)) {
+      if (value.every((v) => typeof v !== 'object')) out.push({ key, value: value.join(', ') });
+    } else {
+      out.push({ key, value: String(value) });
+    }
+  }
+  return out;
+}

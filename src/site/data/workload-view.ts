@@ -1,0 +1,82 @@
+import { parseId } from '../../core/graph/ids.ts';
+import {
+  dependencyDiagram,
+  diskName,
+  type OsdPlacement,
+  storageChainDiagram,
+} from '../../core/render/diagrams/index.ts';
+import type { Content, DependencyEntry, VolumeEntry, WorkloadPage } from './content-model.ts';
+import { findingRows, groupByTier } from './impacts.ts';
+import { notesToHtml } from './notes.ts';
+import type { PageIndex } from './page-index.ts';
+import type { DependencyRow, Link, VolumeRow, WorkloadView } from './site-model.ts';
+import { relativeUrl } from './urls.ts';
+
+export function workloadView(
+  page: WorkloadPage,
+  index: PageIndex,
+  placementOf: (osd: string) => OsdPlacement | undefined,
+  runbooks: Content['runbooks'],
+): WorkloadView {
+  const links = {
+    urlOf: (id: string) => {
+      const url = index.url(id);
+      return url ? relativeUrl(page.url, url) : null;
+    },
+  };
+  const titled = { id: page.id, title: page.title };
+  const dependency = (d: DependencyEntry): DependencyRow => ({
+    ...d,
+    url: index.url(d.workload),
+    tier: index.tier(d.workload),
+  });
+  return {
+    kind: 'workload',
+    page,
+    url: page.url,
+    volumes: page.volumes.map((v) => volumeRow(v, index)),
+    inlineStorage: page.inlineStorage.map((s) => ({
+      pod: parseId(s.pod).name,
+      node: index.link(s.node),
+      why: s.why,
+    })),
+    dependsOn: page.dependsOn.map(dependency),
+    dependedOnBy: page.dependedOnBy.map(dependency),
+    backups: page.backups,
+    blast: page.blast ? groupByTier(page.blast.ifDown, index) : null,
+    findings: page.findings ? findingRows(page.findings, index) : null,
+    runbooks: page.runbooks
+      ? page.runbooks.map((r) => index.link(r.id, r.title))
+      : runbooks.filter((r) => r.appliesTo.includes(page.id)),
+    storageDiagram: storageChainDiagram(titled, page.volumes, placementOf, { ...links, moreUrl: '#storage' }),
+    dependencyDiagram: dependencyDiagram(titled, page.dependsOn, page.dependedOnBy, {
+      ...links,
+      moreUrl: '#dependencies',
+    }),
+    notesHtml: notesToHtml(page.notes),
+  };
+}
+
+function volumeRow(v: VolumeEntry, index: PageIndex): VolumeRow {
+  const named = (ids: string[], name: (id: string) => string): Link[] =>
+    ids.map((id) => ({ title: name(id), url: index.url(id) }));
+  return {
+    claim: parseId(v.claim).name,
+    claimMissing: v.claimMissing,
+    capacity: v.capacity,
+    storageClass: v.storageClass
+      ? { title: parseId(v.storageClass).name, url: index.url(v.storageClass) }
+      : null,
+    classFrom: v.classFrom,
+    backend: v.backend,
+    reclaimPolicy: v.reclaimPolicy,
+    pools: named(v.pools, (id) => parseId(id).name),
+    osds: named(v.osds, (id) => `osd.${parseId(id).name}`),
+    nodes: named(v.nodes, (id) => parseId(id).name),
+    disks: named(v.disks, (id) => {
+      const { host, path } = diskName(id);
+      return host ? `${host}:${path}` : path;
+    }),
+    servedBy: named(v.servedBy, (id) => parseId(id).name),
+  };
+}

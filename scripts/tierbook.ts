@@ -21,13 +21,6 @@ const COMMANDS: Record<
       return { run: m.buildCommand, help: m.HELP };
     },
   },
-  check: {
-    summary: 'check the cluster for risks (device names, redundancy, backups); exit 1 at --fail-on',
-    load: async () => {
-      const m = await import('./commands/check.ts');
-      return { run: m.checkCommand, help: m.HELP };
-    },
-  },
   demo: {
     summary: 'inventory the built-in sample cluster, build its site and serve it',
     load: async () => {

@@ -1,0 +1,34 @@
+import type { TierbookConfig } from '../config/model.ts';
+import { GraphIndex } from '../graph/graph-index.ts';
+import type { Graph } from '../graph/model.ts';
+import { backupCoverage } from './backups/index.ts';
+import { workloadDependencies } from './dependencies.ts';
+import type { Analysis } from './model.ts';
+import { classifyTiers } from './tiers/index.ts';
+import { findWorkloads } from './workloads.ts';
+
+export interface AnalyzeOptions {
+  config: TierbookConfig;
+  /** ISO 8601; backup ages are measured against it. */
+  now: string;
+}
+
+/**
+ * Graph → the shared Analysis, in dependency order: workloads, what each needs to serve,
+ * tiers (which inherit along those needs), then what protects each workload's data.
+ */
+export function analyze(graph: Graph, options: AnalyzeOptions): Analysis {
+  const index = new GraphIndex(graph);
+  const workloads = findWorkloads(index);
+  const dependencies = workloadDependencies(index, workloads);
+  return {
+    index,
+    workloads,
+    workloadById: new Map(workloads.map((w) => [w.id, w])),
+    dependencies,
+    tiers: classifyTiers(index, workloads, dependencies, options.config),
+    protections: backupCoverage(index, workloads, options.config),
+    config: options.config,
+    now: options.now,
+  };
+}

@@ -80,6 +80,8 @@ export const API_RESOURCES: readonly ApiResourceDef[] = [
       ns('Volume', 'volumes', ['lhv']),
       ns('Replica', 'replicas', ['lhr']),
       ns('RecurringJob', 'recurringjobs', ['lhrj']),
+      ns('BackupTarget', 'backuptargets', ['lhbt']),
+      ns('Backup', 'backups', ['lhb']),
     ]),
   ),
   ...rows('postgresql.cnpg.io', 'v1', false, [

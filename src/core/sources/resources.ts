@@ -52,6 +52,8 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   longhorn('Volume', 'volumes'),
   longhorn('Replica', 'replicas'),
   longhorn('RecurringJob', 'recurringjobs'),
+  longhorn('BackupTarget', 'backuptargets'),
+  longhorn('Backup', 'backups'),
   cnpg('Cluster', 'clusters'),
   cnpg('Backup', 'backups'),
   cnpg('ScheduledBackup', 'scheduledbackups'),

@@ -123,7 +123,11 @@ function runOf(snapshot: FieldReader): BackupRun {
   const error = snapshot.string('status.error.message');
   const ready = snapshot.boolean('status.readyToUse') === true;
   return {
-    startedAt: created ?? snapshot.string('metadata.creationTimestamp') ?? null,
+    startedAt:
+      created ??
+      snapshot.string('status.error.time') ??
+      snapshot.string('metadata.creationTimestamp') ??
+      null,
     finishedAt: ready ? created : null,
     outcome: ready ? 'success' : error ? 'failure' : 'running',
     error: error ? `VolumeSnapshot ${snapshot.object.metadata.name}: ${error}` : null,

@@ -4,6 +4,7 @@ import { nodeId, qualifiedName } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import { resolveServiceHost } from '../service-refs.ts';
 import { ingressServicesForHost, serviceWithAddress } from './in-cluster-hosts.ts';
+import { inventoryNamespaces } from './policy.ts';
 
 /** Where a backup writes, as its configuration says: an endpoint URL and/or a bucket URL. */
 export interface DestinationSpec {
@@ -17,7 +18,8 @@ export interface DestinationSpec {
 }
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/?#]*)/i;
-const CLOUD_BUCKET_SCHEMES = new Set(['s3', 'gs', 'gcs', 'azure', 'b2', 'swift']);
+/** Schemes whose authority is a bucket of the cloud's own service, not a host. */
+const CLOUD_BUCKET_SCHEMES = new Set(['s3', 'gs', 'gcs', 'azure', 'azblob', 'b2', 'swift']);
 
 /** `tierbook.io/BackupTarget//<host or scheme:bucket>`: a place outside the cluster. */
 export function backupTargetId(name: string): string {
@@ -50,7 +52,6 @@ export function linkDestination(
     });
     return inCluster.id;
   }
-  if (parsed.bucketOnly && !CLOUD_BUCKET_SCHEMES.has(parsed.scheme)) return undefined;
   const name = parsed.bucketOnly ? `${parsed.scheme}:${parsed.host}` : parsed.host;
   const target = backupTargetId(name);
   ctx.node(target, { derived: true });
@@ -69,7 +70,7 @@ export function linkDestination(
 interface ParsedHost {
   scheme: string;
   host: string;
-  /** `s3://bucket/…` with no endpoint: the cloud's own service, named by bucket. */
+  /** `s3://bucket/…`: the cloud's own service, named by bucket. */
   bucketOnly: boolean;
 }
 
@@ -80,10 +81,10 @@ export function hostOf(url: string): ParsedHost | undefined {
   const authority = match ? (match[2] ?? '') : (trimmed.split('/')[0] ?? '');
   const host = authority
     .replace(/^\[|\](:\d+)?$/g, '')
-    .replace(/:\d+$/, '')
+    .replace(/:\d*$/, '')
     .toLowerCase();
   if (!host) return undefined;
-  return { scheme, host, bucketOnly: scheme !== '' && scheme !== 'http' && scheme !== 'https' };
+  return { scheme, host, bucketOnly: CLOUD_BUCKET_SCHEMES.has(scheme) };
 }
 
 /**
@@ -100,7 +101,10 @@ function inClusterTarget(
   if (service) return { id: service, why: `${host} is Service ${qualifiedName(service)}` };
   const labels = host.split('.');
   const [name = '', ns = namespace, third] = labels;
-  if (labels.length === 1 || (labels.length >= 3 && third === 'svc')) {
+  // `svc.ns` is a cluster DNS name too, but so is a LAN name (`nas.home`): only a namespace
+  // the inventory knows makes it one.
+  const knownNamespace = labels.length === 2 && inventoryNamespaces(ctx).includes(ns);
+  if (labels.length === 1 || knownNamespace || (labels.length >= 3 && third === 'svc')) {
     const id = nodeId('', 'Service', ns, name);
     ctx.node(id, { missing: true, apiVersion: 'v1' });
     return { id, why: `${host} is a cluster DNS name for Service ${ns}/${name} (not in the inventory)` };

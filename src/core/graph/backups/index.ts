@@ -1,8 +1,23 @@
 import type { BackupAdapter } from './adapter.ts';
 import { cloudnativePg } from './cloudnative-pg.ts';
 import { csiSnapshots } from './csi-snapshots.ts';
+import { k8up } from './k8up.ts';
+import { longhorn } from './longhorn.ts';
+import { perconaMongodb } from './percona-mongodb.ts';
+import { perconaPostgresql } from './percona-postgresql.ts';
 import { perconaXtradb } from './percona-xtradb.ts';
 import { velero } from './velero.ts';
+import { volsync } from './volsync.ts';
 
 /** Backup systems, run after the storage backends. Adding one: one file and one line here. */
-export const BACKUP_ADAPTERS: readonly BackupAdapter[] = [velero, cloudnativePg, perconaXtradb, csiSnapshots];
+export const BACKUP_ADAPTERS: readonly BackupAdapter[] = [
+  velero,
+  volsync,
+  k8up,
+  cloudnativePg,
+  perconaXtradb,
+  perconaMongodb,
+  perconaPostgresql,
+  longhorn,
+  csiSnapshots,
+];

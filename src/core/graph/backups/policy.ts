@@ -3,6 +3,7 @@ import type { Json } from '../../model.ts';
 import type { BuildContext } from '../context.ts';
 import { compare } from '../context.ts';
 import { nodeId } from '../ids.ts';
+import type { ObjectIndex } from '../object-index.ts';
 import type { ProtectionAttr } from './adapter.ts';
 import type { RunSummary } from './runs.ts';
 
@@ -41,14 +42,21 @@ export function linkProtects(
 
 /** Every namespace the inventory mentions: Namespace objects and the namespaces of objects. */
 export function inventoryNamespaces(ctx: BuildContext): string[] {
+  const cached = namespacesByIndex.get(ctx.index);
+  if (cached) return cached;
   const names = new Set<string>();
   for (const reader of ctx.index.all()) {
     const { kind, metadata } = reader.object;
     if (kind === 'Namespace' && metadata.name) names.add(metadata.name);
     if (metadata.namespace) names.add(metadata.namespace);
   }
-  return [...names].sort(compare);
+  const sorted = [...names].sort(compare);
+  namespacesByIndex.set(ctx.index, sorted);
+  return sorted;
 }
+
+/** Read once per build: every Velero policy and destination asks. */
+const namespacesByIndex = new WeakMap<ObjectIndex, string[]>();
 
 /** The Namespace node (a placeholder when the Namespace object itself was not read). */
 export function namespaceNode(ctx: BuildContext, name: string): string {

@@ -107,7 +107,9 @@ function linkLocation(
   const locations = ctx.index.inNamespace(VELERO, 'BackupStorageLocation', namespace ?? '');
   const bsl = named
     ? ctx.index.get(nodeId(VELERO, 'BackupStorageLocation', namespace, named))
-    : locations.find((l) => l.boolean('spec.default') === true);
+    : // Velero's server flag --default-backup-storage-location is "default" unless changed.
+      (locations.find((l) => l.boolean('spec.default') === true) ??
+      locations.find((l) => l.object.metadata.name === 'default'));
   if (!bsl) {
     notes.push(`BackupStorageLocation ${named ?? '(default)'} is not in the inventory`);
     if (named)

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { syntheticCluster } from '../../bench/synthetic/index.ts';
+import { analyze } from '../../src/core/analysis/analyze.ts';
 import { blastRadius } from '../../src/core/analysis/blast/index.ts';
-import { testAnalysis } from './analysis.ts';
+import { DEFAULT_CONFIG } from '../../src/core/config/index.ts';
+import { buildGraph } from '../../src/core/graph/build.ts';
 
 test('the synthetic cluster is deterministic and sized as asked', () => {
   const a = syntheticCluster({ workloads: 40, podsPerWorkload: 3, seed: 7 });
@@ -16,7 +18,8 @@ test('the synthetic cluster is deterministic and sized as asked', () => {
 });
 
 test('the synthetic cluster reads as a real one: workloads, volumes down to OSDs, dependencies', () => {
-  const analysis = testAnalysis(syntheticCluster({ workloads: 40 }));
+  const graph = buildGraph(syntheticCluster({ workloads: 40 }));
+  const analysis = analyze(graph, { config: DEFAULT_CONFIG, now: '2026-11-24T06:00:00Z' });
   assert.equal(analysis.workloads.filter((w) => w.node.namespace.startsWith('team-')).length, 40);
   const apps = [...analysis.dependencies.keys()].filter((id) => id.includes('/team-'));
   assert.ok(apps.length >= 20, `only ${apps.length} workloads have dependencies`);

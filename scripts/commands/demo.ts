@@ -1,5 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UsageError } from '../../src/core/errors.ts';
 import { parse } from '../cli/args.ts';
+import { describeBuild } from './build.ts';
 import { inventoryCommand } from './inventory.ts';
 
 export const SAMPLE_CLUSTER = fileURLToPath(new URL('../../src/sample/cluster', import.meta.url));
@@ -7,13 +12,51 @@ export const SAMPLE_CLUSTER = fileURLToPath(new URL('../../src/sample/cluster', 
 export const SAMPLE_NOW = '2026-11-24T06:00:00Z';
 export const SAMPLE_NAME = 'sample-homelab';
 
-export const HELP = `tierbook demo [--out DIR] [--check]
+export const HELP = `tierbook demo [--out DIR] [--site DIR] [--port N] [--no-serve] [--no-build] [--check]
 
-Inventories the built-in sample cluster (a Rook-Ceph homelab, see src/sample/README.md) into
-DIR (default: content/). With --check, writes nothing and exits 1 if DIR is not current.`;
+Inventories the built-in sample cluster (a Rook-Ceph homelab, see src/sample/README.md),
+builds its site and serves it on 127.0.0.1 until interrupted.
+  --out DIR     where the sample's inventory goes (default: a temporary directory)
+  --site DIR    where the site goes (default: a temporary directory)
+  --port N      the port to serve on (default: 4321; 0 picks a free one)
+  --no-serve    build only, and say where
+  --no-build    inventory only (what "npm run inventory:sample" does)
+  --check       write nothing; exit 1 if the inventory in --out (default: content) is not current`;
 
 export async function demoCommand(args: string[]): Promise<number> {
-  const { values } = parse(args, { out: { type: 'string' }, check: { type: 'boolean' } });
+  const { values } = parse(args, {
+    out: { type: 'string' },
+    site: { type: 'string' },
+    port: { type: 'string' },
+    'no-serve': { type: 'boolean' },
+    'no-build': { type: 'boolean' },
+    check: { type: 'boolean' },
+  });
+  const port = values.port === undefined ? 4321 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--port expects a port number (0 for any free one), got "${values.port}"`);
+  }
+  if (values.check) return inventorySample(values.out ?? 'content', true);
+  const needsTemp = values.out === undefined || (values.site === undefined && !values['no-build']);
+  const temp = needsTemp ? await mkdtemp(join(tmpdir(), 'tierbook-demo-')) : null;
+  // With --no-serve the built files are the point: they stay where they were written.
+  const keep = values['no-serve'] === true || values['no-build'] === true;
+  try {
+    const contentDir = values.out ?? join(temp as string, 'content');
+    const status = await inventorySample(contentDir, false);
+    if (status !== 0 || values['no-build']) return status;
+    const siteDir = values.site ?? join(temp as string, 'site');
+    const { buildStaticSite } = await import('../../src/io/site-build.ts');
+    process.stdout.write(describeBuild(await buildStaticSite({ contentDir, outDir: siteDir })));
+    if (values['no-serve']) return 0;
+    await serveUntilInterrupted(siteDir, port);
+    return 0;
+  } finally {
+    if (temp && !keep) await rm(temp, { recursive: true, force: true });
+  }
+}
+
+function inventorySample(outDir: string, check: boolean): Promise<number> {
   return inventoryCommand([
     '--from',
     SAMPLE_CLUSTER,
@@ -22,7 +65,23 @@ export async function demoCommand(args: string[]): Promise<number> {
     '--cluster',
     SAMPLE_NAME,
     '--out',
-    values.out ?? 'content',
-    ...(values.check ? ['--check'] : []),
+    outDir,
+    ...(check ? ['--check'] : []),
   ]);
+}
+
+async function serveUntilInterrupted(siteDir: string, port: number): Promise<void> {
+  const { serveStatic } = await import('../../src/io/static-server.ts');
+  const server = await serveStatic(siteDir, { port });
+  process.stdout.write(`Serving the sample's site at ${server.url} (Ctrl-C to stop).\n`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
 }

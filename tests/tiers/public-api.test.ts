@@ -35,6 +35,7 @@ test('the rule table is in the documented order, overrides first and fixed', () 
       ['config-rule', false],
       ['operator', false],
       ['image', false],
+      ['forward-auth', false],
       ['labels', false],
       ['volumes', false],
     ],

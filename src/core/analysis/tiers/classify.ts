@@ -21,13 +21,14 @@ export function classifyTiers(
   dependencies: ReadonlyMap<string, readonly Dependency[]>,
   config: TierbookConfig,
 ): TierMap {
+  const forwardAuthTargets = forwardAuthTargetsOf(dependencies);
   const own = new Map<
     string,
     OwnDecision & { rule: TierRule; fixed: boolean; invalid: InvalidTierOverride[] }
   >();
   for (const workload of [...workloads].sort((a, b) => compare(a.id, b.id))) {
     const facts = gatherFacts(index, workload);
-    const ctx: RuleContext = { index, config, invalid: [] };
+    const ctx: RuleContext = { index, config, forwardAuthTargets, invalid: [] };
     for (const rule of TIER_RULES) {
       const decided = rule.decide(facts, ctx);
       if (!decided) continue;
@@ -58,6 +59,18 @@ export function classifyTiers(
     tiers.set(id, decision);
   }
   return tiers;
+}
+
+/** Every workload some Ingress authenticates through, with the first (smallest) dependent's reason. */
+function forwardAuthTargetsOf(dependencies: ReadonlyMap<string, readonly Dependency[]>): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const from of [...dependencies.keys()].sort(compare)) {
+    for (const dep of dependencies.get(from) ?? []) {
+      if (dep.via === 'forward-auth' && !targets.has(dep.workload))
+        targets.set(dep.workload, dep.why.join('; '));
+    }
+  }
+  return targets;
 }
 
 function describeObject(id: string): string {

@@ -14,6 +14,7 @@ export type TierRule =
   | 'config-rule'
   | 'operator'
   | 'image'
+  | 'forward-auth'
   | 'labels'
   | 'volumes'
   | 'inherited';

@@ -1,4 +1,5 @@
 import { configRule } from './config-rule.ts';
+import { forwardAuthRule } from './forward-auth.ts';
 import { imageRule } from './image.ts';
 import { labelsRule } from './labels.ts';
 import { operatorRule } from './operator.ts';
@@ -16,6 +17,7 @@ export const TIER_RULES: readonly TierRuleSpec[] = [
   configRule,
   operatorRule,
   imageRule,
+  forwardAuthRule,
   labelsRule,
   volumesRule,
 ];

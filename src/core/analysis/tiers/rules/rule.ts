@@ -13,6 +13,8 @@ export interface OwnDecision {
 export interface RuleContext {
   index: GraphIndex;
   config: TierbookConfig;
+  /** Workloads Ingresses send requests to for authentication, with the first reason why. */
+  forwardAuthTargets: ReadonlyMap<string, string>;
   /** Override rules report `tierbook.io/tier` values that are not tiers here, and go on. */
   invalid: InvalidTierOverride[];
 }

@@ -22,7 +22,10 @@ export function readTier(f: Fields | null): TierInfo | null {
     rpo: f.optionalString('rpo'),
     rto: f.optionalString('rto'),
     inheritedFrom: inherited
-      ? { workload: inherited.string('workload'), path: inherited.strings('path') }
+      ? {
+          workload: inherited.optionalString('workload') ?? inherited.string('id'),
+          path: inherited.strings('path'),
+        }
       : null,
   };
 }
@@ -88,16 +91,23 @@ function qualified(namespace: string | null, name: string | null): string {
   return namespace ? `${namespace}/${name}` : name;
 }
 
-export function readBackup(f: Fields): BackupEntry {
+/**
+ * One protection. `takenAt` dates the inventory: when the core gives no age, the age is the
+ * time from the last success to then. `stale: true` (the core's verdict) means not within RPO.
+ */
+export function readBackup(f: Fields, takenAt: string): BackupEntry {
   const destination = f.optionalRecord('destination');
+  const lastSuccess = f.optionalString('lastSuccess');
+  const stale = f.optionalBoolean('stale');
+  const age = lastSuccess ? (Date.parse(takenAt) - Date.parse(lastSuccess)) / 1000 : Number.NaN;
   return {
     system: f.optionalString('system') ?? '',
     method: f.optionalString('method') ?? '',
     schedule: f.optionalString('schedule'),
-    lastSuccess: f.optionalString('lastSuccess'),
+    lastSuccess,
     state: f.optionalString('state') ?? 'unknown',
-    ageSeconds: f.optionalNumber('ageSeconds'),
-    withinRpo: f.optionalBoolean('withinRpo'),
+    ageSeconds: f.optionalNumber('ageSeconds') ?? (Number.isFinite(age) ? Math.max(0, age) : null),
+    withinRpo: f.optionalBoolean('withinRpo') ?? (stale === null ? null : !stale),
     lastError: f.optionalString('lastError'),
     destination: destination
       ? {

@@ -52,7 +52,7 @@ export function readContent(files: ReadonlyMap<string, string>): Content {
     if (path === 'findings.md') {
       content.findings = frontMatter(path, text).records('findings', readFinding);
     } else if (/^workloads\/[^/]+\.md$/.test(path)) {
-      content.workloads.push(readWorkload(path, text));
+      content.workloads.push(readWorkload(path, text, content.inventory.takenAt));
     } else if (/^storage\/[^/]+\.md$/.test(path)) {
       content.storage.push(readStorage(path, text));
     } else if (/^runbooks\/[^/]+\.md$/.test(path)) {
@@ -109,10 +109,17 @@ function base(path: string, text: string, f: Fields): PageBase {
   };
 }
 
-function readWorkload(path: string, text: string): WorkloadPage {
+function readWorkload(path: string, text: string, takenAt: string): WorkloadPage {
   const f = frontMatter(path, text);
   if (f.optionalString('type') !== 'workload') throw f.error('type', '"workload"', f.value.type);
+  // "If it goes down": a blast result under ifDown, or a list under blast.ifDown.
+  const ifDown = f.optionalRecord('ifDown') ?? null;
   const blast = f.optionalRecord('blast');
+  const impacts = ifDown
+    ? ifDown.records('impacts', readImpact)
+    : blast
+      ? blast.records('ifDown', readImpact)
+      : null;
   return {
     ...base(path, text, f),
     kind: f.string('kind'),
@@ -137,8 +144,8 @@ function readWorkload(path: string, text: string): WorkloadPage {
     dependsOn: f.records('dependsOn', readDependency),
     dependedOnBy: f.records('dependedOnBy', readDependency),
     tier: readTier(f.optionalRecord('tier')),
-    backups: Array.isArray(f.value.backups) ? f.records('backups', readBackup) : null,
-    blast: blast ? { ifDown: blast.records('ifDown', readImpact) } : null,
+    backups: Array.isArray(f.value.backups) ? f.records('backups', (b) => readBackup(b, takenAt)) : null,
+    blast: impacts ? { ifDown: impacts.filter((i) => i.id !== f.value.id) } : null,
     runbooks: Array.isArray(f.value.runbooks) ? f.records('runbooks', readRef) : null,
   };
 }

@@ -35,8 +35,8 @@ export function blastMapDiagram(
     });
   }
   const chart: Flowchart = {
-    // Groups side by side under the target: wide pages read better than tall ones.
-    direction: 'TB',
+    // Groups stacked beside the target: side by side they shrink past reading on a page.
+    direction: 'LR',
     nodes,
     groups: tiers.map((t) => ({ key: groupKey(t), label: t === null ? 'tier unknown' : `tier ${t}` })),
     edges: tiers.map((t) => ({ from: target.id, to: groupKey(t) })),

@@ -23,8 +23,8 @@ export function livesOnDiagram(
     });
   }
   const chart: Flowchart = {
-    // Groups side by side under the target: wide pages read better than tall ones.
-    direction: 'TB',
+    // Groups stacked beside the target: side by side they shrink past reading on a page.
+    direction: 'LR',
     nodes,
     groups: namespaces.map((ns) => ({ key: groupKey(ns), label: ns ? `namespace ${ns}` : 'cluster-wide' })),
     edges: namespaces.map((ns) => ({ from: target.id, to: groupKey(ns) })),

@@ -21,6 +21,13 @@ const COMMANDS: Record<
       return { run: m.buildCommand, help: m.HELP };
     },
   },
+  check: {
+    summary: 'check the cluster for risks (device names, redundancy, backups); exit 1 at --fail-on',
+    load: async () => {
+      const m = await import('./commands/check.ts');
+      return { run: m.checkCommand, help: m.HELP };
+    },
+  },
   demo: {
     summary: 'inventory the built-in sample cluster, build its site and serve it',
     load: async () => {
@@ -46,8 +53,8 @@ SOURCE (for commands that read a cluster):
                        YAML/JSON, a directory of them, or an OpenShift/OKD must-gather folder
   --config FILE        tiers, rules, overrides (default: ./tierbook.config.yaml if present; docs/config.md)
 
-Exit codes: 0 success; 1 drift found (inventory --check); 2 bad usage, bad input or internal
-error; 3 the cluster could not be read.
+Exit codes: 0 success; 1 drift found (inventory --check) or a finding at or above --fail-on
+(check); 2 bad usage, bad input or internal error; 3 the cluster could not be read.
 Run "tierbook <command> --help" for a command's options.
 `;
 

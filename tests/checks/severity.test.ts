@@ -72,9 +72,12 @@ test('the public API of checks is pinned', () => {
     'SEVERITY_ORDER',
     'compareFindings',
     'failsAt',
+    'findingsJson',
+    'findingsText',
     'lowerSeverity',
     'runChecks',
     'severityForTier',
     'sortFindings',
+    'summaryLine',
   ]);
 });

@@ -5,7 +5,7 @@ import { sharedStorage, storageOfDestination, storageOfWorkload } from '../desti
 import { finding } from '../finding.ts';
 import type { Finding, Rule, RuleMeta } from '../model.ts';
 import { lowerSeverity } from '../severity.ts';
-import { describeWorkload, storageSeverity } from '../tier-of.ts';
+import { describeWorkload, storageSeverity, tierOf } from '../tier-of.ts';
 
 const meta: RuleMeta = {
   id: 'backup-in-blast-radius',
@@ -62,7 +62,7 @@ export const backupInBlastRadius: Rule = {
           severity: exposed.every((e) => e.coveredElsewhere) ? lowerSeverity(rated.severity) : rated.severity,
           object: place.object,
           field: place.field,
-          message: `${protection.method} copies of ${describeWorkload(worst.workload)} (tier ${analysis.tiers.get(worst.workload)?.tier ?? '?'}) go to ${protection.destination.url ?? 'storage in the cluster'}, which shares ${worst.shared} with the data${others.length > 0 ? `; so do the copies of ${others.join(', ')}` : ''}: one failure loses data and backup together (expected a destination outside the cluster)`,
+          message: `${protection.method} copies of tier-${tierOf(analysis, worst.workload)} ${describeWorkload(worst.workload)} go to ${protection.destination.url ?? 'storage in the cluster'}, which shares ${worst.shared} with the data${others.length > 0 ? `; so do the copies of ${others.join(', ')}` : ''}: one failure loses data and backup together (expected a destination outside the cluster)`,
           fix: 'send the backups to an object store outside the cluster (another site or a cloud bucket), or replicate the in-cluster bucket there (mc mirror, rclone, bucket replication); mark known-outside targets in tierbook.config.yaml backupTargets',
         }),
       );

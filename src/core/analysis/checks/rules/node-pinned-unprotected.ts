@@ -29,17 +29,18 @@ export const nodePinnedUnprotected: Rule = {
       if (!severity) continue;
       const protections = analysis.protections.get(data.workload.id) ?? [];
       for (const chain of data.chains) {
-        if (chain.backend !== 'node-local' || chain.nodes.length === 0) continue;
+        if (chain.backend !== 'node-local') continue;
         const relevant = protections.filter((p) => p.covers.length === 0 || p.covers.includes(chain.claim));
         if (relevant.some((p) => leavesNodes(analysis, p, chain.nodes))) continue;
-        const nodes = chain.nodes.map(qualifiedName).join(', ');
+        // Not bound yet (or the PV not read): it will live on whichever node the pod lands on.
+        const nodes = chain.nodes.length > 0 ? chain.nodes.map(qualifiedName).join(', ') : 'one node';
         const pv = chain.pv && !analysis.index.node(chain.pv)?.missing ? chain.pv : null;
         found.push(
           finding(meta, analysis.index, {
             severity,
             object: pv ?? chain.claim,
             field: pv ? 'spec.nodeAffinity' : 'spec.storageClassName',
-            message: `claim ${qualifiedName(chain.claim)} of tier-${data.tier} ${describeWorkload(data.workload.id)} is node-local storage on ${nodes}${relevant.length > 0 ? ', and its only backups stay on that node' : ' with no backup'}: losing or reinstalling ${nodes} loses it (expected a copy off the node)`,
+            message: `claim ${qualifiedName(chain.claim)} of tier-${data.tier} ${describeWorkload(data.workload.id)} is node-local storage ${chain.nodes.length > 0 ? `on ${nodes}` : 'on a single node'}${relevant.length > 0 ? ', and its only backups stay on that node' : ' with no backup'}: losing or reinstalling ${chain.nodes.length > 0 ? nodes : 'that node'} loses it (expected a copy off the node)`,
             fix: `back the volume up off the node (Velero fs-backup, K8up or VolSync restic to a bucket outside the cluster), or move it to replicated storage such as a Ceph class; if the data really is rebuildable, label the workload tierbook.io/tier: "3"`,
           }),
         );

@@ -48,7 +48,7 @@ export const volatileDeviceName: Rule = {
           }),
         );
       }
-      if (node.kind === 'CephCluster' && typeof node.attrs.deviceFilter === 'string' && !node.missing) {
+      if (node.kind === 'CephCluster' && !node.missing && isSet(node.attrs.deviceFilter)) {
         const rated = storageSeverity(analysis, meta.defaultSeverity, facts.usersOf(node.id));
         if (!rated.severity) continue;
         found.push(
@@ -80,6 +80,11 @@ export const volatileDeviceName: Rule = {
     return found;
   },
 };
+
+/** Rook treats an empty deviceFilter as none. */
+function isSet(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
 
 function isVolatileBlockPath(node: GraphNode): boolean {
   const path = node.attrs.blockPath;

@@ -1,0 +1,83 @@
+import { backupCoverage } from '../../src/core/analysis/backups/index.ts';
+import {
+  FAIL_ON_VALUES,
+  type FailOn,
+  failsAt,
+  findingsJson,
+  findingsText,
+  runChecks,
+} from '../../src/core/analysis/checks/index.ts';
+import { workloadDependencies } from '../../src/core/analysis/dependencies.ts';
+import type { Analysis } from '../../src/core/analysis/model.ts';
+import { classifyTiers } from '../../src/core/analysis/tiers/index.ts';
+import { findWorkloads } from '../../src/core/analysis/workloads.ts';
+import type { TierbookConfig } from '../../src/core/config/model.ts';
+import { UsageError } from '../../src/core/errors.ts';
+import { buildGraph } from '../../src/core/graph/build.ts';
+import { GraphIndex } from '../../src/core/graph/graph-index.ts';
+import type { Graph } from '../../src/core/graph/model.ts';
+import { readConfig } from '../../src/io/read-config.ts';
+import { readSource, type SourceOptions } from '../../src/io/read-source.ts';
+import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
+
+export const HELP = `tierbook check [SOURCE] [--json] [--fail-on high|medium|low|none] [--now ISO8601] [--config FILE]
+
+Checks the cluster for the risks that turn a routine change into an outage (docs/rules/):
+volatile device names, low-redundancy pools, missing, stale or failing backups, backups in the
+blast radius, single replicas of critical data… Findings are grouped by severity, each with the
+object and field to change and how to fix it.
+  --json           print {"findings": [...]} (rule, severity, object, field, message, fix)
+  --fail-on SEV    exit 1 if any finding is at or above SEV: high (default), medium, low, or
+                   none (never fail)
+  --now ISO8601    measure backup ages against this time (default: now)
+  --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)`;
+
+export async function checkCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    ...SOURCE_OPTIONS,
+    json: { type: 'boolean' },
+    'fail-on': { type: 'string' },
+    config: { type: 'string' },
+  });
+  const failOn = failOnFrom(values['fail-on']);
+  const now = nowFrom(values.now);
+  const { config } = await readConfig(values.config, process.cwd());
+  const source: SourceOptions = { from: values.from ?? [] };
+  if (values.kubeconfig) source.kubeconfig = values.kubeconfig;
+  if (values.context) source.context = values.context;
+  if (values.cluster) source.cluster = values.cluster;
+  const read = await readSource(source);
+  for (const u of read.result.unreadable) {
+    process.stderr.write(
+      `tierbook: warning: could not read ${u.group || 'core'}/${u.kind} (${u.reason}): ${u.detail}; checks that need it may miss findings\n`,
+    );
+  }
+  const findings = runChecks(analysisOf(buildGraph(read.result.items), config, now));
+  process.stdout.write(
+    values.json ? `${JSON.stringify(findingsJson(findings), null, 2)}\n` : findingsText(findings),
+  );
+  return failsAt(findings, failOn) ? 1 : 0;
+}
+
+function failOnFrom(value: string | undefined): FailOn {
+  if (value === undefined) return 'high';
+  if ((FAIL_ON_VALUES as readonly string[]).includes(value)) return value as FailOn;
+  throw new UsageError(`--fail-on expects one of ${FAIL_ON_VALUES.join(', ')}, got "${value}"`);
+}
+
+/** What analyze() (src/core/analysis/analyze.ts) computes; replaced by it once it lands. */
+function analysisOf(graph: Graph, config: TierbookConfig, now: string): Analysis {
+  const index = new GraphIndex(graph);
+  const workloads = findWorkloads(index);
+  const dependencies = workloadDependencies(index, workloads);
+  return {
+    index,
+    workloads,
+    workloadById: new Map(workloads.map((w) => [w.id, w])),
+    dependencies,
+    tiers: classifyTiers(index, workloads, dependencies, config),
+    protections: backupCoverage(index, workloads, config),
+    config,
+    now,
+  };
+}

@@ -1,0 +1,59 @@
+import type { Finding, Severity } from './model.ts';
+import { SEVERITY_ORDER } from './model.ts';
+
+/**
+ * `tierbook check` without --json: findings grouped by severity (high first), each with its
+ * object, field, message and fix, wrapped to `width` columns, then a one-line count.
+ */
+export function findingsText(findings: readonly Finding[], width = 80): string {
+  const lines: string[] = [];
+  for (const severity of SEVERITY_ORDER) {
+    const mine = findings.filter((f) => f.severity === severity);
+    if (mine.length === 0) continue;
+    lines.push(`${severity.toUpperCase()} (${mine.length})`, '');
+    for (const f of mine) {
+      const { apiVersion, kind, namespace, name } = f.object;
+      lines.push(`  ${f.rule}`);
+      lines.push(
+        ...wrap(
+          `object: ${apiVersion} ${kind} ${namespace ? `${namespace}/` : ''}${name}`,
+          width,
+          '    ',
+          '      ',
+        ),
+      );
+      lines.push(...wrap(`field: ${f.field}`, width, '    ', '      '));
+      lines.push(...wrap(f.message, width, '    ', '    '));
+      lines.push(...wrap(`fix: ${f.fix}`, width, '    ', '         '));
+      lines.push('');
+    }
+  }
+  lines.push(summaryLine(findings));
+  return `${lines.join('\n')}\n`;
+}
+
+/** "3 high, 1 medium, 0 low: 4 findings." */
+export function summaryLine(findings: readonly Finding[]): string {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const parts = SEVERITY_ORDER.map((s) => `${count(s)} ${s}`).join(', ');
+  const total = findings.length;
+  return total === 0 ? 'No findings.' : `${parts}: ${total} finding${total === 1 ? '' : 's'}.`;
+}
+
+/** Greedy word wrap; a word longer than the line (a long field path) gets a line of its own. */
+function wrap(text: string, width: number, first: string, rest: string): string[] {
+  const out: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (!empty && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = rest + word;
+    } else {
+      line += empty ? word : ` ${word}`;
+    }
+    empty = false;
+  }
+  out.push(line);
+  return out;
+}

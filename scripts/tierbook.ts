@@ -21,6 +21,14 @@ const COMMANDS: Record<
       return { run: m.buildCommand, help: m.HELP };
     },
   },
+  blast: {
+    summary:
+      'what loses data, goes dark or degrades if an OSD, disk, node, pool, class, PVC or workload goes',
+    load: async () => {
+      const m = await import('./commands/blast.ts');
+      return { run: m.blastCommand, help: m.HELP };
+    },
+  },
   check: {
     summary: 'check the cluster for risks (device names, redundancy, backups); exit 1 at --fail-on',
     load: async () => {

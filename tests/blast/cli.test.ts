@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+const CLI = join(import.meta.dirname, '..', '..', 'scripts', 'tierbook.ts');
+const SAMPLE = ['--from', 'src/sample/cluster', '--now', '2026-11-24T06:00:00Z'];
+const PINNED = join(import.meta.dirname, '..', 'fixtures', 'blast', 'sample-cluster', 'expected.json');
+
+function tierbook(...args: string[]) {
+  const run = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    cwd: join(import.meta.dirname, '..', '..'),
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+test('blast osd/3 --json prints the pinned contract JSON for the sample cluster', () => {
+  const run = tierbook('blast', 'osd/3', ...SAMPLE, '--json');
+  assert.equal(run.code, 0, run.stderr);
+  const [pinned] = JSON.parse(readFileSync(PINNED, 'utf8')) as { query: string }[];
+  const { query: _query, ...expected } = pinned as { query: string };
+  assert.deepEqual(JSON.parse(run.stdout), expected);
+});
+
+test('blast text groups by impact, shows tiers, backups and assumptions in 80 columns', () => {
+  const run = tierbook('blast', 'device/k8s-2/sdc', ...SAMPLE);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^Blast radius of device\/k8s-2\/sdc: lost with its data\./);
+  const order = ['LOSE DATA', 'UNAVAILABLE', 'DEGRADED', 'Assumptions:'].map((h) => run.stdout.indexOf(h));
+  assert.deepEqual(
+    [...order].sort((a, b) => a - b),
+    order,
+  );
+  assert.ok(!order.includes(-1));
+  assert.match(run.stdout, /tier 1 {2}PerconaXtraDBCluster databases\/pxc-main/);
+  assert.match(run.stdout, /backup barmanObjectStore \(cloudnative-pg\), last success\s+\S+: survives/);
+  for (const line of run.stdout.split('\n')) assert.ok(line.length <= 80, `longer than 80 columns: ${line}`);
+  assert.doesNotMatch(run.stdout, /monitoring\/prometheus|web\/blog/);
+});
+
+test('--outage: nothing loses data', () => {
+  const run = tierbook('blast', 'osd/3', ...SAMPLE, '--outage', '--json');
+  assert.equal(run.code, 0, run.stderr);
+  const result = JSON.parse(run.stdout) as { outage: boolean; impacts: { impact: string }[] };
+  assert.equal(result.outage, true);
+  assert.ok(result.impacts.length > 0);
+  assert.ok(result.impacts.every((i) => i.impact !== 'data-loss'));
+});
+
+test('several targets are lost together', () => {
+  const run = tierbook('blast', 'node/k8s-1', 'node/k8s-2', ...SAMPLE, '--json');
+  assert.equal(run.code, 0, run.stderr);
+  const result = JSON.parse(run.stdout) as {
+    target: string;
+    impacts: { workload: { name: string }; impact: string }[];
+  };
+  assert.equal(result.target, 'node/k8s-1 + node/k8s-2');
+  // replicapool (size 3, host) keeps one copy of three: below min_size 2, MinIO stops.
+  assert.equal(result.impacts.find((i) => i.workload.name === 'minio')?.impact, 'unavailable');
+});
+
+test('no target lists the failure domains, worst first', () => {
+  const run = tierbook('blast', ...SAMPLE);
+  assert.equal(run.code, 0, run.stderr);
+  const lines = run.stdout.split('\n').filter((l) => l.startsWith('  '));
+  // A target longer than the column puts its summary on the next line.
+  assert.equal(lines[0], '  pool/rook-ceph/replicapool');
+  assert.match(lines[1] ?? '', /^ +\d+ lose data \(tier 0\)/);
+  for (const target of ['osd/3', 'node/k8s-3', 'storageclass/local-path', 'device/k8s-2/dev/sdc'])
+    assert.ok(run.stdout.includes(`  ${target}`), target);
+  const json = JSON.parse(tierbook('blast', ...SAMPLE, '--json').stdout) as {
+    failureDomains: { target: string; counts: Record<string, number> }[];
+  };
+  assert.equal(json.failureDomains[0]?.target, 'pool/rook-ceph/replicapool');
+});
+
+test('an unknown target exits 2 and names the closest known targets', () => {
+  const missing = tierbook('blast', 'osd/30', ...SAMPLE);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /target "osd\/30" is not in the inventory.*closest: osd\/3/);
+  const typo = tierbook('blast', 'node/k8s3', ...SAMPLE);
+  assert.equal(typo.code, 2);
+  assert.match(typo.stderr, /closest: node\/k8s-3/);
+  const kind = tierbook('blast', 'disk/k8s-2/sdc', ...SAMPLE);
+  assert.equal(kind.code, 2);
+  assert.match(kind.stderr, /unknown target "disk\/k8s-2\/sdc": a target is one of osd\/<id>, device/);
+  assert.doesNotMatch(kind.stderr, /at .*\.ts:\d+/);
+});

@@ -22,8 +22,7 @@ const COMMANDS: Record<
     },
   },
   blast: {
-    summary:
-      'what loses data, goes dark or degrades if an OSD, disk, node, pool, class, PVC or workload goes',
+    summary: 'what loses data, goes dark or degrades when an OSD, disk, node or pool is lost',
     load: async () => {
       const m = await import('./commands/blast.ts');
       return { run: m.blastCommand, help: m.HELP };

@@ -1,12 +1,18 @@
-import { workloadDependencies } from '../analysis/dependencies.ts';
+import { analyze } from '../analysis/analyze.ts';
+import { FAILURE_DOMAIN_TYPES, failureDomains, knownTargets } from '../analysis/blast/index.ts';
+import type { Target } from '../analysis/blast/model.ts';
+import { runChecks } from '../analysis/checks/index.ts';
+import type { Finding } from '../analysis/checks/model.ts';
 import { claimsOf, inlineStorageOf, type VolumeChain, volumeChain } from '../analysis/storage-chain.ts';
-import { findWorkloads } from '../analysis/workloads.ts';
+import { TIERS } from '../analysis/tiers/model.ts';
+import { DEFAULT_CONFIG } from '../config/index.ts';
+import type { TierbookConfig } from '../config/model.ts';
 import { buildGraph } from '../graph/build.ts';
 import { compare } from '../graph/context.ts';
-import { GraphIndex } from '../graph/graph-index.ts';
 import { parseId } from '../graph/ids.ts';
 import type { Dangling, GraphNode } from '../graph/model.ts';
 import type { SourceResult } from '../model.ts';
+import { backupEntries, blastEntry, tierEntry } from './analysis-entries.ts';
 import type { Inventory, Ref, StorageEntry, StorageType, WorkloadEntry } from './model.ts';
 import { titleOf } from './titles.ts';
 
@@ -54,13 +60,16 @@ const RELATED: Readonly<Record<StorageType, { label: string; out?: string[]; in?
 export interface AssembleOptions {
   cluster: string;
   now: string;
+  /** tierbook.config.yaml; the defaults when absent. */
+  config?: TierbookConfig;
 }
 
 export function assembleInventory(source: SourceResult, options: AssembleOptions): Inventory {
   const graph = buildGraph(source.items);
-  const index = new GraphIndex(graph);
-  const workloads = findWorkloads(index);
-  const deps = workloadDependencies(index, workloads);
+  const analysis = analyze(graph, { config: options.config ?? DEFAULT_CONFIG, now: options.now });
+  const { index, workloads, dependencies: deps } = analysis;
+  const findings = runChecks(analysis);
+  const findingsOf = findingIndex(findings);
   const reverse = new Map<string, WorkloadEntry['dependedOnBy']>();
   const title = (id: string) => {
     const node = index.node(id);
@@ -89,6 +98,8 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
     const images = new Set<string>();
     for (const id of [w.id, ...w.members])
       for (const image of (index.node(id)?.attrs.images as string[] | undefined) ?? []) images.add(image);
+    const ownIds = [w.id, ...w.members, ...volumes.flatMap((v) => (v.pv ? [v.claim, v.pv] : [v.claim]))];
+    const workloadTarget: Target = { type: 'workload', text: workloadTargetText(w.id), nodes: [w.id] };
     return {
       id: w.id,
       apiVersion: w.node.apiVersion ?? '',
@@ -111,8 +122,17 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
       problems: [w.id, ...w.members, ...volumes.map((v) => v.claim)].flatMap(
         (id) => problemsOf.get(id) ?? [],
       ),
+      tier: tierEntry(analysis, w.id, title),
+      backups: backupEntries(analysis, w.id, title),
+      blast: {
+        ifDown: blastEntry(analysis, workloadTarget, title, true).impacts.filter((i) => i.id !== w.id),
+      },
+      findings: [...new Set(ownIds)].flatMap((id) => findingsOf.get(id) ?? []),
     };
   });
+  const targets = new Map<string, Target>();
+  for (const target of knownTargets(analysis, FAILURE_DOMAIN_TYPES))
+    for (const id of target.nodes) if (!targets.has(id)) targets.set(id, target);
   const storage: StorageEntry[] = [];
   for (const node of graph.nodes) {
     const type = STORAGE_TYPES[`${node.group}/${node.kind}`];
@@ -144,7 +164,14 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
         .sort(([a], [b]) => compare(a, b))
         .map(([id, claims]) => ({ id, title: title(id), claims: [...claims].sort(compare) })),
       problems: problemsOf.get(node.id) ?? [],
+      blast: targets.has(node.id) ? blastEntry(analysis, targets.get(node.id) as Target, title) : null,
+      findings: findingsOf.get(node.id) ?? [],
     });
+  }
+  const tiers: Record<string, number> = Object.fromEntries(TIERS.map((t) => [String(t), 0]));
+  for (const w of workloads) {
+    const tier = analysis.tiers.get(w.id)?.tier;
+    if (tier !== undefined) tiers[String(tier)] = (tiers[String(tier)] ?? 0) + 1;
   }
   const counts: Record<string, number> = {};
   for (const item of source.items) {
@@ -160,6 +187,9 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
     unreadable: source.unreadable,
     skipped: source.skipped,
     counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => compare(a, b))),
+    tiers,
+    failureDomains: failureDomains(analysis),
+    findings,
   };
 }
 
@@ -186,6 +216,18 @@ function recordUsage(
     users.set(workload, claims);
     claims.add(chain.claim);
   }
+}
+
+/** `workload/<namespace>/<Kind>/<name>`, the contract's spelling of a workload target. */
+function workloadTargetText(id: string): string {
+  const { kind, namespace, name } = parseId(id);
+  return `workload/${namespace}/${kind}/${name}`;
+}
+
+function findingIndex(findings: readonly Finding[]): Map<string, Finding[]> {
+  const byId = new Map<string, Finding[]>();
+  for (const f of findings) byId.set(f.id, [...(byId.get(f.id) ?? []), f]);
+  return byId;
 }
 
 function nodeName(id: string | undefined): string | null {

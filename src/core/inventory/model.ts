@@ -1,5 +1,9 @@
+import type { BackupDestination, BackupState, BackupSystem } from '../analysis/backups/model.ts';
+import type { FailureDomainSummary, Impact, TargetType } from '../analysis/blast/model.ts';
+import type { Finding } from '../analysis/checks/model.ts';
 import type { Dependency } from '../analysis/dependencies.ts';
 import type { InlineStorage, VolumeChain } from '../analysis/storage-chain.ts';
+import type { Tier, TierRule } from '../analysis/tiers/model.ts';
 import type { Dangling, Graph } from '../graph/model.ts';
 import type { Json, Skipped, Unreadable } from '../model.ts';
 
@@ -13,6 +17,59 @@ export interface Inventory {
   unreadable: Unreadable[];
   skipped: Skipped[];
   counts: Record<string, number>;
+  /** Workloads per tier, "0".."4". */
+  tiers: Record<string, number>;
+  /** Every failure domain with what losing it would take, worst first. */
+  failureDomains: FailureDomainSummary[];
+  /** Every risk finding, most severe first. */
+  findings: Finding[];
+}
+
+/** A workload's tier, why, and the recovery targets that follow from it. */
+export interface TierEntry {
+  tier: Tier;
+  rule: TierRule;
+  reason: string;
+  rpo: string;
+  rto: string;
+  /** What the workload's own rules said before a dependent raised it. */
+  own: { tier: Tier; rule: TierRule; reason: string } | null;
+  inheritedFrom: { workload: string; title: string; path: string[] } | null;
+}
+
+/** One protection of a workload, with whether its last success is within the tier's RPO. */
+export interface BackupEntry {
+  id: string;
+  title: string;
+  system: BackupSystem;
+  method: string;
+  covers: string[];
+  schedule: string | null;
+  lastSuccess: string | null;
+  lastAttempt: string | null;
+  state: BackupState;
+  lastError: string | null;
+  destination: BackupDestination;
+  /** Last success within the tier's RPO at the inventory's time; null when the tier has none. */
+  withinRpo: boolean | null;
+  why: string[];
+}
+
+/** One workload hit by a failure: what happens to it and why. */
+export interface ImpactEntry extends Ref {
+  tier: Tier;
+  impact: Impact;
+  why: string[];
+  backups: { kind: string; survives: boolean; why: string }[];
+}
+
+/** What losing a storage object (or stopping a workload) takes with it. */
+export interface BlastEntry {
+  target: string;
+  type: TargetType;
+  counts: Record<Impact, number>;
+  assumptions: string[];
+  impacts: ImpactEntry[];
 }
 
 export interface Ref {
@@ -39,6 +96,11 @@ export interface WorkloadEntry {
   dependsOn: (Dependency & { title: string })[];
   dependedOnBy: (Dependency & { title: string })[];
   problems: Dangling[];
+  tier: TierEntry;
+  backups: BackupEntry[];
+  /** What stops with it when it is down (data intact): the workloads that need it. */
+  blast: { ifDown: ImpactEntry[] };
+  findings: Finding[];
 }
 
 export type StorageType = 'storageclass' | 'cephcluster' | 'pool' | 'osd' | 'node' | 'disk' | 'nfs-server';
@@ -55,4 +117,7 @@ export interface StorageEntry {
   /** Workloads with data here, through which volumes. */
   workloads: { id: string; title: string; claims: string[] }[];
   problems: Dangling[];
+  /** Losing it (an OSD, disk, node, pool or class): null for kinds that are not failure domains. */
+  blast: BlastEntry | null;
+  findings: Finding[];
 }

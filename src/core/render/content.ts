@@ -1,5 +1,6 @@
 import type { Inventory } from '../inventory/model.ts';
 import { INDEX_FILE, storageFile, workloadFile } from './file-names.ts';
+import { FINDINGS_FILE, renderFindingsPage } from './findings-page.ts';
 import { renderIndexPage } from './index-page.ts';
 import { extractNotes, hasOwnNotes } from './notes.ts';
 import { renderStoragePage } from './storage-page.ts';
@@ -37,6 +38,7 @@ export function renderContent(
   };
   const files = new Map<string, string>();
   files.set(INDEX_FILE, renderIndexPage(inventory));
+  files.set(FINDINGS_FILE, renderFindingsPage(inventory));
   for (const w of inventory.workloads) {
     const path = workloadPaths.get(w.id) as string;
     files.set(path, renderWorkloadPage(w, path, pages, notesOf(path)));

@@ -1,4 +1,5 @@
 import type { RootContent } from 'mdast';
+import { SEVERITY_ORDER } from '../analysis/checks/model.ts';
 import type { Inventory } from '../inventory/model.ts';
 import type { Json } from '../model.ts';
 import { toJson, withFrontMatter } from './front-matter.ts';
@@ -16,11 +17,33 @@ export function renderIndexPage(inventory: Inventory): string {
     storageObjects: inventory.storage.length,
     unreadable: toJson(inventory.unreadable),
     dangling: toJson(inventory.graph.dangling),
+    tiers: inventory.tiers,
+    failureDomains: toJson(inventory.failureDomains),
+    findings: {
+      counts: Object.fromEntries(
+        SEVERITY_ORDER.map((s) => [s, inventory.findings.filter((f) => f.severity === s).length]),
+      ),
+      high: toJson(inventory.findings.filter((f) => f.severity === 'high')),
+    },
   };
+  const worst = inventory.failureDomains.filter((d) => d.counts['data-loss'] + d.counts.unavailable > 0);
   const body: RootContent[] = [
     heading(1, `Inventory of ${inventory.cluster}`),
     paragraph(
       `Taken at ${inventory.takenAt}: ${inventory.workloads.length} workloads, ${inventory.storage.length} storage objects.`,
+    ),
+    heading(2, 'Workloads per tier'),
+    list(Object.entries(inventory.tiers).map(([tier, n]) => [`tier ${tier}: ${n}`])),
+    heading(2, 'Worst failure domains'),
+    worst.length === 0
+      ? paragraph('No single failure domain takes a workload down.')
+      : list(worst.slice(0, 10).map((d) => [code(d.target), `: ${d.summary}`])),
+    heading(2, 'Findings'),
+    paragraph(
+      SEVERITY_ORDER.map((s) => `${inventory.findings.filter((f) => f.severity === s).length} ${s}`).join(
+        ', ',
+      ),
+      ' (see findings.md).',
     ),
     heading(2, 'What could not be read'),
     inventory.unreadable.length === 0

@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { StorageEntry } from '../inventory/model.ts';
 import type { Json } from '../model.ts';
+import { findingsSection, impactSection } from './analysis-sections.ts';
 import { toJson } from './front-matter.ts';
 import { linkTo, type PageIndex } from './links.ts';
 import { code, heading, list, paragraph, section } from './markdown.ts';
@@ -41,5 +42,26 @@ export function renderStoragePage(
       'None found.',
     ),
   );
+  if (entry.blast) {
+    const { counts, target } = entry.blast;
+    body.push(
+      ...impactSection(
+        `If it is lost (tierbook blast ${target})`,
+        entry.blast.impacts,
+        path,
+        pages,
+        'No workload loses data, goes dark or degrades.',
+      ),
+    );
+    if (entry.blast.impacts.length > 0)
+      body.push(
+        paragraph(
+          `${counts['data-loss']} lose data, ${counts.unavailable} become unavailable, ${counts.degraded} degrade.`,
+        ),
+      );
+    if (entry.blast.assumptions.length > 0)
+      body.push(paragraph('Assumptions: ', entry.blast.assumptions.join('; '), '.'));
+  }
+  body.push(...findingsSection(entry.findings));
   return finishPage(data, body, { items: entry.problems, withObject: false }, notes);
 }

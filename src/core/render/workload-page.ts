@@ -3,6 +3,7 @@ import type { VolumeChain } from '../analysis/storage-chain.ts';
 import { parseId } from '../graph/ids.ts';
 import type { WorkloadEntry } from '../inventory/model.ts';
 import type { Json } from '../model.ts';
+import { backupsSection, findingsSection, impactSection, tierSection } from './analysis-sections.ts';
 import { toJson } from './front-matter.ts';
 import { linkTo, type PageIndex } from './links.ts';
 import { code, heading, paragraph, section } from './markdown.ts';
@@ -27,6 +28,7 @@ export function renderWorkloadPage(
       ),
     );
   }
+  body.push(...tierSection(entry.tier, path, pages));
   const dependency = (d: WorkloadEntry['dependsOn'][number]) => [
     linkTo(pages, path, d.workload, d.title),
     ` (${d.via}): ${d.why.join('; ')}`,
@@ -50,6 +52,9 @@ export function renderWorkloadPage(
       'No other workload found in its configuration.',
     ),
     ...section('Needed by', entry.dependedOnBy.map(dependency), 'Nothing found that depends on it.'),
+    ...backupsSection(entry.backups, path, pages),
+    ...impactSection('If it is down', entry.blast.ifDown, path, pages, 'Nothing else stops with it.'),
+    ...findingsSection(entry.findings),
   );
   return finishPage(data, body, { items: entry.problems, withObject: true }, notes);
 }

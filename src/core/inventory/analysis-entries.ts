@@ -1,0 +1,73 @@
+import { backupAgeSeconds } from '../analysis/backups/index.ts';
+import { blastRadius } from '../analysis/blast/index.ts';
+import type { BlastResult, Impact, Target } from '../analysis/blast/model.ts';
+import type { Analysis } from '../analysis/model.ts';
+import { tierTargets } from '../analysis/tiers/index.ts';
+import type { BackupEntry, BlastEntry, TierEntry } from './model.ts';
+
+type TitleOf = (id: string) => string;
+
+/** The tier decision as a page shows it: tier, rule, reason, targets, who raised it. */
+export function tierEntry(analysis: Analysis, id: string, title: TitleOf): TierEntry {
+  const decision = analysis.tiers.get(id);
+  if (!decision) throw new Error(`bug: workload ${id} has no tier decision`);
+  const targets = tierTargets(analysis.config, decision.tier);
+  const from = decision.inheritedFrom;
+  return {
+    tier: decision.tier,
+    rule: decision.rule,
+    reason: decision.reason,
+    rpo: targets.rpo,
+    rto: targets.rto,
+    own: decision.own ?? null,
+    inheritedFrom: from ? { workload: from.workload, title: title(from.workload), path: from.path } : null,
+  };
+}
+
+/** What protects a workload, each judged against its tier's RPO at the inventory's time. */
+export function backupEntries(analysis: Analysis, id: string, title: TitleOf): BackupEntry[] {
+  const decision = analysis.tiers.get(id);
+  const rpo = decision ? tierTargets(analysis.config, decision.tier).rpoSeconds : null;
+  return (analysis.protections.get(id) ?? []).map((p) => {
+    const age = backupAgeSeconds(p, analysis.now);
+    return {
+      id: p.id,
+      title: title(p.id),
+      system: p.system,
+      method: p.method,
+      covers: p.covers,
+      schedule: p.schedule,
+      lastSuccess: p.lastSuccess,
+      lastAttempt: p.lastAttempt,
+      state: p.state,
+      lastError: p.lastError,
+      destination: p.destination,
+      withinRpo: rpo === null ? null : age !== null && age <= rpo,
+      why: p.why,
+    };
+  });
+}
+
+/** A blast result trimmed for a page: counts, assumptions and each impact with its reasons. */
+export function blastEntry(analysis: Analysis, target: Target, title: TitleOf, outage = false): BlastEntry {
+  return toBlastEntry(blastRadius(analysis, target, { outage }), target, title);
+}
+
+export function toBlastEntry(result: BlastResult, target: Target, title: TitleOf): BlastEntry {
+  const counts: Record<Impact, number> = { 'data-loss': 0, unavailable: 0, degraded: 0 };
+  for (const impact of result.impacts) counts[impact.impact]++;
+  return {
+    target: result.target,
+    type: target.type,
+    counts,
+    assumptions: result.assumptions,
+    impacts: result.impacts.map((i) => ({
+      id: i.id,
+      title: title(i.id),
+      tier: i.tier,
+      impact: i.impact,
+      why: i.why,
+      backups: i.backups.map((b) => ({ kind: b.kind, survives: b.survives, why: b.why })),
+    })),
+  };
+}

@@ -1,0 +1,33 @@
+import type { RootContent } from 'mdast';
+import { SEVERITY_ORDER } from '../analysis/checks/model.ts';
+import type { Inventory } from '../inventory/model.ts';
+import type { Json } from '../model.ts';
+import { toJson, withFrontMatter } from './front-matter.ts';
+import { code, heading, list, paragraph, toMarkdown } from './markdown.ts';
+
+export const FINDINGS_FILE = 'findings.md';
+
+/** Every risk finding, most severe first, each with the object, field and fix. */
+export function renderFindingsPage(inventory: Inventory): string {
+  const data: Record<string, Json> = {
+    type: 'findings',
+    title: `Findings in ${inventory.cluster}`,
+    findings: toJson(inventory.findings),
+  };
+  const body: RootContent[] = [heading(1, `Findings in ${inventory.cluster}`)];
+  if (inventory.findings.length === 0) body.push(paragraph('No risk found.'));
+  for (const severity of SEVERITY_ORDER) {
+    const mine = inventory.findings.filter((f) => f.severity === severity);
+    if (mine.length === 0) continue;
+    body.push(
+      heading(2, `${severity} (${mine.length})`),
+      list(
+        mine.map((f) => [
+          code(f.rule),
+          ` ${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}, ${f.field}: ${f.message} Fix: ${f.fix}`,
+        ]),
+      ),
+    );
+  }
+  return withFrontMatter(data, toMarkdown(body));
+}

@@ -1,4 +1,4 @@
-import { backupCoverage } from '../../src/core/analysis/backups/index.ts';
+import { analyze } from '../../src/core/analysis/analyze.ts';
 import {
   FAIL_ON_VALUES,
   type FailOn,
@@ -7,15 +7,8 @@ import {
   findingsText,
   runChecks,
 } from '../../src/core/analysis/checks/index.ts';
-import { workloadDependencies } from '../../src/core/analysis/dependencies.ts';
-import type { Analysis } from '../../src/core/analysis/model.ts';
-import { classifyTiers } from '../../src/core/analysis/tiers/index.ts';
-import { findWorkloads } from '../../src/core/analysis/workloads.ts';
-import type { TierbookConfig } from '../../src/core/config/model.ts';
 import { UsageError } from '../../src/core/errors.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
-import { GraphIndex } from '../../src/core/graph/graph-index.ts';
-import type { Graph } from '../../src/core/graph/model.ts';
 import { readConfig } from '../../src/io/read-config.ts';
 import { readSource, type SourceOptions } from '../../src/io/read-source.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
@@ -52,7 +45,7 @@ export async function checkCommand(args: string[]): Promise<number> {
       `tierbook: warning: could not read ${u.group || 'core'}/${u.kind} (${u.reason}): ${u.detail}; checks that need it may miss findings\n`,
     );
   }
-  const findings = runChecks(analysisOf(buildGraph(read.result.items), config, now));
+  const findings = runChecks(analyze(buildGraph(read.result.items), { config, now }));
   process.stdout.write(
     values.json ? `${JSON.stringify(findingsJson(findings), null, 2)}\n` : findingsText(findings),
   );
@@ -63,21 +56,4 @@ function failOnFrom(value: string | undefined): FailOn {
   if (value === undefined) return 'high';
   if ((FAIL_ON_VALUES as readonly string[]).includes(value)) return value as FailOn;
   throw new UsageError(`--fail-on expects one of ${FAIL_ON_VALUES.join(', ')}, got "${value}"`);
-}
-
-/** What analyze() (src/core/analysis/analyze.ts) computes; replaced by it once it lands. */
-function analysisOf(graph: Graph, config: TierbookConfig, now: string): Analysis {
-  const index = new GraphIndex(graph);
-  const workloads = findWorkloads(index);
-  const dependencies = workloadDependencies(index, workloads);
-  return {
-    index,
-    workloads,
-    workloadById: new Map(workloads.map((w) => [w.id, w])),
-    dependencies,
-    tiers: classifyTiers(index, workloads, dependencies, config),
-    protections: backupCoverage(index, workloads, config),
-    config,
-    now,
-  };
 }

@@ -3,10 +3,10 @@ import type { Inventory } from '../../src/core/inventory/model.ts';
 import { renderContent } from '../../src/core/render/content.ts';
 import { contentDrift, type Drift, hasDrift } from '../../src/core/render/drift.ts';
 import { readContentDir, writeContentDir } from '../../src/io/content-dir.ts';
-import { readSource, type SourceOptions } from '../../src/io/read-source.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
+import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
-export const HELP = `tierbook inventory [SOURCE] [--out DIR] [--check] [--now ISO8601] [--cluster NAME]
+export const HELP = `tierbook inventory [SOURCE] [--out DIR] [--check] [--now ISO8601] [--cluster NAME] [--config FILE]
 
 Reads the cluster (live, or offline with --from) and writes one Markdown page per workload and
 storage object into DIR (default: content/). Operators' notes in each page are kept.
@@ -15,18 +15,17 @@ storage object into DIR (default: content/). Operators' notes in each page are k
   --now ISO8601    the time recorded as "taken at" (default: now; an unchanged inventory keeps
                    the time it was taken)
   --cluster NAME   the name the inventory is published under (default: the kubeconfig context,
-                   or the name of the first --from path)`;
+                   or the name of the first --from path)
+  --config FILE    tierbook.config.yaml: tier targets, rules, overrides (default:
+                   ./tierbook.config.yaml when present, else the built-in defaults)`;
 
 export async function inventoryCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { ...SOURCE_OPTIONS, out: { type: 'string' }, check: { type: 'boolean' } });
   const outDir = values.out ?? 'content';
-  const source: SourceOptions = { from: values.from ?? [] };
-  if (values.kubeconfig) source.kubeconfig = values.kubeconfig;
-  if (values.context) source.context = values.context;
-  if (values.cluster) source.cluster = values.cluster;
-  const read = await readSource(source);
+  const now = nowFrom(values.now);
+  const { read, config } = await readClusterAndConfig(values);
   const previous = await readContentDir(outDir);
-  const inventory = assembleInventory(read.result, { cluster: read.cluster, now: nowFrom(values.now) });
+  const inventory = assembleInventory(read.result, { cluster: read.cluster, now, config });
   let files = renderContent(inventory, previous);
   if (values.now === undefined) files = keepTakenAtIfUnchanged(inventory, previous, files);
   const drift = contentDrift(previous, files);

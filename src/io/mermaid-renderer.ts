@@ -107,15 +107,20 @@ async function draw(page: Page, source: string): Promise<string> {
   return checkedSvg(svg, source);
 }
 
-/** Defence in depth: labels are escaped before Mermaid sees them; this catches a regression. */
+/**
+ * Defence in depth: labels are escaped before Mermaid sees them; this catches a regression.
+ * Only tags are looked at (text such as `&lt;img onerror=…&gt;` is harmless): no script
+ * element, no event handler attribute, no link with a scheme or to another host.
+ */
 export function checkedSvg(svg: string, source: string): string {
-  const bad =
-    /<script/i.exec(svg) ??
-    /\son[a-z]+\s*=/i.exec(svg) ??
-    /(?:href|src)\s*=\s*"\s*(?:javascript|data|vbscript):/i.exec(svg) ??
-    /(?:href|src)\s*=\s*"\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i.exec(svg);
-  if (bad) {
-    throw new Error(`Mermaid produced unsafe SVG (${bad[0]}) for this diagram; this is a bug:\n${source}`);
+  for (const [tag] of svg.matchAll(/<[^>]+>/g)) {
+    const bad =
+      /^<\/?\s*(?:script|iframe|object|embed)\b/i.exec(tag) ??
+      /\son[a-z]+\s*=/i.exec(tag) ??
+      /\s(?:xlink:)?(?:href|src)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|\/\/)/i.exec(tag);
+    if (bad) {
+      throw new Error(`Mermaid produced unsafe SVG (${bad[0].trim()}) for this diagram; this is a bug:\n${source}`);
+    }
   }
   return svg;
 }

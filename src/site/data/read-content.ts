@@ -89,10 +89,9 @@ function readInventory(f: Fields): InventoryPage {
     })),
     dangling: f.records('dangling', readProblem),
     tiers: f.optionalRecord('tiers') ? f.numberMap('tiers') : null,
-    failureDomains:
-      f.optionalRecord('failureDomains') || Array.isArray(f.value.failureDomains)
-        ? f.records('failureDomains', readFailureDomain)
-        : null,
+    failureDomains: Array.isArray(f.value.failureDomains)
+      ? f.records('failureDomains', readFailureDomain)
+      : null,
     findings: readFindingSummary(f.optionalRecord('findings')),
   };
 }

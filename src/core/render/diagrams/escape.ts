@@ -19,7 +19,7 @@ export function mermaidLabel(text: string): string {
 const SAFE_URL = /^(?:\.\.\/|\.\/)*[A-Za-z0-9._~%/-]*(?:#[A-Za-z0-9._-]+)?$/;
 
 export function mermaidUrl(url: string): string {
-  if (!SAFE_URL.test(url) || /^[a-z][a-z0-9+.-]*:/i.test(url)) {
+  if (!SAFE_URL.test(url) || url.startsWith('//')) {
     throw new Error(`refusing to link a diagram node to ${JSON.stringify(url)}: not a relative page URL`);
   }
   return `"${url}"`;

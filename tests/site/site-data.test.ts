@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { InputError } from '../../src/core/errors.ts';
+import { readContentDir } from '../../src/io/content-dir.ts';
+import { readContent } from '../../src/site/data/read-content.ts';
+import { buildSite, siteDiagrams } from '../../src/site/data/site.ts';
+import { relativeUrl, rootFrom } from '../../src/site/data/urls.ts';
+import { durationSeconds, formatAge } from '../../src/site/data/words.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+const INDEX = `---
+type: inventory
+cluster: test
+takenAt: '2026-11-24T06:00:00Z'
+counts: {}
+workloads: 1
+storageObjects: 1
+unreadable: []
+dangling: []
+---
+`;
+
+const NOTES = `<!-- tierbook:notes:start -->
+_Operators' notes: contacts, links, quirks. tierbook keeps everything between these two markers, word for word, when it regenerates this file._
+<!-- tierbook:notes:end -->
+`;
+
+function workload(extra = ''): string {
+  return `---
+type: workload
+id: apps/Deployment/web/blog
+kind: Deployment
+namespace: web
+name: blog
+title: Deployment web/blog
+labels: {app: blog}
+images: [ghcr.io/example/blog:1]
+replicas: 1
+pods: [{name: blog-1, node: k8s-1, phase: Running}]
+members: []
+volumes:
+  - claim: core/PersistentVolumeClaim/web/data
+    claimMissing: false
+    pv: null
+    storageClass: storage.k8s.io/StorageClass//ceph-block
+    classFrom: default
+    backend: ceph-rbd
+    capacity: 1Gi
+    reclaimPolicy: Delete
+    pools: []
+    cephClusters: []
+    osds: []
+    nodes: []
+    disks: []
+    zones: []
+    servedBy: []
+inlineStorage: []
+dependsOn: []
+dependedOnBy: []
+problems: []
+${extra}---
+# blog
+
+${NOTES}`;
+}
+
+const CLASS = `---
+id: storage.k8s.io/StorageClass//ceph-block
+type: storageclass
+title: StorageClass ceph-block
+name: ceph-block
+namespace: ''
+attrs: {provisioner: rook-ceph.rbd.csi.ceph.com, parameters: {pool: replicapool}}
+related: {}
+workloads: [{id: apps/Deployment/web/blog, title: Deployment web/blog, claims: [core/PersistentVolumeClaim/web/data]}]
+problems: []
+---
+# class
+
+${NOTES}`;
+
+function content(workloadText = workload()) {
+  return new Map([
+    ['index.md', INDEX],
+    ['workloads/web.deployment.blog.md', workloadText],
+    ['storage/storageclass.ceph-block.md', CLASS],
+  ]);
+}
+
+describe('site data from content/', () => {
+  test('gives each page a permalink from its file name and links ids to pages', () => {
+    const site = buildSite(readContent(content()));
+    const [blog] = site.workloads;
+    assert.equal(blog?.url, 'workloads/web.deployment.blog/');
+    assert.equal(site.storage[0]?.url, 'storage/storageclass.ceph-block/');
+    assert.deepEqual(blog?.volumes[0]?.storageClass, {
+      title: 'ceph-block',
+      url: 'storage/storageclass.ceph-block/',
+    });
+    assert.equal(blog?.volumes[0]?.classFrom, 'default');
+    assert.deepEqual(site.storage[0]?.facts, [
+      { key: 'provisioner', value: 'rook-ceph.rbd.csi.ceph.com' },
+      { key: 'parameters.pool', value: 'replicapool' },
+    ]);
+    assert.match(
+      blog?.storageDiagram?.source ?? '',
+      /click n\d+ href "\.\.\/\.\.\/storage\/storageclass\.ceph-block\/"/,
+    );
+    assert.equal(siteDiagrams(site).length, 2);
+  });
+
+  test('leaves out the analysis sections when content/ has none', () => {
+    const site = buildSite(readContent(content()));
+    const [blog] = site.workloads;
+    assert.equal(blog?.page.tier, null);
+    assert.equal(blog?.backups, null);
+    assert.equal(blog?.blast, null);
+    assert.equal(blog?.findings, null);
+    assert.equal(site.home.tierChart, null);
+    assert.equal(site.home.backupAttention, null);
+    assert.equal(site.home.failureDomains, null);
+    assert.equal(site.findings, null);
+    assert.equal(blog?.notesHtml, null, 'the default notes text is not shown as notes');
+  });
+
+  test('shows tier, backups against the RPO, blast radius and findings when the core wrote them', () => {
+    const site = buildSite(
+      readContent(
+        content(
+          workload(`tier: {tier: 0, rule: image, reason: an identity provider, rpo: 15m, rto: 1h}
+backups:
+  - {system: velero, method: velero fs-backup, lastSuccess: '2026-11-24T02:00:00Z', state: ok, stale: true, destination: {where: in-cluster, url: 's3://b', why: minio}}
+ifDown:
+  target: workload/web/Deployment/blog
+  impacts:
+    - {id: apps/Deployment/web/blog, title: Deployment web/blog, tier: 0, impact: unavailable, why: [target]}
+    - {id: apps/Deployment/web/shop, title: Deployment web/shop, tier: 2, impact: unavailable, why: [needs blog]}
+findings:
+  - {rule: backup-stale, severity: high, object: {apiVersion: apps/v1, kind: Deployment, namespace: web, name: blog}, id: apps/Deployment/web/blog, field: '', message: old, fix: run it}
+`),
+        ),
+      ),
+    );
+    const [blog] = site.workloads;
+    assert.equal(blog?.page.tier?.tier, 0);
+    assert.equal(blog?.backups?.[0]?.ageSeconds, 4 * 3600);
+    assert.equal(blog?.backups?.[0]?.withinRpo, false);
+    assert.deepEqual(
+      blog?.blast?.map((g) => [g.tier, g.rows.map((r) => r.title)]),
+      [[2, ['Deployment web/shop']]],
+      'the workload itself is not listed as its own impact',
+    );
+    assert.equal(blog?.findings?.[0]?.object, 'Deployment web/blog');
+    assert.equal(blog?.findings?.[0]?.url, 'workloads/web.deployment.blog/');
+    assert.deepEqual(
+      site.home.tierChart?.bars.map((b) => [b.label, b.value]),
+      [['tier 0 foundation', 1]],
+    );
+    assert.deepEqual(
+      site.home.backupAttention?.map((r) => [r.workload.title, r.state]),
+      [['Deployment web/blog', 'stale']],
+    );
+    assert.equal(site.home.backupChart?.bars[0]?.tone, 'bad');
+  });
+
+  test('names the file and field of a malformed page', () => {
+    const bad = workload().replace('replicas: 1', 'replicas: many');
+    assert.throws(
+      () => readContent(content(bad)),
+      (e: unknown) =>
+        e instanceof InputError &&
+        e.describe() === 'workloads/web.deployment.blog.md: field replicas: expected a number, got "many"',
+    );
+    const badVolume = workload().replace('pools: []', 'pools: replicapool');
+    assert.throws(
+      () => readContent(content(badVolume)),
+      (e: unknown) =>
+        e instanceof InputError && /field volumes\[0\]\.pools: expected a list/.test(e.describe()),
+    );
+    assert.throws(
+      () => readContent(content(workload().replace('title: Deployment web/blog\n', 'title: [x: ]\n  - :'))),
+      (e: unknown) =>
+        e instanceof InputError && e.describe().startsWith('workloads/web.deployment.blog.md: front matter'),
+    );
+  });
+
+  test('refuses a directory that is not an inventory', () => {
+    assert.throws(() => readContent(new Map()), /no index\.md/);
+  });
+
+  test('reads the committed sample inventory', async () => {
+    const site = buildSite(readContent(await readContentDir(join(ROOT, 'content'))));
+    assert.equal(site.cluster, 'sample-homelab');
+    assert.ok(site.workloads.length >= 20);
+    const cephCluster = site.storage.find((s) => s.page.type === 'cephcluster');
+    assert.ok(cephCluster);
+    // A CephCluster has both pages; links go to its storage page.
+    const operator = site.workloads.find((w) => w.page.name === 'authentik-server');
+    assert.ok(operator?.volumes[0]?.pools.every((p) => p.url?.startsWith('storage/pool.')));
+    for (const d of siteDiagrams(site)) assert.ok(d.nodes <= 40, d.title);
+  });
+});
+
+describe('urls and words', () => {
+  test('links are relative, so the site works under any path', () => {
+    assert.equal(rootFrom(''), './');
+    assert.equal(rootFrom('workloads/'), '../');
+    assert.equal(relativeUrl('workloads/x/', 'storage/y/'), '../../storage/y/');
+  });
+
+  test('durations and ages', () => {
+    assert.equal(durationSeconds('15m'), 900);
+    assert.equal(durationSeconds('1 h'), 3600);
+    assert.equal(durationSeconds('24h'), 86400);
+    assert.equal(durationSeconds('PT1H30M'), 5400);
+    assert.equal(durationSeconds('best effort'), null);
+    assert.equal(formatAge(4 * 3600), '4 h');
+    assert.equal(formatAge(3 * 86400 + 3600), '3 d 1 h');
+    assert.equal(formatAge(null), 'never');
+  });
+});

@@ -41,7 +41,7 @@ export const nodePinnedUnprotected: Rule = {
             object: pv ?? chain.claim,
             field: pv ? 'spec.nodeAffinity' : 'spec.storageClassName',
             message: `claim ${qualifiedName(chain.claim)} of tier-${data.tier} ${describeWorkload(data.workload.id)} is node-local storage ${chain.nodes.length > 0 ? `on ${nodes}` : 'on a single node'}${relevant.length > 0 ? ', and its only backups stay on that node' : ' with no backup'}: losing or reinstalling ${chain.nodes.length > 0 ? nodes : 'that node'} loses it (expected a copy off the node)`,
-            fix: `back the volume up off the node (Velero fs-backup, K8up or VolSync restic to a bucket outside the cluster), or move it to replicated storage such as a Ceph class; if the data really is rebuildable, label the workload tierbook.io/tier: "3"`,
+            fix: `back the volume up off the node (Velero fs-backup, K8up or VolSync restic to a bucket outside the cluster), or move it to replicated storage such as a Ceph class${data.tier < 3 ? '; if the data really is rebuildable, label the workload tierbook.io/tier: "3"' : '; as tier-3 data it may also be accepted as rebuilt from scratch'}`,
           }),
         );
       }

@@ -9,9 +9,8 @@ import {
 } from '../../src/core/analysis/checks/index.ts';
 import { UsageError } from '../../src/core/errors.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
-import { readConfig } from '../../src/io/read-config.ts';
-import { readSource, type SourceOptions } from '../../src/io/read-source.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
+import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook check [SOURCE] [--json] [--fail-on high|medium|low|none] [--now ISO8601] [--config FILE]
 
@@ -30,16 +29,10 @@ export async function checkCommand(args: string[]): Promise<number> {
     ...SOURCE_OPTIONS,
     json: { type: 'boolean' },
     'fail-on': { type: 'string' },
-    config: { type: 'string' },
   });
   const failOn = failOnFrom(values['fail-on']);
   const now = nowFrom(values.now);
-  const { config } = await readConfig(values.config, process.cwd());
-  const source: SourceOptions = { from: values.from ?? [] };
-  if (values.kubeconfig) source.kubeconfig = values.kubeconfig;
-  if (values.context) source.context = values.context;
-  if (values.cluster) source.cluster = values.cluster;
-  const read = await readSource(source);
+  const { read, config } = await readClusterAndConfig(values);
   for (const u of read.result.unreadable) {
     process.stderr.write(
       `tierbook: warning: could not read ${u.group || 'core'}/${u.kind} (${u.reason}): ${u.detail}; checks that need it may miss findings\n`,

@@ -18,8 +18,9 @@ export function closestNames(typed: string, names: readonly string[], count = 5)
   return names
     .map((name) => {
       const lower = name.toLowerCase();
-      // A name that contains what was typed ("sdc" in device/k8s-2/dev/sdc) beats any distance.
-      const contains = lower.includes(wanted) ? -1000 : 0;
+      // A name that contains what was typed ("sdc" in device/k8s-2/dev/sdc), or that what was
+      // typed contains (osd/3 in "osd/30"), beats any distance.
+      const contains = lower.includes(wanted) ? -1000 : wanted.includes(lower) ? -500 : 0;
       return { name, score: editDistance(wanted, lower) + contains };
     })
     .sort((a, b) => a.score - b.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))

@@ -13,6 +13,7 @@ test('the blast module exports what other parts of tierbook call', () => {
     'editDistance',
     'failureDomains',
     'knownTargets',
+    'neededBy',
     'resolveTarget',
   ]);
 });

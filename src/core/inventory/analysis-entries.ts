@@ -1,9 +1,9 @@
 import { backupAgeSeconds } from '../analysis/backups/index.ts';
-import { blastRadius } from '../analysis/blast/index.ts';
+import { blastRadius, neededBy } from '../analysis/blast/index.ts';
 import type { BlastResult, Impact, Target } from '../analysis/blast/model.ts';
 import type { Analysis } from '../analysis/model.ts';
 import { tierTargets } from '../analysis/tiers/index.ts';
-import type { BackupEntry, BlastEntry, TierEntry } from './model.ts';
+import type { BackupEntry, BlastEntry, ImpactEntry, TierEntry } from './model.ts';
 
 type TitleOf = (id: string) => string;
 
@@ -70,4 +70,17 @@ export function toBlastEntry(result: BlastResult, target: Target, title: TitleOf
       backups: i.backups.map((b) => ({ kind: b.kind, survives: b.survives, why: b.why })),
     })),
   };
+}
+
+/** The workloads that stop while this one is down (its data intact), strictest tier first. */
+export function ifDownEntries(analysis: Analysis, id: string, text: string, title: TitleOf): ImpactEntry[] {
+  const entries: ImpactEntry[] = [...neededBy(analysis, id, text)].map(([dependent, effect]) => ({
+    id: dependent,
+    title: title(dependent),
+    tier: analysis.tiers.get(dependent)?.tier ?? 4,
+    impact: effect.impact,
+    why: effect.why,
+    backups: [],
+  }));
+  return entries.sort((a, b) => a.tier - b.tier || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -12,7 +12,7 @@ import { compare } from '../graph/context.ts';
 import { parseId } from '../graph/ids.ts';
 import type { Dangling, GraphNode } from '../graph/model.ts';
 import type { SourceResult } from '../model.ts';
-import { backupEntries, blastEntry, tierEntry } from './analysis-entries.ts';
+import { backupEntries, blastEntry, ifDownEntries, tierEntry } from './analysis-entries.ts';
 import type { Inventory, Ref, StorageEntry, StorageType, WorkloadEntry } from './model.ts';
 import { titleOf } from './titles.ts';
 
@@ -99,7 +99,6 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
     for (const id of [w.id, ...w.members])
       for (const image of (index.node(id)?.attrs.images as string[] | undefined) ?? []) images.add(image);
     const ownIds = [w.id, ...w.members, ...volumes.flatMap((v) => (v.pv ? [v.claim, v.pv] : [v.claim]))];
-    const workloadTarget: Target = { type: 'workload', text: workloadTargetText(w.id), nodes: [w.id] };
     return {
       id: w.id,
       apiVersion: w.node.apiVersion ?? '',
@@ -124,9 +123,7 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
       ),
       tier: tierEntry(analysis, w.id, title),
       backups: backupEntries(analysis, w.id, title),
-      blast: {
-        ifDown: blastEntry(analysis, workloadTarget, title, true).impacts.filter((i) => i.id !== w.id),
-      },
+      blast: { ifDown: ifDownEntries(analysis, w.id, workloadTargetText(w.id), title) },
       findings: [...new Set(ownIds)].flatMap((id) => findingsOf.get(id) ?? []),
     };
   });

@@ -3,4 +3,5 @@ export { closestNames, editDistance } from './closest.ts';
 export { failureDomains } from './failure-domains.ts';
 export { blastJson } from './json.ts';
 export * from './model.ts';
+export { neededBy } from './needed-by.ts';
 export { FAILURE_DOMAIN_TYPES, knownTargets, resolveTarget, TARGET_TYPES } from './targets.ts';

@@ -14,7 +14,9 @@ test('the blast module exports what other parts of tierbook call', () => {
     'failureDomains',
     'knownTargets',
     'neededBy',
+    'rankFailureDomains',
     'resolveTarget',
+    'summarizeFailureDomain',
   ]);
 });
 

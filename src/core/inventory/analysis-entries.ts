@@ -1,5 +1,5 @@
 import { backupAgeSeconds } from '../analysis/backups/index.ts';
-import { blastRadius, neededBy } from '../analysis/blast/index.ts';
+import { neededBy } from '../analysis/blast/index.ts';
 import type { BlastResult, Impact, Target } from '../analysis/blast/model.ts';
 import type { Analysis } from '../analysis/model.ts';
 import { tierTargets } from '../analysis/tiers/index.ts';
@@ -49,10 +49,6 @@ export function backupEntries(analysis: Analysis, id: string, title: TitleOf): B
 }
 
 /** A blast result trimmed for a page: counts, assumptions and each impact with its reasons. */
-export function blastEntry(analysis: Analysis, target: Target, title: TitleOf, outage = false): BlastEntry {
-  return toBlastEntry(blastRadius(analysis, target, { outage }), target, title);
-}
-
 export function toBlastEntry(result: BlastResult, target: Target, title: TitleOf): BlastEntry {
   const counts: Record<Impact, number> = { 'data-loss': 0, unavailable: 0, degraded: 0 };
   for (const impact of result.impacts) counts[impact.impact]++;

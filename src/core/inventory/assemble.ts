@@ -1,6 +1,12 @@
 import { analyze } from '../analysis/analyze.ts';
-import { FAILURE_DOMAIN_TYPES, failureDomains, knownTargets } from '../analysis/blast/index.ts';
-import type { Target } from '../analysis/blast/model.ts';
+import {
+  blastRadius,
+  FAILURE_DOMAIN_TYPES,
+  knownTargets,
+  rankFailureDomains,
+  summarizeFailureDomain,
+} from '../analysis/blast/index.ts';
+import type { BlastResult, Target } from '../analysis/blast/model.ts';
 import { runChecks } from '../analysis/checks/index.ts';
 import type { Finding } from '../analysis/checks/model.ts';
 import { claimsOf, inlineStorageOf, type VolumeChain, volumeChain } from '../analysis/storage-chain.ts';
@@ -12,7 +18,7 @@ import { compare } from '../graph/context.ts';
 import { parseId } from '../graph/ids.ts';
 import type { Dangling, GraphNode } from '../graph/model.ts';
 import type { SourceResult } from '../model.ts';
-import { backupEntries, blastEntry, ifDownEntries, tierEntry } from './analysis-entries.ts';
+import { backupEntries, ifDownEntries, tierEntry, toBlastEntry } from './analysis-entries.ts';
 import type { Inventory, Ref, StorageEntry, StorageType, WorkloadEntry } from './model.ts';
 import { titleOf } from './titles.ts';
 
@@ -127,9 +133,14 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
       findings: [...new Set(ownIds)].flatMap((id) => findingsOf.get(id) ?? []),
     };
   });
-  const targets = new Map<string, Target>();
-  for (const target of knownTargets(analysis, FAILURE_DOMAIN_TYPES))
-    for (const id of target.nodes) if (!targets.has(id)) targets.set(id, target);
+  // Each failure domain's blast radius is computed once: for its page and for the index's ranking.
+  const domains = knownTargets(analysis, FAILURE_DOMAIN_TYPES).map((target) => ({
+    target,
+    result: blastRadius(analysis, target),
+  }));
+  const targets = new Map<string, { target: Target; result: BlastResult }>();
+  for (const domain of domains)
+    for (const id of domain.target.nodes) if (!targets.has(id)) targets.set(id, domain);
   const storage: StorageEntry[] = [];
   for (const node of graph.nodes) {
     const type = STORAGE_TYPES[`${node.group}/${node.kind}`];
@@ -161,7 +172,7 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
         .sort(([a], [b]) => compare(a, b))
         .map(([id, claims]) => ({ id, title: title(id), claims: [...claims].sort(compare) })),
       problems: problemsOf.get(node.id) ?? [],
-      blast: targets.has(node.id) ? blastEntry(analysis, targets.get(node.id) as Target, title) : null,
+      blast: blastOf(targets.get(node.id), title),
       findings: findingsOf.get(node.id) ?? [],
     });
   }
@@ -185,7 +196,7 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
     skipped: source.skipped,
     counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => compare(a, b))),
     tiers,
-    failureDomains: failureDomains(analysis),
+    failureDomains: rankFailureDomains(domains.map((d) => summarizeFailureDomain(d.target, d.result))),
     findings,
   };
 }
@@ -213,6 +224,13 @@ function recordUsage(
     users.set(workload, claims);
     claims.add(chain.claim);
   }
+}
+
+function blastOf(
+  domain: { target: Target; result: BlastResult } | undefined,
+  title: (id: string) => string,
+): StorageEntry['blast'] {
+  return domain ? toBlastEntry(domain.result, domain.target, title) : null;
 }
 
 /** `workload/<namespace>/<Kind>/<name>`, the contract's spelling of a workload target. */

@@ -1,7 +1,13 @@
 import type { Analysis } from '../model.ts';
 import type { Tier } from '../tiers/model.ts';
 import { blastRadius } from './blast-radius.ts';
-import { type FailureDomainSummary, IMPACT_ORDER, type Impact } from './model.ts';
+import {
+  type BlastResult,
+  type FailureDomainSummary,
+  IMPACT_ORDER,
+  type Impact,
+  type Target,
+} from './model.ts';
 import { FAILURE_DOMAIN_TYPES, knownTargets } from './targets.ts';
 
 /**
@@ -10,24 +16,33 @@ import { FAILURE_DOMAIN_TYPES, knownTargets } from './targets.ts';
  * data, go dark, degrade.
  */
 export function failureDomains(analysis: Analysis): FailureDomainSummary[] {
-  const summaries = knownTargets(analysis, FAILURE_DOMAIN_TYPES).map((target): FailureDomainSummary => {
-    const result = blastRadius(analysis, target);
-    const counts: Record<Impact, number> = { 'data-loss': 0, unavailable: 0, degraded: 0 };
-    let worstTier: Tier | null = null;
-    for (const impact of result.impacts) {
-      counts[impact.impact]++;
-      if (impact.impact === 'data-loss' && (worstTier === null || impact.tier < worstTier))
-        worstTier = impact.tier;
-    }
-    return {
-      target: target.text,
-      type: target.type,
-      node: target.nodes[0] ?? '',
-      counts,
-      worstTier,
-      summary: summarize(counts, worstTier),
-    };
-  });
+  const targets = knownTargets(analysis, FAILURE_DOMAIN_TYPES);
+  return rankFailureDomains(
+    targets.map((target) => summarizeFailureDomain(target, blastRadius(analysis, target))),
+  );
+}
+
+/** One failure domain's line, from a blast result already computed for it. */
+export function summarizeFailureDomain(target: Target, result: BlastResult): FailureDomainSummary {
+  const counts: Record<Impact, number> = { 'data-loss': 0, unavailable: 0, degraded: 0 };
+  let worstTier: Tier | null = null;
+  for (const impact of result.impacts) {
+    counts[impact.impact]++;
+    if (impact.impact === 'data-loss' && (worstTier === null || impact.tier < worstTier))
+      worstTier = impact.tier;
+  }
+  return {
+    target: target.text,
+    type: target.type,
+    node: target.nodes[0] ?? '',
+    counts,
+    worstTier,
+    summary: summarize(counts, worstTier),
+  };
+}
+
+/** Worst first: the strictest tier that loses data, then how many lose data, go dark, degrade. */
+export function rankFailureDomains(summaries: FailureDomainSummary[]): FailureDomainSummary[] {
   return summaries.sort(
     (a, b) =>
       (a.worstTier ?? 5) - (b.worstTier ?? 5) ||

@@ -1,6 +1,6 @@
 export { type BlastOptions, blastRadius } from './blast-radius.ts';
 export { closestNames, editDistance } from './closest.ts';
-export { failureDomains } from './failure-domains.ts';
+export { failureDomains, rankFailureDomains, summarizeFailureDomain } from './failure-domains.ts';
 export { blastJson } from './json.ts';
 export * from './model.ts';
 export { neededBy } from './needed-by.ts';

@@ -7,9 +7,8 @@ import {
 } from '../../src/core/analysis/blast/index.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
 import { renderBlastText, renderFailureDomainsText } from '../../src/core/render/blast-text.ts';
-import { readConfig } from '../../src/io/read-config.ts';
-import { readSource, type SourceOptions } from '../../src/io/read-source.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
+import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook blast [TARGET...] [SOURCE] [--json] [--outage] [--now ISO8601] [--config FILE]
 
@@ -28,16 +27,11 @@ See docs/blast.md for how it reasons.`;
 export async function blastCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(
     args,
-    { ...SOURCE_OPTIONS, json: { type: 'boolean' }, outage: { type: 'boolean' }, config: { type: 'string' } },
+    { ...SOURCE_OPTIONS, json: { type: 'boolean' }, outage: { type: 'boolean' } },
     64,
   );
   const now = nowFrom(values.now);
-  const { config } = await readConfig(values.config, process.cwd());
-  const source: SourceOptions = { from: values.from ?? [] };
-  if (values.kubeconfig) source.kubeconfig = values.kubeconfig;
-  if (values.context) source.context = values.context;
-  if (values.cluster) source.cluster = values.cluster;
-  const read = await readSource(source);
+  const { read, config } = await readClusterAndConfig(values);
   for (const u of read.result.unreadable) {
     process.stderr.write(
       `tierbook: warning: could not read ${u.group || 'core'}/${u.kind} (${u.reason}): ${u.detail}; the blast radius may miss what depends on it\n`,

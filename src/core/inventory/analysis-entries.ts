@@ -31,19 +31,9 @@ export function backupEntries(analysis: Analysis, id: string, title: TitleOf): B
   return (analysis.protections.get(id) ?? []).map((p) => {
     const age = backupAgeSeconds(p, analysis.now);
     return {
-      id: p.id,
+      ...p,
       title: title(p.id),
-      system: p.system,
-      method: p.method,
-      covers: p.covers,
-      schedule: p.schedule,
-      lastSuccess: p.lastSuccess,
-      lastAttempt: p.lastAttempt,
-      state: p.state,
-      lastError: p.lastError,
-      destination: p.destination,
       withinRpo: rpo === null ? null : age !== null && age <= rpo,
-      why: p.why,
     };
   });
 }

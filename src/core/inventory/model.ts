@@ -1,4 +1,4 @@
-import type { BackupDestination, BackupState, BackupSystem } from '../analysis/backups/model.ts';
+import type { Protection } from '../analysis/backups/model.ts';
 import type { FailureDomainSummary, Impact, TargetType } from '../analysis/blast/model.ts';
 import type { Finding } from '../analysis/checks/model.ts';
 import type { Dependency } from '../analysis/dependencies.ts';
@@ -38,21 +38,10 @@ export interface TierEntry {
 }
 
 /** One protection of a workload, with whether its last success is within the tier's RPO. */
-export interface BackupEntry {
-  id: string;
+export interface BackupEntry extends Protection {
   title: string;
-  system: BackupSystem;
-  method: string;
-  covers: string[];
-  schedule: string | null;
-  lastSuccess: string | null;
-  lastAttempt: string | null;
-  state: BackupState;
-  lastError: string | null;
-  destination: BackupDestination;
   /** Last success within the tier's RPO at the inventory's time; null when the tier has none. */
   withinRpo: boolean | null;
-  why: string[];
 }
 
 /** One workload hit by a failure: what happens to it and why. */

@@ -4,6 +4,8 @@ import type { Analysis } from '../model.ts';
 import type { VolumeChain } from '../storage-chain.ts';
 import type { Tier } from '../tiers/model.ts';
 import type { Workload } from '../workloads.ts';
+import type { RuleMeta, Severity } from './model.ts';
+import { severityForTier } from './severity.ts';
 import { storageFacts } from './storage-users.ts';
 import { tierOf } from './tier-of.ts';
 import { type WorkloadFields, workloadFields } from './workload-fields.ts';
@@ -35,6 +37,22 @@ export function dataWorkloads(analysis: Analysis): WorkloadData[] {
     });
   }
   return out;
+}
+
+/**
+ * Every volume of tier-0/1 data, with the severity the rule gives it: the loop the rules about
+ * critical volumes (reclaim policy, default class) share.
+ */
+export function* criticalVolumes(
+  analysis: Analysis,
+  meta: RuleMeta,
+): Generator<{ data: WorkloadData; chain: VolumeChain; severity: Severity }> {
+  for (const data of dataWorkloads(analysis)) {
+    if (data.tier > 1) continue;
+    const severity = severityForTier(meta.defaultSeverity, data.tier);
+    if (!severity) continue;
+    for (const chain of data.chains) yield { data, chain, severity };
+  }
 }
 
 /** One running copy of a workload: a pod and the claims it mounts. */

@@ -1,9 +1,8 @@
 import { qualifiedName } from '../../../graph/ids.ts';
 import { finding } from '../finding.ts';
 import type { Finding, Rule, RuleMeta } from '../model.ts';
-import { severityForTier } from '../severity.ts';
 import { describeWorkload } from '../tier-of.ts';
-import { dataWorkloads } from '../workload-data.ts';
+import { criticalVolumes } from '../workload-data.ts';
 
 const meta: RuleMeta = {
   id: 'default-storageclass-critical',
@@ -22,23 +21,18 @@ export const defaultStorageClassCritical: Rule = {
   check(analysis) {
     const { index } = analysis;
     const found: Finding[] = [];
-    for (const data of dataWorkloads(analysis)) {
-      if (data.tier > 1) continue;
-      const severity = severityForTier(meta.defaultSeverity, data.tier);
-      if (!severity) continue;
-      for (const chain of data.chains) {
-        if (chain.classFrom !== 'default' || chain.claimMissing) continue;
-        const chosen = chain.storageClass ? qualifiedName(chain.storageClass) : 'the default class';
-        found.push(
-          finding(meta, index, {
-            severity,
-            object: chain.claim,
-            field: 'spec.storageClassName',
-            message: `claim ${qualifiedName(chain.claim)} of tier-${data.tier} ${describeWorkload(data.workload.id)} names no storageClassName, so the cluster default (${chosen}) chose where its data lives (expected a class chosen on purpose)`,
-            fix: `set storageClassName: ${chosen} explicitly where the claim is declared (${data.fields.storageClass} of ${describeWorkload(data.workload.id)}), so a change of the default class cannot move new or restored volumes`,
-          }),
-        );
-      }
+    for (const { data, chain, severity } of criticalVolumes(analysis, meta)) {
+      if (chain.classFrom !== 'default' || chain.claimMissing) continue;
+      const chosen = chain.storageClass ? qualifiedName(chain.storageClass) : 'the default class';
+      found.push(
+        finding(meta, index, {
+          severity,
+          object: chain.claim,
+          field: 'spec.storageClassName',
+          message: `claim ${qualifiedName(chain.claim)} of tier-${data.tier} ${describeWorkload(data.workload.id)} names no storageClassName, so the cluster default (${chosen}) chose where its data lives (expected a class chosen on purpose)`,
+          fix: `set storageClassName: ${chosen} explicitly where the claim is declared (${data.fields.storageClass} of ${describeWorkload(data.workload.id)}), so a change of the default class cannot move new or restored volumes`,
+        }),
+      );
     }
     return found;
   },

@@ -4,9 +4,8 @@ import { qualifiedName } from '../../../graph/ids.ts';
 import type { VolumeChain } from '../../storage-chain.ts';
 import { finding } from '../finding.ts';
 import type { Finding, Rule, RuleMeta } from '../model.ts';
-import { severityForTier } from '../severity.ts';
 import { describeWorkload } from '../tier-of.ts';
-import { dataWorkloads } from '../workload-data.ts';
+import { criticalVolumes } from '../workload-data.ts';
 
 const meta: RuleMeta = {
   id: 'reclaim-delete-critical',
@@ -25,39 +24,34 @@ export const reclaimDeleteCritical: Rule = {
   check(analysis) {
     const { index } = analysis;
     const found: Finding[] = [];
-    for (const data of dataWorkloads(analysis)) {
-      if (data.tier > 1) continue;
-      const severity = severityForTier(meta.defaultSeverity, data.tier);
-      if (!severity) continue;
-      for (const chain of data.chains) {
-        if (chain.reclaimPolicy !== 'Delete') continue;
-        const owner = `claim ${qualifiedName(chain.claim)} of tier-${data.tier} ${describeWorkload(data.workload.id)}`;
-        const retain = retainClassFor(index, chain);
-        const newVolumes = retain
-          ? `for new volumes use a Retain class on the same storage, such as ${retain}`
-          : 'for new volumes use a class with reclaimPolicy: Retain';
-        if (chain.pv && !index.node(chain.pv)?.missing) {
-          const pvName = qualifiedName(chain.pv);
-          found.push(
-            finding(meta, index, {
-              severity,
-              object: chain.pv,
-              field: 'spec.persistentVolumeReclaimPolicy',
-              message: `PV ${pvName} (${owner}) has reclaimPolicy Delete: deleting the claim deletes the ${chain.backend ?? 'volume'} data with it (expected Retain)`,
-              fix: `kubectl patch pv ${pvName} -p '{"spec":{"persistentVolumeReclaimPolicy":"Retain"}}'; ${newVolumes}`,
-            }),
-          );
-        } else if (chain.storageClass && !index.node(chain.storageClass)?.missing) {
-          found.push(
-            finding(meta, index, {
-              severity,
-              object: chain.storageClass,
-              field: 'reclaimPolicy',
-              message: `StorageClass ${qualifiedName(chain.storageClass)} will provision ${owner} with reclaimPolicy Delete: deleting the claim deletes the data (expected Retain)`,
-              fix: `${newVolumes}; after binding, patch the PV: kubectl patch pv <name> -p '{"spec":{"persistentVolumeReclaimPolicy":"Retain"}}'`,
-            }),
-          );
-        }
+    for (const { data, chain, severity } of criticalVolumes(analysis, meta)) {
+      if (chain.reclaimPolicy !== 'Delete') continue;
+      const owner = `claim ${qualifiedName(chain.claim)} of tier-${data.tier} ${describeWorkload(data.workload.id)}`;
+      const retain = retainClassFor(index, chain);
+      const newVolumes = retain
+        ? `for new volumes use a Retain class on the same storage, such as ${retain}`
+        : 'for new volumes use a class with reclaimPolicy: Retain';
+      if (chain.pv && !index.node(chain.pv)?.missing) {
+        const pvName = qualifiedName(chain.pv);
+        found.push(
+          finding(meta, index, {
+            severity,
+            object: chain.pv,
+            field: 'spec.persistentVolumeReclaimPolicy',
+            message: `PV ${pvName} (${owner}) has reclaimPolicy Delete: deleting the claim deletes the ${chain.backend ?? 'volume'} data with it (expected Retain)`,
+            fix: `kubectl patch pv ${pvName} -p '{"spec":{"persistentVolumeReclaimPolicy":"Retain"}}'; ${newVolumes}`,
+          }),
+        );
+      } else if (chain.storageClass && !index.node(chain.storageClass)?.missing) {
+        found.push(
+          finding(meta, index, {
+            severity,
+            object: chain.storageClass,
+            field: 'reclaimPolicy',
+            message: `StorageClass ${qualifiedName(chain.storageClass)} will provision ${owner} with reclaimPolicy Delete: deleting the claim deletes the data (expected Retain)`,
+            fix: `${newVolumes}; after binding, patch the PV: kubectl patch pv <name> -p '{"spec":{"persistentVolumeReclaimPolicy":"Retain"}}'`,
+          }),
+        );
       }
     }
     return found;

@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/errors.ts';
 import { readContent } from '../site/data/read-content.ts';
 import { buildSite, siteDiagrams } from '../site/data/site.ts';
@@ -79,26 +81,34 @@ export async function buildStaticSite(options: {
 }
 
 async function runAstro(options: { contentDir: string; outDir: string; cache: string }): Promise<void> {
-  const saved = { ...process.env };
-  // Read by src/site/load.ts inside Astro's build; telemetry off: the build talks to no one.
-  process.env.TIERBOOK_CONTENT_DIR = options.contentDir;
-  process.env.TIERBOOK_CACHE_DIR = options.cache;
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const lock = await lockAstroCache(join(options.cache, 'astro'));
   try {
-    const { build } = await import('astro');
-    await build({
-      root: PACKAGE_ROOT,
-      outDir: options.outDir,
-      cacheDir: lock.dir,
-      logLevel: 'error',
+    const script = fileURLToPath(new URL('./astro-build-process.ts', import.meta.url));
+    const child = spawn(process.execPath, [script, PACKAGE_ROOT, options.outDir, lock.dir], {
+      cwd: PACKAGE_ROOT,
+      // Read by src/site/load.ts inside Astro's build; telemetry off: the build talks to no one.
+      env: {
+        ...process.env,
+        TIERBOOK_CONTENT_DIR: options.contentDir,
+        TIERBOOK_CACHE_DIR: options.cache,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const code = await new Promise<number | null>((done, fail) => {
+      child.once('error', fail);
+      child.once('close', done);
+    });
+    if (code !== 0) throw new Error(`Astro could not build the site (exit ${code}):\n${output.trim()}`);
   } finally {
     await lock.release();
-    for (const key of ['TIERBOOK_CONTENT_DIR', 'TIERBOOK_CACHE_DIR', 'ASTRO_TELEMETRY_DISABLED']) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
   }
 }
 

@@ -13,7 +13,7 @@ export function contentDir(): string {
 
 let loading: Promise<Site> | undefined;
 
-/** The site's data, loaded once per build and shared by every page. */
+/** The site's data, loaded once per build (one process, see astro-build-process.ts) for every page. */
 export function getSite(): Promise<Site> {
   loading ??= readContentDir(contentDir()).then((files) => buildSite(readContent(files)));
   return loading;

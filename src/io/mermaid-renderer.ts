@@ -119,7 +119,9 @@ export function checkedSvg(svg: string, source: string): string {
       /\son[a-z]+\s*=/i.exec(tag) ??
       /\s(?:xlink:)?(?:href|src)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|\/\/)/i.exec(tag);
     if (bad) {
-      throw new Error(`Mermaid produced unsafe SVG (${bad[0].trim()}) for this diagram; this is a bug:\n${source}`);
+      throw new Error(
+        `Mermaid produced unsafe SVG (${bad[0].trim()}) for this diagram; this is a bug:\n${source}`,
+      );
     }
   }
   return svg;

@@ -31,6 +31,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** A program tierbook needs is not on this machine (Chromium for diagrams and PDFs). */
+export class MissingToolError extends Error {
+  override name = 'MissingToolError';
+}
+
 /** The cluster could not be read at all: unreachable, unauthorised. */
 export class ClusterReadError extends Error {
   override name = 'ClusterReadError';

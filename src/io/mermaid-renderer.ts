@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { UsageError } from '../core/errors.ts';
+import { MissingToolError } from '../core/errors.ts';
 import { cacheRoot, diagramKey, MERMAID_CONFIG, readDiagram, writeDiagram } from './diagram-cache.ts';
 
 /** Debian's Chromium; TIERBOOK_CHROMIUM names another. */
@@ -70,7 +70,7 @@ async function launchChromium(): Promise<Browser> {
   try {
     await access(executablePath);
   } catch {
-    throw new UsageError(
+    throw new MissingToolError(
       `diagrams are drawn by Chromium, and there is none at ${executablePath}: install it (Debian/Ubuntu: "apt-get install chromium fonts-dejavu-core") or set TIERBOOK_CHROMIUM to its path`,
     );
   }

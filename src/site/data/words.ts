@@ -21,6 +21,17 @@ export const IMPACT_WORDS: Readonly<Record<Impact, string>> = {
   degraded: 'degrades',
 };
 
+const IMPACT_PLURALS: Readonly<Record<Impact, string>> = {
+  'data-loss': 'lose data',
+  unavailable: 'go dark',
+  degraded: 'degrade',
+};
+
+/** "1 loses data", "3 lose data". */
+export function impactCount(count: number, impact: Impact): string {
+  return `${count} ${count === 1 ? IMPACT_WORDS[impact] : IMPACT_PLURALS[impact]}`;
+}
+
 /** "3 h 20 min", "2 d 4 h": ages an operator reads at a glance. */
 export function formatAge(seconds: number | null): string {
   if (seconds === null) return 'never';

@@ -7,7 +7,8 @@ import { linkTo, type PageIndex } from './links.ts';
 import { code, heading, list, paragraph, section } from './markdown.ts';
 import { finishPage } from './page.ts';
 
-const DESCRIBE: Readonly<Record<StorageEntry['type'], string>> = {
+/** What each kind of storage page is, in words; the site uses the same. */
+export const STORAGE_DESCRIPTIONS: Readonly<Record<StorageEntry['type'], string>> = {
   storageclass: 'StorageClass',
   cephcluster: 'Rook-Ceph cluster',
   pool: 'Ceph pool',
@@ -24,7 +25,7 @@ export function renderStoragePage(
   notes: string | undefined,
 ): string {
   const data: Record<string, Json> = { ...(toJson(entry) as Record<string, Json>) };
-  const body: RootContent[] = [heading(1, entry.title), paragraph(`${DESCRIBE[entry.type]}.`)];
+  const body: RootContent[] = [heading(1, entry.title), paragraph(`${STORAGE_DESCRIPTIONS[entry.type]}.`)];
   const facts = Object.entries(entry.attrs).filter(([, v]) => v !== null && typeof v !== 'object');
   if (facts.length > 0) body.push(list(facts.map(([k, v]) => [`${k}: `, code(String(v))])));
   for (const [label, refs] of Object.entries(entry.related)) {

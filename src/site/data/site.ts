@@ -1,10 +1,11 @@
 import type { Diagram, OsdPlacement } from '../../core/render/diagrams/index.ts';
+import { STORAGE_DESCRIPTIONS } from '../../core/render/storage-page.ts';
 import type { Content, StoragePage } from './content-model.ts';
 import { homeView } from './home-view.ts';
 import { findingRows } from './impacts.ts';
 import { PageIndex } from './page-index.ts';
 import type { FailureDomainRow, Site, StorageIndexGroup, WorkloadIndexRow } from './site-model.ts';
-import { STORAGE_DESCRIPTIONS, storageView } from './storage-view.ts';
+import { storageView } from './storage-view.ts';
 import { workloadView } from './workload-view.ts';
 
 /** Every page's data, computed once from content/. Order is content/'s (sorted by path). */

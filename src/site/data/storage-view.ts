@@ -1,20 +1,11 @@
 import { blastMapDiagram, livesOnDiagram } from '../../core/render/diagrams/index.ts';
+import { STORAGE_DESCRIPTIONS } from '../../core/render/storage-page.ts';
 import type { StoragePage } from './content-model.ts';
 import { findingRows, groupByTier } from './impacts.ts';
 import { notesToHtml } from './notes.ts';
 import type { PageIndex } from './page-index.ts';
 import type { StorageView } from './site-model.ts';
 import { relativeUrl } from './urls.ts';
-
-export const STORAGE_DESCRIPTIONS: Readonly<Record<StoragePage['type'], string>> = {
-  storageclass: 'StorageClass',
-  cephcluster: 'Rook-Ceph cluster',
-  pool: 'Ceph pool',
-  osd: 'Ceph OSD',
-  node: 'Kubernetes node',
-  disk: 'Physical disk',
-  'nfs-server': 'NFS server outside the cluster',
-};
 
 export function storageView(page: StoragePage, index: PageIndex): StorageView {
   const links = {

@@ -19,49 +19,9 @@ import { parseId } from '../graph/ids.ts';
 import type { Dangling, GraphNode } from '../graph/model.ts';
 import type { SourceResult } from '../model.ts';
 import { backupEntries, ifDownEntries, tierEntry, toBlastEntry } from './analysis-entries.ts';
-import type { Inventory, Ref, StorageEntry, StorageType, WorkloadEntry } from './model.ts';
+import type { Inventory, StorageEntry, WorkloadEntry } from './model.ts';
+import { relatedStorage, storageTypeOf } from './storage-kinds.ts';
 import { titleOf } from './titles.ts';
-
-/** Graph node kinds that get a storage page, and the page type. */
-const STORAGE_TYPES: Readonly<Record<string, StorageType>> = {
-  'storage.k8s.io/StorageClass': 'storageclass',
-  'ceph.rook.io/CephCluster': 'cephcluster',
-  'ceph.rook.io/CephBlockPool': 'pool',
-  'ceph.rook.io/CephFilesystemPool': 'pool',
-  'ceph.rook.io/OSD': 'osd',
-  '/Node': 'node',
-  'tierbook.io/Disk': 'disk',
-  'tierbook.io/NFSServer': 'nfs-server',
-};
-
-/** Related storage shown on each storage page: edge types followed out of and into the node. */
-const RELATED: Readonly<Record<StorageType, { label: string; out?: string[]; in?: string[] }[]>> = {
-  storageclass: [
-    { label: 'pools', out: ['stored-in'] },
-    { label: 'servers', out: ['served-by'] },
-  ],
-  cephcluster: [{ label: 'pools', in: ['part-of'] }],
-  pool: [
-    { label: 'cluster', out: ['part-of'] },
-    { label: 'osds', out: ['placed-on'] },
-    { label: 'classes', in: ['stored-in'] },
-  ],
-  osd: [
-    { label: 'cluster', out: ['part-of'] },
-    { label: 'nodes', out: ['runs-on'] },
-    { label: 'disks', out: ['on-device'] },
-    { label: 'pools', in: ['placed-on'] },
-  ],
-  node: [
-    { label: 'osds', in: ['runs-on'] },
-    { label: 'disks', in: ['in-node'] },
-  ],
-  disk: [
-    { label: 'nodes', out: ['in-node'] },
-    { label: 'osds', in: ['on-device'] },
-  ],
-  'nfs-server': [],
-};
 
 export interface AssembleOptions {
   cluster: string;
@@ -143,22 +103,9 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
     for (const id of domain.target.nodes) if (!targets.has(id)) targets.set(id, domain);
   const storage: StorageEntry[] = [];
   for (const node of graph.nodes) {
-    const type = STORAGE_TYPES[`${node.group}/${node.kind}`];
+    const type = storageTypeOf(node);
     if (!type) continue;
-    const related: Record<string, Ref[]> = {};
-    for (const rule of RELATED[type]) {
-      const ids = [
-        ...index
-          .out(node.id)
-          .filter((e) => rule.out?.includes(e.type))
-          .map((e) => e.to),
-        ...index
-          .in(node.id)
-          .filter((e) => rule.in?.includes(e.type))
-          .map((e) => e.from),
-      ];
-      related[rule.label] = [...new Set(ids)].sort(compare).map((id) => ({ id, title: title(id) }));
-    }
+    const related = relatedStorage(index, node.id, type, title);
     const users = usage.get(node.id) ?? new Map<string, Set<string>>();
     storage.push({
       id: node.id,

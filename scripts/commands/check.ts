@@ -1,5 +1,6 @@
 import { analyze } from '../../src/core/analysis/analyze.ts';
 import {
+  compareWithBaseline,
   FAIL_ON_VALUES,
   type FailOn,
   failsAt,
@@ -9,10 +10,12 @@ import {
 } from '../../src/core/analysis/checks/index.ts';
 import { UsageError } from '../../src/core/errors.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
+import { readBaseline } from '../../src/io/read-baseline.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
-export const HELP = `tierbook check [SOURCE] [--json] [--fail-on high|medium|low|none] [--now ISO8601] [--config FILE]
+export const HELP = `tierbook check [SOURCE] [--json] [--fail-on high|medium|low|none] [--baseline FILE]
+                [--now ISO8601] [--config FILE]
 
 Checks the cluster for the risks that turn a routine change into an outage (docs/rules/):
 volatile device names, low-redundancy pools, missing, stale or failing backups, backups in the
@@ -21,6 +24,8 @@ object and field to change and how to fix it.
   --json           print {"findings": [...]} (rule, severity, object, field, message, fix)
   --fail-on SEV    exit 1 if any finding is at or above SEV: high (default), medium, low, or
                    none (never fail)
+  --baseline FILE  a saved "tierbook check --json": findings already in it (same rule, object
+                   and field) are accepted: listed apart, never failed on; CI fails on new ones
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)`;
 
@@ -29,9 +34,11 @@ export async function checkCommand(args: string[]): Promise<number> {
     ...SOURCE_OPTIONS,
     json: { type: 'boolean' },
     'fail-on': { type: 'string' },
+    baseline: { type: 'string' },
   });
   const failOn = failOnFrom(values['fail-on']);
   const now = nowFrom(values.now);
+  const baseline = values.baseline === undefined ? null : await readBaseline(values.baseline);
   const { read, config } = await readClusterAndConfig(values);
   for (const u of read.result.unreadable) {
     process.stderr.write(
@@ -39,10 +46,23 @@ export async function checkCommand(args: string[]): Promise<number> {
     );
   }
   const findings = runChecks(analyze(buildGraph(read.result.items), { config, now }));
-  process.stdout.write(
-    values.json ? `${JSON.stringify(findingsJson(findings), null, 2)}\n` : findingsText(findings),
-  );
-  return failsAt(findings, failOn) ? 1 : 0;
+  if (!baseline) {
+    process.stdout.write(
+      values.json ? `${JSON.stringify(findingsJson(findings), null, 2)}\n` : findingsText(findings),
+    );
+    return failsAt(findings, failOn) ? 1 : 0;
+  }
+  const { fresh, known, gone } = compareWithBaseline(findings, baseline);
+  if (values.json) {
+    const json = { ...findingsJson(fresh), inBaseline: findingsJson(known).findings };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    process.stdout.write(findingsText(fresh));
+    process.stdout.write(
+      `${known.length} known finding${known.length === 1 ? '' : 's'} from the baseline ${baseline.file} not shown; ${gone} of its finding${gone === 1 ? '' : 's'} no longer found.\n`,
+    );
+  }
+  return failsAt(fresh, failOn) ? 1 : 0;
 }
 
 function failOnFrom(value: string | undefined): FailOn {

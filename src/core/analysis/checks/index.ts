@@ -1,3 +1,11 @@
+export {
+  type Baseline,
+  type BaselineComparison,
+  compareWithBaseline,
+  findingKey,
+  messageShape,
+  parseBaseline,
+} from './baseline.ts';
 export { type ContractFinding, findingsJson } from './json-report.ts';
 export type { FailOn, Finding, Rule, RuleMeta, Severity } from './model.ts';
 export { FAIL_ON_VALUES, SEVERITY_ORDER } from './model.ts';

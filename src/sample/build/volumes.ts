@@ -189,14 +189,7 @@ export function claim(sample: Sample, input: ClaimInput): Claim {
     spec: {
       accessModes,
       capacity: { storage: input.size },
-      claimRef: {
-        apiVersion: 'v1',
-        kind: 'PersistentVolumeClaim',
-        name: input.name,
-        namespace: input.namespace,
-        resourceVersion: String(Number(pvc.metadata.resourceVersion) - 2),
-        uid: pvc.metadata.uid,
-      },
+      claimRef: claimRefTo(pvc),
       ...source,
       persistentVolumeReclaimPolicy: spec.reclaimPolicy,
       storageClassName: spec.name,
@@ -259,14 +252,7 @@ export function staticNfsClaim(sample: Sample, input: NfsClaimInput): Claim {
     spec: {
       accessModes,
       capacity: { storage: input.size },
-      claimRef: {
-        apiVersion: 'v1',
-        kind: 'PersistentVolumeClaim',
-        name: input.name,
-        namespace: input.namespace,
-        resourceVersion: String(Number(pvc.metadata.resourceVersion) - 2),
-        uid: pvc.metadata.uid,
-      },
+      claimRef: claimRefTo(pvc),
       mountOptions: ['nfsvers=4.1', 'hard', 'noatime'],
       nfs: { path: input.path, server: input.server },
       persistentVolumeReclaimPolicy: 'Retain',
@@ -277,4 +263,16 @@ export function staticNfsClaim(sample: Sample, input: NfsClaimInput): Claim {
   sample.add(input.file, pvc);
   sample.add('storage', pv);
   return { pvc, pv };
+}
+
+/** The PV's side of the binding, as the PV controller writes it (the claim's version before binding). */
+function claimRefTo(pvc: KubeObject): Record<string, unknown> {
+  return {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    name: pvc.metadata.name,
+    namespace: pvc.metadata.namespace,
+    resourceVersion: String(Number(pvc.metadata.resourceVersion) - 2),
+    uid: pvc.metadata.uid,
+  };
 }

@@ -23,7 +23,7 @@ export function readTier(f: Fields | null): TierInfo | null {
     rto: f.optionalString('rto'),
     inheritedFrom: inherited
       ? {
-          workload: inherited.optionalString('workload') ?? inherited.string('id'),
+          workload: inherited.string('workload'),
           path: inherited.strings('path'),
         }
       : null,
@@ -92,13 +92,13 @@ function qualified(namespace: string | null, name: string | null): string {
 }
 
 /**
- * One protection. `takenAt` dates the inventory: when the core gives no age, the age is the
- * time from the last success to then. `stale: true` (the core's verdict) means not within RPO.
+ * One protection. `takenAt` dates the inventory: the age shown is the time from the last
+ * success to then (the core writes no age, so content/ does not change with the clock);
+ * `withinRpo` is the core's verdict.
  */
 export function readBackup(f: Fields, takenAt: string): BackupEntry {
   const destination = f.optionalRecord('destination');
   const lastSuccess = f.optionalString('lastSuccess');
-  const stale = f.optionalBoolean('stale');
   const age = lastSuccess ? (Date.parse(takenAt) - Date.parse(lastSuccess)) / 1000 : Number.NaN;
   return {
     system: f.optionalString('system') ?? '',
@@ -106,8 +106,8 @@ export function readBackup(f: Fields, takenAt: string): BackupEntry {
     schedule: f.optionalString('schedule'),
     lastSuccess,
     state: f.optionalString('state') ?? 'unknown',
-    ageSeconds: f.optionalNumber('ageSeconds') ?? (Number.isFinite(age) ? Math.max(0, age) : null),
-    withinRpo: f.optionalBoolean('withinRpo') ?? (stale === null ? null : !stale),
+    ageSeconds: Number.isFinite(age) ? Math.max(0, age) : null,
+    withinRpo: f.optionalBoolean('withinRpo'),
     lastError: f.optionalString('lastError'),
     destination: destination
       ? {

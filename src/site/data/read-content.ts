@@ -111,14 +111,7 @@ function base(path: string, text: string, f: Fields): PageBase {
 function readWorkload(path: string, text: string, takenAt: string): WorkloadPage {
   const f = frontMatter(path, text);
   if (f.optionalString('type') !== 'workload') throw f.error('type', '"workload"', f.value.type);
-  // "If it goes down": a blast result under ifDown, or a list under blast.ifDown.
-  const ifDown = f.optionalRecord('ifDown') ?? null;
   const blast = f.optionalRecord('blast');
-  const impacts = ifDown
-    ? ifDown.records('impacts', readImpact)
-    : blast
-      ? blast.records('ifDown', readImpact)
-      : null;
   return {
     ...base(path, text, f),
     kind: f.string('kind'),
@@ -144,7 +137,8 @@ function readWorkload(path: string, text: string, takenAt: string): WorkloadPage
     dependedOnBy: f.records('dependedOnBy', readDependency),
     tier: readTier(f.optionalRecord('tier')),
     backups: Array.isArray(f.value.backups) ? f.records('backups', (b) => readBackup(b, takenAt)) : null,
-    blast: impacts ? { ifDown: impacts.filter((i) => i.id !== f.value.id) } : null,
+    // What stops while it is down; the core leaves the workload itself out.
+    blast: blast ? { ifDown: blast.records('ifDown', readImpact) } : null,
     runbooks: Array.isArray(f.value.runbooks) ? f.records('runbooks', readRef) : null,
   };
 }

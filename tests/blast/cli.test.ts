@@ -143,4 +143,10 @@ test('blast --fail-on data-loss fails on a manifests-only CloudNativePG cluster 
   assert.equal(run.code, 1, run.stderr);
   assert.match(run.stdout, /Cluster db\/pg/);
   assert.match(run.stdout, /claims modelled from spec\.storage/);
+  // With no target, a class the claims ask for but the repository does not define is listed
+  // as a failure domain, so the gate sees it.
+  const none = ['--from', 'tests/fixtures/blast/operators-no-default-class/cluster.yaml'];
+  const domains = tierbook('blast', ...none, '--fail-on', 'data-loss');
+  assert.equal(domains.code, 1, domains.stderr);
+  assert.match(domains.stdout, /storageclass\/ceph-block\s+2 lose data/);
 });

@@ -79,7 +79,8 @@ function unknownClassClaims(context: BlastContext): string[] {
   return [...context.claims.values()]
     .filter((c) => c.storageClass === null && c.pv === null)
     .map((c) => c.claim)
-    .filter((claim) => context.index.node(claim)?.attrs.classFrom === 'unknown');
+    .filter((claim) => context.index.node(claim)?.attrs.classFrom === 'unknown')
+    .sort();
 }
 
 export function osdLabel(id: string): string {

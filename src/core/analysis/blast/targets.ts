@@ -55,9 +55,14 @@ export function knownTargets(analysis: Analysis, types: readonly TargetType[] = 
   if (wants.has('pool'))
     for (const pool of nodes.filter((n) => n.group === CEPH && POOL_KINDS.has(n.kind) && !n.missing))
       found.push({ type: 'pool', text: `pool/${pool.namespace}/${pool.name}`, nodes: [pool.id] });
+  // A class claims ask for but not read (a GitOps repository without the chart that makes it)
+  // is still a failure domain of those claims.
   if (wants.has('storageclass'))
     for (const sc of nodes.filter(
-      (n) => n.group === 'storage.k8s.io' && n.kind === 'StorageClass' && !n.missing,
+      (n) =>
+        n.group === 'storage.k8s.io' &&
+        n.kind === 'StorageClass' &&
+        (!n.missing || index.in(n.id, 'uses-class').length > 0),
     ))
       found.push({ type: 'storageclass', text: `storageclass/${sc.name}`, nodes: [sc.id] });
   if (wants.has('pvc'))
@@ -150,11 +155,11 @@ const RESOLVERS: Record<TargetType, Resolver> = {
       )
       .map((n) => n.id);
   },
-  // A class claims ask for but not read (a GitOps repository without the chart that makes it)
-  // is still a failure domain of those claims.
   storageclass: ({ index }, rest) => {
     const id = nodeId('storage.k8s.io', 'StorageClass', undefined, rest);
-    return existing(index, id).length > 0 || index.in(id, 'uses-class').length > 0 ? [id] : [];
+    return existing(index, id).length > 0 || (index.node(id) && index.in(id, 'uses-class').length > 0)
+      ? [id]
+      : [];
   },
   pvc: ({ index }, rest) => {
     const [namespace = '', ...name] = rest.split('/');

@@ -163,7 +163,9 @@ const RESOLVERS: Record<TargetType, Resolver> = {
   },
   pvc: ({ index }, rest) => {
     const [namespace = '', ...name] = rest.split('/');
-    return existing(index, nodeId('', 'PersistentVolumeClaim', namespace, name.join('/')));
+    const id = nodeId('', 'PersistentVolumeClaim', namespace, name.join('/'));
+    // A claim modelled from a spec (manifests only) is named in answers, so it can be a target.
+    return typeof index.node(id)?.attrs.modelled === 'string' ? [id] : existing(index, id);
   },
   workload: (analysis, rest) => {
     const [namespace, kind = '', ...name] = rest.split('/');

@@ -60,8 +60,9 @@ SOURCE (for commands that read a cluster):
                        YAML/JSON, a directory of them, or an OpenShift/OKD must-gather folder
   --config FILE        tiers, rules, overrides (default: ./tierbook.config.yaml if present; docs/config.md)
 
-Exit codes: 0 success; 1 drift found (inventory --check) or a finding at or above --fail-on
-(check); 2 bad usage, bad input or internal error; 3 the cluster could not be read.
+Exit codes: 0 success; 1 drift found (inventory --check), a finding (check) or an impact
+(blast) at or above --fail-on; 2 bad usage, bad input or internal error; 3 the cluster could
+not be read.
 Run "tierbook <command> --help" for a command's options.
 `;
 

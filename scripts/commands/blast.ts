@@ -1,24 +1,33 @@
 import { analyze } from '../../src/core/analysis/analyze.ts';
 import {
+  BLAST_FAIL_ON_VALUES,
   blastJson,
   blastRadius,
   failureDomains,
+  failureDomainsFailAt,
+  type Impact,
+  impactsFailAt,
   resolveTarget,
 } from '../../src/core/analysis/blast/index.ts';
+import { UsageError } from '../../src/core/errors.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
 import { renderBlastText, renderFailureDomainsText } from '../../src/core/render/blast-text.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
-export const HELP = `tierbook blast [TARGET...] [SOURCE] [--json] [--outage] [--now ISO8601] [--config FILE]
+export const HELP = `tierbook blast [TARGET...] [SOURCE] [--json] [--outage] [--fail-on IMPACT]
+               [--now ISO8601] [--config FILE]
 
 What loses data, what goes dark and what merely degrades if TARGET is lost with its data
 (a purge, a wipe). Several targets are lost together. With no target, lists every failure
 domain (OSDs, disks, nodes, pools, classes) with what it would take, worst first.
-  TARGET           osd/<id>, device/<node>/<path> (by-id path or kernel name: sdc, dev/sdc),
-                   node/<name>, pool/<namespace>/<name>, storageclass/<name>,
-                   pvc/<namespace>/<name>, workload/<namespace>/<Kind>/<name> (down, data intact)
+  TARGET           osd/<id> (or Ceph's osd.<id>), device/<node>/<path> (by-id path or
+                   kernel name: sdc, dev/sdc), node/<name>, pool/<namespace>/<name>,
+                   storageclass/<name>, pvc/<namespace>/<name>,
+                   workload/<namespace>/<Kind>/<name> (down, data intact)
   --outage         the target is down but its data survives: nothing becomes data-loss
+  --fail-on IMPACT exit 1 if some workload's impact is IMPACT or worse: data-loss,
+                   unavailable or degraded (with no target: if some failure domain's is)
   --json           print the contract's JSON (target, assumptions, impacts)
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)
@@ -27,9 +36,15 @@ See docs/blast.md for how it reasons.`;
 export async function blastCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(
     args,
-    { ...SOURCE_OPTIONS, json: { type: 'boolean' }, outage: { type: 'boolean' } },
+    {
+      ...SOURCE_OPTIONS,
+      json: { type: 'boolean' },
+      outage: { type: 'boolean' },
+      'fail-on': { type: 'string' },
+    },
     64,
   );
+  const failOn = failOnFrom(values['fail-on']);
   const now = nowFrom(values.now);
   const { read, config } = await readClusterAndConfig(values);
   for (const u of read.result.unreadable) {
@@ -45,7 +60,7 @@ export async function blastCommand(args: string[]): Promise<number> {
         ? `${JSON.stringify({ failureDomains: domains }, null, 2)}\n`
         : renderFailureDomainsText(domains),
     );
-    return 0;
+    return failOn && failureDomainsFailAt(domains, failOn) ? gateFailed(failOn, 'some failure domain') : 0;
   }
   // Resolve every target before any work, so a typo fails fast with the closest names.
   const targets = positionals.map((text) => resolveTarget(analysis, text));
@@ -53,5 +68,17 @@ export async function blastCommand(args: string[]): Promise<number> {
   process.stdout.write(
     values.json ? `${JSON.stringify(blastJson(result), null, 2)}\n` : renderBlastText(result),
   );
-  return 0;
+  return failOn && impactsFailAt(result.impacts, failOn) ? gateFailed(failOn, result.target) : 0;
+}
+
+/** `--fail-on`: unset means never fail; a wrong value is a usage error naming the allowed ones. */
+function failOnFrom(value: string | undefined): Impact | null {
+  if (value === undefined) return null;
+  if ((BLAST_FAIL_ON_VALUES as readonly string[]).includes(value)) return value as Impact;
+  throw new UsageError(`--fail-on expects one of ${BLAST_FAIL_ON_VALUES.join(', ')}, got "${value}"`);
+}
+
+function gateFailed(failOn: Impact, what: string): number {
+  process.stderr.write(`tierbook: ${what}: an impact at or above ${failOn} (--fail-on ${failOn})\n`);
+  return 1;
 }

@@ -88,3 +88,65 @@ test('an unknown target exits 2 and names the closest known targets', () => {
   assert.match(kind.stderr, /unknown target "disk\/k8s-2\/sdc": a target is one of osd\/<id>, device/);
   assert.doesNotMatch(kind.stderr, /at .*\.ts:\d+/);
 });
+
+test('--fail-on is a gate: exit 1 at or above the impact, 0 below it, 2 for a bad value', () => {
+  // One instance's volume of a three-instance CloudNativePG cluster: degraded, nothing worse.
+  const replicated = ['--from', 'tests/fixtures/blast/replicated-workloads/cluster.yaml'];
+  const one = (failOn: string) =>
+    tierbook('blast', 'pvc/db/pg-2', ...replicated, '--json', '--fail-on', failOn);
+  const [degraded, unavailable, dataLoss] = ['degraded', 'unavailable', 'data-loss'].map(one);
+  assert.deepEqual(
+    JSON.parse(degraded?.stdout ?? '').impacts.map((i: { impact: string }) => i.impact),
+    ['degraded'],
+    'the answer is printed whatever the gate says',
+  );
+  assert.deepEqual([degraded?.code, unavailable?.code, dataLoss?.code], [1, 0, 0], degraded?.stderr);
+  assert.match(
+    degraded?.stderr ?? '',
+    /pvc\/db\/pg-2: an impact at or above degraded \(--fail-on degraded\)/,
+  );
+  // The sample's osd/3 loses data; with --outage it never does, so only the data-loss gate passes.
+  const loss = tierbook('blast', 'osd/3', ...SAMPLE, '--fail-on', 'data-loss');
+  const outage = (failOn: string) =>
+    tierbook('blast', 'osd/3', ...SAMPLE, '--outage', '--fail-on', failOn).code;
+  assert.deepEqual([loss.code, outage('data-loss'), outage('unavailable')], [1, 0, 1], loss.stderr);
+  const bad = tierbook('blast', 'osd/3', ...SAMPLE, '--fail-on', 'high');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--fail-on expects one of data-loss, unavailable, degraded, got "high"/);
+  assert.equal(bad.stdout, '', 'a bad value fails before any answer');
+});
+
+test('--fail-on with no target fails when some failure domain reaches the impact', () => {
+  const run = tierbook('blast', ...SAMPLE, '--fail-on', 'data-loss');
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(run.stderr, /some failure domain: an impact at or above data-loss/);
+  assert.match(run.stdout, /pool\/rook-ceph\/replicapool/);
+});
+
+test("Ceph's own spelling osd.3 is osd/3, alone and among several targets", () => {
+  const canonical = tierbook('blast', 'osd/3', ...SAMPLE, '--json');
+  const ceph = tierbook('blast', 'osd.3', ...SAMPLE, '--json');
+  assert.equal(ceph.code, 0, ceph.stderr);
+  assert.equal(ceph.stdout, canonical.stdout);
+  const several = tierbook('blast', 'osd.3', 'node/k8s-1', ...SAMPLE, '--json');
+  assert.equal(several.code, 0, several.stderr);
+  assert.equal(several.stdout, tierbook('blast', 'osd/3', 'node/k8s-1', ...SAMPLE, '--json').stdout);
+  assert.equal(JSON.parse(several.stdout).target, 'osd/3 + node/k8s-1');
+  const missing = tierbook('blast', 'osd.30', ...SAMPLE);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /target "osd\/30" is not in the inventory.*closest: osd\/3/);
+});
+
+test('blast --fail-on data-loss fails on a manifests-only CloudNativePG cluster on the lost class', () => {
+  const from = ['--from', 'tests/fixtures/blast/operators-from-manifests/cluster.yaml'];
+  const run = tierbook('blast', 'storageclass/ceph-block', ...from, '--fail-on', 'data-loss');
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(run.stdout, /Cluster db\/pg/);
+  assert.match(run.stdout, /claims modelled from spec\.storage/);
+  // With no target, a class the claims ask for but the repository does not define is listed
+  // as a failure domain, so the gate sees it.
+  const none = ['--from', 'tests/fixtures/blast/operators-no-default-class/cluster.yaml'];
+  const domains = tierbook('blast', ...none, '--fail-on', 'data-loss');
+  assert.equal(domains.code, 1, domains.stderr);
+  assert.match(domains.stdout, /storageclass\/ceph-block\s+2 lose data/);
+});

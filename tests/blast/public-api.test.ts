@@ -4,6 +4,7 @@ import * as blast from '../../src/core/analysis/blast/index.ts';
 
 test('the blast module exports what other parts of tierbook call', () => {
   assert.deepEqual(Object.keys(blast).sort(), [
+    'BLAST_FAIL_ON_VALUES',
     'FAILURE_DOMAIN_TYPES',
     'IMPACT_ORDER',
     'TARGET_TYPES',
@@ -12,6 +13,8 @@ test('the blast module exports what other parts of tierbook call', () => {
     'closestNames',
     'editDistance',
     'failureDomains',
+    'failureDomainsFailAt',
+    'impactsFailAt',
     'knownTargets',
     'neededBy',
     'rankFailureDomains',

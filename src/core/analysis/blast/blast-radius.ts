@@ -46,10 +46,11 @@ export function blastRadius(
   const volumes = (claim: string): Effect | null => {
     if (!volumeEffects.has(claim)) {
       const storage = context.claims.get(claim);
-      volumeEffects.set(
-        claim,
-        storage ? volumeEffect(storage, { losses, outage, poolEffect: pools, assume }) : null,
-      );
+      const effect = storage ? volumeEffect(storage, { losses, outage, poolEffect: pools, assume }) : null;
+      // A claim modelled from a spec (manifests only) is an assumption the answer rests on.
+      const modelled = index.node(claim)?.attrs.modelled;
+      if (effect && typeof modelled === 'string') assume(modelled);
+      volumeEffects.set(claim, effect);
     }
     return volumeEffects.get(claim) ?? null;
   };

@@ -46,7 +46,8 @@ const TAKERS: Record<Target['type'], Taker> = {
     for (const e of index.in(id, 'in-node')) losses.disks.set(e.from, `a disk in node ${name}`);
   },
   pool: (_context, id, losses, text) => losses.pools.set(id, `${text} is the target`),
-  storageclass: ({ index }, id, losses, text) => {
+  storageclass: (context, id, losses, text) => {
+    const { index } = context;
     for (const e of index.in(id, 'uses-class')) {
       const user = index.node(e.from);
       // Claims name their class; a PV names it too when its claim does not (static or defaulted).
@@ -57,10 +58,30 @@ const TAKERS: Record<Target['type'], Taker> = {
           losses.claims.set(bound.from, `PVC ${qualifiedName(bound.from)} is provisioned through ${text}`);
       }
     }
+    const unknown = unknownClassClaims(context);
+    for (const claim of unknown)
+      losses.claims.set(claim, `PVC ${qualifiedName(claim)} may be provisioned through ${text}`);
+    if (unknown.length > 0) {
+      losses.assumptions.push(
+        `${unknown.length === 1 ? 'PVC' : 'PVCs'} ${unknown.map(qualifiedName).join(', ')} name no StorageClass and the inventory shows no default class: assumed provisioned through ${text} (worst case)`,
+      );
+    }
   },
   pvc: (_context, id, losses, text) => losses.claims.set(id, `${text} is the target`),
   workload: (_context, id, losses, text) => losses.workloads.set(id, `${text} is the target`),
 };
+
+/**
+ * Modelled claims (from a spec, not read) whose class is unset while the inventory shows no
+ * default class: the cluster's default, whichever it is, places them.
+ */
+function unknownClassClaims(context: BlastContext): string[] {
+  return [...context.claims.values()]
+    .filter((c) => c.storageClass === null && c.pv === null)
+    .map((c) => c.claim)
+    .filter((claim) => context.index.node(claim)?.attrs.classFrom === 'unknown')
+    .sort();
+}
 
 export function osdLabel(id: string): string {
   return `osd.${qualifiedName(id).split('/').pop()}`;

@@ -55,9 +55,14 @@ export function knownTargets(analysis: Analysis, types: readonly TargetType[] = 
   if (wants.has('pool'))
     for (const pool of nodes.filter((n) => n.group === CEPH && POOL_KINDS.has(n.kind) && !n.missing))
       found.push({ type: 'pool', text: `pool/${pool.namespace}/${pool.name}`, nodes: [pool.id] });
+  // A class claims ask for but not read (a GitOps repository without the chart that makes it)
+  // is still a failure domain of those claims.
   if (wants.has('storageclass'))
     for (const sc of nodes.filter(
-      (n) => n.group === 'storage.k8s.io' && n.kind === 'StorageClass' && !n.missing,
+      (n) =>
+        n.group === 'storage.k8s.io' &&
+        n.kind === 'StorageClass' &&
+        (!n.missing || index.in(n.id, 'uses-class').length > 0),
     ))
       found.push({ type: 'storageclass', text: `storageclass/${sc.name}`, nodes: [sc.id] });
   if (wants.has('pvc'))
@@ -81,7 +86,8 @@ function osdText(osd: GraphNode, qualify: boolean): string {
  * Resolves a target as typed (ARCHITECTURE.md section 3) to graph nodes. A target the
  * inventory does not hold is a usage error that names the closest known targets.
  */
-export function resolveTarget(analysis: Analysis, text: string): Target {
+export function resolveTarget(analysis: Analysis, typed: string): Target {
+  const text = canonicalTarget(typed);
   const slash = text.indexOf('/');
   const type = (slash < 0 ? text : text.slice(0, slash)) as TargetType;
   const rest = slash < 0 ? '' : text.slice(slash + 1);
@@ -100,6 +106,12 @@ export function resolveTarget(analysis: Analysis, text: string): Target {
       closest.length > 0 ? `; closest: ${closest.join(', ')}` : ''
     }`,
   );
+}
+
+/** Ceph's own spelling of an OSD, `osd.3`, is `osd/3`. */
+function canonicalTarget(text: string): string {
+  const ceph = /^osd\.(\d+)$/.exec(text);
+  return ceph ? `osd/${ceph[1]}` : text;
 }
 
 type Resolver = (analysis: Analysis, rest: string) => string[];
@@ -143,11 +155,17 @@ const RESOLVERS: Record<TargetType, Resolver> = {
       )
       .map((n) => n.id);
   },
-  storageclass: ({ index }, rest) =>
-    existing(index, nodeId('storage.k8s.io', 'StorageClass', undefined, rest)),
+  storageclass: ({ index }, rest) => {
+    const id = nodeId('storage.k8s.io', 'StorageClass', undefined, rest);
+    return existing(index, id).length > 0 || (index.node(id) && index.in(id, 'uses-class').length > 0)
+      ? [id]
+      : [];
+  },
   pvc: ({ index }, rest) => {
     const [namespace = '', ...name] = rest.split('/');
-    return existing(index, nodeId('', 'PersistentVolumeClaim', namespace, name.join('/')));
+    const id = nodeId('', 'PersistentVolumeClaim', namespace, name.join('/'));
+    // A claim modelled from a spec (manifests only) is named in answers, so it can be a target.
+    return typeof index.node(id)?.attrs.modelled === 'string' ? [id] : existing(index, id);
   },
   workload: (analysis, rest) => {
     const [namespace, kind = '', ...name] = rest.split('/');

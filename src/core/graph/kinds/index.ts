@@ -2,6 +2,7 @@ import { configMap } from './config-map.ts';
 import type { KindExtractor } from './extractor.ts';
 import { ingress } from './ingress.ts';
 import { node } from './node.ts';
+import { OPERATOR_CLAIM_EXTRACTORS } from './operators/index.ts';
 import { persistentVolume } from './persistent-volume.ts';
 import { persistentVolumeClaim } from './persistent-volume-claim.ts';
 import { pod } from './pod.ts';
@@ -42,4 +43,5 @@ export const KIND_EXTRACTORS: readonly KindExtractor[] = [
   configMap,
   ingress,
   ingressRoute,
+  ...OPERATOR_CLAIM_EXTRACTORS,
 ];

@@ -1,8 +1,8 @@
 import type { FieldReader } from '../../fields.ts';
 import type { BuildContext } from '../context.ts';
-import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import type { KindExtractor } from './extractor.ts';
+import { modelClaim } from './modelled-claims.ts';
 import { extractPodSpec } from './pod-spec.ts';
 
 /**
@@ -45,7 +45,6 @@ export const statefulSet: KindExtractor = {
  * that exist are kept storage of a scaled-down set, still this workload's data.
  */
 function linkClaimTemplates(ctx: BuildContext, reader: FieldReader): void {
-  const id = idOf(reader);
   const name = reader.object.metadata.name ?? '';
   const namespace = reader.object.metadata.namespace ?? '';
   const replicas = reader.number('spec.replicas') ?? 1;
@@ -63,30 +62,22 @@ function linkClaimTemplates(ctx: BuildContext, reader: FieldReader): void {
       const ordinal = pvcName.slice(prefix.length);
       if (/^\d+$/.test(ordinal)) ordinals.add(Number(ordinal));
     }
-    const className = reader.string(`${at}.spec.storageClassName`);
+    const storageClass = reader.string(`${at}.spec.storageClassName`);
     for (const ordinal of [...ordinals].sort((a, b) => a - b)) {
-      const claim = nodeId('', 'PersistentVolumeClaim', namespace, `${prefix}${ordinal}`);
-      if (!ctx.index.has(claim)) {
-        ctx.node(claim, { missing: true, apiVersion: 'v1' });
-        ctx.setAttrs(claim, { fromTemplate: `${namespace}/${name}` });
-        if (className) {
-          ctx.edge({
-            from: claim,
-            to: nodeId('storage.k8s.io', 'StorageClass', undefined, className),
-            type: 'uses-class',
-            source: reader,
-            field: `${at}.spec.storageClassName`,
-            why: `claim template ${template} asks for StorageClass ${className}`,
-          });
-        }
-      }
-      ctx.edge({
-        from: id,
-        to: claim,
-        type: 'mounts',
+      modelClaim(ctx, {
+        namespace,
+        name: `${prefix}${ordinal}`,
         source: reader,
         field: `${at}.metadata.name`,
+        subject: `claim template ${template}`,
+        storageClass,
+        classField: `${at}.spec.storageClassName`,
+        size: reader.string(`${at}.spec.resources.requests.storage`),
         why: `claim template ${template} gives ordinal ${ordinal} PVC ${prefix}${ordinal}`,
+        attrs: {
+          fromTemplate: `${namespace}/${name}`,
+          modelled: `StatefulSet ${namespace ? `${namespace}/` : ''}${name}: claims modelled from spec.volumeClaimTemplates (${replicas} replica${replicas === 1 ? '' : 's'}), not read`,
+        },
       });
     }
   }

@@ -33,7 +33,9 @@ export interface Workload {
 
 /**
  * A workload is the root of an ownerReferences chain that runs pods: an operator's resource
- * when there is one, else the Deployment / StatefulSet / DaemonSet / CronJob / bare Pod.
+ * when there is one, else the Deployment / StatefulSet / DaemonSet / CronJob / bare Pod. A
+ * static pod is its own workload: its owner, the Node, runs every static pod on it (etcd,
+ * the API server, keepalived) and is no workload.
  */
 export function findWorkloads(index: GraphIndex): Workload[] {
   const roots = new Set<string>();
@@ -55,7 +57,10 @@ export function rootOf(index: GraphIndex, id: string): string {
   const seen = new Set<string>([id]);
   let current = id;
   for (;;) {
-    const owners = index.in(current, 'owns').map((e) => e.from);
+    const owners = index
+      .in(current, 'owns')
+      .map((e) => e.from)
+      .filter((from) => !from.startsWith('core/Node/'));
     // Several owners are rare (one controller at most); follow the first, deterministically.
     const next = owners.sort(compare)[0];
     if (!next || seen.has(next)) return current;

@@ -19,6 +19,7 @@ export const NO_DATA_HOST_PATHS: readonly HostPathRule[] = [
   { path: '/dev', why: NODE },
   { path: '/run', why: 'runtime sockets and locks, gone at reboot' },
   { path: '/var/run', why: 'runtime sockets and locks, gone at reboot' },
+  { path: '/var/lock', why: 'lock files, gone at reboot' },
   { path: '/tmp', why: 'scratch space' },
   { path: '/boot', why: NODE },
   { path: '/lib/modules', why: NODE },

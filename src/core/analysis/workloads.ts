@@ -60,13 +60,22 @@ export function rootOf(index: GraphIndex, id: string): string {
     const owners = index
       .in(current, 'owns')
       .map((e) => e.from)
-      .filter((from) => !from.startsWith('core/Node/'));
+      .filter(runsPods);
     // Several owners are rare (one controller at most); follow the first, deterministically.
     const next = owners.sort(compare)[0];
     if (!next || seen.has(next)) return current;
     seen.add(next);
     current = next;
   }
+}
+
+/**
+ * Core kinds own pods only to be garbage-collected with them (a Node its mirror pods, a
+ * ConfigMap OpenShift's installer pods): of the core API, only a ReplicationController is a
+ * workload above its pods.
+ */
+function runsPods(owner: string): boolean {
+  return !owner.startsWith('core/') || owner.startsWith('core/ReplicationController/');
 }
 
 function descendants(index: GraphIndex, id: string): string[] {

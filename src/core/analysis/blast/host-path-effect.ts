@@ -1,4 +1,5 @@
 import { compare } from '../../graph/context.ts';
+import type { GraphIndex } from '../../graph/graph-index.ts';
 import { qualifiedName } from '../../graph/ids.ts';
 import { describeHostPath, type HostPathData } from '../host-path-data.ts';
 import { workloadTitle } from '../tiers/facts.ts';
@@ -8,6 +9,7 @@ import { replicatesData } from './instances.ts';
 import type { Losses } from './losses.ts';
 
 export interface HostPathInputs {
+  index: GraphIndex;
   losses: Losses;
   outage: boolean;
   assume: (line: string) => void;
@@ -46,6 +48,11 @@ export function hostPathEffect(
     }
   }
   if (why.length === 0) return null;
+  const peers = staticPeers(inputs.index, workload);
+  if (peers.length > 0)
+    inputs.assume(
+      `${title}: static pods ${peers.map(qualifiedName).join(', ')} run the same on other nodes; whether they keep a copy of its hostPath data (etcd members do) is not visible, assumed not (worst case)`,
+    );
   const nodes = [...new Set(data.flatMap((d) => (d.node ? [d.node] : [])))];
   const surviving = nodes.filter((n) => !losses.nodes.has(n));
   const instances =
@@ -66,4 +73,30 @@ export function hostPathEffect(
   return inputs.outage
     ? { impact: 'unavailable', why: [...why, 'down with the target; the data is intact once it is back'] }
     : { impact: 'data-loss', why };
+}
+
+/**
+ * Static pods named like this one on other nodes (`etcd-master-1` beside `etcd-master-0`):
+ * members of the same control-plane service, each a workload of its own.
+ */
+function staticPeers(index: GraphIndex, workload: Workload): string[] {
+  const { node } = workload;
+  const host = index.out(workload.id, 'scheduled-on')[0]?.to;
+  if (node.attrs.staticPod !== true || !host) return [];
+  const suffix = `-${qualifiedName(host)}`;
+  if (!node.name.endsWith(suffix)) return [];
+  const prefix = node.name.slice(0, -suffix.length);
+  return index.graph.nodes
+    .filter(
+      (n) =>
+        n.id !== node.id &&
+        n.kind === 'Pod' &&
+        n.group === '' &&
+        n.namespace === node.namespace &&
+        n.attrs.staticPod === true &&
+        n.name.startsWith(`${prefix}-`) &&
+        index.out(n.id, 'scheduled-on').some((e) => n.name === `${prefix}-${qualifiedName(e.to)}`),
+    )
+    .map((n) => n.id)
+    .sort(compare);
 }

@@ -96,14 +96,26 @@ function storageEffect(workload: Workload, shape: WorkloadShape, inputs: Workloa
 /** A pod that completed or failed (an installer, a finished Job) serves nothing: losing it changes nothing. */
 const FINISHED_PHASES = new Set(['Succeeded', 'Failed']);
 
+export function isFinished(index: GraphIndex, pod: string): boolean {
+  return FINISHED_PHASES.has(String(index.node(pod)?.attrs.phase ?? ''));
+}
+
+/** A Job or bare pod whose every pod read has finished: nothing of it runs, nothing of it can stop. */
+export function workloadFinished(index: GraphIndex, shape: WorkloadShape): boolean {
+  const kind = shape.id.split('/').slice(0, 2).join('/');
+  return (
+    (kind === 'batch/Job' || kind === 'core/Pod') &&
+    shape.pods.length > 0 &&
+    shape.pods.every((p) => isFinished(index, p.id))
+  );
+}
+
 /**
  * Pods on a lost node: rescheduled elsewhere, but until then the workload runs on the rest. A
  * bare or static pod is not rescheduled: it is down until re-created (or its node is back).
  */
 function podEffect(shape: WorkloadShape, inputs: WorkloadInputs): Effect | null {
-  const running = shape.pods.filter(
-    (p) => !FINISHED_PHASES.has(String(inputs.index.node(p.id)?.attrs.phase ?? '')),
-  );
+  const running = shape.pods.filter((p) => !isFinished(inputs.index, p.id));
   if (inputs.losses.nodes.size === 0 || running.length === 0) return null;
   const lost = running.filter((p) => p.node && inputs.losses.nodes.has(p.node));
   if (lost.length === 0) return null;

@@ -2,6 +2,7 @@ import { compare } from '../graph/context.ts';
 import type { GraphIndex } from '../graph/graph-index.ts';
 import { qualifiedName } from '../graph/ids.ts';
 import type { Json } from '../model.ts';
+import type { BackupSystem, Protection } from './backups/model.ts';
 import { holdsData } from './host-paths.ts';
 import type { Workload } from './workloads.ts';
 
@@ -66,6 +67,23 @@ export function describeHostPath(data: HostPathData): string {
 /** The distinct nodes the data is known to be on, sorted. */
 export function hostPathNodes(data: readonly HostPathData[]): string[] {
   return [...new Set(data.flatMap((d) => (d.node ? [d.node] : [])))].sort(compare);
+}
+
+/**
+ * Backups that copy volumes (Velero's fs-backup and snapshots, VolSync, K8up, Longhorn, CSI
+ * snapshots) never copy a hostPath directory; only a database's own backup copies its data
+ * wherever it lives.
+ */
+const VOLUME_BACKUPS: ReadonlySet<BackupSystem> = new Set([
+  'velero',
+  'volsync',
+  'k8up',
+  'longhorn',
+  'csi-snapshot',
+]);
+
+export function copiesHostPaths(protection: Protection): boolean {
+  return !VOLUME_BACKUPS.has(protection.system);
 }
 
 function dataVolumes(value: Json | undefined): { name: string; path: string }[] {

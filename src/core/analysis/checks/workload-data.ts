@@ -1,8 +1,8 @@
 import { compare } from '../../graph/context.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
 import { qualifiedName } from '../../graph/ids.ts';
-import type { BackupSystem, Protection } from '../backups/model.ts';
 import { describeHostPath, type HostPathData, hostPathDataOf } from '../host-path-data.ts';
+
 import type { Analysis } from '../model.ts';
 import type { VolumeChain } from '../storage-chain.ts';
 import type { Tier } from '../tiers/model.ts';
@@ -51,23 +51,6 @@ export function describeData(data: WorkloadData): string {
   return [...data.chains.map((c) => qualifiedName(c.claim)), ...data.hostPaths.map(describeHostPath)].join(
     ', ',
   );
-}
-
-/**
- * Backups that copy volumes (Velero's fs-backup and snapshots, VolSync, K8up, Longhorn, CSI
- * snapshots) never copy a hostPath directory; only a database's own backup copies its data
- * wherever it lives.
- */
-const VOLUME_BACKUPS: ReadonlySet<BackupSystem> = new Set([
-  'velero',
-  'volsync',
-  'k8up',
-  'longhorn',
-  'csi-snapshot',
-]);
-
-export function copiesHostPaths(protection: Protection): boolean {
-  return !VOLUME_BACKUPS.has(protection.system);
 }
 
 /**

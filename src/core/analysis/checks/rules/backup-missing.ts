@@ -1,9 +1,9 @@
-import { describeHostPath } from '../../host-path-data.ts';
+import { copiesHostPaths, describeHostPath } from '../../host-path-data.ts';
 import { finding } from '../finding.ts';
 import type { Finding, Rule, RuleMeta } from '../model.ts';
 import { severityForTier } from '../severity.ts';
 import { describeWorkload } from '../tier-of.ts';
-import { copiesHostPaths, dataWorkloads, describeData } from '../workload-data.ts';
+import { dataWorkloads, describeData } from '../workload-data.ts';
 
 const meta: RuleMeta = {
   id: 'backup-missing',

@@ -1,13 +1,13 @@
 import { qualifiedName } from '../../../graph/ids.ts';
 import type { Protection } from '../../backups/model.ts';
-import { describeHostPath, hostPathNodes } from '../../host-path-data.ts';
+import { copiesHostPaths, describeHostPath, hostPathNodes } from '../../host-path-data.ts';
 import type { Analysis } from '../../model.ts';
 import { storageOfDestination } from '../destination-storage.ts';
 import { finding } from '../finding.ts';
 import type { Finding, Rule, RuleMeta, Severity } from '../model.ts';
 import { severityForTier } from '../severity.ts';
 import { describeWorkload } from '../tier-of.ts';
-import { copiesHostPaths, dataWorkloads, type WorkloadData } from '../workload-data.ts';
+import { dataWorkloads, type WorkloadData } from '../workload-data.ts';
 
 const meta: RuleMeta = {
   id: 'node-pinned-unprotected',

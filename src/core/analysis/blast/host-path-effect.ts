@@ -20,57 +20,58 @@ const INSTANCE_KINDS = new Set(['apps/StatefulSet']);
 
 /**
  * Data in hostPath volumes lives on its node only: a lost node takes it, like a node-local PV.
- * Data whose node is not known (no scheduled pod read) may be on any node: the worst case is
+ * Data whose node is not known (no pod seen on a node) may be on any node: the worst case is
  * the lost one, said in the assumptions. A StatefulSet or replicating operator with copies on
- * other nodes that survive is degraded, as with per-instance volumes.
+ * nodes that survive is degraded, as with per-instance volumes; with `--outage`, so is any
+ * workload whose pods on other nodes keep serving with their own node's data.
  */
 export function hostPathEffect(
   workload: Workload,
   data: readonly HostPathData[],
   inputs: HostPathInputs,
 ): Effect | null {
-  const { losses } = inputs;
+  const { losses, outage } = inputs;
   if (data.length === 0 || losses.nodes.size === 0) return null;
   const title = workloadTitle(workload.id);
-  const why: string[] = [];
-  for (const d of data) {
-    if (d.node && losses.nodes.has(d.node))
-      why.push(`${describeHostPath(d)} is on node ${qualifiedName(d.node)}: its only copy is on that node`);
-  }
+  const hit = data.filter((d) => d.node && losses.nodes.has(d.node));
   const unplaced = data.filter((d) => !d.node);
-  if (unplaced.length > 0) {
-    const node = qualifiedName([...losses.nodes.keys()].sort(compare)[0] as string);
-    for (const d of unplaced) {
-      why.push(`${describeHostPath(d)} is assumed on node ${node}: its only copy is on that node`);
-      inputs.assume(
-        `${title}: no scheduled pod was read, so its hostPath ${d.path} may be on any node; assumed on ${node} (worst case)`,
-      );
-    }
-  }
-  if (why.length === 0) return null;
+  if (hit.length === 0 && unplaced.length === 0) return null;
+  const assumedOn = qualifiedName([...losses.nodes.keys()].sort(compare)[0] as string);
+  for (const d of unplaced)
+    inputs.assume(
+      `${title}: no pod of it was seen on a node, so its hostPath ${d.path} may be on any node; assumed on ${assumedOn} (worst case)`,
+    );
   const peers = staticPeers(inputs.index, workload);
   if (peers.length > 0)
     inputs.assume(
       `${title}: static pods ${peers.map(qualifiedName).join(', ')} run the same on other nodes; whether they keep a copy of its hostPath data (etcd members do) is not visible, assumed not (worst case)`,
     );
+  const where = (d: HostPathData) =>
+    d.node ? `is on node ${qualifiedName(d.node)}` : `is assumed on node ${assumedOn}`;
   const nodes = [...new Set(data.flatMap((d) => (d.node ? [d.node] : [])))];
-  const surviving = nodes.filter((n) => !losses.nodes.has(n));
+  const surviving = nodes.filter((n) => !losses.nodes.has(n)).map(qualifiedName);
   const instances =
     INSTANCE_KINDS.has(`${workload.node.group}/${workload.node.kind}`) || replicatesData(workload);
-  if (instances && unplaced.length === 0 && surviving.length > 0) {
-    if (!replicatesData(workload))
+  const others = unplaced.length === 0 && surviving.length > 0;
+  if (others && (instances || outage)) {
+    if (instances && !outage && !replicatesData(workload))
       inputs.assume(
-        `${title}: its instances on ${surviving.map(qualifiedName).join(', ')} are assumed to keep a copy of the hostPath data lost with the node`,
+        `${title}: its instances on ${surviving.join(', ')} are assumed to keep a copy of the hostPath data lost with the node`,
       );
     return {
       impact: 'degraded',
       why: [
-        ...why,
-        `its instances on ${surviving.map(qualifiedName).join(', ')} keep their own copy and serve`,
+        ...hit.map((d) => `${describeHostPath(d)} ${where(d)}, ${outage ? 'down' : 'lost'} with it`),
+        instances
+          ? `its instances on ${surviving.join(', ')} keep their own copy and serve`
+          : `its pods on ${surviving.join(', ')} keep serving with their own node's data`,
       ],
     };
   }
-  return inputs.outage
+  const why = [...hit, ...unplaced].map(
+    (d) => `${describeHostPath(d)} ${where(d)}: its only copy is on that node`,
+  );
+  return outage
     ? { impact: 'unavailable', why: [...why, 'down with the target; the data is intact once it is back'] }
     : { impact: 'data-loss', why };
 }

@@ -11,6 +11,7 @@ export interface HostPathRule {
 const NODE = 'exposes the node to the pod (kernel, devices, runtime state), holds no data';
 const CONFIG = "node configuration, rebuilt by the node's installer";
 const RUNTIME = 'container runtime or kubelet state, rebuilt when the node rejoins';
+const NETWORK = 'network plugin state, rebuilt from the Kubernetes API';
 const ELSEWHERE = 'storage data judged through its own volumes (pools, PVs, replicas)';
 
 export const NO_DATA_HOST_PATHS: readonly HostPathRule[] = [
@@ -32,7 +33,11 @@ export const NO_DATA_HOST_PATHS: readonly HostPathRule[] = [
   { path: '/var/lib/containerd', why: RUNTIME },
   { path: '/var/lib/docker', why: RUNTIME },
   { path: '/var/lib/cni', why: RUNTIME },
-  { path: '/var/lib/calico', why: RUNTIME },
+  { path: '/var/lib/calico', why: NETWORK },
+  { path: '/var/lib/cilium', why: NETWORK },
+  { path: '/var/lib/openvswitch', why: NETWORK },
+  { path: '/var/lib/ovn', why: NETWORK },
+  { path: '/var/lib/ovn-ic', why: NETWORK },
   { path: '/var/lib/kube-proxy', why: 'kube-proxy configuration' },
   { path: '/var/lib/rancher/rke2/agent', why: RUNTIME },
   { path: '/var/lib/rancher/k3s/agent', why: RUNTIME },

@@ -58,8 +58,12 @@ export function hostPathDataOf(index: GraphIndex, workload: Workload): HostPathD
   return found;
 }
 
-/** "hostPath /var/lib/etcd of pod openshift-etcd/etcd-master-0": how reasons and messages name it. */
-export function describeHostPath(data: HostPathData): string {
+/**
+ * "hostPath /var/lib/etcd of pod openshift-etcd/etcd-master-0": how reasons and messages name
+ * it; just "hostPath /var/lib/etcd" when `workload` is the object itself (a bare or static pod).
+ */
+export function describeHostPath(data: HostPathData, workload?: string): string {
+  if (data.object === workload) return `hostPath ${data.path}`;
   const kind = data.object.split('/')[1] ?? '';
   return `hostPath ${data.path} of ${kind === 'Pod' ? 'pod' : kind} ${qualifiedName(data.object)}`;
 }

@@ -48,9 +48,10 @@ export function dataWorkloads(analysis: Analysis): WorkloadData[] {
 
 /** "a/b, hostPath /var/lib/x of pod a/c": the claims and host paths a workload keeps data in. */
 export function describeData(data: WorkloadData): string {
-  return [...data.chains.map((c) => qualifiedName(c.claim)), ...data.hostPaths.map(describeHostPath)].join(
-    ', ',
-  );
+  return [
+    ...data.chains.map((c) => qualifiedName(c.claim)),
+    ...data.hostPaths.map((h) => describeHostPath(h, data.workload.id)),
+  ].join(', ');
 }
 
 /**

@@ -42,7 +42,7 @@ export const backupMissing: Rule = {
       const message =
         protections.length === 0
           ? `tier-${data.tier} ${describeWorkload(data.workload.id)} keeps data in ${describeData(data)} and no backup the inventory shows covers it (expected a backup outside the cluster within the tier RPO)`
-          : `tier-${data.tier} ${describeWorkload(data.workload.id)} keeps data in ${data.hostPaths.map(describeHostPath).join(', ')}, and its backups (${systems}) copy volumes, never hostPath directories (expected a backup of that data outside the cluster within the tier RPO)`;
+          : `tier-${data.tier} ${describeWorkload(data.workload.id)} keeps data in ${data.hostPaths.map((h) => describeHostPath(h, data.workload.id)).join(', ')}, and its backups (${systems}) copy volumes, never hostPath directories (expected a backup of that data outside the cluster within the tier RPO)`;
       found.push(
         finding(meta, analysis.index, {
           severity,

@@ -75,7 +75,7 @@ function hostPathFindings(
         severity,
         object: one ? first.object : data.workload.id,
         field: (one ? first.field : null) ?? data.fields.storageClass,
-        message: `${one ? describeHostPath(first) : `hostPath ${path}`} of tier-${data.tier} ${describeWorkload(data.workload.id)} keeps data on ${where}${protections.length > 0 ? ', and its backups copy volumes, not host paths' : ' with no backup'}: losing or reinstalling ${nodes.length > 1 ? 'any of those nodes' : 'that node'} loses it (expected a copy off the node)`,
+        message: `${one ? describeHostPath(first, data.workload.id) : `hostPath ${path}`} of tier-${data.tier} ${describeWorkload(data.workload.id)} keeps data on ${where}${protections.length > 0 ? ', and its backups copy volumes, not host paths' : ' with no backup'}: losing or reinstalling ${nodes.length > 1 ? 'any of those nodes' : 'that node'} loses it (expected a copy off the node)`,
         fix: `move the data to a PVC on replicated storage (a Ceph class) or one a backup covers; or back the directory up from the node to storage outside the cluster (for etcd: scheduled etcd snapshots copied off the node)${data.tier < 3 ? '; if the data really is rebuildable, label the workload tierbook.io/tier: "3"' : ''}`,
       }),
     );

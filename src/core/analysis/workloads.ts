@@ -33,7 +33,9 @@ export interface Workload {
 
 /**
  * A workload is the root of an ownerReferences chain that runs pods: an operator's resource
- * when there is one, else the Deployment / StatefulSet / DaemonSet / CronJob / bare Pod.
+ * when there is one, else the Deployment / StatefulSet / DaemonSet / CronJob / bare Pod. A
+ * static pod is its own workload: its owner, the Node, runs every static pod on it (etcd,
+ * the API server, keepalived) and is no workload.
  */
 export function findWorkloads(index: GraphIndex): Workload[] {
   const roots = new Set<string>();
@@ -55,13 +57,25 @@ export function rootOf(index: GraphIndex, id: string): string {
   const seen = new Set<string>([id]);
   let current = id;
   for (;;) {
-    const owners = index.in(current, 'owns').map((e) => e.from);
+    const owners = index
+      .in(current, 'owns')
+      .map((e) => e.from)
+      .filter(runsPods);
     // Several owners are rare (one controller at most); follow the first, deterministically.
     const next = owners.sort(compare)[0];
     if (!next || seen.has(next)) return current;
     seen.add(next);
     current = next;
   }
+}
+
+/**
+ * Core kinds own pods only to be garbage-collected with them (a Node its mirror pods, a
+ * ConfigMap OpenShift's installer pods): of the core API, only a ReplicationController is a
+ * workload above its pods.
+ */
+function runsPods(owner: string): boolean {
+  return !owner.startsWith('core/') || owner.startsWith('core/ReplicationController/');
 }
 
 function descendants(index: GraphIndex, id: string): string[] {

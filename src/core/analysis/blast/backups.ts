@@ -1,5 +1,6 @@
 import { qualifiedName } from '../../graph/ids.ts';
 import type { Protection } from '../backups/model.ts';
+import { copiesHostPaths } from '../host-path-data.ts';
 import type { BlastContext } from './context.ts';
 import type { Effect } from './effect.ts';
 import type { BackupSurvival } from './model.ts';
@@ -18,9 +19,15 @@ export interface BlastState {
  */
 export function backupSurvival(context: BlastContext, workload: string, state: BlastState): BackupSurvival[] {
   const protections = context.analysis.protections.get(workload) ?? [];
+  const hostPaths = context.shapes.get(workload)?.hostPaths ?? [];
   return protections.map((p) => {
     const { survives, why } = survival(context, workload, p, state);
-    return { kind: p.method, system: p.system, last_success: p.lastSuccess, survives, why };
+    // A volume backup holds the volumes only: the hostPath data is in no copy of it.
+    const note =
+      hostPaths.length > 0 && !copiesHostPaths(p)
+        ? `; it copies volumes, not hostPath ${[...new Set(hostPaths.map((h) => h.path))].join(', ')}`
+        : '';
+    return { kind: p.method, system: p.system, last_success: p.lastSuccess, survives, why: `${why}${note}` };
   });
 }
 

@@ -1,4 +1,5 @@
 import type { GraphIndex } from '../../graph/graph-index.ts';
+import { type HostPathData, hostPathDataOf } from '../host-path-data.ts';
 import type { Analysis } from '../model.ts';
 import { claimsOf, volumeChain } from '../storage-chain.ts';
 import { type Instance, instancesOf } from './instances.ts';
@@ -24,6 +25,8 @@ export interface WorkloadShape {
   instances: Instance[];
   /** Its pods and the node each is scheduled on (null when not scheduled). */
   pods: { id: string; node: string | null }[];
+  /** Data in hostPath volumes, on the node of the pod that mounts it (host-path-data.ts). */
+  hostPaths: HostPathData[];
 }
 
 export interface Dependent {
@@ -68,7 +71,8 @@ function buildContext(analysis: Analysis): BlastContext {
     for (const id of [workload.id, ...workload.members]) ownerOf.set(id, workload.id);
     const workloadClaims = claimsOf(index, workload);
     for (const claim of workloadClaims) if (!claims.has(claim)) claims.set(claim, claimStorage(index, claim));
-    const pods = workload.members
+    // A bare Pod is its own workload and its own pod.
+    const pods = [workload.id, ...workload.members]
       .filter((id) => index.node(id)?.kind === 'Pod' && index.node(id)?.group === '')
       .map((id) => ({ id, node: index.out(id, 'scheduled-on')[0]?.to ?? null }));
     shapes.set(workload.id, {
@@ -76,6 +80,7 @@ function buildContext(analysis: Analysis): BlastContext {
       claims: workloadClaims,
       instances: instancesOf(index, workload, workloadClaims),
       pods,
+      hostPaths: hostPathDataOf(index, workload),
     });
   }
   const dependents = new Map<string, Dependent[]>();

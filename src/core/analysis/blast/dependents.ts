@@ -1,12 +1,14 @@
 import { qualifiedName } from '../../graph/ids.ts';
 import type { BlastContext } from './context.ts';
 import { describeImpact, type Effect, rank } from './effect.ts';
+import { workloadFinished } from './workload-effect.ts';
 
 /**
  * Everything that needs a lost or unavailable workload to serve is unavailable, through any
  * number of hops (Service references, forward-auth to an identity provider, in-cluster NFS).
  * A breadth-first walk from every stopped workload at once, worst first, gives each dependent
- * the shortest path to a cause; the path is its `why`.
+ * the shortest path to a cause; the path is its `why`. A Job or bare pod that has finished
+ * runs nothing that could stop.
  */
 export function dependentEffects(
   context: BlastContext,
@@ -27,6 +29,8 @@ export function dependentEffects(
     const causeChain = chain.get(cause) ?? [];
     for (const dependent of context.dependents.get(cause) ?? []) {
       if (reached.has(dependent.workload)) continue;
+      const shape = context.shapes.get(dependent.workload);
+      if (shape && workloadFinished(context.index, shape)) continue;
       const isSource = chain.has(dependent.workload);
       const step = `needs ${label(context, cause)} (${dependent.via}): ${dependent.why.join('; ')}`;
       const path = [

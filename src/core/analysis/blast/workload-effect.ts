@@ -3,6 +3,7 @@ import { qualifiedName } from '../../graph/ids.ts';
 import type { Workload } from '../workloads.ts';
 import type { WorkloadShape } from './context.ts';
 import { type Effect, rank, worse } from './effect.ts';
+import { hostPathEffect } from './host-path-effect.ts';
 import { replicatesData } from './instances.ts';
 import { type Losses, osdLabel } from './losses.ts';
 
@@ -32,6 +33,7 @@ export function workloadEffect(
     ? { impact: 'unavailable', why: [`${down}: down, its data intact`] }
     : null;
   effect = worse(effect, storageEffect(workload, shape, inputs));
+  effect = worse(effect, hostPathEffect(workload, shape.hostPaths, inputs));
   effect = worse(effect, podEffect(shape, inputs));
   effect = worse(effect, osdEffect(workload, inputs));
   return effect;
@@ -91,20 +93,45 @@ function storageEffect(workload: Workload, shape: WorkloadShape, inputs: Workloa
   return worse(shared?.effect ?? null, effect);
 }
 
-/** Pods on a lost node: rescheduled elsewhere, but until then the workload runs on the rest. */
+/** A pod that completed or failed (an installer, a finished Job) serves nothing: losing it changes nothing. */
+const FINISHED_PHASES = new Set(['Succeeded', 'Failed']);
+
+export function isFinished(index: GraphIndex, pod: string): boolean {
+  return FINISHED_PHASES.has(String(index.node(pod)?.attrs.phase ?? ''));
+}
+
+/** A Job or bare pod whose every pod read has finished: nothing of it runs, nothing of it can stop. */
+export function workloadFinished(index: GraphIndex, shape: WorkloadShape): boolean {
+  const kind = shape.id.split('/').slice(0, 2).join('/');
+  return (
+    (kind === 'batch/Job' || kind === 'core/Pod') &&
+    shape.pods.length > 0 &&
+    shape.pods.every((p) => isFinished(index, p.id))
+  );
+}
+
+/**
+ * Pods on a lost node: rescheduled elsewhere, but until then the workload runs on the rest. A
+ * bare or static pod is not rescheduled: it is down until re-created (or its node is back).
+ */
 function podEffect(shape: WorkloadShape, inputs: WorkloadInputs): Effect | null {
-  if (inputs.losses.nodes.size === 0 || shape.pods.length === 0) return null;
-  const lost = shape.pods.filter((p) => p.node && inputs.losses.nodes.has(p.node));
+  const running = shape.pods.filter((p) => !isFinished(inputs.index, p.id));
+  if (inputs.losses.nodes.size === 0 || running.length === 0) return null;
+  const lost = running.filter((p) => p.node && inputs.losses.nodes.has(p.node));
   if (lost.length === 0) return null;
   const node = qualifiedName(lost[0]?.node as string);
   const pods = lost.map((p) => qualifiedName(p.id)).join(', ');
-  const left = shape.pods.length - lost.length;
+  const left = running.length - lost.length;
   if (left === 0) {
+    const until =
+      shape.id.startsWith('core/Pod/') && running.length === 1 && running[0]?.id === shape.id
+        ? inputs.index.node(shape.id)?.attrs.staticPod === true
+          ? 'a static pod, it is down until the node is back'
+          : 'a bare pod (no controller), it is down until someone re-creates it'
+        : 'it is down until rescheduled';
     return {
       impact: 'unavailable',
-      why: [
-        `its only pod${lost.length > 1 ? 's' : ''} (${pods}) ran on node ${node}; it is down until rescheduled`,
-      ],
+      why: [`its only pod${lost.length > 1 ? 's' : ''} (${pods}) ran on node ${node}; ${until}`],
     };
   }
   return {

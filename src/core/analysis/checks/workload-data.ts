@@ -1,5 +1,8 @@
 import { compare } from '../../graph/context.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
+import { qualifiedName } from '../../graph/ids.ts';
+import { describeHostPath, type HostPathData, hostPathDataOf } from '../host-path-data.ts';
+
 import type { Analysis } from '../model.ts';
 import type { VolumeChain } from '../storage-chain.ts';
 import type { Tier } from '../tiers/model.ts';
@@ -10,16 +13,18 @@ import { storageFacts } from './storage-users.ts';
 import { tierOf } from './tier-of.ts';
 import { type WorkloadFields, workloadFields } from './workload-fields.ts';
 
-/** A workload that keeps data in claims, with its tier and volume chains. */
+/** A workload that keeps data in claims or hostPath volumes, with its tier and volume chains. */
 export interface WorkloadData {
   workload: Workload;
   tier: Tier;
   chains: readonly VolumeChain[];
+  /** Data in hostPath volumes (outside the paths that hold none), each on one node. */
+  hostPaths: readonly HostPathData[];
   fields: WorkloadFields;
 }
 
 /**
- * Workloads with at least one claim. Ceph's own daemons (CephCluster, CephFilesystem) are left
+ * Workloads with at least one claim or hostPath data. Ceph's own daemons (CephCluster, CephFilesystem) are left
  * out: their redundancy is Ceph's, which the pool and device rules judge.
  */
 export function dataWorkloads(analysis: Analysis): WorkloadData[] {
@@ -28,15 +33,25 @@ export function dataWorkloads(analysis: Analysis): WorkloadData[] {
   for (const workload of analysis.workloads) {
     if (workload.node.group === 'ceph.rook.io') continue;
     const chains = facts.chainsOf(workload.id);
-    if (chains.length === 0) continue;
+    const hostPaths = hostPathDataOf(analysis.index, workload);
+    if (chains.length === 0 && hostPaths.length === 0) continue;
     out.push({
       workload,
       tier: tierOf(analysis, workload.id),
       chains,
+      hostPaths,
       fields: workloadFields(workload.node.group, workload.node.kind),
     });
   }
   return out;
+}
+
+/** "a/b, hostPath /var/lib/x of pod a/c": the claims and host paths a workload keeps data in. */
+export function describeData(data: WorkloadData): string {
+  return [
+    ...data.chains.map((c) => qualifiedName(c.claim)),
+    ...data.hostPaths.map((h) => describeHostPath(h, data.workload.id)),
+  ].join(', ');
 }
 
 /**

@@ -36,12 +36,30 @@ export function gatherFacts(index: GraphIndex, workload: Workload): WorkloadFact
     name: node.name,
     title: workloadTitle(workload.id),
     images: [...images].sort(compare),
-    labels: recordOf(node.attrs.labels),
+    labels: node.missing ? ownedLabels(index, workload.id) : recordOf(node.attrs.labels),
     annotations: recordOf(node.attrs.annotations),
     namespaceNode: node.namespace
       ? index.node(nodeId('', 'Namespace', undefined, node.namespace))
       : undefined,
   };
+}
+
+/**
+ * An owner that was not read (a Prometheus or other operator resource tierbook does not read)
+ * has no labels: what it directly owns and was read (the StatefulSet) says what it is.
+ */
+function ownedLabels(index: GraphIndex, id: string): Record<string, string> {
+  const labels: Record<string, string> = {};
+  const owned = index
+    .out(id, 'owns')
+    .map((e) => e.to)
+    .sort(compare);
+  for (const child of owned) {
+    const node = index.node(child);
+    if (!node || node.missing) continue;
+    for (const [key, value] of Object.entries(recordOf(node.attrs.labels))) labels[key] ??= value;
+  }
+  return labels;
 }
 
 /** "Deployment auth/authentik-server" from a workload's node id. */

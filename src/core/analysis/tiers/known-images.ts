@@ -66,7 +66,14 @@ export const KNOWN_IMAGES: readonly KnownImage[] = [
   { tier: 0, what: 'the identity service Ory', paths: ['oryd/kratos', 'oryd/hydra'] },
   { tier: 0, what: 'the secrets store Vault', names: ['vault'] },
   { tier: 0, what: 'the secrets store OpenBao', names: ['openbao'] },
-  { tier: 0, what: "etcd, the Kubernetes API's datastore", names: ['etcd'], context: /^kube-system\// },
+  // kube-system: kubeadm's and RKE2's static pods; openshift-etcd: OpenShift's (image opaque, label app=etcd).
+  {
+    tier: 0,
+    what: "etcd, the Kubernetes API's datastore",
+    paths: ['rancher/hardened-etcd'],
+    names: ['etcd'],
+    context: /^(kube-system|openshift-etcd)\//,
+  },
   {
     tier: 1,
     what: 'a PostgreSQL database',

@@ -5,6 +5,34 @@ import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 
 /**
+ * Kinds that are cluster-scoped, by `group/Kind`: an owner of one of these kinds that was not
+ * read is one cluster-wide object, not one per namespace of the objects it owns (mirror pods
+ * in every namespace name their Node; OpenShift operands name their ClusterOperator).
+ */
+const CLUSTER_SCOPED_KINDS = new Set([
+  '/Node',
+  '/Namespace',
+  '/PersistentVolume',
+  'storage.k8s.io/StorageClass',
+  'storage.k8s.io/CSIDriver',
+  'apiextensions.k8s.io/CustomResourceDefinition',
+  'apiregistration.k8s.io/APIService',
+  'rbac.authorization.k8s.io/ClusterRole',
+  'rbac.authorization.k8s.io/ClusterRoleBinding',
+  'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
+  'admissionregistration.k8s.io/MutatingWebhookConfiguration',
+  'config.openshift.io/ClusterOperator',
+  'config.openshift.io/ClusterVersion',
+  'machineconfiguration.openshift.io/MachineConfig',
+  'machineconfiguration.openshift.io/MachineConfigPool',
+]);
+
+/** OpenShift's operator.openshift.io resources (Etcd, KubeAPIServer, Network…) are all cluster-scoped. */
+function clusterScoped(group: string, kind: string): boolean {
+  return CLUSTER_SCOPED_KINDS.has(`${group}/${kind}`) || group === 'operator.openshift.io';
+}
+
+/**
  * ownerReferences, for every object: owner → owned. An owner reference carries no namespace:
  * the owner is in the object's namespace, or cluster-scoped. UIDs are compared when both sides
  * have one; a mismatch means the owner was deleted and recreated (a stale reference).
@@ -23,14 +51,15 @@ export function linkOwners(ctx: BuildContext, reader: FieldReader): void {
     }
     const group = groupOf(apiVersion);
     const local = nodeId(group, kind, namespace, name);
-    const clusterScoped = nodeId(group, kind, undefined, name);
-    const owner = ctx.index.get(local) ?? ctx.index.get(clusterScoped);
+    const clusterScopedId = nodeId(group, kind, undefined, name);
+    const owner = ctx.index.get(local) ?? ctx.index.get(clusterScopedId);
     const uid = reader.string(`${at}.uid`);
     if (!owner) {
-      ctx.node(local, { missing: true, apiVersion });
+      const placeholder = clusterScoped(group, kind) ? clusterScopedId : local;
+      ctx.node(placeholder, { missing: true, apiVersion });
       ctx.dangling(reader, at, `owner ${kind} ${name} is not in the inventory`);
       ctx.edge({
-        from: local,
+        from: placeholder,
         to: owned,
         type: 'owns',
         source: reader,

@@ -10,6 +10,9 @@ export const pod: KindExtractor = {
     const id = idOf(reader);
     const node = reader.string('spec.nodeName');
     ctx.setAttrs(id, { phase: reader.string('status.phase') });
+    // A static pod's API object is the kubelet's mirror of a manifest on its node.
+    if (reader.object.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined)
+      ctx.setAttrs(id, { staticPod: true });
     if (node) {
       const nodeRef = nodeId('', 'Node', undefined, node);
       if (!ctx.index.has(nodeRef))

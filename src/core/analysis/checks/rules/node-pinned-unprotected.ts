@@ -1,12 +1,13 @@
 import { qualifiedName } from '../../../graph/ids.ts';
 import type { Protection } from '../../backups/model.ts';
+import { copiesHostPaths, describeHostPath, hostPathNodes } from '../../host-path-data.ts';
 import type { Analysis } from '../../model.ts';
 import { storageOfDestination } from '../destination-storage.ts';
 import { finding } from '../finding.ts';
-import type { Finding, Rule, RuleMeta } from '../model.ts';
+import type { Finding, Rule, RuleMeta, Severity } from '../model.ts';
 import { severityForTier } from '../severity.ts';
 import { describeWorkload } from '../tier-of.ts';
-import { dataWorkloads } from '../workload-data.ts';
+import { dataWorkloads, type WorkloadData } from '../workload-data.ts';
 
 const meta: RuleMeta = {
   id: 'node-pinned-unprotected',
@@ -19,6 +20,7 @@ const meta: RuleMeta = {
  * A local-path directory or `local` PV exists on one node only: a dead disk, a reinstall or a
  * node replaced by automation takes it with no second copy. A backup counts unless it is known
  * to sit on that same node; a destination the API does not show is given the benefit of doubt.
+ * Data in a hostPath is the same, and only a backup that copies more than volumes covers it.
  */
 export const nodePinnedUnprotected: Rule = {
   meta,
@@ -45,10 +47,41 @@ export const nodePinnedUnprotected: Rule = {
           }),
         );
       }
+      found.push(...hostPathFindings(analysis, data, protections, severity));
     }
     return found;
   },
 };
+
+/** One finding per host path of the workload, naming the pod when one pod holds it. */
+function hostPathFindings(
+  analysis: Analysis,
+  data: WorkloadData,
+  protections: readonly Protection[],
+  severity: Severity,
+): Finding[] {
+  const byPath = new Map<string, WorkloadData['hostPaths'][number][]>();
+  for (const d of data.hostPaths) byPath.set(d.path, [...(byPath.get(d.path) ?? []), d]);
+  const found: Finding[] = [];
+  for (const [path, list] of [...byPath].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const nodes = hostPathNodes(list);
+    const copies = protections.filter(copiesHostPaths);
+    if (copies.some((p) => leavesNodes(analysis, p, nodes))) continue;
+    const first = list[0] as (typeof list)[number];
+    const one = list.length === 1;
+    const where = nodes.length > 0 ? nodes.map(qualifiedName).join(', ') : 'whichever node its pod runs on';
+    found.push(
+      finding(meta, analysis.index, {
+        severity,
+        object: one ? first.object : data.workload.id,
+        field: (one ? first.field : null) ?? data.fields.storageClass,
+        message: `${one ? describeHostPath(first, data.workload.id) : `hostPath ${path}`} of tier-${data.tier} ${describeWorkload(data.workload.id)} keeps data on ${where}${protections.length > 0 ? ', and its backups copy volumes, not host paths' : ' with no backup'}: losing or reinstalling ${nodes.length > 1 ? 'any of those nodes' : 'that node'} loses it (expected a copy off the node)`,
+        fix: `move the data to a PVC on replicated storage (a Ceph class) or one a backup covers; or back the directory up from the node to storage outside the cluster (for etcd: scheduled etcd snapshots copied off the node)${data.tier < 3 ? '; if the data really is rebuildable, label the workload tierbook.io/tier: "3"' : ''}`,
+      }),
+    );
+  }
+  return found;
+}
 
 function leavesNodes(analysis: Analysis, protection: Protection, nodes: readonly string[]): boolean {
   const { destination } = protection;

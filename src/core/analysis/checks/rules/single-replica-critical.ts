@@ -34,7 +34,9 @@ export const singleReplicaCritical: Rule = {
   check(analysis) {
     const found: Finding[] = [];
     for (const data of dataWorkloads(analysis)) {
-      if (data.tier > 1) continue;
+      // Claims only: hostPath data is node-pinned-unprotected's, and a static pod (an etcd
+      // member) is one instance by design, its peers being other static pods.
+      if (data.tier > 1 || data.chains.length === 0) continue;
       const severity = severityForTier(meta.defaultSeverity, data.tier);
       const count = instanceCount(analysis.index, data.workload);
       if (!severity || count !== 1) continue;

@@ -2,34 +2,13 @@ import { compare } from '../../../graph/context.ts';
 import type { GraphIndex } from '../../../graph/graph-index.ts';
 import { qualifiedName } from '../../../graph/ids.ts';
 import type { Json } from '../../../model.ts';
+import { holdsData } from '../../host-paths.ts';
 import { claimsOf } from '../../storage-chain.ts';
 import type { TierRuleSpec } from './rule.ts';
 
-/**
- * Host paths that expose the node to the pod (metrics agents, CSI and backup node plugins,
- * log shippers) rather than keep the workload's own data.
- */
-const SYSTEM_PATHS = [
-  '/proc',
-  '/sys',
-  '/dev',
-  '/run',
-  '/var/run',
-  '/boot',
-  '/etc',
-  '/usr',
-  '/lib/modules',
-  '/var/log',
-  '/var/lib/kubelet',
-  '/var/lib/containerd',
-  '/var/lib/docker',
-  '/var/lib/cni',
-  '/opt/cni',
-];
-
+/** A host path that holds no data of the workload's own (the table in ../../host-paths.ts). */
 export function isSystemPath(path: string): boolean {
-  const clean = path.replace(/\/+$/, '') || '/';
-  return clean === '/' || SYSTEM_PATHS.some((p) => clean === p || clean.startsWith(`${p}/`));
+  return !holdsData(path);
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { FieldReader } from '../../fields.ts';
 import type { Json } from '../../model.ts';
+import { commandLineValues } from '../command-line.ts';
 import type { BuildContext } from '../context.ts';
 import { nodeId, qualifiedName } from '../ids.ts';
 import { linkServiceReferences } from '../service-refs.ts';
 
 /**
  * What a pod spec depends on, shared by bare Pods and every workload's template: claims,
- * inline node-local and NFS volumes, ConfigMaps, Services named in env values.
+ * inline node-local and NFS volumes, ConfigMaps, Services named in env values, command and args.
  * `pod` is the pod's name and `node` its node when this is a scheduled Pod, not a template.
  */
 export function extractPodSpec(
@@ -103,11 +104,13 @@ export function extractPodSpec(
             value,
             `${at}.value`,
             `env ${envName} of container ${name}`,
+            envName,
           );
         const keyRef = reader.string(`${at}.valueFrom.configMapKeyRef.name`);
         if (keyRef)
           linkConfigMap(ctx, reader, from, namespace, keyRef, `${at}.valueFrom.configMapKeyRef.name`);
       }
+      linkCommandLine(ctx, reader, from, namespace, container, name);
       for (const e of reader.indexes(`${container}.envFrom`)) {
         const ref = reader.string(`${container}.envFrom[${e}].configMapRef.name`);
         if (ref)
@@ -116,6 +119,32 @@ export function extractPodSpec(
     }
   }
   if (images.size > 0) ctx.setAttrs(from, { images: [...images].sort() });
+}
+
+/** Services named in a container's `command` and `args`, each judged under its flag's name. */
+function linkCommandLine(
+  ctx: BuildContext,
+  reader: FieldReader,
+  from: string,
+  namespace: string,
+  container: string,
+  name: string,
+): void {
+  const list = (field: string) =>
+    reader.indexes(`${container}.${field}`).map((i) => reader.string(`${container}.${field}[${i}]`) ?? '');
+  for (const arg of commandLineValues(list('command'), list('args'))) {
+    const where = `${arg.list}[${arg.index}]`;
+    linkServiceReferences(
+      ctx,
+      reader,
+      from,
+      namespace,
+      arg.value,
+      `${container}.${where}`,
+      `${where}${arg.flag ? ` ${arg.flag}` : ''} of container ${name}`,
+      arg.name,
+    );
+  }
 }
 
 function linkClaim(

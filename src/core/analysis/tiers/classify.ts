@@ -69,8 +69,10 @@ function forwardAuthTargetsOf(dependencies: ReadonlyMap<string, readonly Depende
   const targets = new Map<string, string>();
   for (const from of [...dependencies.keys()].sort(compare)) {
     for (const dep of dependencies.get(from) ?? []) {
-      if ((dep.via === 'forward-auth' || dep.via === 'sign-in') && !targets.has(dep.workload))
-        targets.set(dep.workload, dep.why.join('; '));
+      if (targets.has(dep.workload)) continue;
+      if (dep.via === 'forward-auth') targets.set(dep.workload, dep.why.join('; '));
+      // A sign-in edge's why starts at a container: say whose.
+      if (dep.via === 'sign-in') targets.set(dep.workload, `${describeObject(from)}: ${dep.why.join('; ')}`);
     }
   }
   return targets;

@@ -66,6 +66,12 @@ export const SIGN_IN_AUTH_LAST: readonly string[] = ['url', 'uri', 'endpoint', '
 /** Names whose value is an image reference, never an address (`IMAGE=redis:7` is no `host:port`). */
 export const NOT_ADDRESS_WORDS: readonly string[] = ['image', 'tag', 'version', 'repository'];
 
+/**
+ * Any of these words makes a name the app's own address, never a dependency: where the identity
+ * provider sends users back to (`OAUTH2_PROXY_REDIRECT_URL`, `GF_AUTH_SIGNOUT_REDIRECT_URL`).
+ */
+export const OWN_ADDRESS_WORDS: readonly string[] = ['redirect', 'callback'];
+
 /** Single-letter flags that take an address (`pg_isready -h db`, `redis-cli -h cache`). */
 export const ADDRESS_SHORT_FLAGS: Readonly<Record<string, string>> = { h: 'host' };
 
@@ -104,5 +110,7 @@ export function judgeName(name: string | undefined): NameJudgement {
   const signIn =
     words.some((w) => SIGN_IN_WORDS.includes(w)) ||
     (words.includes('auth') && SIGN_IN_AUTH_LAST.includes(last));
+  if (words.some((w) => OWN_ADDRESS_WORDS.includes(w)))
+    return { name, address: false, signIn: false, image: false };
   return { name, address, signIn, image: NOT_ADDRESS_WORDS.includes(last) };
 }

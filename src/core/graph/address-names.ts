@@ -100,15 +100,21 @@ export function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
-export function judgeName(name: string | undefined): NameJudgement {
+/**
+ * `context` is where the name sits (a ConfigMap's data key and the keys above it, the env
+ * variable holding a JSON value): a sign-in word there (`oidc.yaml`, `openid_connect.…`) makes
+ * an address under it sign-in too.
+ */
+export function judgeName(name: string | undefined, context?: string): NameJudgement {
   if (name === undefined) return FREE_TEXT;
   const words = nameWords(name);
+  const around = context === undefined ? [] : nameWords(context);
   const last = words[words.length - 1] ?? '';
   const address =
     ADDRESS_WORDS.includes(last) ||
     ADDRESS_SUFFIXES.some((suffix) => last.length >= suffix.length + 2 && last.endsWith(suffix));
   const signIn =
-    words.some((w) => SIGN_IN_WORDS.includes(w)) ||
+    [...words, ...around].some((w) => SIGN_IN_WORDS.includes(w)) ||
     (words.includes('auth') && SIGN_IN_AUTH_LAST.includes(last));
   if (words.some((w) => OWN_ADDRESS_WORDS.includes(w)))
     return { name, address: false, signIn: false, image: false };

@@ -195,7 +195,8 @@ function describe(found: AddressInValue, pod: string | undefined): string {
  * when `name` is sign-in configuration (an OIDC issuer, an OAuth URL). A value is judged under
  * its variable, key or flag `name` (docs/blast.md, "What counts as a dependency"). A URL or DNS
  * name that is no Service is looked up among the hosts Ingresses, IngressRoutes and HTTPRoutes
- * serve when `name` says it is an address or sign-in. `what` says where the value is, by name:
+ * serve when `name` says it is an address or sign-in (`context`: the keys above `name`, see
+ * judgeName). `what` says where the value is, by name:
  * values are never quoted (they may be credentials), only the host they name.
  */
 export function linkServiceReferences(
@@ -207,8 +208,9 @@ export function linkServiceReferences(
   field: string,
   what: string,
   name?: string,
+  context?: string,
 ): void {
-  for (const found of addressesIn(value, judgeName(name))) {
+  for (const found of addressesIn(value, judgeName(name, context))) {
     const type: EdgeType = found.under.signIn ? 'signs-in-with' : 'references';
     const resolved = resolveServiceAddress(ctx, found.host, namespace, true);
     if (resolved) {

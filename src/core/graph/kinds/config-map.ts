@@ -16,7 +16,18 @@ export const configMap: KindExtractor = {
     for (const [key, value] of Object.entries(reader.stringMap('data'))) {
       for (const entry of configEntries(key, value)) {
         const where = entry.path ? `key ${key} at ${entry.path}` : `key ${key}`;
-        linkServiceReferences(ctx, reader, id, namespace, entry.value, `data.${key}`, where, entry.name);
+        const context = `${key} ${entry.path ?? ''}`;
+        linkServiceReferences(
+          ctx,
+          reader,
+          id,
+          namespace,
+          entry.value,
+          `data.${key}`,
+          where,
+          entry.name,
+          context,
+        );
       }
     }
   },

@@ -1,6 +1,7 @@
 import type { FieldReader } from '../../fields.ts';
 import type { Json } from '../../model.ts';
 import { commandLineValues } from '../command-line.ts';
+import { configEntries } from '../config-entries.ts';
 import type { BuildContext } from '../context.ts';
 import { nodeId, qualifiedName } from '../ids.ts';
 import { linkServiceReferences } from '../service-refs.ts';
@@ -96,15 +97,15 @@ export function extractPodSpec(
         const value = reader.string(`${at}.value`);
         const envName = reader.string(`${at}.name`) ?? '';
         if (value)
-          linkServiceReferences(
+          linkEnvValue(
             ctx,
             reader,
             from,
             namespace,
-            value,
             `${at}.value`,
             `env ${envName} of container ${name}`,
             envName,
+            value,
           );
         const keyRef = reader.string(`${at}.valueFrom.configMapKeyRef.name`);
         if (keyRef)
@@ -119,6 +120,40 @@ export function extractPodSpec(
     }
   }
   if (images.size > 0) ctx.setAttrs(from, { images: [...images].sort() });
+}
+
+/**
+ * An env value, judged under its variable's name; a JSON value (Paperless'
+ * `PAPERLESS_SOCIALACCOUNT_PROVIDERS`) is read like a ConfigMap's, each value under its own key.
+ */
+function linkEnvValue(
+  ctx: BuildContext,
+  reader: FieldReader,
+  from: string,
+  namespace: string,
+  field: string,
+  what: string,
+  envName: string,
+  value: string,
+): void {
+  if (!/^\s*[[{]/.test(value)) {
+    linkServiceReferences(ctx, reader, from, namespace, value, field, what, envName);
+    return;
+  }
+  for (const entry of configEntries(envName, value)) {
+    const where = entry.path ? `${what} at ${entry.path}` : what;
+    linkServiceReferences(
+      ctx,
+      reader,
+      from,
+      namespace,
+      entry.value,
+      field,
+      where,
+      entry.name,
+      `${envName} ${entry.path ?? ''}`,
+    );
+  }
 }
 
 /** Services named in a container's `command` and `args`, each judged under its flag's name. */

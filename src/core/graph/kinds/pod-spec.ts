@@ -108,8 +108,24 @@ export function extractPodSpec(
             value,
           );
         const keyRef = reader.string(`${at}.valueFrom.configMapKeyRef.name`);
-        if (keyRef)
+        if (keyRef) {
           linkConfigMap(ctx, reader, from, namespace, keyRef, `${at}.valueFrom.configMapKeyRef.name`);
+          // The ConfigMap judges the value under its own key; the variable's name counts too.
+          const key = reader.string(`${at}.valueFrom.configMapKeyRef.key`);
+          const config = ctx.index.get(nodeId('', 'ConfigMap', namespace, keyRef));
+          const referenced = key === undefined ? undefined : config?.stringMap('data')[key];
+          if (referenced)
+            linkEnvValue(
+              ctx,
+              reader,
+              from,
+              namespace,
+              `${at}.valueFrom.configMapKeyRef.key`,
+              `env ${envName} of container ${name} (key ${key} of ConfigMap ${namespace}/${keyRef})`,
+              envName,
+              referenced,
+            );
+        }
       }
       linkCommandLine(ctx, reader, from, namespace, container, name);
       for (const e of reader.indexes(`${container}.envFrom`)) {

@@ -6,28 +6,6 @@ import type { EdgeType } from './model.ts';
 import { servicesForHost } from './route-hosts.ts';
 
 /**
- * Service names inside configuration values: `svc`, `svc.ns`, `svc.ns.svc`,
- * `svc.ns.svc.cluster.local` (any cluster domain), bare or inside a URL or `host:port`.
- * A single-label name only counts as the whole value or a URL's host, since words like
- * "redis" are common in values that name no Service.
- */
-export function serviceHostsIn(value: string): { host: string; whole: boolean }[] {
-  const hosts: { host: string; whole: boolean }[] = [];
-  const trimmed = value.trim();
-  if (trimmed.length === 0 || trimmed.length > 4096) return hosts;
-  for (const token of trimmed.split(/[\s,;'"=()<>[\]{}|]+/)) {
-    if (!token) continue;
-    const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)/i.exec(token);
-    const candidate = url ? url[1] : token.replace(/^[^@/]*@/, '').split('/')[0];
-    if (!candidate) continue;
-    const host = candidate.replace(/:\d+$/, '').toLowerCase();
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(host)) continue;
-    hosts.push({ host, whole: Boolean(url) || token === trimmed });
-  }
-  return hosts;
-}
-
-/**
  * How a value names a host: a URL (`postgres://db:5432/app`, `jdbc:postgresql://db/app`),
  * `host:port`, a DNS name with dots (`db.apps`, `db-0.db.apps.svc.cluster.local`), or a bare
  * single-label name, which only counts under a name that says it is an address.

@@ -101,9 +101,9 @@ export function nameWords(name: string): string[] {
 }
 
 /**
- * `context` is where the name sits (a ConfigMap's data key and the keys above it, the env
- * variable holding a JSON value): a sign-in word there (`oidc.yaml`, `openid_connect.…`) makes
- * an address under it sign-in too.
+ * `context` is where the name sits inside a structured value (`openid_connect.APPS[0].settings`):
+ * a sign-in word there makes an address under it sign-in too. Not the file or variable holding
+ * the value: every address in `oauth2_proxy.cfg` is not sign-in (its `upstreams` is the app).
  */
 export function judgeName(name: string | undefined, context?: string): NameJudgement {
   if (name === undefined) return FREE_TEXT;

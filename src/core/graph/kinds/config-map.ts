@@ -16,7 +16,6 @@ export const configMap: KindExtractor = {
     for (const [key, value] of Object.entries(reader.stringMap('data'))) {
       for (const entry of configEntries(key, value)) {
         const where = entry.path ? `key ${key} at ${entry.path}` : `key ${key}`;
-        const context = `${key} ${entry.path ?? ''}`;
         linkServiceReferences(
           ctx,
           reader,
@@ -26,7 +25,7 @@ export const configMap: KindExtractor = {
           `data.${key}`,
           where,
           entry.name,
-          context,
+          entry.path,
         );
       }
     }

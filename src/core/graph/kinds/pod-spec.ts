@@ -158,17 +158,7 @@ function linkEnvValue(
   }
   for (const entry of configEntries(envName, value)) {
     const where = entry.path ? `${what} at ${entry.path}` : what;
-    linkServiceReferences(
-      ctx,
-      reader,
-      from,
-      namespace,
-      entry.value,
-      field,
-      where,
-      entry.name,
-      `${envName} ${entry.path ?? ''}`,
-    );
+    linkServiceReferences(ctx, reader, from, namespace, entry.value, field, where, entry.name, entry.path);
   }
 }
 

@@ -5,13 +5,14 @@ import { rootOf, type Workload } from './workloads.ts';
 /** Workload A needs workload B to serve, and the chain of reasons, each one an edge's `why`. */
 export interface Dependency {
   workload: string;
-  via: 'service' | 'config' | 'forward-auth' | 'nfs';
+  via: 'service' | 'config' | 'sign-in' | 'forward-auth' | 'nfs';
   why: string[];
 }
 
 /**
- * App → app edges: a Service named in env or a ConfigMap, an Ingress whose forward-auth goes to
- * an identity provider, an NFS export served in-cluster. Each resolved to the workloads whose
+ * App → app edges: a Service named in env, args or a ConfigMap (graph/service-refs.ts decides
+ * what names one), an identity provider an app signs in through (an OIDC issuer URL), an
+ * Ingress whose forward-auth goes to an identity provider, an NFS export served in-cluster. Each resolved to the workloads whose
  * pods (or pod templates) the Service selects.
  */
 export function workloadDependencies(
@@ -39,10 +40,18 @@ export function workloadDependencies(
         for (const target of serviceWorkloads(ref.to))
           add(w.id, { workload: target, via: 'service', why: [ref.why] });
       }
+      for (const ref of index.out(member, 'signs-in-with')) {
+        for (const target of serviceWorkloads(ref.to))
+          add(w.id, { workload: target, via: 'sign-in', why: [ref.why] });
+      }
       for (const config of index.out(member, 'uses-config')) {
         for (const ref of index.out(config.to, 'references')) {
           for (const target of serviceWorkloads(ref.to))
             add(w.id, { workload: target, via: 'config', why: [config.why, ref.why] });
+        }
+        for (const ref of index.out(config.to, 'signs-in-with')) {
+          for (const target of serviceWorkloads(ref.to))
+            add(w.id, { workload: target, via: 'sign-in', why: [config.why, ref.why] });
         }
       }
     }

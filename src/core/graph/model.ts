@@ -54,6 +54,7 @@ export type EdgeType =
   | 'served-by'
   | 'selects'
   | 'references'
+  | 'signs-in-with'
   | 'routes-to'
   | 'forward-auth'
   | 'protects'

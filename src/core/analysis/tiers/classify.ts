@@ -61,13 +61,18 @@ export function classifyTiers(
   return tiers;
 }
 
-/** Every workload some Ingress authenticates through, with the first (smallest) dependent's reason. */
+/**
+ * Every workload some Ingress authenticates through or some app signs in through (an OIDC
+ * issuer), with the first (smallest) dependent's reason.
+ */
 function forwardAuthTargetsOf(dependencies: ReadonlyMap<string, readonly Dependency[]>): Map<string, string> {
   const targets = new Map<string, string>();
   for (const from of [...dependencies.keys()].sort(compare)) {
     for (const dep of dependencies.get(from) ?? []) {
-      if (dep.via === 'forward-auth' && !targets.has(dep.workload))
-        targets.set(dep.workload, dep.why.join('; '));
+      if (targets.has(dep.workload)) continue;
+      if (dep.via === 'forward-auth') targets.set(dep.workload, dep.why.join('; '));
+      // A sign-in edge's why starts at a container: say whose.
+      if (dep.via === 'sign-in') targets.set(dep.workload, `${describeObject(from)}: ${dep.why.join('; ')}`);
     }
   }
   return targets;

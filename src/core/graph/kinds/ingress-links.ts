@@ -1,12 +1,22 @@
 import type { FieldReader } from '../../fields.ts';
+import type { NameJudgement } from '../address-names.ts';
 import type { BuildContext } from '../context.ts';
-import { nodeId } from '../ids.ts';
-import { resolveServiceHost, serviceHostsIn } from '../service-refs.ts';
+import { nodeId, qualifiedName } from '../ids.ts';
+import { servicesForHost } from '../route-hosts.ts';
+import { addressesIn, resolveServiceAddress } from '../service-refs.ts';
 
 /** Links shared by Ingress and Traefik IngressRoute: backends and forward-auth. */
 
 /** Traefik moved its CRDs from traefik.containo.us to traefik.io (v2.10+); both are in use. */
 export const TRAEFIK_GROUPS = ['traefik.io', 'traefik.containo.us'] as const;
+
+/** A forward-auth address is an address by definition: a bare Service name counts. */
+const AUTH_ADDRESS: NameJudgement = {
+  name: 'forward-auth address',
+  address: true,
+  signIn: false,
+  image: false,
+};
 
 /**
  * Forward-auth: every request to the app is first sent to this address (an identity
@@ -21,17 +31,26 @@ export function linkForwardAuth(
   field: string,
   via: string,
 ): void {
-  for (const { host, whole } of serviceHostsIn(address)) {
-    const service = resolveServiceHost(ctx, host, namespace, whole);
-    if (!service) continue;
-    ctx.edge({
-      from,
-      to: service,
-      type: 'forward-auth',
-      source: reader,
-      field,
-      why: `${via} sends every request to ${host} to be authenticated`,
-    });
+  for (const found of addressesIn(address, AUTH_ADDRESS)) {
+    const service = resolveServiceAddress(ctx, found.host, namespace, true)?.service;
+    // A public URL (`https://auth.example.home/outpost.goauthentik.io/auth/nginx`) reaches the
+    // provider through whatever route serves that host.
+    const targets = service
+      ? [{ service, through: '' }]
+      : servicesForHost(ctx, found.host, found.path).map((r) => ({
+          service: r.service,
+          through: `, which ${r.route} routes to Service ${qualifiedName(r.service)}`,
+        }));
+    for (const { service: to, through } of targets) {
+      ctx.edge({
+        from,
+        to,
+        type: 'forward-auth',
+        source: reader,
+        field,
+        why: `${via} sends every request to ${found.host}${through} to be authenticated`,
+      });
+    }
   }
 }
 

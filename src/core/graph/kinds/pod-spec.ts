@@ -1,12 +1,14 @@
 import type { FieldReader } from '../../fields.ts';
 import type { Json } from '../../model.ts';
+import { commandLineValues } from '../command-line.ts';
+import { configEntries } from '../config-entries.ts';
 import type { BuildContext } from '../context.ts';
 import { nodeId, qualifiedName } from '../ids.ts';
 import { linkServiceReferences } from '../service-refs.ts';
 
 /**
  * What a pod spec depends on, shared by bare Pods and every workload's template: claims,
- * inline node-local and NFS volumes, ConfigMaps, Services named in env values.
+ * inline node-local and NFS volumes, ConfigMaps, Services named in env values, command and args.
  * `pod` is the pod's name and `node` its node when this is a scheduled Pod, not a template.
  */
 export function extractPodSpec(
@@ -95,19 +97,37 @@ export function extractPodSpec(
         const value = reader.string(`${at}.value`);
         const envName = reader.string(`${at}.name`) ?? '';
         if (value)
-          linkServiceReferences(
+          linkEnvValue(
             ctx,
             reader,
             from,
             namespace,
-            value,
             `${at}.value`,
             `env ${envName} of container ${name}`,
+            envName,
+            value,
           );
         const keyRef = reader.string(`${at}.valueFrom.configMapKeyRef.name`);
-        if (keyRef)
+        if (keyRef) {
           linkConfigMap(ctx, reader, from, namespace, keyRef, `${at}.valueFrom.configMapKeyRef.name`);
+          // The ConfigMap judges the value under its own key; the variable's name counts too.
+          const key = reader.string(`${at}.valueFrom.configMapKeyRef.key`);
+          const config = ctx.index.get(nodeId('', 'ConfigMap', namespace, keyRef));
+          const referenced = key === undefined ? undefined : config?.stringMap('data')[key];
+          if (referenced)
+            linkEnvValue(
+              ctx,
+              reader,
+              from,
+              namespace,
+              `${at}.valueFrom.configMapKeyRef.key`,
+              `env ${envName} of container ${name} (key ${key} of ConfigMap ${namespace}/${keyRef})`,
+              envName,
+              referenced,
+            );
+        }
       }
+      linkCommandLine(ctx, reader, from, namespace, container, name);
       for (const e of reader.indexes(`${container}.envFrom`)) {
         const ref = reader.string(`${container}.envFrom[${e}].configMapRef.name`);
         if (ref)
@@ -116,6 +136,56 @@ export function extractPodSpec(
     }
   }
   if (images.size > 0) ctx.setAttrs(from, { images: [...images].sort() });
+}
+
+/**
+ * An env value, judged under its variable's name; a JSON value (Paperless'
+ * `PAPERLESS_SOCIALACCOUNT_PROVIDERS`) is read like a ConfigMap's, each value under its own key.
+ */
+function linkEnvValue(
+  ctx: BuildContext,
+  reader: FieldReader,
+  from: string,
+  namespace: string,
+  field: string,
+  what: string,
+  envName: string,
+  value: string,
+): void {
+  if (!/^\s*[[{]/.test(value)) {
+    linkServiceReferences(ctx, reader, from, namespace, value, field, what, envName);
+    return;
+  }
+  for (const entry of configEntries(envName, value)) {
+    const where = entry.path ? `${what} at ${entry.path}` : what;
+    linkServiceReferences(ctx, reader, from, namespace, entry.value, field, where, entry.name, entry.path);
+  }
+}
+
+/** Services named in a container's `command` and `args`, each judged under its flag's name. */
+function linkCommandLine(
+  ctx: BuildContext,
+  reader: FieldReader,
+  from: string,
+  namespace: string,
+  container: string,
+  name: string,
+): void {
+  const list = (field: string) =>
+    reader.indexes(`${container}.${field}`).map((i) => reader.string(`${container}.${field}[${i}]`) ?? '');
+  for (const arg of commandLineValues(list('command'), list('args'))) {
+    const where = `${arg.list}[${arg.index}]`;
+    linkServiceReferences(
+      ctx,
+      reader,
+      from,
+      namespace,
+      arg.value,
+      `${container}.${where}`,
+      `${where}${arg.flag ? ` ${arg.flag}` : ''} of container ${name}`,
+      arg.name,
+    );
+  }
 }
 
 function linkClaim(

@@ -2,8 +2,9 @@ import type { TierRuleSpec } from './rule.ts';
 
 /**
  * An identity provider by role: an Ingress sends every request to it to be authenticated
- * (nginx `auth-url`, a Traefik forwardAuth middleware). Everything behind it is down when it
- * is, whatever its image; after the image rule, which names known providers more precisely.
+ * (nginx `auth-url`, a Traefik forwardAuth middleware), or an app signs its users in through it
+ * (an OIDC issuer URL, dependency `via sign-in`). Everything behind it is down when it is,
+ * whatever its image; after the image rule, which names known providers more precisely.
  */
 export const forwardAuthRule: TierRuleSpec = {
   id: 'forward-auth',

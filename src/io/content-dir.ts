@@ -1,5 +1,6 @@
-import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { isInside, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from './output-dir.ts';
 
 /** Every generated Markdown file under `dir`, as relative path → text. A missing dir is empty. */
 export async function readContentDir(dir: string): Promise<Map<string, string>> {
@@ -16,25 +17,37 @@ export async function readContentDir(dir: string): Promise<Map<string, string>> 
  * Replaces `dir` with exactly `files`, atomically as far as a file system allows: everything is
  * written to a sibling directory first, then swapped in with two renames. A failure before the
  * swap leaves the previous content untouched. Files other than Markdown are carried over.
+ * Only a folder tierbook owns is replaced (see ownedOutput); the marker file is written with
+ * the pages, and no write ever lands outside the folder, through `..` or a symbolic link.
  */
 export async function writeContentDir(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
+  await ownedOutput(dir, 'content');
   const stamp = `${process.pid}-${Date.now()}`;
   const staging = `${dir}.tmp-${stamp}`;
   const retired = `${dir}.old-${stamp}`;
   try {
     await mkdir(staging, { recursive: true });
+    const root = await realpath(staging);
     if (await isDirectory(dir)) {
-      await cp(dir, staging, { recursive: true, filter: (src) => !src.endsWith('.md') });
+      await cp(dir, staging, {
+        recursive: true,
+        verbatimSymlinks: true,
+        filter: async (src) => !src.endsWith('.md') && !(await lstat(src)).isSymbolicLink(),
+      });
     }
+    await writeFile(join(staging, MARKER_FILE.content), MARKER_TEXT.content, 'utf8');
     for (const [path, text] of files) {
-      const target = join(staging, ...path.split('/'));
-      if (!target.startsWith(staging + sep)) throw new Error(`refusing to write outside ${dir}: ${path}`);
+      const target = resolve(root, ...path.split('/'));
+      if (!isInside(target, root)) throw new Error(`refusing to write outside ${dir}: ${path}`);
       await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, text, 'utf8');
+      const real = await realpath(dirname(target));
+      if (real !== root && !isInside(real, root))
+        throw new Error(`refusing to write outside ${dir}: ${path}`);
+      await writeFile(target, text, { encoding: 'utf8', flag: 'wx' });
     }
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    throw error;
+    throw outputError(error, dir);
   }
   const existed = await isDirectory(dir);
   if (existed) await rename(dir, retired);
@@ -43,9 +56,18 @@ export async function writeContentDir(dir: string, files: ReadonlyMap<string, st
   } catch (error) {
     if (existed) await rename(retired, dir);
     await rm(staging, { recursive: true, force: true });
-    throw error;
+    throw outputError(error, dir);
   }
   if (existed) await rm(retired, { recursive: true, force: true });
+}
+
+/** Marks an inventory written by an earlier tierbook (before the marker file) as tierbook's. */
+export async function markContentDir(dir: string): Promise<void> {
+  try {
+    await writeFile(join(dir, MARKER_FILE.content), MARKER_TEXT.content, 'utf8');
+  } catch (error) {
+    throw outputError(error, dir);
+  }
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../core/errors.ts';
+import { InputError, OutputError } from '../core/errors.ts';
 import { readContent } from '../site/data/read-content.ts';
 import { buildSite, siteDiagrams } from '../site/data/site.ts';
 import { readContentDir } from './content-dir.ts';
 import { cacheRoot, PACKAGE_ROOT } from './diagram-cache.ts';
 import { openMermaidRenderer, type RenderStats } from './mermaid-renderer.ts';
+import { assertSeparate, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from './output-dir.ts';
 
 export interface SiteBuildResult {
   outDir: string;
@@ -33,6 +34,8 @@ export async function buildStaticSite(options: {
   const started = performance.now();
   const contentDir = resolve(options.contentDir);
   const outDir = resolve(options.outDir);
+  await assertSeparate(options.contentDir, options.outDir);
+  await ownedOutput(options.outDir, 'site');
   const files = await readContentDir(contentDir);
   if (files.size === 0) {
     throw new InputError('no content here: run "tierbook inventory" (or "tierbook demo") first', {
@@ -53,13 +56,22 @@ export async function buildStaticSite(options: {
   const drawn = performance.now();
 
   const staging = `${outDir}.tmp-${process.pid}-${Date.now()}`;
-  await mkdir(dirname(outDir), { recursive: true });
   try {
+    await mkdir(dirname(outDir), { recursive: true }).catch((error) => {
+      throw outputError(error, options.outDir);
+    });
     await runAstro({ contentDir, outDir: staging, cache });
     const built = performance.now();
     const indexedPages = await indexForSearch(staging);
     const indexed = performance.now();
-    await swapIn(staging, outDir);
+    await writeFile(join(staging, MARKER_FILE.site), MARKER_TEXT.site, 'utf8').catch((error) => {
+      throw outputError(error, options.outDir);
+    });
+    // Checked again just before the swap: the folder may have changed during the build.
+    await ownedOutput(options.outDir, 'site');
+    await swapIn(staging, outDir).catch((error) => {
+      throw outputError(error, options.outDir);
+    });
     return {
       outDir,
       pages: await countPages(outDir),
@@ -106,6 +118,9 @@ async function runAstro(options: { contentDir: string; outDir: string; cache: st
       child.once('error', fail);
       child.once('close', done);
     });
+    if (code !== 0 && /\bENOSPC\b|no space left on device/i.test(output)) {
+      throw new OutputError(`cannot write the site: no space left on the device; nothing was replaced`);
+    }
     if (code !== 0) throw new Error(`Astro could not build the site (exit ${code}):\n${output.trim()}`);
   } finally {
     await lock.release();

@@ -6,8 +6,9 @@ import { renderContent } from '../../src/core/render/content.ts';
 import { contentDrift, type Drift, hasDrift } from '../../src/core/render/drift.ts';
 import { markContentDir, readContentDir, writeContentDir } from '../../src/io/content-dir.ts';
 import { ownedOutput } from '../../src/io/output-dir.ts';
+import { lockOutput } from '../../src/io/output-lock.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
-import { readClusterAndConfig } from '../cli/read-cluster.ts';
+import { readClusterAndConfig, type SourceValues } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook inventory [SOURCE] [--out DIR] [--check] [--allow-shrink] [--now ISO8601]
                     [--cluster NAME] [--config FILE]
@@ -36,14 +37,38 @@ export async function inventoryCommand(args: string[]): Promise<number> {
     'allow-shrink': { type: 'boolean' },
   });
   const outDir = values.out ?? 'content';
+  nowFrom(values.now);
+  if (values.check) return inventoryRun(values, outDir);
+  // One run at a time per folder; what a killed run left is recovered first.
+  await ownedOutput(outDir, 'content');
+  const lock = await lockOutput(outDir);
+  try {
+    for (const notice of lock.notices) process.stderr.write(`tierbook: ${notice}\n`);
+    return await inventoryRun(values, outDir);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function inventoryRun(
+  values: SourceValues & {
+    now?: string | undefined;
+    check?: boolean | undefined;
+    'allow-shrink'?: boolean | undefined;
+  },
+  outDir: string,
+): Promise<number> {
   const now = nowFrom(values.now);
   // Refuse a folder that is not tierbook's before the (slow) read, and before reading its pages.
   const state = values.check ? null : await ownedOutput(outDir, 'content');
   const { read, config } = await readClusterAndConfig(values);
   const previous = await readContentDir(outDir);
   const inventory = assembleInventory(read.result, { cluster: read.cluster, now, config });
-  let files = renderContent(inventory, previous);
-  if (values.now === undefined) files = keepTakenAtIfUnchanged(inventory, previous, files);
+  const render = (before: ReadonlyMap<string, string>) => {
+    const pages = renderContent(inventory, before);
+    return values.now === undefined ? keepTakenAtIfUnchanged(inventory, before, pages) : pages;
+  };
+  const files = render(previous);
   const drift = contentDrift(previous, files);
   report(inventory, read.describe);
   if (values.check) {
@@ -61,7 +86,7 @@ export async function inventoryCommand(args: string[]): Promise<number> {
       ? new InputError(message, { from: { file: values.from?.join(', ') ?? '' } })
       : new ClusterReadError(message);
   }
-  if (hasDrift(drift)) await writeContentDir(outDir, files);
+  if (hasDrift(drift)) await writeContentDir(outDir, files, { previous, render });
   else if (state?.adopted) await markContentDir(outDir);
   if (state?.adopted) {
     process.stderr.write(

@@ -1,5 +1,6 @@
 import { cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { OutputError } from '../core/errors.ts';
 import { isInside, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from './output-dir.ts';
 
 /** Every generated Markdown file under `dir`, as relative path → text. A missing dir is empty. */
@@ -13,18 +14,52 @@ export async function readContentDir(dir: string): Promise<Map<string, string>> 
   return files;
 }
 
+/** How the pages to write were made, so they can be made again from what is on disk at swap time. */
+export interface WriteBasis {
+  /** content/ as it was read when `files` were rendered. */
+  previous: ReadonlyMap<string, string>;
+  /** Renders the pages again from content/ as it is now (notes edited during the run). */
+  render: (current: ReadonlyMap<string, string>) => ReadonlyMap<string, string>;
+}
+
 /**
  * Replaces `dir` with exactly `files`, atomically as far as a file system allows: everything is
  * written to a sibling directory first, then swapped in with two renames. A failure before the
  * swap leaves the previous content untouched. Files other than Markdown are carried over.
  * Only a folder tierbook owns is replaced (see ownedOutput); the marker file is written with
  * the pages, and no write ever lands outside the folder, through `..` or a symbolic link.
+ * With `basis`, content/ is read again just before the swap: if a page changed since it was
+ * read (someone saved their notes), the pages are rendered again from it, so no edit is lost.
  */
-export async function writeContentDir(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function writeContentDir(
+  dir: string,
+  files: ReadonlyMap<string, string>,
+  basis?: WriteBasis,
+): Promise<void> {
   await ownedOutput(dir, 'content');
-  const stamp = `${process.pid}-${Date.now()}`;
-  const staging = `${dir}.tmp-${stamp}`;
-  const retired = `${dir}.old-${stamp}`;
+  let pages = files;
+  let previous = basis?.previous;
+  for (let attempt = 1; ; attempt++) {
+    const stamp = `${process.pid}-${Date.now()}`;
+    const staging = `${dir}.tmp-${stamp}`;
+    await stage(dir, staging, pages);
+    const current = basis ? await readContentDir(dir) : undefined;
+    if (!basis || !current || !previous || sameFiles(current, previous)) {
+      await swapIn(dir, staging, `${dir}.old-${stamp}`);
+      return;
+    }
+    await rm(staging, { recursive: true, force: true });
+    if (attempt >= 3) {
+      throw new OutputError(
+        `${dir} keeps changing while tierbook writes it; nothing was replaced: run again`,
+      );
+    }
+    previous = current;
+    pages = basis.render(current);
+  }
+}
+
+async function stage(dir: string, staging: string, files: ReadonlyMap<string, string>): Promise<void> {
   try {
     await mkdir(staging, { recursive: true });
     const root = await realpath(staging);
@@ -49,8 +84,20 @@ export async function writeContentDir(dir: string, files: ReadonlyMap<string, st
     await rm(staging, { recursive: true, force: true });
     throw outputError(error, dir);
   }
+}
+
+/**
+ * Two renames: `dir` → `retired`, `staging` → `dir`. A run killed between them leaves `dir`
+ * missing and `retired` holding everything; lockOutput restores it on the next run.
+ */
+async function swapIn(dir: string, staging: string, retired: string): Promise<void> {
   const existed = await isDirectory(dir);
-  if (existed) await rename(dir, retired);
+  try {
+    if (existed) await rename(dir, retired);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw outputError(error, dir);
+  }
   try {
     await rename(staging, dir);
   } catch (error) {
@@ -59,6 +106,12 @@ export async function writeContentDir(dir: string, files: ReadonlyMap<string, st
     throw outputError(error, dir);
   }
   if (existed) await rm(retired, { recursive: true, force: true });
+}
+
+function sameFiles(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [path, text] of a) if (b.get(path) !== text) return false;
+  return true;
 }
 
 /** Marks an inventory written by an earlier tierbook (before the marker file) as tierbook's. */

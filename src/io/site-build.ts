@@ -10,6 +10,7 @@ import { readContentDir } from './content-dir.ts';
 import { cacheRoot, PACKAGE_ROOT } from './diagram-cache.ts';
 import { openMermaidRenderer, type RenderStats } from './mermaid-renderer.ts';
 import { assertSeparate, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from './output-dir.ts';
+import { lockOutput } from './output-lock.ts';
 
 export interface SiteBuildResult {
   outDir: string;
@@ -30,11 +31,26 @@ export interface SiteBuildResult {
 export async function buildStaticSite(options: {
   contentDir: string;
   outDir: string;
+  /** Told what was recovered from a killed build (default: stderr). */
+  notify?: (text: string) => void;
 }): Promise<SiteBuildResult> {
+  await assertSeparate(options.contentDir, options.outDir);
+  await ownedOutput(options.outDir, 'site');
+  // One build at a time per folder; what a killed build left is recovered first.
+  const lock = await lockOutput(options.outDir);
+  try {
+    const notify = options.notify ?? ((text: string) => process.stderr.write(`tierbook: ${text}\n`));
+    for (const notice of lock.notices) notify(notice);
+    return await buildLocked(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildLocked(options: { contentDir: string; outDir: string }): Promise<SiteBuildResult> {
   const started = performance.now();
   const contentDir = resolve(options.contentDir);
   const outDir = resolve(options.outDir);
-  await assertSeparate(options.contentDir, options.outDir);
   await ownedOutput(options.outDir, 'site');
   const files = await readContentDir(contentDir);
   if (files.size === 0) {
@@ -105,13 +121,14 @@ async function runAstro(options: { contentDir: string; outDir: string; cache: st
         TIERBOOK_CACHE_DIR: options.cache,
         ASTRO_TELEMETRY_DISABLED: '1',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // The IPC channel closes when this process dies, even by SIGKILL: the build then stops too.
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
     const code = await new Promise<number | null>((done, fail) => {

@@ -102,7 +102,7 @@ function busy(dir: string, flag: string, lockFile: string, holder: { pid: number
 }
 
 /** The process exists (EPERM: it does, under another user). */
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { readContentDir } from './content-dir.ts';
 import { cacheRoot, PACKAGE_ROOT } from './diagram-cache.ts';
 import { openMermaidRenderer, type RenderStats } from './mermaid-renderer.ts';
 import { assertSeparate, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from './output-dir.ts';
-import { lockOutput } from './output-lock.ts';
+import { isAlive, lockOutput } from './output-lock.ts';
 
 export interface SiteBuildResult {
   outDir: string;
@@ -146,27 +146,41 @@ async function runAstro(options: { contentDir: string; outDir: string; cache: st
 
 /**
  * Astro's cache (incremental builds) is one per machine; a second build running at the same
- * time gets a private, empty one rather than racing the first.
+ * time gets a private, empty one rather than racing the first. The lock holds the builder's
+ * pid: a lock or private cache left by a build that was killed is taken over or removed.
  */
 async function lockAstroCache(dir: string): Promise<{ dir: string; release(): Promise<void> }> {
   const lock = `${dir}.lock`;
   await mkdir(dirname(lock), { recursive: true });
-  try {
-    await mkdir(lock);
-  } catch {
-    const age =
-      Date.now() -
-      (await stat(lock).then(
-        (s) => s.mtimeMs,
-        () => Date.now(),
-      ));
-    if (age < 15 * 60_000) {
-      const own = join(tmpdir(), `tierbook-astro-${process.pid}-${Date.now()}`);
-      return { dir: own, release: () => rm(own, { recursive: true, force: true }) };
+  await removeDeadPrivateCaches();
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await mkdir(lock);
+      await writeFile(join(lock, 'pid'), String(process.pid));
+      return { dir, release: () => rm(lock, { recursive: true, force: true }) };
+    } catch {
+      const holder = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => ''));
+      const age =
+        Date.now() -
+        (await stat(lock).then(
+          (s) => s.mtimeMs,
+          () => Date.now(),
+        ));
+      const dead = Number.isInteger(holder) && holder > 0 ? !isAlive(holder) : age > 15 * 60_000;
+      if (!dead) break;
+      // A lock left by a build that was killed.
+      await rm(lock, { recursive: true, force: true });
     }
-    // A lock left by a build that died long ago.
   }
-  return { dir, release: () => rm(lock, { recursive: true, force: true }) };
+  const own = join(tmpdir(), `tierbook-astro-${process.pid}-${Date.now()}`);
+  return { dir: own, release: () => rm(own, { recursive: true, force: true }) };
+}
+
+async function removeDeadPrivateCaches(): Promise<void> {
+  for (const name of await readdir(tmpdir()).catch(() => [] as string[])) {
+    const pid = /^tierbook-astro-(\d+)-\d+$/.exec(name)?.[1];
+    if (pid && !isAlive(Number(pid))) await rm(join(tmpdir(), name), { recursive: true, force: true });
+  }
 }
 
 async function indexForSearch(dir: string): Promise<number> {

@@ -6,6 +6,10 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
+import { assembleInventory } from '../../src/core/inventory/assemble.ts';
+import type { SourceItem } from '../../src/core/model.ts';
+import { renderContent } from '../../src/core/render/content.ts';
 import { extractNotes, NOTES_END, NOTES_START } from '../../src/core/render/notes.ts';
 import { readContentDir } from '../../src/io/content-dir.ts';
 import { NOW, scratch, tierbook } from './support.ts';
@@ -104,4 +108,59 @@ test('damaged markers are still an error, not a silent loss', () => {
     /damaged/,
   );
   assert.equal(extractNotes(body('no notes at all\n'), 'w.md'), undefined);
+});
+
+// Fragments that come close to the markers, so the generator tries forgeries, not noise.
+const PIECES = [NOTES_START, NOTES_END, '\n', '<!--', '-->', 'tierbook:notes:', '---', '`', '\\', ' ', 'x'];
+const hostile = fc
+  .array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 8 })
+  .map((parts) => parts.join(''));
+
+test('property: no cluster text moves, forges or damages the notes region', () => {
+  fc.assert(
+    fc.property(hostile, hostile, hostile, hostile, (label, image, claim, annotation) => {
+      const items: SourceItem[] = [
+        {
+          object: {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            metadata: {
+              name: 'web',
+              namespace: 'apps',
+              labels: { a: label },
+              annotations: { n: annotation },
+            },
+            spec: {
+              template: {
+                spec: {
+                  containers: [{ name: 'c', image }],
+                  volumes: [{ name: 'd', persistentVolumeClaim: { claimName: 'data' } }],
+                },
+              },
+            },
+          },
+          from: { file: 'hostile.yaml', line: 1 },
+        },
+        {
+          object: {
+            apiVersion: 'v1',
+            kind: 'PersistentVolumeClaim',
+            metadata: { name: 'data', namespace: 'apps' },
+            spec: { storageClassName: claim },
+          },
+          from: { file: 'hostile.yaml', line: 20 },
+        },
+      ];
+      const inventory = assembleInventory({ items, unreadable: [], skipped: [] }, { cluster: 'c', now: NOW });
+      const first = renderContent(inventory, new Map());
+      const path = 'workloads/apps.deployment.web.md';
+      const page = first.get(path) ?? '';
+      const at = page.lastIndexOf(`\n${NOTES_START}`);
+      const edited = new Map(first).set(path, `${page.slice(0, at)}\n${NOTES_START}\nmine\n${NOTES_END}\n`);
+      const second = renderContent(inventory, edited);
+      assert.equal(extractNotes(second.get(path) ?? '', path), '\nmine\n');
+      for (const [file, text] of second) extractNotes(text, file);
+    }),
+    { numRuns: 150, seed: 11 },
+  );
 });

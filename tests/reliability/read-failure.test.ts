@@ -91,7 +91,7 @@ test('every list forbidden on a live read: exit 3, the previous inventory stays'
   const kubeconfig = await writeKubeconfig(dir, [{ name: 'homelab', server: server.url }]);
   const run = await tierbook(['inventory', '--kubeconfig', kubeconfig, '--out', out]);
   assert.equal(run.code, 3, run.stdout + run.stderr);
-  assert.match(run.stderr, /cannot read the cluster: not replacing .*kind\(s\) could not be read/);
+  assert.match(run.stderr, /cannot read the cluster: /);
   assert.deepEqual(await readContentDir(out), before);
 });
 

@@ -40,12 +40,13 @@ export async function writeContentDir(
   let pages = files;
   let previous = basis?.previous;
   for (let attempt = 1; ; attempt++) {
+    // Siblings of the absolute path: `--out .` must not stage inside itself.
     const stamp = `${process.pid}-${Date.now()}`;
-    const staging = `${dir}.tmp-${stamp}`;
+    const staging = `${resolve(dir)}.tmp-${stamp}`;
     await stage(dir, staging, pages);
     const current = basis ? await readContentDir(dir) : undefined;
     if (!basis || !current || !previous || sameFiles(current, previous)) {
-      await swapIn(dir, staging, `${dir}.old-${stamp}`);
+      await swapIn(resolve(dir), staging, `${resolve(dir)}.old-${stamp}`, dir);
       return;
     }
     await rm(staging, { recursive: true, force: true });
@@ -90,20 +91,20 @@ async function stage(dir: string, staging: string, files: ReadonlyMap<string, st
  * Two renames: `dir` → `retired`, `staging` → `dir`. A run killed between them leaves `dir`
  * missing and `retired` holding everything; lockOutput restores it on the next run.
  */
-async function swapIn(dir: string, staging: string, retired: string): Promise<void> {
+async function swapIn(dir: string, staging: string, retired: string, shown: string): Promise<void> {
   const existed = await isDirectory(dir);
   try {
     if (existed) await rename(dir, retired);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    throw outputError(error, dir);
+    throw outputError(error, shown);
   }
   try {
     await rename(staging, dir);
   } catch (error) {
     if (existed) await rename(retired, dir);
     await rm(staging, { recursive: true, force: true });
-    throw outputError(error, dir);
+    throw outputError(error, shown);
   }
   if (existed) await rm(retired, { recursive: true, force: true });
 }

@@ -124,6 +124,7 @@ const WRITE_FAILURES: Readonly<Record<string, string>> = {
   ENOTDIR: 'a part of the path is a file, not a folder',
   EISDIR: 'a folder is in the way of a file',
   EMFILE: 'too many open files',
+  EBUSY: 'the folder is busy (a mount point, or in use)',
 };
 
 async function assertParentIsFolder(dir: string, shown: string): Promise<void> {

@@ -6,7 +6,7 @@ import { renderContent } from '../../src/core/render/content.ts';
 import { contentDrift, type Drift, hasDrift } from '../../src/core/render/drift.ts';
 import { markContentDir, readContentDir, writeContentDir } from '../../src/io/content-dir.ts';
 import { ownedOutput } from '../../src/io/output-dir.ts';
-import { lockOutput } from '../../src/io/output-lock.ts';
+import { lockOutput, pendingRecovery } from '../../src/io/output-lock.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
 import { readClusterAndConfig, type SourceValues } from '../cli/read-cluster.ts';
 
@@ -38,7 +38,11 @@ export async function inventoryCommand(args: string[]): Promise<number> {
   });
   const outDir = values.out ?? 'content';
   nowFrom(values.now);
-  if (values.check) return inventoryRun(values, outDir);
+  if (values.check) {
+    for (const notice of await pendingRecovery(outDir))
+      process.stderr.write(`tierbook: warning: ${notice}\n`);
+    return inventoryRun(values, outDir);
+  }
   // One run at a time per folder; what a killed run left is recovered first.
   await ownedOutput(outDir, 'content');
   const lock = await lockOutput(outDir);

@@ -1,4 +1,5 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OutputError } from '../core/errors.ts';
 
@@ -44,6 +45,41 @@ export async function lockOutput(dir: string, flag = '--out'): Promise<OutputLoc
     throw error;
   }
   return { notices, release: () => rm(lockFile, { force: true }) };
+}
+
+/**
+ * Removes temporary folders `<tmpdir>/<prefix>PID-…` whose process is gone: what killed runs
+ * left (a demo's inventory and site, a build's private Astro cache).
+ */
+export async function removeDeadTempDirs(prefix: string): Promise<void> {
+  const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d+)-`);
+  for (const name of await readdir(tmpdir()).catch(() => [] as string[])) {
+    const pid = pattern.exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && !isAlive(Number(pid))) {
+      await rm(join(tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * What the next writing run would recover in `dir` (for `--check`, which writes nothing):
+ * a folder left missing by a run killed mid-swap, held in `DIR.old-PID-TIME`.
+ */
+export async function pendingRecovery(dir: string): Promise<string[]> {
+  const path = resolve(dir);
+  const exists = await stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (exists) return [];
+  const pattern = leftoverPattern(path);
+  const retired = (await readdir(dirname(path)).catch(() => [] as string[])).filter(
+    (name) => pattern.exec(name)?.[1] === 'old',
+  );
+  return retired.map(
+    (name) =>
+      `${basename(path)}/ is missing but ${name} holds it (a run was stopped mid-swap): the next "tierbook inventory" restores it`,
+  );
 }
 
 /** Staging (`.tmp-`) and retired (`.old-`) siblings of `dir`: `DIR.tmp-PID-TIME`. */

@@ -10,7 +10,7 @@ import { readContentDir } from './content-dir.ts';
 import { cacheRoot, PACKAGE_ROOT } from './diagram-cache.ts';
 import { openMermaidRenderer, type RenderStats } from './mermaid-renderer.ts';
 import { assertSeparate, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from './output-dir.ts';
-import { isAlive, lockOutput } from './output-lock.ts';
+import { isAlive, lockOutput, removeDeadTempDirs } from './output-lock.ts';
 
 export interface SiteBuildResult {
   outDir: string;
@@ -152,7 +152,7 @@ async function runAstro(options: { contentDir: string; outDir: string; cache: st
 async function lockAstroCache(dir: string): Promise<{ dir: string; release(): Promise<void> }> {
   const lock = `${dir}.lock`;
   await mkdir(dirname(lock), { recursive: true });
-  await removeDeadPrivateCaches();
+  await removeDeadTempDirs('tierbook-astro-');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await mkdir(lock);
@@ -174,13 +174,6 @@ async function lockAstroCache(dir: string): Promise<{ dir: string; release(): Pr
   }
   const own = join(tmpdir(), `tierbook-astro-${process.pid}-${Date.now()}`);
   return { dir: own, release: () => rm(own, { recursive: true, force: true }) };
-}
-
-async function removeDeadPrivateCaches(): Promise<void> {
-  for (const name of await readdir(tmpdir()).catch(() => [] as string[])) {
-    const pid = /^tierbook-astro-(\d+)-\d+$/.exec(name)?.[1];
-    if (pid && !isAlive(Number(pid))) await rm(join(tmpdir(), name), { recursive: true, force: true });
-  }
 }
 
 async function indexForSearch(dir: string): Promise<number> {

@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readContentDir, writeContentDir } from '../../src/io/content-dir.ts';
@@ -44,6 +46,17 @@ test('killed between the two renames: the next run restores the folder, notes ke
   await rename(out, `${out}.old-${pid}-1000`);
   await mkdir(`${out}.tmp-${pid}-1000`);
   await writeFile(`${out}.tmp-${pid}-1000`.concat('/index.md'), 'half written');
+  const check = await tierbook([
+    'inventory',
+    '--from',
+    SAMPLE,
+    '--cluster',
+    'homelab',
+    '--out',
+    out,
+    '--check',
+  ]);
+  assert.match(check.stderr, new RegExp(`content/ is missing but content\\.old-${pid}-1000 holds it`));
   const run = await inventory(out, '2026-11-25T06:00:00Z');
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stderr, new RegExp(`restored content/ from content\\.old-${pid}-1000`));
@@ -141,4 +154,15 @@ test('kill -9 at any moment, 5 times: the next run always recovers and the note 
   assert.equal(run.code, 0, run.stderr);
   assert.match(await readFile(join(out, PAGE), 'utf8'), new RegExp(NOTE));
   assert.deepEqual(await readdir(dir), ['content']);
+});
+
+test('temporary folders of a killed demo are removed by the next one', async () => {
+  const left = join(tmpdir(), `tierbook-demo-${deadPid()}-x1`);
+  await mkdir(join(left, 'content'), { recursive: true });
+  const run = await tierbook(['demo', '--no-build']);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(existsSync(left), false);
+  const kept = /Wrote (.*tierbook-demo-\d+-[^/]+)\/content\//.exec(run.stdout)?.[1];
+  assert.ok(kept, run.stdout);
+  await rm(kept, { recursive: true, force: true });
 });

@@ -61,8 +61,9 @@ SOURCE (for commands that read a cluster):
   --config FILE        tiers, rules, overrides (default: ./tierbook.config.yaml if present; docs/config.md)
 
 Exit codes: 0 success; 1 drift found (inventory --check), a finding (check) or an impact
-(blast) at or above --fail-on; 2 bad usage, bad input or internal error; 3 the cluster could
-not be read.
+(blast) at or above --fail-on; 2 bad usage, bad input, an output folder tierbook may not
+write, or internal error; 3 the cluster could not be read (or read nothing: see inventory
+--allow-shrink).
 Run "tierbook <command> --help" for a command's options.
 `;
 

@@ -1,4 +1,10 @@
-import { ClusterReadError, InputError, MissingToolError, UsageError } from '../../src/core/errors.ts';
+import {
+  ClusterReadError,
+  InputError,
+  MissingToolError,
+  OutputError,
+  UsageError,
+} from '../../src/core/errors.ts';
 
 /** The one place that turns outcomes into exit codes (see the CLI contract). */
 export async function runWithExitCode(main: () => Promise<number>): Promise<void> {
@@ -16,6 +22,10 @@ function reportError(error: unknown): number {
   }
   if (error instanceof UsageError) {
     process.stderr.write(`tierbook: ${error.message}\nRun "tierbook --help" for usage.\n`);
+    return 2;
+  }
+  if (error instanceof OutputError) {
+    process.stderr.write(`tierbook: ${error.message}\n`);
     return 2;
   }
   if (error instanceof MissingToolError) {

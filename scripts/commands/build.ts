@@ -7,7 +7,9 @@ Builds the static site from an inventory: one page per workload and storage obje
 dashboard, blast-radius and findings pages, diagrams drawn as SVG, and a search index. The
 result is plain files that work from any web server, with no request to another host.
   --content DIR   the inventory to build from (default: content)
-  --out DIR       where to write the site (default: dist); replaced only when the build succeeds
+  --out DIR       where to write the site (default: dist); replaced only when the build succeeds,
+                  and only if it is new, empty or an earlier build's (it holds .tierbook-site);
+                  it may not be, contain or sit inside --content
 
 Diagrams are drawn once by Chromium (/usr/bin/chromium, or TIERBOOK_CHROMIUM) and cached by
 content in node_modules/.cache/tierbook (or TIERBOOK_CACHE_DIR): an unchanged diagram is never

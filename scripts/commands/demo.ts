@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../src/core/errors.ts';
+import { removeDeadTempDirs } from '../../src/io/output-lock.ts';
 import { parse } from '../cli/args.ts';
 import { describeBuild } from './build.ts';
 import { inventoryCommand } from './inventory.ts';
@@ -38,7 +39,9 @@ export async function demoCommand(args: string[]): Promise<number> {
   }
   if (values.check) return inventorySample(values.out ?? 'content', true);
   const needsTemp = values.out === undefined || (values.site === undefined && !values['no-build']);
-  const temp = needsTemp ? await mkdtemp(join(tmpdir(), 'tierbook-demo-')) : null;
+  // Named with the pid, so the next demo removes what a killed one left behind.
+  if (needsTemp) await removeDeadTempDirs('tierbook-demo-');
+  const temp = needsTemp ? await mkdtemp(join(tmpdir(), `tierbook-demo-${process.pid}-`)) : null;
   // With --no-serve the built files are the point: they stay where they were written.
   const keep = values['no-serve'] === true || values['no-build'] === true;
   try {

@@ -1,17 +1,27 @@
+import { ClusterReadError, InputError } from '../../src/core/errors.ts';
 import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import type { Inventory } from '../../src/core/inventory/model.ts';
+import { shrinkReason } from '../../src/core/inventory/shrink-guard.ts';
 import { renderContent } from '../../src/core/render/content.ts';
 import { contentDrift, type Drift, hasDrift } from '../../src/core/render/drift.ts';
-import { readContentDir, writeContentDir } from '../../src/io/content-dir.ts';
+import { markContentDir, readContentDir, writeContentDir } from '../../src/io/content-dir.ts';
+import { ownedOutput } from '../../src/io/output-dir.ts';
+import { lockOutput, pendingRecovery } from '../../src/io/output-lock.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
-import { readClusterAndConfig } from '../cli/read-cluster.ts';
+import { readClusterAndConfig, type SourceValues } from '../cli/read-cluster.ts';
 
-export const HELP = `tierbook inventory [SOURCE] [--out DIR] [--check] [--now ISO8601] [--cluster NAME] [--config FILE]
+export const HELP = `tierbook inventory [SOURCE] [--out DIR] [--check] [--allow-shrink] [--now ISO8601]
+                    [--cluster NAME] [--config FILE]
 
 Reads the cluster (live, or offline with --from) and writes one Markdown page per workload and
 storage object into DIR (default: content/). Operators' notes in each page are kept.
-  --out DIR        where to write (default: content)
+  --out DIR        where to write (default: content): a new or empty folder, or one an earlier
+                   run wrote (it holds .tierbook-content); any other folder is refused
   --check          write nothing; exit 1 and list what would change if the inventory drifted
+  --allow-shrink   write even when the read found nothing (no object at all, or none of the
+                   core kinds while kinds could not be read) or would remove more than half of
+                   the previous pages; without it such a run exits 3 (live) or 2 (--from) and
+                   writes nothing
   --now ISO8601    the time recorded as "taken at" (default: now; an unchanged inventory keeps
                    the time it was taken)
   --cluster NAME   the name the inventory is published under (default: the kubeconfig context,
@@ -20,14 +30,49 @@ storage object into DIR (default: content/). Operators' notes in each page are k
                    ./tierbook.config.yaml when present, else the built-in defaults)`;
 
 export async function inventoryCommand(args: string[]): Promise<number> {
-  const { values } = parse(args, { ...SOURCE_OPTIONS, out: { type: 'string' }, check: { type: 'boolean' } });
+  const { values } = parse(args, {
+    ...SOURCE_OPTIONS,
+    out: { type: 'string' },
+    check: { type: 'boolean' },
+    'allow-shrink': { type: 'boolean' },
+  });
   const outDir = values.out ?? 'content';
+  nowFrom(values.now);
+  if (values.check) {
+    for (const notice of await pendingRecovery(outDir))
+      process.stderr.write(`tierbook: warning: ${notice}\n`);
+    return inventoryRun(values, outDir);
+  }
+  // One run at a time per folder; what a killed run left is recovered first.
+  await ownedOutput(outDir, 'content');
+  const lock = await lockOutput(outDir);
+  try {
+    for (const notice of lock.notices) process.stderr.write(`tierbook: ${notice}\n`);
+    return await inventoryRun(values, outDir);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function inventoryRun(
+  values: SourceValues & {
+    now?: string | undefined;
+    check?: boolean | undefined;
+    'allow-shrink'?: boolean | undefined;
+  },
+  outDir: string,
+): Promise<number> {
   const now = nowFrom(values.now);
+  // Refuse a folder that is not tierbook's before the (slow) read, and before reading its pages.
+  const state = values.check ? null : await ownedOutput(outDir, 'content');
   const { read, config } = await readClusterAndConfig(values);
   const previous = await readContentDir(outDir);
   const inventory = assembleInventory(read.result, { cluster: read.cluster, now, config });
-  let files = renderContent(inventory, previous);
-  if (values.now === undefined) files = keepTakenAtIfUnchanged(inventory, previous, files);
+  const render = (before: ReadonlyMap<string, string>) => {
+    const pages = renderContent(inventory, before);
+    return values.now === undefined ? keepTakenAtIfUnchanged(inventory, before, pages) : pages;
+  };
+  const files = render(previous);
   const drift = contentDrift(previous, files);
   report(inventory, read.describe);
   if (values.check) {
@@ -38,7 +83,20 @@ export async function inventoryCommand(args: string[]): Promise<number> {
     process.stdout.write(`${outDir}/ has drifted from the cluster:\n${describeDrift(drift)}`);
     return 1;
   }
-  if (hasDrift(drift)) await writeContentDir(outDir, files);
+  const shrink = values['allow-shrink'] ? null : shrinkReason(read.result, previous.keys(), files.keys());
+  if (shrink !== null) {
+    const message = `not replacing ${outDir}/: ${shrink}. Nothing was written; if the cluster really is this small now, run again with --allow-shrink`;
+    throw (values.from?.length ?? 0) > 0
+      ? new InputError(message, { from: { file: values.from?.join(', ') ?? '' } })
+      : new ClusterReadError(message);
+  }
+  if (hasDrift(drift)) await writeContentDir(outDir, files, { previous, render });
+  else if (state?.adopted) await markContentDir(outDir);
+  if (state?.adopted) {
+    process.stderr.write(
+      `tierbook: ${outDir}/ was written by an earlier tierbook without the .tierbook-content marker; it is now marked as tierbook's\n`,
+    );
+  }
   process.stdout.write(
     hasDrift(drift)
       ? `Wrote ${outDir}/: ${drift.added.length} added, ${drift.changed.length} changed, ${drift.removed.length} removed.\n`

@@ -36,6 +36,14 @@ export class MissingToolError extends Error {
   override name = 'MissingToolError';
 }
 
+/**
+ * The output folder cannot or must not be written: it is not tierbook's, it is a file or a
+ * symbolic link, or the disk is full. Exit 2 with the reason, never a stack trace.
+ */
+export class OutputError extends Error {
+  override name = 'OutputError';
+}
+
 /** The cluster could not be read at all: unreachable, unauthorised. */
 export class ClusterReadError extends Error {
   override name = 'ClusterReadError';

@@ -10,6 +10,10 @@ if (!root || !outDir || !cacheDir) {
   process.stderr.write('usage: astro-build-process.ts ROOT OUTDIR CACHEDIR\n');
   process.exit(2);
 }
+// Started with an IPC channel by site-build.ts: if that process dies (even by SIGKILL), the
+// channel closes and this build stops rather than living on as an orphan.
+process.on('disconnect', () => process.exit(1));
+process.channel?.unref();
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const { build } = await import('astro');
 await build({ root, outDir, cacheDir, logLevel: 'error' });

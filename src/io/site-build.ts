@@ -1,14 +1,16 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../core/errors.ts';
+import { InputError, OutputError } from '../core/errors.ts';
 import { readContent } from '../site/data/read-content.ts';
 import { buildSite, siteDiagrams } from '../site/data/site.ts';
 import { readContentDir } from './content-dir.ts';
 import { cacheRoot, PACKAGE_ROOT } from './diagram-cache.ts';
 import { openMermaidRenderer, type RenderStats } from './mermaid-renderer.ts';
+import { assertSeparate, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from './output-dir.ts';
+import { isAlive, lockOutput, removeDeadTempDirs } from './output-lock.ts';
 
 export interface SiteBuildResult {
   outDir: string;
@@ -29,10 +31,27 @@ export interface SiteBuildResult {
 export async function buildStaticSite(options: {
   contentDir: string;
   outDir: string;
+  /** Told what was recovered from a killed build (default: stderr). */
+  notify?: (text: string) => void;
 }): Promise<SiteBuildResult> {
+  await assertSeparate(options.contentDir, options.outDir);
+  await ownedOutput(options.outDir, 'site');
+  // One build at a time per folder; what a killed build left is recovered first.
+  const lock = await lockOutput(options.outDir);
+  try {
+    const notify = options.notify ?? ((text: string) => process.stderr.write(`tierbook: ${text}\n`));
+    for (const notice of lock.notices) notify(notice);
+    return await buildLocked(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildLocked(options: { contentDir: string; outDir: string }): Promise<SiteBuildResult> {
   const started = performance.now();
   const contentDir = resolve(options.contentDir);
   const outDir = resolve(options.outDir);
+  await ownedOutput(options.outDir, 'site');
   const files = await readContentDir(contentDir);
   if (files.size === 0) {
     throw new InputError('no content here: run "tierbook inventory" (or "tierbook demo") first', {
@@ -53,13 +72,22 @@ export async function buildStaticSite(options: {
   const drawn = performance.now();
 
   const staging = `${outDir}.tmp-${process.pid}-${Date.now()}`;
-  await mkdir(dirname(outDir), { recursive: true });
   try {
+    await mkdir(dirname(outDir), { recursive: true }).catch((error) => {
+      throw outputError(error, options.outDir);
+    });
     await runAstro({ contentDir, outDir: staging, cache });
     const built = performance.now();
     const indexedPages = await indexForSearch(staging);
     const indexed = performance.now();
-    await swapIn(staging, outDir);
+    await writeFile(join(staging, MARKER_FILE.site), MARKER_TEXT.site, 'utf8').catch((error) => {
+      throw outputError(error, options.outDir);
+    });
+    // Checked again just before the swap: the folder may have changed during the build.
+    await ownedOutput(options.outDir, 'site');
+    await swapIn(staging, outDir).catch((error) => {
+      throw outputError(error, options.outDir);
+    });
     return {
       outDir,
       pages: await countPages(outDir),
@@ -93,19 +121,23 @@ async function runAstro(options: { contentDir: string; outDir: string; cache: st
         TIERBOOK_CACHE_DIR: options.cache,
         ASTRO_TELEMETRY_DISABLED: '1',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // The IPC channel closes when this process dies, even by SIGKILL: the build then stops too.
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
     const code = await new Promise<number | null>((done, fail) => {
       child.once('error', fail);
       child.once('close', done);
     });
+    if (code !== 0 && /\bENOSPC\b|no space left on device/i.test(output)) {
+      throw new OutputError(`cannot write the site: no space left on the device; nothing was replaced`);
+    }
     if (code !== 0) throw new Error(`Astro could not build the site (exit ${code}):\n${output.trim()}`);
   } finally {
     await lock.release();
@@ -114,27 +146,34 @@ async function runAstro(options: { contentDir: string; outDir: string; cache: st
 
 /**
  * Astro's cache (incremental builds) is one per machine; a second build running at the same
- * time gets a private, empty one rather than racing the first.
+ * time gets a private, empty one rather than racing the first. The lock holds the builder's
+ * pid: a lock or private cache left by a build that was killed is taken over or removed.
  */
 async function lockAstroCache(dir: string): Promise<{ dir: string; release(): Promise<void> }> {
   const lock = `${dir}.lock`;
   await mkdir(dirname(lock), { recursive: true });
-  try {
-    await mkdir(lock);
-  } catch {
-    const age =
-      Date.now() -
-      (await stat(lock).then(
-        (s) => s.mtimeMs,
-        () => Date.now(),
-      ));
-    if (age < 15 * 60_000) {
-      const own = join(tmpdir(), `tierbook-astro-${process.pid}-${Date.now()}`);
-      return { dir: own, release: () => rm(own, { recursive: true, force: true }) };
+  await removeDeadTempDirs('tierbook-astro-');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await mkdir(lock);
+      await writeFile(join(lock, 'pid'), String(process.pid));
+      return { dir, release: () => rm(lock, { recursive: true, force: true }) };
+    } catch {
+      const holder = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => ''));
+      const age =
+        Date.now() -
+        (await stat(lock).then(
+          (s) => s.mtimeMs,
+          () => Date.now(),
+        ));
+      const dead = Number.isInteger(holder) && holder > 0 ? !isAlive(holder) : age > 15 * 60_000;
+      if (!dead) break;
+      // A lock left by a build that was killed.
+      await rm(lock, { recursive: true, force: true });
     }
-    // A lock left by a build that died long ago.
   }
-  return { dir, release: () => rm(lock, { recursive: true, force: true }) };
+  const own = join(tmpdir(), `tierbook-astro-${process.pid}-${Date.now()}`);
+  return { dir: own, release: () => rm(own, { recursive: true, force: true }) };
 }
 
 async function indexForSearch(dir: string): Promise<number> {

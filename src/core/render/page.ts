@@ -3,7 +3,7 @@ import type { Dangling } from '../graph/model.ts';
 import type { Json } from '../model.ts';
 import { withFrontMatter } from './front-matter.ts';
 import { heading, list, toMarkdown } from './markdown.ts';
-import { notesBlock } from './notes.ts';
+import { neutralizeMarkers, notesBlock } from './notes.ts';
 
 /** Every generated page ends the same way: problems found (if any), then the operators' notes. */
 export function finishPage(
@@ -25,5 +25,5 @@ export function finishPage(
     );
   }
   body.push(heading(2, 'Notes'));
-  return withFrontMatter(data, `${toMarkdown(body)}\n${notesBlock(notes)}`);
+  return withFrontMatter(data, `${neutralizeMarkers(toMarkdown(body))}\n${notesBlock(notes)}`);
 }

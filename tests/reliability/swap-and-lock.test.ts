@@ -141,9 +141,11 @@ test('kill -9 at any moment, 5 times: the next run always recovers and the note 
         stdio: 'ignore',
       },
     );
-    await new Promise((done) => setTimeout(done, 300 + i * 450));
+    // Listen before waiting: on a fast machine the run may finish before the kill.
+    const closed = new Promise((done) => child.once('close', done));
+    await Promise.race([closed, new Promise((done) => setTimeout(done, 300 + i * 450))]);
     child.kill('SIGKILL');
-    await new Promise((done) => child.once('close', done));
+    await closed;
     const names = await readdir(dir);
     assert.ok(
       names.includes('content') || names.some((n) => n.startsWith('content.old-')),

@@ -88,3 +88,13 @@ test('an unknown target exits 2 and names the closest known targets', () => {
   assert.match(kind.stderr, /unknown target "disk\/k8s-2\/sdc": a target is one of osd\/<id>, device/);
   assert.doesNotMatch(kind.stderr, /at .*\.ts:\d+/);
 });
+
+test('the CLI offline path keeps Longhorn Node objects: two schedulable nodes bound where replicas can be', () => {
+  // Without the longhorn.io Node objects, the three Kubernetes nodes would bound wiki's 3
+  // replicas to 3 distinct nodes and losing two would only degrade it.
+  const cluster = join('tests', 'fixtures', 'blast', 'longhorn-schedulable-nodes', 'cluster.yaml');
+  const run = tierbook('blast', 'node/node-a', 'node/node-b', '--from', cluster, '--json');
+  assert.equal(run.code, 0, run.stderr);
+  const result = JSON.parse(run.stdout) as { impacts: { workload: { name: string }; impact: string }[] };
+  assert.equal(result.impacts.find((i) => i.workload.name === 'wiki')?.impact, 'data-loss');
+});

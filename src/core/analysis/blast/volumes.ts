@@ -57,16 +57,16 @@ function nodesEffect(placement: NodePlacement, claim: string, inputs: VolumeInpu
   if (lostNodes.length === 0) return null;
   for (const line of placement.assumptions) inputs.assume(line);
   const { words, copies, known } = placement;
-  const units = (n: number) => `${n} ${n === 1 ? placement.unit : plural(placement.unit)}`;
   const where = lostNodes.map(qualifiedName).join(', ');
   const gone = Math.min(copies, lostNodes.length);
   if (gone >= copies) {
     let why: string;
-    if (known && copies === 1) why = `${claim} is ${words} on node ${where}: its only ${placement.unit} is on that node`;
+    if (known && copies === 1)
+      why = `${claim} is ${words} on node ${where}: its only ${placement.unit} is on that node`;
     else if (known) why = `${claim} is ${words} whose every ${placement.unit} is on ${where}`;
     else if (copies === 1)
-      why = `${claim} is ${words} with 1 ${placement.unit}, assumed on ${lostNodes.length > 1 ? `one of ${where}` : where}`;
-    else why = `${claim} is ${words} whose ${units(copies)} may all be on ${where}`;
+      why = `${claim} is ${words} kept on one node (assumed ${lostNodes.length > 1 ? `one of nodes ${where}` : `node ${where}`})`;
+    else why = `${claim} is ${words} kept on ${copies} distinct nodes, which may be ${where}`;
     return lost(inputs, [why]);
   }
   const left = copies - gone;
@@ -81,7 +81,7 @@ function nodesEffect(placement: NodePlacement, claim: string, inputs: VolumeInpu
   return {
     impact: 'degraded',
     why: [
-      `${claim} is ${words} with ${units(copies)} on distinct nodes: at most ${gone === 1 ? 'one is' : `${gone} are`} on ${where}`,
+      `${claim} is ${words} kept on ${copies} distinct nodes: at most ${gone === 1 ? 'one of them is' : `${gone} of them are`} ${where}`,
     ],
   };
 }

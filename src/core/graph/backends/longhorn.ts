@@ -122,7 +122,7 @@ function longhornPlacement(volume: VolumeView): Placement | null {
   const spread = soft
     ? 'its replica soft anti-affinity is enabled, so they may all share one node'
     : copies < replicas
-      ? `Longhorn can schedule replicas on only ${span} node${span === 1 ? '' : 's'}, so they occupy at most ${copies}`
+      ? `Longhorn can schedule replicas on only ${span} node${span === 1 ? '' : 's'}, so they sit on at most ${copies}`
       : "Longhorn's default hard anti-affinity puts them on distinct nodes";
   return {
     ...base,
@@ -149,7 +149,7 @@ function candidates(index: GraphIndex): { nodes: string[]; span: number; notRead
     return {
       nodes,
       span: nodes.length,
-      notRead: `Longhorn Node objects not read: each of the ${nodes.length} Kubernetes node${nodes.length === 1 ? '' : 's'} is taken as one Longhorn can schedule replicas on`,
+      notRead: `Longhorn Node objects not read: ${nodes.length === 1 ? 'the one Kubernetes node is' : `each of the ${nodes.length} Kubernetes nodes is`} taken as one Longhorn can schedule replicas on`,
     };
   }
   const withDisks = known.filter((n) => n.disks > 0).map((n) => n.node);

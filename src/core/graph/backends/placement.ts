@@ -28,6 +28,7 @@ export interface NodePlacement {
   words: string;
   /** What one copy is called: "replica", "copy". */
   unit: string;
+  /** Distinct nodes holding a copy (at least; fewer nodes is the worse case). */
   copies: number;
   nodes: string[];
   known: boolean;

@@ -4,7 +4,7 @@ import { nodeId, qualifiedName } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import { markBackend, type StorageBackend } from './backend.ts';
 import { longhornNodeFacts, longhornNodes } from './longhorn-nodes.ts';
-import { kubernetesNodes, type NodePlacement, type Placement, type VolumeView } from './placement.ts';
+import { kubernetesNodes, type Placement, type VolumeView } from './placement.ts';
 
 const DRIVER = 'driver.longhorn.io';
 const LONGHORN = 'longhorn.io';

@@ -17,6 +17,9 @@ export function volumePlacement(
     storageClass: chain.storageClass ? index.node(chain.storageClass) : undefined,
     backend: chain.backend,
   };
+  // A claim the API reports Pending with no PV has not been provisioned: it holds no data yet.
+  if (!chain.pv && index.node(chain.claim)?.attrs.phase === 'Pending')
+    return { type: 'outside', words: 'a claim not yet provisioned', assumptions: [] };
   for (const backend of STORAGE_BACKENDS) {
     const placement = backend.placement(volume);
     if (placement) return placement;

@@ -22,10 +22,11 @@ export function longhornNodeFacts(node: FieldReader): LonghornNodeFacts {
   const usable = disks.filter(
     ([, disk]) => isRecord(disk) && disk.allowScheduling !== false && disk.evictionRequested !== true,
   );
+  // v1beta2 lists conditions; v1beta1 kept them in a map keyed by type.
+  const raw = node.raw('status.conditions');
+  const conditions = Array.isArray(raw) ? raw : isRecord(raw) ? Object.values(raw) : [];
   const conditionFalse = (type: string) =>
-    node
-      .array('status.conditions')
-      .some((c) => isRecord(c) && c.type === type && String(c.status) === 'False');
+    conditions.some((c) => isRecord(c) && c.type === type && String(c.status) === 'False');
   const schedulable =
     node.boolean('spec.allowScheduling') !== false &&
     node.boolean('spec.evictionRequested') !== true &&

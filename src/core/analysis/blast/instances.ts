@@ -119,7 +119,7 @@ function serving(
     if (ordinal < start || ordinal >= start + replicas)
       return {
         serving: false,
-        servingWhy: `ordinal ${ordinal} is beyond StatefulSet ${set.name}'s spec.replicas ${replicas}`,
+        servingWhy: `ordinal ${ordinal} is not run (StatefulSet ${set.name}'s spec.replicas is ${replicas})`,
       };
     return { serving: true };
   }

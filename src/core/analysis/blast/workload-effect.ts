@@ -64,11 +64,12 @@ function storageEffect(workload: Workload, shape: WorkloadShape, inputs: Workloa
     // Nothing serves, so no instance is a live copy of another's: each volume counts alone.
     let worst: Effect | null = null;
     for (const p of hurt) worst = worse(worst, p.effect);
+    const impact = (worst as Effect).impact;
     const effect: Effect = {
-      impact: (worst as Effect).impact,
+      impact,
       why: [
         ...whyOf(hurt),
-        `no instance serves (${idle.map((p) => p.instance.servingWhy ?? name(p)).join(', ')}): no copy keeps its data`,
+        `no instance serves (${idle.map((p) => p.instance.servingWhy ?? name(p)).join(', ')})${rank(impact) <= rank('unavailable') ? ': no other copy stands in for a lost volume' : ''}`,
       ],
     };
     return worse(shared?.effect ?? null, effect);

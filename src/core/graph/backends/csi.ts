@@ -1,7 +1,7 @@
 import { qualifiedName } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import { markBackend, type StorageBackend } from './backend.ts';
-import { type Placement, pinnedNodes, type VolumeView } from './placement.ts';
+import { kubernetesNodes, type Placement, pinnedNodes, type VolumeView } from './placement.ts';
 
 /** Cloud and other network disks, by driver: outside the cluster's nodes, bounded by a zone. */
 const KNOWN_DRIVERS: Readonly<Record<string, string>> = {
@@ -96,12 +96,30 @@ function genericPlacement(volume: VolumeView): Placement {
       ],
     };
   }
-  const sc = volume.storageClass && !volume.storageClass.missing ? volume.storageClass.name : null;
+  const sc = volume.storageClass;
+  if (!volume.backend) {
+    // Neither a PV nor a class was read: nothing says where the data is, so any node may hold it.
+    return {
+      type: 'nodes',
+      words,
+      unit: 'copy',
+      copies: 1,
+      nodes: kubernetesNodes(volume.index),
+      known: false,
+      assumptions: [
+        `${claim}: its storage is not in the inventory (no PV read${sc ? `, StorageClass ${sc.name} not read` : ', no StorageClass'}): assumed node-local on any lost node (worst case)`,
+      ],
+    };
+  }
+  const facts = [
+    volume.pv ? 'its PV names no node' : 'no PV read',
+    ...(sc ? [`StorageClass ${sc.name}${sc.missing ? ' not read' : ''}`] : []),
+  ].join(', ');
   return {
     type: 'outside',
     words,
     assumptions: [
-      `${claim}: ${what} is not known to tierbook${volume.pv ? ' and its PV names no node' : ' and no PV is read'}: assumed to keep its data off the cluster's nodes, OSDs and disks; lost with ${sc ? `its StorageClass ${sc}` : 'its StorageClass'} or the PVC itself`,
+      `${claim}: ${what} is not known to tierbook (${facts}): assumed to keep its data off the cluster's nodes, OSDs and disks; lost with its StorageClass or the PVC itself`,
     ],
   };
 }

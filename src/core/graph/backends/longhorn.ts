@@ -62,15 +62,20 @@ export const longhorn: StorageBackend = {
         why: `Longhorn replica ${name} is on node ${node}`,
       });
     };
+    // A failed replica (spec.failedAt set) is no copy to count on while a healthy one exists
+    // (with none, the failed ones are all that may be salvaged). Replica objects say so; the
+    // Node objects' replica lists do not, so those serve only volumes without Replica objects.
+    const replicasOf = new Map<string, FieldReader[]>();
     for (const replica of ctx.index.ofKind(LONGHORN, 'Replica')) {
-      const name = replica.object.metadata.name ?? '';
-      linkReplica(
-        replica.string('spec.volumeName') ?? '',
-        replica.string('spec.nodeID') ?? '',
-        replica,
-        'spec.nodeID',
-        name,
-      );
+      const volumeName = replica.string('spec.volumeName') ?? '';
+      replicasOf.set(volumeName, [...(replicasOf.get(volumeName) ?? []), replica]);
+    }
+    for (const [volumeName, replicas] of replicasOf) {
+      const healthy = replicas.filter((r) => !r.string('spec.failedAt'));
+      for (const replica of healthy.length > 0 ? healthy : replicas) {
+        const name = replica.object.metadata.name ?? '';
+        linkReplica(volumeName, replica.string('spec.nodeID') ?? '', replica, 'spec.nodeID', name);
+      }
     }
     for (const node of ctx.index.ofKind(LONGHORN, 'Node')) {
       const facts = longhornNodeFacts(node);
@@ -79,6 +84,7 @@ export const longhorn: StorageBackend = {
         for (const name of replicas) {
           // Replica names are `<volume>-r-<8 hex>`.
           const volumeName = name.replace(/-r-[0-9a-f]+$/, '');
+          if (replicasOf.has(volumeName)) continue;
           linkReplica(
             volumeName,
             node.object.metadata.name ?? '',

@@ -150,3 +150,13 @@ test('blast --fail-on data-loss fails on a manifests-only CloudNativePG cluster 
   assert.equal(domains.code, 1, domains.stderr);
   assert.match(domains.stdout, /storageclass\/ceph-block\s+2 lose data/);
 });
+
+test('the CLI offline path keeps Longhorn Node objects: two schedulable nodes bound where replicas can be', () => {
+  // Without the longhorn.io Node objects, the three Kubernetes nodes would bound wiki's 3
+  // replicas to 3 distinct nodes and losing two would only degrade it.
+  const cluster = join('tests', 'fixtures', 'blast', 'longhorn-schedulable-nodes', 'cluster.yaml');
+  const run = tierbook('blast', 'node/node-a', 'node/node-b', '--from', cluster, '--json');
+  assert.equal(run.code, 0, run.stderr);
+  const result = JSON.parse(run.stdout) as { impacts: { workload: { name: string }; impact: string }[] };
+  assert.equal(result.impacts.find((i) => i.workload.name === 'wiki')?.impact, 'data-loss');
+});

@@ -79,6 +79,7 @@ export const API_RESOURCES: readonly ApiResourceDef[] = [
     rows('longhorn.io', version, false, [
       ns('Volume', 'volumes', ['lhv']),
       ns('Replica', 'replicas', ['lhr']),
+      ns('Node', 'nodes', ['lhn']),
       ns('RecurringJob', 'recurringjobs', ['lhrj']),
       ns('BackupTarget', 'backuptargets', ['lhbt']),
       ns('Backup', 'backups', ['lhb']),

@@ -51,6 +51,8 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   rook('CephObjectStore', 'cephobjectstores'),
   longhorn('Volume', 'volumes'),
   longhorn('Replica', 'replicas'),
+  // Which nodes may hold replicas (spec.allowScheduling, disks) and which hold them (status).
+  longhorn('Node', 'nodes'),
   longhorn('RecurringJob', 'recurringjobs'),
   longhorn('BackupTarget', 'backuptargets'),
   longhorn('Backup', 'backups'),

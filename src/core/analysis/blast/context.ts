@@ -1,3 +1,5 @@
+import type { Placement } from '../../graph/backends/placement.ts';
+import { volumePlacement } from '../../graph/backends/volume-placement.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
 import { type HostPathData, hostPathDataOf } from '../host-path-data.ts';
 import type { Analysis } from '../model.ts';
@@ -10,13 +12,8 @@ export interface ClaimStorage {
   pv: string | null;
   storageClass: string | null;
   backend: string | null;
-  pools: string[];
-  /** Nodes a node-local PV lives on (nodeAffinity, selected-node annotation). */
-  pinnedNodes: string[];
-  /** Nodes Longhorn reports replicas on (Replica objects), when read. */
-  replicaNodes: string[];
-  /** Longhorn numberOfReplicas, from the volume, PV or class. */
-  replicas: number | null;
+  /** Where its copies may sit, as its backend says (worst case and assumptions when unseen). */
+  placement: Placement;
 }
 
 export interface WorkloadShape {
@@ -104,23 +101,11 @@ function buildContext(analysis: Analysis): BlastContext {
 
 function claimStorage(index: GraphIndex, claim: string): ClaimStorage {
   const chain = volumeChain(index, claim);
-  const pvNode = chain.pv ? index.node(chain.pv) : undefined;
-  const classNode = chain.storageClass ? index.node(chain.storageClass) : undefined;
-  const nodesOf = (type: 'pinned-to' | 'replica-on') =>
-    chain.pv
-      ? [...new Set(index.out(chain.pv, type).map((e) => e.to))]
-          .filter((id) => index.node(id)?.kind === 'Node')
-          .sort()
-      : [];
-  const replicas = pvNode?.attrs.replicas ?? classNode?.attrs.replicas;
   return {
     claim,
     pv: chain.pv,
     storageClass: chain.storageClass,
     backend: chain.backend,
-    pools: chain.pools,
-    pinnedNodes: nodesOf('pinned-to'),
-    replicaNodes: nodesOf('replica-on'),
-    replicas: typeof replicas === 'number' ? replicas : null,
+    placement: volumePlacement(index, chain),
   };
 }

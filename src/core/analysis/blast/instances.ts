@@ -1,5 +1,5 @@
 import type { GraphIndex } from '../../graph/graph-index.ts';
-import { parseId } from '../../graph/ids.ts';
+import { nodeId, parseId } from '../../graph/ids.ts';
 import type { Workload } from '../workloads.ts';
 
 /**
@@ -11,6 +11,14 @@ export interface Instance {
   /** The pod's name, or `#<ordinal>` read from the claim names when no pod was read. */
   name: string;
   claims: string[];
+  /**
+   * It exists and is Ready, so it keeps a copy and serves. Claims a scaled-down StatefulSet
+   * left behind, and pods that are not Ready, do not.
+   */
+  serving: boolean;
+  /** Why it does not serve, or why serving is assumed (nothing says whether it runs). */
+  servingWhy?: string;
+  servingAssumed?: boolean;
 }
 
 /** Operators that keep a full copy of the data in every instance (streaming or Galera replication). */
@@ -60,15 +68,64 @@ export function instancesOf(index: GraphIndex, workload: Workload, claims: strin
       else shared.push(claim);
     }
   }
-  const instances = [...byInstance]
-    .map(([name, list]) => ({ name, claims: list.sort() }))
+  const podsRead = workload.members.some((id) => isPod(index, id));
+  const instances: Instance[] = [...byInstance]
+    .map(([name, list]) => ({ name, claims: list.sort(), ...serving(index, name, list, podsRead, workload) }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (instances.length <= 1) {
     // One instance: its volumes are the workload's only copy, same as shared ones.
-    return [{ name: '', claims: [...shared, ...instances.flatMap((i) => i.claims)].sort() }].filter(
-      (i) => i.claims.length > 0,
-    );
+    return [
+      { name: '', claims: [...shared, ...instances.flatMap((i) => i.claims)].sort(), serving: true },
+    ].filter((i) => i.claims.length > 0);
   }
-  if (shared.length > 0) instances.push({ name: '', claims: shared.sort() });
+  if (shared.length > 0) instances.push({ name: '', claims: shared.sort(), serving: true });
   return instances;
+}
+
+function isPod(index: GraphIndex, id: string): boolean {
+  const node = index.node(id);
+  return node?.kind === 'Pod' && node.group === '';
+}
+
+/**
+ * Whether an instance serves. A pod serves when Ready (or, read from a manifest with no
+ * status, when nothing says otherwise). An ordinal with no pod: when the workload's pods were
+ * read, it has none and does not serve; from manifests, its StatefulSet's `spec.replicas`
+ * says whether the ordinal exists; with neither, it is assumed to serve, and said.
+ */
+function serving(
+  index: GraphIndex,
+  name: string,
+  claims: string[],
+  podsRead: boolean,
+  workload: Workload,
+): Pick<Instance, 'serving' | 'servingWhy' | 'servingAssumed'> {
+  if (!name.startsWith('#')) {
+    const pod = index.node(nodeId('', 'Pod', workload.node.namespace, name));
+    const { ready, phase } = pod?.attrs ?? {};
+    if (ready === false) return { serving: false, servingWhy: `pod ${name} is not Ready` };
+    if (ready === undefined && typeof phase === 'string' && phase !== 'Running')
+      return { serving: false, servingWhy: `pod ${name} is ${phase}` };
+    return { serving: true };
+  }
+  const ordinal = Number(name.slice(1));
+  if (podsRead) return { serving: false, servingWhy: `ordinal ${ordinal} has no pod` };
+  const set = claims
+    .flatMap((claim) => index.in(claim, 'mounts').map((e) => index.node(e.from)))
+    .find((n) => n?.kind === 'StatefulSet' && typeof n.attrs.replicas === 'number');
+  if (set) {
+    const replicas = set.attrs.replicas as number;
+    const start = typeof set.attrs.ordinalsStart === 'number' ? set.attrs.ordinalsStart : 0;
+    if (ordinal < start || ordinal >= start + replicas)
+      return {
+        serving: false,
+        servingWhy: `ordinal ${ordinal} is not run (StatefulSet ${set.name}'s spec.replicas is ${replicas})`,
+      };
+    return { serving: true };
+  }
+  return {
+    serving: true,
+    servingAssumed: true,
+    servingWhy: `no pod read and no replica count: instance ${name} is assumed to run`,
+  };
 }

@@ -1,17 +1,9 @@
+import type { NodePlacement } from '../../graph/backends/placement.ts';
 import { qualifiedName } from '../../graph/ids.ts';
 import type { ClaimStorage } from './context.ts';
 import type { Effect } from './effect.ts';
 import { worse } from './effect.ts';
 import type { Losses } from './losses.ts';
-
-/** How a volume's data is kept, in words: "an RBD image", "a CephFS volume". */
-const BACKEND_WORDS: Record<string, string> = {
-  'ceph-rbd': 'an RBD image',
-  cephfs: 'a CephFS volume',
-  'node-local': 'a node-local volume',
-  longhorn: 'a Longhorn volume',
-  nfs: 'an NFS export',
-};
 
 export interface VolumeInputs {
   losses: Losses;
@@ -21,74 +13,81 @@ export interface VolumeInputs {
 }
 
 /**
- * What the target does to one volume (before `--outage` softens it). Ceph: the worst of its
- * pools. Node-local: lost with its node. Longhorn: replicas against the lost node. NFS servers
- * outside the cluster and other CSI disks sit outside its failure domains: only a class or
- * PVC target reaches them.
+ * What the target does to one volume (before `--outage` softens it), from the placement its
+ * backend reported: pools (the worst of them), copies on nodes (lost when every copy may be
+ * on lost nodes), or outside the cluster's failure domains (only a class or PVC target
+ * reaches it). A placement's assumptions are stated whenever the target could touch it.
  */
 export function volumeEffect(storage: ClaimStorage, inputs: VolumeInputs): Effect | null {
   const { losses } = inputs;
+  const { placement } = storage;
   const claim = `PVC ${qualifiedName(storage.claim)}`;
   const direct = losses.claims.get(storage.claim);
   if (direct) return lost(inputs, [direct]);
-  const words = BACKEND_WORDS[storage.backend ?? ''] ?? 'a volume';
-  let effect: Effect | null = null;
-  for (const pool of storage.pools) {
-    const poolEffect = inputs.poolEffect(pool);
-    if (poolEffect)
-      effect = worse(effect, {
-        impact: poolEffect.impact,
-        why: [...poolEffect.why, `${claim} is ${words} in pool ${qualifiedName(pool)}`],
-      });
+  switch (placement.type) {
+    case 'pools': {
+      let effect: Effect | null = null;
+      for (const pool of placement.pools) {
+        const poolEffect = inputs.poolEffect(pool);
+        if (poolEffect)
+          effect = worse(effect, {
+            impact: poolEffect.impact,
+            why: [...poolEffect.why, `${claim} is ${placement.words} in pool ${qualifiedName(pool)}`],
+          });
+      }
+      if (effect) for (const line of placement.assumptions) inputs.assume(line);
+      return effect;
+    }
+    case 'nodes':
+      return nodesEffect(placement, claim, inputs);
+    case 'outside': {
+      const infrastructure = losses.nodes.size + losses.osds.size + losses.disks.size + losses.pools.size;
+      if (infrastructure > 0) for (const line of placement.assumptions) inputs.assume(line);
+      return null;
+    }
   }
-  if (storage.pools.length > 0) return effect;
-  const pinned = storage.pinnedNodes.filter((n) => losses.nodes.has(n));
-  if (pinned.length > 0) {
-    const node = qualifiedName(pinned[0] as string);
-    return lost(inputs, [`${claim} is ${words} on node ${node}: its only copy is on that node`]);
-  }
-  if (storage.backend === 'longhorn') return longhornEffect(storage, claim, inputs);
-  return null;
 }
 
 /**
- * Longhorn keeps `numberOfReplicas` copies on distinct nodes (its default hard anti-affinity).
- * With Replica objects read, count the lost ones; without, assume the worst placement.
+ * Copies on distinct nodes: losing nodes loses at most that many copies. Known placement
+ * counts the lost copies; unknown takes the worst case, every lost candidate node holding one.
  */
-function longhornEffect(storage: ClaimStorage, claim: string, inputs: VolumeInputs): Effect | null {
-  const lostNodes = [...inputs.losses.nodes.keys()];
+function nodesEffect(placement: NodePlacement, claim: string, inputs: VolumeInputs): Effect | null {
+  const lostNodes = placement.nodes.filter((n) => inputs.losses.nodes.has(n));
   if (lostNodes.length === 0) return null;
-  const replicas = storage.replicas ?? 3;
-  if (storage.replicaNodes.length > 0) {
-    const gone = storage.replicaNodes.filter((n) => inputs.losses.nodes.has(n));
-    if (gone.length === 0) return null;
-    const where = gone.map(qualifiedName).join(', ');
-    if (gone.length >= storage.replicaNodes.length) {
-      return lost(inputs, [`${claim} is a Longhorn volume whose every replica is on ${where}`]);
-    }
+  for (const line of placement.assumptions) inputs.assume(line);
+  const { words, copies, known } = placement;
+  const where = lostNodes.map(qualifiedName).join(', ');
+  const gone = Math.min(copies, lostNodes.length);
+  if (gone >= copies) {
+    let why: string;
+    if (known && copies === 1)
+      why = `${claim} is ${words} on node ${where}: its only ${placement.unit} is on that node`;
+    else if (known) why = `${claim} is ${words} whose every ${placement.unit} is on ${where}`;
+    else if (copies === 1)
+      why = `${claim} is ${words} kept on one node (assumed ${lostNodes.length > 1 ? `one of nodes ${where}` : `node ${where}`})`;
+    else why = `${claim} is ${words} kept on ${copies} distinct nodes, which may be ${where}`;
+    return lost(inputs, [why]);
+  }
+  const left = copies - gone;
+  if (known) {
     return {
       impact: 'degraded',
       why: [
-        `${claim} is a Longhorn volume with replicas on ${storage.replicaNodes.map(qualifiedName).join(', ')}: the one on ${where} is lost, ${storage.replicaNodes.length - gone.length} remain`,
+        `${claim} is ${words} with ${plural(placement.unit)} on ${placement.nodes.map(qualifiedName).join(', ')}: the ${gone === 1 ? 'one' : 'ones'} on ${where} ${gone === 1 ? 'is' : 'are'} lost, ${left} remain${left === 1 ? 's' : ''}`,
       ],
     };
   }
-  const where = lostNodes.map(qualifiedName).join(', ');
-  if (replicas <= 1) {
-    inputs.assume(
-      `${claim}: Longhorn replica placement not read (no Replica objects); assumed worst case: its one replica is on ${where}`,
-    );
-    return lost(inputs, [`${claim} is a Longhorn volume with 1 replica, assumed on ${where}`]);
-  }
-  inputs.assume(
-    `${claim}: Longhorn replica placement not read (no Replica objects); assumed one of its ${replicas} replicas is on ${where}`,
-  );
   return {
     impact: 'degraded',
     why: [
-      `${claim} is a Longhorn volume with ${replicas} replicas on distinct nodes: at most one is on ${where}`,
+      `${claim} is ${words} kept on ${copies} distinct nodes: at most ${gone === 1 ? 'one of them is' : `${gone} of them are`} ${where}`,
     ],
   };
+}
+
+function plural(unit: string): string {
+  return unit.endsWith('y') ? `${unit.slice(0, -1)}ies` : `${unit}s`;
 }
 
 /** Lost with its data, or with `--outage` down until the target returns. */

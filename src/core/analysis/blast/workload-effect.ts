@@ -42,8 +42,9 @@ export function workloadEffect(
 /**
  * Volumes, instance by instance. An instance is lost when any of its volumes is. A workload
  * whose instances each keep a copy (a CloudNativePG or Percona cluster, a StatefulSet with
- * claim templates) loses data only when every instance does; a volume all instances share,
- * or a single instance's, is the only copy.
+ * claim templates) loses data only when every serving instance does; a volume all instances
+ * share, or a single instance's, is the only copy. Only instances that exist and are Ready
+ * serve: claims a scaled-down StatefulSet left behind are not copies that keep it serving.
  */
 function storageEffect(workload: Workload, shape: WorkloadShape, inputs: WorkloadInputs): Effect | null {
   const perInstance = shape.instances.map((instance) => {
@@ -56,30 +57,52 @@ function storageEffect(workload: Workload, shape: WorkloadShape, inputs: Workloa
   if (own.length <= 1) return worse(shared?.effect ?? null, own[0]?.effect ?? null);
   const hurt = own.filter((p) => p.effect);
   if (hurt.length === 0) return shared?.effect ?? null;
-  const stopped = hurt.filter((p) => p.effect && rank(p.effect.impact) <= rank('unavailable'));
   const name = (p: (typeof own)[number]) => p.instance.name;
+  const serving = own.filter((p) => p.instance.serving);
+  const idle = own.filter((p) => !p.instance.serving);
+  const idleWhy =
+    idle.length > 0 ? `; not serving: ${idle.map((p) => p.instance.servingWhy ?? name(p)).join(', ')}` : '';
+  if (serving.length === 0) {
+    // Nothing serves, so no instance is a live copy of another's: each volume counts alone.
+    let worst: Effect | null = null;
+    for (const p of hurt) worst = worse(worst, p.effect);
+    const impact = (worst as Effect).impact;
+    const effect: Effect = {
+      impact,
+      why: [
+        ...whyOf(hurt),
+        `no instance serves (${idle.map((p) => p.instance.servingWhy ?? name(p)).join(', ')})${rank(impact) <= rank('unavailable') ? ': no other copy stands in for a lost volume' : ''}`,
+      ],
+    };
+    return worse(shared?.effect ?? null, effect);
+  }
+  const stopped = serving.filter((p) => p.effect && rank(p.effect.impact) <= rank('unavailable'));
+  const idleHurt = idle.filter((p) => p.effect && rank(p.effect.impact) <= rank('unavailable'));
   let effect: Effect;
-  if (stopped.length === own.length) {
+  if (stopped.length === serving.length) {
     const allLost = stopped.every((p) => p.effect?.impact === 'data-loss');
+    const which = idle.length > 0 ? 'serving instance' : 'instance';
     effect = {
       impact: allLost ? 'data-loss' : 'unavailable',
       why: [
         ...whyOf(stopped),
         allLost
-          ? `every instance loses its volumes (${own.map(name).join(', ')}): no copy is left`
-          : `no instance can serve (${own.map(name).join(', ')}); the data survives on ${stopped
+          ? `every ${which} loses its volumes (${serving.map(name).join(', ')}): no ${idle.length > 0 ? 'serving ' : ''}copy is left${idleWhy}`
+          : `no instance can serve (${serving.map(name).join(', ')}); the data survives on ${stopped
               .filter((p) => p.effect?.impact !== 'data-loss')
               .map(name)
-              .join(', ')}`,
+              .join(', ')}${idleWhy}`,
       ],
     };
-  } else if (stopped.length > 0) {
-    const survivors = own.filter((p) => !stopped.includes(p)).map(name);
+  } else if (stopped.length > 0 || idleHurt.length > 0) {
+    const down = [...stopped, ...idleHurt];
+    const survivors = serving.filter((p) => !stopped.includes(p)).map(name);
+    const lostVolumes = down.some((p) => p.effect?.impact === 'data-loss');
     effect = {
       impact: 'degraded',
       why: [
-        ...whyOf(stopped),
-        `instance${stopped.length > 1 ? 's' : ''} ${stopped.map(name).join(', ')} ${stopped.some((p) => p.effect?.impact === 'data-loss') ? (stopped.length > 1 ? 'lose their volumes' : 'loses its volumes') : stopped.length > 1 ? 'stop' : 'stops'}; ${survivors.join(', ')} keep${survivors.length === 1 ? 's' : ''} a copy and serve${survivors.length === 1 ? 's' : ''}`,
+        ...whyOf(down),
+        `instance${down.length > 1 ? 's' : ''} ${down.map(name).join(', ')} ${lostVolumes ? (down.length > 1 ? 'lose their volumes' : 'loses its volumes') : down.length > 1 ? 'stop' : 'stops'}; ${survivors.join(', ')} keep${survivors.length === 1 ? 's' : ''} a copy and serve${survivors.length === 1 ? 's' : ''}${idleHurt.length > 0 ? `; not serving: ${idleHurt.map((p) => p.instance.servingWhy ?? name(p)).join(', ')}` : ''}`,
       ],
     };
     if (!replicatesData(workload)) {
@@ -87,6 +110,11 @@ function storageEffect(workload: Workload, shape: WorkloadShape, inputs: Workloa
         `${workload.node.kind} ${qualifiedName(workload.id)}: its ${own.length} instances are assumed to replicate each other's data (each has its own volumes)`,
       );
     }
+    const assumed = serving.filter((p) => !stopped.includes(p) && p.instance.servingAssumed);
+    for (const p of assumed)
+      inputs.assume(
+        `${workload.node.kind} ${qualifiedName(workload.id)}: ${p.instance.servingWhy ?? name(p)}`,
+      );
   } else {
     effect = { impact: 'degraded', why: hurt[0]?.effect?.why ?? [] };
   }

@@ -1,13 +1,19 @@
 import type { BuildContext } from '../context.ts';
+import type { Placement, VolumeView } from './placement.ts';
 
 /**
  * A storage backend adapter: after every kind's references are in, it adds what lies below
- * the PersistentVolume (pools, OSDs, disks, nodes, servers). One file per backend; the table
- * is in `index.ts`.
+ * the PersistentVolume (pools, OSDs, disks, nodes, servers), and it says where a volume it
+ * claimed keeps its copies. One file per backend; the table is in `index.ts`.
  */
 export interface StorageBackend {
   name: string;
   extract(ctx: BuildContext): void;
+  /**
+   * Where the copies of a volume this backend claimed (by `attrs.backend`) may sit, or null
+   * when the volume is not its own. The table's last backend answers for every volume.
+   */
+  placement(volume: VolumeView): Placement | null;
 }
 
 /** Sets `attrs.backend` on a PV or StorageClass, so renderers need not re-derive it. */

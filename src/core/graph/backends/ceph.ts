@@ -1,13 +1,15 @@
 import type { FieldReader } from '../../fields.ts';
 import type { BuildContext } from '../context.ts';
-import { nodeId } from '../ids.ts';
+import { nodeId, qualifiedName } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import { markBackend, type StorageBackend } from './backend.ts';
 import { CEPH, extractConfiguredDevices, extractOsds } from './ceph-osds.ts';
 import { extractBlockPool, extractFilesystem, poolId } from './ceph-pools.ts';
+import { type Placement, type VolumeView, volumeTargets } from './placement.ts';
 
 const RBD = /(^|\.)rbd\.csi\.ceph\.com$/;
 const CEPHFS = /(^|\.)cephfs\.csi\.ceph\.com$/;
+const WORDS: Readonly<Record<string, string>> = { 'ceph-rbd': 'an RBD image', cephfs: 'a CephFS volume' };
 
 /**
  * Rook-Ceph: StorageClass / PV → pools → CephCluster; pools → the OSDs CRUSH may place them on
@@ -48,7 +50,26 @@ export const ceph: StorageBackend = {
       else if (CEPHFS.test(driver)) linkVolumePools(ctx, pv, 'spec.csi.volumeAttributes', 'cephfs');
     }
   },
+  placement: cephPlacement,
 };
+
+/**
+ * An RBD image or CephFS volume spreads over every OSD its pools may use: its placement is
+ * "in these pools", and the pool arithmetic (size, min_size, failure domain) decides.
+ */
+function cephPlacement(volume: VolumeView): Placement | null {
+  const words = WORDS[volume.backend ?? ''];
+  if (!words) return null;
+  const pools = volumeTargets(volume, 'stored-in');
+  if (pools.length > 0) return { type: 'pools', words, pools, assumptions: [] };
+  return {
+    type: 'outside',
+    words,
+    assumptions: [
+      `PVC ${qualifiedName(volume.claim)}: ${words} whose pool is not named (no pool or fsName read); no OSD or node target reaches it, only its StorageClass or the PVC itself`,
+    ],
+  };
+}
 
 /**
  * RBD: `pool` (and `dataPool` for erasure-coded data, whose image metadata stays in `pool`).

@@ -1,7 +1,8 @@
 import type { FieldReader } from '../../fields.ts';
-import { nodeId } from '../ids.ts';
+import { nodeId, qualifiedName } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import { markBackend, type StorageBackend } from './backend.ts';
+import { kubernetesNodes, type Placement, pinnedNodes, type VolumeView } from './placement.ts';
 
 /** Provisioners whose volumes are directories or disks of one node: they live and die with it. */
 export const NODE_LOCAL_PROVISIONERS: ReadonlySet<string> = new Set([
@@ -9,6 +10,7 @@ export const NODE_LOCAL_PROVISIONERS: ReadonlySet<string> = new Set([
   'openebs.io/local',
   'kubernetes.io/no-provisioner',
   'local.csi.openebs.io',
+  'zfs.csi.openebs.io',
   'topolvm.io',
   'lvm.csi.metal-stack.io',
   'hostpath.csi.k8s.io',
@@ -58,7 +60,54 @@ export const local: StorageBackend = {
       }
     }
   },
+  placement: localPlacement,
 };
+
+const WORDS = 'a node-local volume';
+
+/**
+ * One copy, on the node the PV names. A PV that names no node (not read, not yet bound, no
+ * annotation) may be on any node: the worst case is the lost one.
+ */
+function localPlacement(volume: VolumeView): Placement | null {
+  if (volume.backend !== 'node-local') return null;
+  const claim = `PVC ${qualifiedName(volume.claim)}`;
+  const pinned = pinnedNodes(volume);
+  if (pinned.length === 1)
+    return {
+      type: 'nodes',
+      words: WORDS,
+      unit: 'copy',
+      copies: 1,
+      nodes: pinned,
+      known: true,
+      assumptions: [],
+    };
+  if (pinned.length > 1) {
+    return {
+      type: 'nodes',
+      words: WORDS,
+      unit: 'copy',
+      copies: 1,
+      nodes: pinned,
+      known: false,
+      assumptions: [
+        `${claim}: its PV may be on any of nodes ${pinned.map(qualifiedName).join(', ')}; assumed on whichever is lost (worst case)`,
+      ],
+    };
+  }
+  return {
+    type: 'nodes',
+    words: WORDS,
+    unit: 'copy',
+    copies: 1,
+    nodes: kubernetesNodes(volume.index),
+    known: false,
+    assumptions: [
+      `${claim}: ${WORDS} whose node is not recorded (no PV with node affinity or a selected-node annotation read); assumed on any lost node (worst case)`,
+    ],
+  };
+}
 
 function localKind(pv: FieldReader): string | undefined {
   if (pv.record('spec.local')) return 'local';

@@ -46,6 +46,10 @@ export const nfs: StorageBackend = {
       }
     }
   },
+  // The export lives on its server: outside the cluster, or an in-cluster Service whose
+  // workload's own storage (a dependency) decides.
+  placement: (volume) =>
+    volume.backend === 'nfs' ? { type: 'outside', words: 'an NFS export', assumptions: [] } : null,
 };
 
 function linkServer(

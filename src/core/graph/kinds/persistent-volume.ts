@@ -5,7 +5,17 @@ import { idOf } from '../object-index.ts';
 import type { KindExtractor } from './extractor.ts';
 import { driverId } from './storage-class.ts';
 
-const HOSTNAME_KEYS = new Set(['kubernetes.io/hostname']);
+/**
+ * Node-affinity keys whose value is a node's name: the well-known hostname label and the
+ * topology keys node-local CSI drivers publish (TopoLVM, OpenEBS LVM/ZFS LocalPV, csi-driver-host-path).
+ */
+const NODE_KEYS = new Set([
+  'kubernetes.io/hostname',
+  'topology.topolvm.io/node',
+  'topology.topolvm.cybozu.com/node',
+  'openebs.io/nodename',
+  'topology.hostpath.csi/node',
+]);
 const ZONE_KEYS = new Set(['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone']);
 
 export const persistentVolume: KindExtractor = {
@@ -104,8 +114,12 @@ function linkNodeAffinity(ctx: BuildContext, reader: FieldReader, id: string): v
       const key = reader.string(`${at}.key`) ?? '';
       if (reader.string(`${at}.operator`) !== 'In') continue;
       const values = reader.array(`${at}.values`).filter((v): v is string => typeof v === 'string');
+      // Any other key whose every value names a Node read is a node topology too (a vendor
+      // driver's `<driver>/node`): the volume is node-local until known otherwise.
+      const names = (v: string) => ctx.index.has(nodeId('', 'Node', undefined, v));
+      const nodeKey = NODE_KEYS.has(key) || (!ZONE_KEYS.has(key) && values.length > 0 && values.every(names));
       for (const value of values) {
-        if (HOSTNAME_KEYS.has(key)) {
+        if (nodeKey) {
           const node = nodeId('', 'Node', undefined, value);
           ctx.node(node, { missing: !ctx.index.has(node), apiVersion: 'v1' });
           ctx.edge({

@@ -1,3 +1,4 @@
+import { isRecord } from '../../fields.ts';
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import type { KindExtractor } from './extractor.ts';
@@ -9,7 +10,12 @@ export const pod: KindExtractor = {
   extract(ctx, reader) {
     const id = idOf(reader);
     const node = reader.string('spec.nodeName');
-    ctx.setAttrs(id, { phase: reader.string('status.phase') });
+    // Only a Ready pod serves: a StatefulSet member that is not Ready keeps no instance up.
+    const ready = reader.array('status.conditions').find((c) => isRecord(c) && c.type === 'Ready');
+    ctx.setAttrs(id, {
+      phase: reader.string('status.phase'),
+      ready: isRecord(ready) ? String(ready.status) === 'True' : undefined,
+    });
     // A static pod's API object is the kubelet's mirror of a manifest on its node.
     if (reader.object.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined)
       ctx.setAttrs(id, { staticPod: true });

@@ -35,6 +35,7 @@ export const statefulSet: KindExtractor = {
   kind: 'StatefulSet',
   extract(ctx, reader) {
     statefulSetTemplate.extract(ctx, reader);
+    ctx.setAttrs(idOf(reader), { ordinalsStart: reader.number('spec.ordinals.start') });
     linkClaimTemplates(ctx, reader);
   },
 };

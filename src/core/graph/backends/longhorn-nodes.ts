@@ -1,0 +1,72 @@
+import { type FieldReader, isRecord } from '../../fields.ts';
+import type { GraphIndex } from '../graph-index.ts';
+import { nodeId } from '../ids.ts';
+
+export interface LonghornNodeFacts {
+  /** Longhorn may put new replicas here: scheduling allowed on the node and on a disk, not evicting, not reported unschedulable or not ready. */
+  schedulable: boolean;
+  /** Disks Longhorn knows on the node (spec.disks). */
+  disks: number;
+  /** Disk name → replica names Longhorn placed on it (status.diskStatus.*.scheduledReplica). */
+  scheduledReplicas: [string, string[]][];
+}
+
+/**
+ * A Longhorn Node CR (longhorn.io/v1beta2 Node in longhorn-system, named after the Kubernetes
+ * node): `spec.allowScheduling`, `spec.evictionRequested`, `spec.disks.<name>.allowScheduling`
+ * and `.evictionRequested`, `status.conditions` (Ready, Schedulable), and
+ * `status.diskStatus.<name>.scheduledReplica`.
+ */
+export function longhornNodeFacts(node: FieldReader): LonghornNodeFacts {
+  const disks = Object.entries(node.record('spec.disks') ?? {});
+  const usable = disks.filter(
+    ([, disk]) => isRecord(disk) && disk.allowScheduling !== false && disk.evictionRequested !== true,
+  );
+  // v1beta2 lists conditions; v1beta1 kept them in a map keyed by type.
+  const raw = node.raw('status.conditions');
+  const conditions = Array.isArray(raw) ? raw : isRecord(raw) ? Object.values(raw) : [];
+  const conditionFalse = (type: string) =>
+    conditions.some((c) => isRecord(c) && c.type === type && String(c.status) === 'False');
+  const schedulable =
+    node.boolean('spec.allowScheduling') !== false &&
+    node.boolean('spec.evictionRequested') !== true &&
+    usable.length > 0 &&
+    !conditionFalse('Ready') &&
+    !conditionFalse('Schedulable');
+  const scheduledReplicas: [string, string[]][] = Object.entries(node.record('status.diskStatus') ?? {})
+    .map(([disk, status]): [string, string[]] => [
+      disk,
+      isRecord(status) && isRecord(status.scheduledReplica)
+        ? Object.keys(status.scheduledReplica).sort()
+        : [],
+    ])
+    .filter(([, replicas]) => replicas.length > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { schedulable, disks: disks.length, scheduledReplicas };
+}
+
+export interface LonghornNode {
+  /** The Kubernetes Node's graph id. */
+  node: string;
+  schedulable: boolean;
+  disks: number;
+}
+
+const nodesOfIndex = new WeakMap<GraphIndex, LonghornNode[]>();
+
+/** The Longhorn Node objects read, as the longhorn backend recorded them (once per graph). */
+export function longhornNodes(index: GraphIndex): LonghornNode[] {
+  let nodes = nodesOfIndex.get(index);
+  if (!nodes) {
+    nodes = index.graph.nodes
+      .filter((n) => n.group === 'longhorn.io' && n.kind === 'Node' && !n.missing)
+      .map((n) => ({
+        node: nodeId('', 'Node', undefined, n.name),
+        schedulable: n.attrs.schedulable === true,
+        disks: typeof n.attrs.disks === 'number' ? n.attrs.disks : 0,
+      }))
+      .sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+    nodesOfIndex.set(index, nodes);
+  }
+  return nodes;
+}

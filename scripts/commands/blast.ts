@@ -10,7 +10,7 @@ import { renderBlastText, renderFailureDomainsText } from '../../src/core/render
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
-export const HELP = `tierbook blast [TARGET...] [SOURCE] [--json] [--outage] [--now ISO8601] [--config FILE]
+export const HELP = `tierbook blast [TARGET...] [SOURCE] [--json] [--outage] [--now ISO8601] [--config FILE] [--partial]
 
 What loses data, what goes dark and what merely degrades if TARGET is lost with its data
 (a purge, a wipe). Several targets are lost together. With no target, lists every failure
@@ -22,6 +22,9 @@ domain (OSDs, disks, nodes, pools, classes) with what it would take, worst first
   --json           print the contract's JSON (target, assumptions, impacts)
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)
+  --partial        offline: skip (and list) files that cannot be parsed instead of failing;
+                   the result says it is partial (files holding only kinds tierbook does not
+                   use are always skipped and listed)
 See docs/blast.md for how it reasons.`;
 
 export async function blastCommand(args: string[]): Promise<number> {

@@ -7,6 +7,7 @@ import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook inventory [SOURCE] [--out DIR] [--check] [--now ISO8601] [--cluster NAME] [--config FILE]
+                   [--partial]
 
 Reads the cluster (live, or offline with --from) and writes one Markdown page per workload and
 storage object into DIR (default: content/). Operators' notes in each page are kept.
@@ -17,7 +18,10 @@ storage object into DIR (default: content/). Operators' notes in each page are k
   --cluster NAME   the name the inventory is published under (default: the kubeconfig context,
                    or the name of the first --from path)
   --config FILE    tierbook.config.yaml: tier targets, rules, overrides (default:
-                   ./tierbook.config.yaml when present, else the built-in defaults)`;
+                   ./tierbook.config.yaml when present, else the built-in defaults)
+  --partial        offline: skip (and list) files that cannot be parsed instead of failing;
+                   the result says it is partial (files holding only kinds tierbook does not
+                   use are always skipped and listed)`;
 
 export async function inventoryCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { ...SOURCE_OPTIONS, out: { type: 'string' }, check: { type: 'boolean' } });

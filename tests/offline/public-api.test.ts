@@ -9,9 +9,14 @@ test('the offline source exports exactly its public functions', () => {
     'decodeText',
     'dedupeItems',
     'detectDumpLayout',
+    'fluxVariables',
     'kindHintFor',
+    'kindsNamedIn',
+    'notReadFile',
     'parseDocuments',
+    'scanUnresolved',
     'sortItems',
+    'substituteVariables',
   ]);
   assert.deepEqual(Object.keys(io), ['readOffline']);
 });

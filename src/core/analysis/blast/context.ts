@@ -16,6 +16,11 @@ export interface ClaimStorage {
   replicaNodes: string[];
   /** Longhorn numberOfReplicas, from the volume, PV or class. */
   replicas: number | null;
+  /**
+   * Why where the claim's data lives is unknown (its class or name is an unresolved Flux
+   * variable, and no PV says more); null when it is known.
+   */
+  unknownPlacement: string | null;
 }
 
 export interface WorkloadShape {
@@ -117,5 +122,14 @@ function claimStorage(index: GraphIndex, claim: string): ClaimStorage {
     pinnedNodes: nodesOf('pinned-to'),
     replicaNodes: nodesOf('replica-on'),
     replicas: typeof replicas === 'number' ? replicas : null,
+    unknownPlacement: unknownPlacement(index, claim, chain.pv),
   };
+}
+
+function unknownPlacement(index: GraphIndex, claim: string, pv: string | null): string | null {
+  const attrs = index.node(claim)?.attrs;
+  if (pv || attrs?.classFrom !== 'unresolved') return null;
+  return typeof attrs.unresolvedClass === 'string'
+    ? `its storageClassName is ${attrs.unresolvedClass}, an unresolved variable`
+    : 'its name is an unresolved variable';
 }

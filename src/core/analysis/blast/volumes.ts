@@ -31,6 +31,12 @@ export function volumeEffect(storage: ClaimStorage, inputs: VolumeInputs): Effec
   const claim = `PVC ${qualifiedName(storage.claim)}`;
   const direct = losses.claims.get(storage.claim);
   if (direct) return lost(inputs, [direct]);
+  if (storage.unknownPlacement && storageIsLost(losses)) {
+    inputs.assume(
+      `${claim}: ${storage.unknownPlacement}; where its data lives is unknown, assumed worst case: on what is lost`,
+    );
+    return lost(inputs, [`${claim} may keep its data on what is lost: where it lives is unknown`]);
+  }
   const words = BACKEND_WORDS[storage.backend ?? ''] ?? 'a volume';
   let effect: Effect | null = null;
   for (const pool of storage.pools) {
@@ -89,6 +95,11 @@ function longhornEffect(storage: ClaimStorage, claim: string, inputs: VolumeInpu
       `${claim} is a Longhorn volume with ${replicas} replicas on distinct nodes: at most one is on ${where}`,
     ],
   };
+}
+
+/** A node, disk, OSD or pool is lost: storage that an unknown claim may be on. */
+function storageIsLost(losses: Losses): boolean {
+  return losses.nodes.size + losses.disks.size + losses.osds.size + losses.pools.size > 0;
 }
 
 /** Lost with its data, or with `--outage` down until the target returns. */

@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { isUnresolvedName } from '../../unresolved-name.ts';
 import type { BuildContext } from '../context.ts';
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
@@ -69,7 +70,10 @@ function linkClaimTemplates(ctx: BuildContext, reader: FieldReader): void {
       if (!ctx.index.has(claim)) {
         ctx.node(claim, { missing: true, apiVersion: 'v1' });
         ctx.setAttrs(claim, { fromTemplate: `${namespace}/${name}` });
-        if (className) {
+        if (className && isUnresolvedName(className)) {
+          // A Flux variable nothing substituted: the class is unknown, not a class of that name.
+          ctx.setAttrs(claim, { classFrom: 'unresolved', unresolvedClass: className });
+        } else if (className) {
           ctx.edge({
             from: claim,
             to: nodeId('storage.k8s.io', 'StorageClass', undefined, className),

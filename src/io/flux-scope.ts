@@ -1,0 +1,94 @@
+import path from 'node:path';
+import type { SourceItem } from '../core/model.ts';
+import type { FluxKustomization } from '../core/sources/offline/flux-kustomizations.ts';
+
+const KUSTOMIZE_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/** What a kustomize `kustomization.yaml` builds: its `resources` and `components`. */
+type KustomizeEntries = string[];
+
+/**
+ * Which input files a Flux Kustomization applies, and so which files its variables reach.
+ * `spec.path` is relative to the root of its source (the Git repository), which the input does
+ * not name: the root is the nearest folder above the Kustomization's own file under which
+ * `spec.path` exists among the input files. From there, as kustomize-controller builds it: a
+ * folder with a `kustomization.yaml` holds what its `resources` and `components` list (followed
+ * into other folders, remote URLs ignored); a folder without one holds every file under it.
+ * `spec.components` are folders relative to `spec.path`. Returns undefined when `spec.path` is
+ * not in the input: then only the cluster-wide variables reach its files.
+ */
+export class FluxScopes {
+  private readonly files: string[];
+  private readonly original = new Map<string, string>();
+  private readonly kustomize = new Map<string, KustomizeEntries>();
+
+  constructor(files: readonly string[], items: readonly SourceItem[]) {
+    for (const file of files) this.original.set(path.resolve(file), file);
+    this.files = [...this.original.keys()].sort();
+    for (const item of items) {
+      const { object } = item;
+      if (!object.apiVersion.startsWith('kustomize.config.k8s.io/') || !item.from.file) continue;
+      if (object.kind !== 'Kustomization' && object.kind !== 'Component') continue;
+      const entries = [object.resources, object.components].flatMap((list) =>
+        Array.isArray(list) ? list.filter((e): e is string => typeof e === 'string') : [],
+      );
+      this.kustomize.set(path.resolve(item.from.file), entries);
+    }
+  }
+
+  /** The files (as given) a Kustomization applies; undefined when its `spec.path` is not in the input. */
+  scopeOf(kustomization: FluxKustomization): Set<string> | undefined {
+    const file = kustomization.item.from.file;
+    if (!file) return undefined;
+    const root = this.rootFor(path.dirname(path.resolve(file)), kustomization.path);
+    if (root === undefined) return undefined;
+    const base = path.resolve(root, kustomization.path);
+    const found = new Set<string>();
+    const visited = new Set<string>();
+    this.collect(base, found, visited);
+    for (const component of kustomization.components)
+      this.collect(path.resolve(base, component), found, visited);
+    return new Set([...found].map((f) => this.original.get(f) ?? f));
+  }
+
+  private rootFor(start: string, specPath: string): string | undefined {
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      if (this.exists(path.resolve(dir, specPath))) return dir;
+      if (path.dirname(dir) === dir) return undefined;
+    }
+  }
+
+  private exists(target: string): boolean {
+    return this.original.has(target) || this.under(target).length > 0;
+  }
+
+  private under(dir: string): string[] {
+    const prefix = dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`;
+    return this.files.filter((f) => f.startsWith(prefix));
+  }
+
+  private collect(target: string, found: Set<string>, visited: Set<string>): void {
+    if (visited.has(target)) return;
+    visited.add(target);
+    if (this.original.has(target)) {
+      found.add(target);
+      const entries = this.kustomize.get(target);
+      if (entries) this.follow(path.dirname(target), entries, found, visited);
+      return;
+    }
+    const own = KUSTOMIZE_FILES.map((name) => path.join(target, name)).find((f) => this.kustomize.has(f));
+    if (!own) {
+      for (const file of this.under(target)) found.add(file);
+      return;
+    }
+    found.add(own);
+    this.follow(target, this.kustomize.get(own) ?? [], found, visited);
+  }
+
+  private follow(dir: string, entries: readonly string[], found: Set<string>, visited: Set<string>): void {
+    for (const entry of entries) {
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || entry.startsWith('github.com/')) continue;
+      this.collect(path.resolve(dir, entry), found, visited);
+    }
+  }
+}

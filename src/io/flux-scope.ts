@@ -1,11 +1,8 @@
 import path from 'node:path';
-import type { SourceItem } from '../core/model.ts';
-import type { FluxKustomization } from '../core/sources/offline/flux-kustomizations.ts';
-
-const KUSTOMIZE_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+import { type FluxKustomization, KUSTOMIZE_FILE_NAMES } from '../core/sources/offline/index.ts';
 
 /** What a kustomize `kustomization.yaml` builds: its `resources` and `components`. */
-type KustomizeEntries = string[];
+type Builds = readonly string[];
 
 /**
  * Which input files a Flux Kustomization applies, and so which files its variables reach.
@@ -20,20 +17,13 @@ type KustomizeEntries = string[];
 export class FluxScopes {
   private readonly files: string[];
   private readonly original = new Map<string, string>();
-  private readonly kustomize = new Map<string, KustomizeEntries>();
+  private readonly kustomize = new Map<string, Builds>();
 
-  constructor(files: readonly string[], items: readonly SourceItem[]) {
+  /** `kustomize`: each kustomization file of the input (as given) with what it builds. */
+  constructor(files: readonly string[], kustomize: ReadonlyMap<string, Builds>) {
     for (const file of files) this.original.set(path.resolve(file), file);
     this.files = [...this.original.keys()].sort();
-    for (const item of items) {
-      const { object } = item;
-      if (!object.apiVersion.startsWith('kustomize.config.k8s.io/') || !item.from.file) continue;
-      if (object.kind !== 'Kustomization' && object.kind !== 'Component') continue;
-      const entries = [object.resources, object.components].flatMap((list) =>
-        Array.isArray(list) ? list.filter((e): e is string => typeof e === 'string') : [],
-      );
-      this.kustomize.set(path.resolve(item.from.file), entries);
-    }
+    for (const [file, entries] of kustomize) this.kustomize.set(path.resolve(file), entries);
   }
 
   /** The files (as given) a Kustomization applies; undefined when its `spec.path` is not in the input. */
@@ -76,7 +66,9 @@ export class FluxScopes {
       if (entries) this.follow(path.dirname(target), entries, found, visited);
       return;
     }
-    const own = KUSTOMIZE_FILES.map((name) => path.join(target, name)).find((f) => this.kustomize.has(f));
+    const own = KUSTOMIZE_FILE_NAMES.map((name) => path.join(target, name)).find((f) =>
+      this.kustomize.has(f),
+    );
     if (!own) {
       for (const file of this.under(target)) found.add(file);
       return;

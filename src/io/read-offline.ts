@@ -10,7 +10,10 @@ import {
   detectDumpLayout,
   fluxVariables,
   type KindHint,
+  KUSTOMIZE_FILE_NAMES,
+  type KustomizeEntries,
   kindHintFor,
+  kustomizeEntries,
   notReadFile,
   type ParsedFile,
   parseDocuments,
@@ -86,7 +89,9 @@ export async function readOffline(
     files.push(...walk.files.sort((a, b) => compareText(a.path, b.path)));
   }
   const reads = await readAll(uniqueFiles(files));
-  const flux = applyFluxVariables(reads);
+  const kustomize = kustomizeFiles(reads);
+  skipPatches(reads, kustomize);
+  const flux = applyFluxVariables(reads, kustomize);
   const notRead: NotRead[] = [];
   for (const read of reads) {
     if (read.error === undefined) continue;
@@ -114,7 +119,10 @@ export async function readOffline(
  * again once per Kustomization that reaches it, with that Kustomization's variables over the
  * cluster-wide ones; a file no Kustomization reaches gets the cluster-wide ones alone.
  */
-function applyFluxVariables(reads: FileRead[]): {
+function applyFluxVariables(
+  reads: FileRead[],
+  kustomize: ReadonlyMap<string, KustomizeEntries>,
+): {
   warnings: Skipped[];
   unresolvedByFile: Map<string, Set<string>>;
 } {
@@ -122,9 +130,10 @@ function applyFluxVariables(reads: FileRead[]): {
   const items = reads.flatMap((read) => read.parsed?.items ?? []);
   const { kustomizations, clusterVars, warnings } = fluxVariables(items);
   if (kustomizations.length === 0) return { warnings, unresolvedByFile };
+  const builds = new Map([...kustomize].map(([file, entries]) => [file, entries.builds]));
   const scopes = new FluxScopes(
     reads.map((read) => read.file.path),
-    items,
+    builds,
   );
   const varsOf = new Map<string, Map<string, string>[]>();
   for (const kustomization of kustomizations) {
@@ -169,6 +178,41 @@ function applyFluxVariables(reads: FileRead[]): {
     delete read.error;
   }
   return { warnings, unresolvedByFile };
+}
+
+/** Every kustomization file of the input, with what it builds and patches with. */
+function kustomizeFiles(reads: readonly FileRead[]): Map<string, KustomizeEntries> {
+  const found = new Map<string, KustomizeEntries>();
+  for (const read of reads) {
+    if (read.text !== undefined && KUSTOMIZE_FILE_NAMES.includes(path.basename(read.file.path)))
+      found.set(read.file.path, kustomizeEntries(read.text, read.file.path));
+  }
+  return found;
+}
+
+/**
+ * A kustomize patch is part of an object, not an object: read on its own it would be a second,
+ * partial copy of the object it patches (and could win over the full one). Its objects are
+ * passed over, each file one skipped entry naming the kustomization that applies it.
+ */
+function skipPatches(reads: FileRead[], kustomize: ReadonlyMap<string, KustomizeEntries>): void {
+  const patchOf = new Map<string, string>();
+  for (const [file, entries] of kustomize) {
+    for (const patch of entries.patches) {
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(patch)) continue;
+      patchOf.set(path.resolve(path.dirname(file), patch), file);
+    }
+  }
+  for (const read of reads) {
+    const by = patchOf.get(path.resolve(read.file.path));
+    if (!by) continue;
+    read.parsed = {
+      items: [],
+      skipped: [{ where: read.file.path, reason: `a kustomize patch applied by ${by}, not an object` }],
+    };
+    delete read.error;
+    delete read.text;
+  }
 }
 
 function uniqueSkipped(skipped: readonly Skipped[]): Skipped[] {
@@ -262,8 +306,8 @@ function uniqueFiles(files: readonly FileToRead[]): FileToRead[] {
 
 /**
  * One file's outcome: its objects, or the `InputError` that stopped it. The text is kept only
- * where it is needed later: a file that failed (to find the kinds it names) or one with `${`
- * (Flux variables).
+ * where it is needed later: a file that failed (to find the kinds it names), one with `${`
+ * (Flux variables) or a kustomization file (Flux scopes).
  */
 interface FileRead {
   file: FileToRead;
@@ -307,7 +351,8 @@ async function readOne(file: FileToRead): Promise<FileRead> {
   }
   try {
     const parsed = parseText(text, file);
-    return text.includes('${') ? { file, parsed, text } : { file, parsed };
+    const keep = text.includes('${') || KUSTOMIZE_FILE_NAMES.includes(path.basename(file.path));
+    return keep ? { file, parsed, text } : { file, parsed };
   } catch (error) {
     return { file, error, text };
   }

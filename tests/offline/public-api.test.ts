@@ -5,6 +5,7 @@ import * as io from '../../src/io/read-offline.ts';
 
 test('the offline source exports exactly its public functions', () => {
   assert.deepEqual(Object.keys(offline).sort(), [
+    'KUSTOMIZE_FILE_NAMES',
     'compareItems',
     'decodeText',
     'dedupeItems',
@@ -12,6 +13,7 @@ test('the offline source exports exactly its public functions', () => {
     'fluxVariables',
     'kindHintFor',
     'kindsNamedIn',
+    'kustomizeEntries',
     'notReadFile',
     'parseDocuments',
     'scanUnresolved',

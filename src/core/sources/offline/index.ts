@@ -2,6 +2,7 @@ export { decodeText } from './decode-text.ts';
 export { dedupeItems } from './dedupe-items.ts';
 export { type FluxKustomization, type FluxVariables, fluxVariables } from './flux-kustomizations.ts';
 export { substituteVariables } from './flux-variables.ts';
+export { KUSTOMIZE_FILE_NAMES, type KustomizeEntries, kustomizeEntries } from './kustomize-entries.ts';
 export {
   type DirectoryListing,
   type DumpLayout,

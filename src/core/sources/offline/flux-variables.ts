@@ -21,18 +21,20 @@ export interface Substituted {
  */
 export function substituteVariables(text: string, vars: ReadonlyMap<string, string>): Substituted {
   const unresolved = new Set<string>();
-  const out = text.replace(REFERENCE, (whole, escaped: string, inner: string) => {
+  const out = text.replace(REFERENCE, (whole, escaped: string, inner: string, offset: number) => {
     if (escaped) return `\${${inner}}`;
+    // Flux substitutes the YAML kustomize wrote, without comments: a comment misses nothing.
+    const inComment = /^\s*#/.test(text.slice(text.lastIndexOf('\n', offset) + 1, offset));
     const match = VARIABLE.exec(inner);
     if (!match) {
-      unresolved.add(inner);
+      if (!inComment) unresolved.add(inner);
       return whole;
     }
     const [, name = '', operator, fallback = ''] = match;
     const value = vars.get(name);
     if (operator === undefined) {
       if (value !== undefined) return flat(value);
-      unresolved.add(name);
+      if (!inComment) unresolved.add(name);
       return whole;
     }
     const useDefault = operator.startsWith(':') ? value === undefined || value === '' : value === undefined;

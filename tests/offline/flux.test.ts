@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Flux variables are ${…} text, not template placeholders.
 /**
  * Flux post-build variables: the syntax, which files a Kustomization reaches, and what stays
  * unresolved. Real repositories from ../shared/corpus (JJGadgets/Biohazard, vrozaksen/home-ops,

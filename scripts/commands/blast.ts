@@ -53,6 +53,13 @@ export async function blastCommand(args: string[]): Promise<number> {
   // Resolve every target before any work, so a typo fails fast with the closest names.
   const targets = positionals.map((text) => resolveTarget(analysis, text));
   const result = blastRadius(analysis, targets, { outage: values.outage ?? false });
+  // --partial skipped input that may hold what this answer needs: say so where the answer is read.
+  for (const n of read.result.notRead ?? []) {
+    if (n.needed)
+      result.assumptions.push(
+        `input not read (--partial): ${n.where} (${n.kinds.length > 0 ? `names ${n.kinds.join(', ')}` : 'names no kind'}); what it holds is not in this answer`,
+      );
+  }
   process.stdout.write(
     values.json ? `${JSON.stringify(blastJson(result), null, 2)}\n` : renderBlastText(result),
   );

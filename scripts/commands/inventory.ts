@@ -67,6 +67,8 @@ function report(inventory: Inventory, from: string): void {
   process.stdout.write(
     `Inventory of ${inventory.cluster} (from ${from}): ${inventory.workloads.length} workloads, ${inventory.storage.length} storage objects, ${inventory.graph.dangling.length} dangling references.\n`,
   );
+  if (inventory.partial)
+    process.stdout.write('The inventory is partial: see "What could not be read" in index.md.\n');
   if (inventory.skipped.length > 0) {
     process.stdout.write(
       `Passed over ${inventory.skipped.length} file(s) or kind(s) that hold nothing tierbook uses.\n`,

@@ -91,11 +91,17 @@ describe('a hand-made GitOps repository (cluster-settings, a Secret, a default, 
   test('a Secret in substituteFrom and a variable left unresolved are warnings naming file and field', () => {
     const ks = path.join(fixture, 'kubernetes/apps/media/jellyfin/ks.yaml');
     const pvc = path.join(fixture, 'kubernetes/apps/media/jellyfin/app/pvc.yaml');
+    const cronJob = path.join(fixture, 'kubernetes/apps/media/jellyfin/app/deployment.yaml');
     assert.deepEqual(result.warnings, [
       {
         where: `${ks}:3`,
         reason:
           'Kustomization flux-system/jellyfin: field spec.postBuild.substituteFrom[1]: Secret cluster-secrets is never read (tierbook reads no Secrets): its variables stay unresolved',
+      },
+      {
+        where: `${cronJob}:38`,
+        reason:
+          'CronJob media/jellyfin-export: field spec.jobTemplate.spec.template.spec.volumes[0].persistentVolumeClaim.claimName: unresolved variable ${EXPORT_CLAIM}; read as unknown',
       },
       {
         where: `${pvc}:15`,

@@ -22,7 +22,7 @@ export class FluxScopes {
   /** `kustomize`: each kustomization file of the input (as given) with what it builds. */
   constructor(files: readonly string[], kustomize: ReadonlyMap<string, Builds>) {
     for (const file of files) this.original.set(path.resolve(file), file);
-    this.files = [...this.original.keys()].sort();
+    this.files = [...this.original.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const [file, entries] of kustomize) this.kustomize.set(path.resolve(file), entries);
   }
 
@@ -52,9 +52,20 @@ export class FluxScopes {
     return this.original.has(target) || this.under(target).length > 0;
   }
 
+  /** The files under a folder: a range of the sorted list, found by binary search. */
   private under(dir: string): string[] {
     const prefix = dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`;
-    return this.files.filter((f) => f.startsWith(prefix));
+    let low = 0;
+    let high = this.files.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.files[middle] ?? '') < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const found: string[] = [];
+    for (let i = low; i < this.files.length && this.files[i]?.startsWith(prefix); i++)
+      found.push(this.files[i] ?? '');
+    return found;
   }
 
   private collect(target: string, found: Set<string>, visited: Set<string>): void {

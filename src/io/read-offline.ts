@@ -20,6 +20,7 @@ import {
   scanUnresolved,
   sortItems,
   substituteVariables,
+  substitutionDisabled,
 } from '../core/sources/offline/index.ts';
 import { FluxScopes } from './flux-scope.ts';
 
@@ -171,8 +172,14 @@ function applyFluxVariables(
       delete read.parsed;
       continue;
     }
+    // An object that opts out is applied as written: its unsubstituted copy, same file and line.
+    const asWritten = new Map((read.parsed?.items ?? []).map((item) => [item.from.line, item]));
     read.parsed = {
-      items: variants.flatMap((variant) => variant.items),
+      items: variants.flatMap((variant) =>
+        variant.items.map((item) =>
+          substitutionDisabled(item) ? (asWritten.get(item.from.line) ?? item) : item,
+        ),
+      ),
       skipped: uniqueSkipped(variants.flatMap((variant) => variant.skipped)),
     };
     delete read.error;

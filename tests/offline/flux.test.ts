@@ -85,6 +85,9 @@ describe('a hand-made GitOps repository (cluster-settings, a Secret, a default, 
     const scripts = items.find((i) => i.object.metadata.name === 'jellyfin-scripts')?.object;
     assert.deepEqual(scripts?.data, { 'backup.sh': 'tar -czf "${HOME}/backup.tgz" /config\n' });
     assert.equal(spec(items, 'Deployment', 'jellyfin')?.replicas, 1);
+    // kustomize.toolkit.fluxcd.io/substitute: disabled: applied as written, no warning.
+    const templates = items.find((i) => i.object.metadata.name === 'jellyfin-templates')?.object;
+    assert.deepEqual(templates?.data, { 'notify.tmpl': '${APP} finished at ${TIME}' });
     assert.ok(result.skipped.some((s) => s.where.endsWith('patch.yaml') && /kustomize patch/.test(s.reason)));
   });
 

@@ -19,6 +19,7 @@ test('the offline source exports exactly its public functions', () => {
     'scanUnresolved',
     'sortItems',
     'substituteVariables',
+    'substitutionDisabled',
   ]);
   assert.deepEqual(Object.keys(io), ['readOffline']);
 });

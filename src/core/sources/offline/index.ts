@@ -13,4 +13,4 @@ export {
 export { kindsNamedIn, notReadFile } from './not-read.ts';
 export { compareItems, sortItems } from './object-identity.ts';
 export { type ParsedFile, type ParseOptions, parseDocuments } from './parse-documents.ts';
-export { scanUnresolved } from './unresolved-fields.ts';
+export { scanUnresolved, substitutionDisabled } from './unresolved-fields.ts';

@@ -22,7 +22,9 @@ export interface UnresolvedScan {
  * class name holding one as unknown, not as a class). An object whose name or namespace holds
  * one is a template, not an object: it is not read, and the inventory says it is partial.
  * `unresolvedByFile` names, for each file Flux variables were applied to, the variables left
- * unresolved there: in such a file, any other `${…}` is an escape's literal text (`$${x}`).
+ * unresolved there: in such a file, any other `${…}` is an escape's literal text (`$${x}`). An
+ * object that opts out of substitution (`kustomize.toolkit.fluxcd.io/substitute: disabled`)
+ * holds literal text only.
  */
 export function scanUnresolved(
   items: readonly SourceItem[],
@@ -32,6 +34,10 @@ export function scanUnresolved(
   for (const item of items) {
     const { object } = item;
     if (!USED.has(`${groupOf(object.apiVersion)}/${object.kind}`)) {
+      scan.items.push(item);
+      continue;
+    }
+    if (substitutionDisabled(item)) {
       scan.items.push(item);
       continue;
     }
@@ -62,6 +68,14 @@ export function scanUnresolved(
     scan.items.push(item);
   }
   return scan;
+}
+
+/** Flux's opt-out, as a label or an annotation: the object is applied as written. */
+export const SUBSTITUTE_OPT_OUT = 'kustomize.toolkit.fluxcd.io/substitute';
+
+export function substitutionDisabled(item: SourceItem): boolean {
+  const { labels, annotations } = item.object.metadata;
+  return labels?.[SUBSTITUTE_OPT_OUT] === 'disabled' || annotations?.[SUBSTITUTE_OPT_OUT] === 'disabled';
 }
 
 /** `${VOLSYNC_CLASS:=ceph-block}` → `VOLSYNC_CLASS`. */

@@ -165,6 +165,18 @@ describe('real GitOps repositories from the corpus', () => {
     );
   });
 
+  test('a Kustomization read without the folder it applies: a warning naming its spec.path', async () => {
+    const ks = corpus('onedr0p__home-ops/kubernetes/main/apps/default/home-assistant/ks.yaml');
+    const result = await readOffline([ks]);
+    assert.deepEqual(result.warnings, [
+      {
+        where: ks,
+        reason:
+          'Kustomization home-assistant: field spec.path: ./kubernetes/main/apps/default/home-assistant/app is not in the input; only cluster-wide variables are applied to its files',
+      },
+    ]);
+  });
+
   test('onedr0p/home-ops: no object is named by a variable', async () => {
     const result = await readOffline([corpus('onedr0p__home-ops')]);
     const items = keepKnownKinds(result).items;

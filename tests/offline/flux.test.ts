@@ -48,6 +48,12 @@ describe('the variable syntax', () => {
     ['${MULTI}', 'ab', []],
     ['${PVC:0:50}', '${PVC:0:50}', ['PVC:0:50']],
     ['$APP', '$APP', []],
+    ['${VOLSYNC_CLAIM:-${APP}}', 'jellyfin', []],
+    ['${VOLSYNC_CLAIM:-${MISSING}}', '${MISSING}', ['MISSING']],
+    ['${APP:-${MISSING}}', 'jellyfin', []],
+    ["${CNPG_DISABLED_SERVICES:=['ro', 'r']}", "['ro', 'r']", []],
+    ['${UNCLOSED and ${APP}', '${UNCLOSED and jellyfin', []],
+    ['price: $5, ${APP}', 'price: $5, jellyfin', []],
   ];
   for (const [text, expected, unresolved] of cases) {
     test(`${text} → ${expected}`, () => {
@@ -175,6 +181,15 @@ describe('real GitOps repositories from the corpus', () => {
           'Kustomization home-assistant: field spec.path: ./kubernetes/main/apps/default/home-assistant/app is not in the input; only cluster-wide variables are applied to its files',
       },
     ]);
+  });
+
+  test('bjw-s-labs/home-ops: a nested default (${VOLSYNC_CLAIM:-${APP}}) names each app’s claim', async () => {
+    const result = await readOffline([corpus('bjw-s-labs__home-ops')]);
+    const items = keepKnownKinds(result).items;
+    // kubernetes/components/volsync, a component of both apps' Kustomizations.
+    assert.deepEqual(named(items, 'PersistentVolumeClaim'), ['/memory-mcp', '/open-webui']);
+    assert.deepEqual(named(items, 'ReplicationSource'), ['/memory-mcp', '/open-webui']);
+    assert.equal(spec(items, 'PersistentVolumeClaim', 'open-webui')?.storageClassName, 'ceph-block');
   });
 
   test('onedr0p/home-ops: no object is named by a variable', async () => {

@@ -44,7 +44,10 @@ export function scanUnresolved(
     const only = item.from.file ? unresolvedByFile.get(item.from.file) : undefined;
     const found: { field: string; refs: string[] }[] = [];
     walk(object, '', (field, value) => {
-      const refs = variableReferences(value).filter((ref) => !only || only.has(variableName(ref)));
+      // A name cannot hold `$` at all: there, even an escape's text is no name.
+      const refs = variableReferences(value).filter(
+        (ref) => !only || IDENTITY.has(field) || only.has(variableName(ref)),
+      );
       if (refs.length > 0) found.push({ field, refs });
     });
     const where = formatProvenance(item.from);

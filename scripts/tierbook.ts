@@ -57,7 +57,9 @@ SOURCE (for commands that read a cluster):
   (nothing)            the live cluster of the kubeconfig's current context, or the in-cluster
                        service account; --kubeconfig FILE and --context NAME choose another
   --from PATH          offline, repeatable: a kubectl get -o json|yaml List, multi-document
-                       YAML/JSON, a directory of them, or an OpenShift/OKD must-gather folder
+                       YAML/JSON, a directory of them, an OpenShift/OKD must-gather folder, a
+                       support bundle or a Flux GitOps repository (post-build variables applied)
+  --partial            offline: skip and list files that cannot be parsed instead of failing
   --config FILE        tiers, rules, overrides (default: ./tierbook.config.yaml if present; docs/config.md)
 
 Exit codes: 0 success; 1 drift found (inventory --check), a finding (check) or an impact

@@ -9,6 +9,7 @@ export const SOURCE_OPTIONS = {
   cluster: { type: 'string' },
   now: { type: 'string' },
   config: { type: 'string' },
+  partial: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(

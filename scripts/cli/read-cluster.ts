@@ -9,6 +9,7 @@ export interface SourceValues {
   context?: string | undefined;
   cluster?: string | undefined;
   config?: string | undefined;
+  partial?: boolean | undefined;
 }
 
 /**
@@ -24,5 +25,24 @@ export async function readClusterAndConfig(
   if (values.kubeconfig) source.kubeconfig = values.kubeconfig;
   if (values.context) source.context = values.context;
   if (values.cluster) source.cluster = values.cluster;
-  return { read: await readSource(source), config, configFile: file };
+  if (values.partial) source.partial = true;
+  const read = await readSource(source);
+  reportInput(read);
+  return { read, config, configFile: file };
+}
+
+/** Offline input not read, unresolved variables, and whether the result is partial, on stderr. */
+function reportInput(read: ReadSource): void {
+  const { notRead = [], warnings = [] } = read.result;
+  for (const n of notRead) {
+    const what = n.needed ? 'skipped (--partial)' : 'not read (holds only kinds tierbook does not use)';
+    process.stderr.write(`tierbook: warning: ${n.where}: ${what}: ${n.reason}\n`);
+  }
+  for (const w of warnings) process.stderr.write(`tierbook: warning: ${w.where}: ${w.reason}\n`);
+  const needed = notRead.filter((n) => n.needed).length;
+  if (needed > 0) {
+    process.stderr.write(
+      `tierbook: warning: partial: ${needed} input(s) that may hold kinds tierbook uses were not read; what depends on them may be missing\n`,
+    );
+  }
 }

@@ -16,7 +16,7 @@ import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook blast [TARGET...] [SOURCE] [--json] [--outage] [--fail-on IMPACT]
-               [--now ISO8601] [--config FILE]
+               [--now ISO8601] [--config FILE] [--partial]
 
 What loses data, what goes dark and what merely degrades if TARGET is lost with its data
 (a purge, a wipe). Several targets are lost together. With no target, lists every failure
@@ -31,6 +31,9 @@ domain (OSDs, disks, nodes, pools, classes) with what it would take, worst first
   --json           print the contract's JSON (target, assumptions, impacts)
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)
+  --partial        offline: skip (and list) files that cannot be parsed instead of failing;
+                   the result says it is partial (files holding only kinds tierbook does not
+                   use are always skipped and listed)
 See docs/blast.md for how it reasons.`;
 
 export async function blastCommand(args: string[]): Promise<number> {
@@ -65,6 +68,13 @@ export async function blastCommand(args: string[]): Promise<number> {
   // Resolve every target before any work, so a typo fails fast with the closest names.
   const targets = positionals.map((text) => resolveTarget(analysis, text));
   const result = blastRadius(analysis, targets, { outage: values.outage ?? false });
+  // --partial skipped input that may hold what this answer needs: say so where the answer is read.
+  for (const n of read.result.notRead ?? []) {
+    if (n.needed)
+      result.assumptions.push(
+        `input not read (--partial): ${n.where} (${n.kinds.length > 0 ? `names ${n.kinds.join(', ')}` : 'names no kind'}); what it holds is not in this answer`,
+      );
+  }
   process.stdout.write(
     values.json ? `${JSON.stringify(blastJson(result), null, 2)}\n` : renderBlastText(result),
   );

@@ -15,7 +15,7 @@ import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook check [SOURCE] [--json] [--fail-on high|medium|low|none] [--baseline FILE]
-                [--now ISO8601] [--config FILE]
+                [--now ISO8601] [--config FILE] [--partial]
 
 Checks the cluster for the risks that turn a routine change into an outage (docs/rules/):
 volatile device names, low-redundancy pools, missing, stale or failing backups, backups in the
@@ -27,7 +27,10 @@ object and field to change and how to fix it.
   --baseline FILE  a saved "tierbook check --json": findings already in it (same rule, object
                    and field) are accepted: listed apart, never failed on; CI fails on new ones
   --now ISO8601    measure backup ages against this time (default: now)
-  --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)`;
+  --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)
+  --partial        offline: skip (and list) files that cannot be parsed instead of failing;
+                   the result says it is partial (files holding only kinds tierbook does not
+                   use are always skipped and listed)`;
 
 export async function checkCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {

@@ -11,7 +11,7 @@ import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
 import { readClusterAndConfig, type SourceValues } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook inventory [SOURCE] [--out DIR] [--check] [--allow-shrink] [--now ISO8601]
-                    [--cluster NAME] [--config FILE]
+                    [--cluster NAME] [--config FILE] [--partial]
 
 Reads the cluster (live, or offline with --from) and writes one Markdown page per workload and
 storage object into DIR (default: content/). Operators' notes in each page are kept.
@@ -27,7 +27,10 @@ storage object into DIR (default: content/). Operators' notes in each page are k
   --cluster NAME   the name the inventory is published under (default: the kubeconfig context,
                    or the name of the first --from path)
   --config FILE    tierbook.config.yaml: tier targets, rules, overrides (default:
-                   ./tierbook.config.yaml when present, else the built-in defaults)`;
+                   ./tierbook.config.yaml when present, else the built-in defaults)
+  --partial        offline: skip (and list) files that cannot be parsed instead of failing;
+                   the result says it is partial (files holding only kinds tierbook does not
+                   use are always skipped and listed)`;
 
 export async function inventoryCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {
@@ -121,6 +124,8 @@ function report(inventory: Inventory, from: string): void {
   process.stdout.write(
     `Inventory of ${inventory.cluster} (from ${from}): ${inventory.workloads.length} workloads, ${inventory.storage.length} storage objects, ${inventory.graph.dangling.length} dangling references.\n`,
   );
+  if (inventory.partial)
+    process.stdout.write('The inventory is partial: see "What could not be read" in index.md.\n');
   if (inventory.skipped.length > 0) {
     process.stdout.write(
       `Passed over ${inventory.skipped.length} file(s) or kind(s) that hold nothing tierbook uses.\n`,

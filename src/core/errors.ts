@@ -50,6 +50,9 @@ export class ClusterReadError extends Error {
 }
 
 export function formatProvenance(from: Provenance): string {
-  if (from.file) return from.line ? `${from.file}:${from.line}` : from.file;
+  if (from.file) {
+    if (!from.line) return from.file;
+    return from.column ? `${from.file}:${from.line}:${from.column}` : `${from.file}:${from.line}`;
+  }
   return from.apiPath ?? '';
 }

@@ -35,6 +35,8 @@ export interface KubeObject {
 export interface Provenance {
   file?: string;
   line?: number;
+  /** Set where the exact place is known: a syntax error. */
+  column?: number;
   apiPath?: string;
 }
 
@@ -65,11 +67,29 @@ export interface Skipped {
   reason: string;
 }
 
+/**
+ * Input an offline source could not read: a file that does not parse (or an object whose name is
+ * an unresolved variable), with the kinds its text names. `needed` when it may hold a kind
+ * tierbook uses: the inventory is then partial.
+ */
+export interface NotRead {
+  /** `file:line:column` of the problem, or the file. */
+  where: string;
+  reason: string;
+  /** Kinds named in its text (`kind:` lines), sorted; empty when none could be found. */
+  kinds: string[];
+  needed: boolean;
+}
+
 export interface SourceResult {
   items: SourceItem[];
   /** Kinds that could not be read: a partial inventory says so. */
   unreadable: Unreadable[];
   skipped: Skipped[];
+  /** Offline input passed over because it could not be read (see `NotRead`). */
+  notRead?: NotRead[];
+  /** Things read but not fully understood, each naming its file and field (unresolved variables). */
+  warnings?: Skipped[];
 }
 
 export function groupOf(apiVersion: string): string {

@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../core/errors.ts';
-import type { Skipped, SourceResult } from '../core/model.ts';
+import type { NotRead, Skipped, SourceResult } from '../core/model.ts';
 import {
   type DumpLayout,
   decodeText,
@@ -10,10 +10,19 @@ import {
   detectDumpLayout,
   type KindHint,
   kindHintFor,
+  notReadFile,
   type ParsedFile,
   parseDocuments,
+  scanUnresolved,
   sortItems,
 } from '../core/sources/offline/index.ts';
+import {
+  applyFluxVariables,
+  type FileRead,
+  isKustomizeFile,
+  kustomizeFiles,
+  skipPatches,
+} from './flux-apply.ts';
 
 const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 /** V8 cannot hold a string much past 512 MiB; say so plainly instead of failing deep in a decoder. */
@@ -42,12 +51,26 @@ interface Walk {
   visitedDirs: Set<string>;
 }
 
+export interface OfflineOptions {
+  /**
+   * `--partial`: a file that cannot be read and may hold kinds tierbook uses is skipped and
+   * listed (the inventory says it is partial) instead of failing the run.
+   */
+  partial?: boolean;
+}
+
 /**
  * Reads offline input: files, directories of YAML/JSON (recursively, skipping `node_modules` and
  * dot-directories), must-gather folders and support bundles (read with their layout hints).
- * Objects come back deduplicated and sorted by group, kind, namespace and name.
+ * Flux post-build variables are applied where a Kustomization in the input reaches
+ * (`flux-scope.ts`). A file that cannot be read is listed in `notRead`; it fails the run only
+ * when it may hold kinds tierbook uses and `partial` is off. Objects come back deduplicated and
+ * sorted by group, kind, namespace and name.
  */
-export async function readOffline(paths: readonly string[]): Promise<SourceResult> {
+export async function readOffline(
+  paths: readonly string[],
+  options: OfflineOptions = {},
+): Promise<SourceResult> {
   const files: FileToRead[] = [];
   const skipped: Skipped[] = [];
   for (const given of paths) {
@@ -66,12 +89,29 @@ export async function readOffline(paths: readonly string[]): Promise<SourceResul
     await walkDirectory(given, undefined, walk);
     files.push(...walk.files.sort((a, b) => compareText(a.path, b.path)));
   }
-  const parsed = await readAll(uniqueFiles(files));
-  const deduped = dedupeItems(parsed.flatMap((file) => file.items));
+  const reads = await readAll(uniqueFiles(files));
+  const kustomize = kustomizeFiles(reads);
+  skipPatches(reads, kustomize);
+  const flux = applyFluxVariables(reads, kustomize, parseText);
+  const notRead: NotRead[] = [];
+  for (const read of reads) {
+    if (read.error === undefined) continue;
+    const entry = notReadFile(read.file.path, read.error, read.text, read.file.hint?.kind);
+    if (entry.needed && !options.partial) throw read.error;
+    notRead.push(entry);
+  }
+  const parsed = reads.flatMap((read) => (read.parsed ? [read.parsed] : []));
+  const scan = scanUnresolved(
+    parsed.flatMap((file) => file.items),
+    flux.unresolvedByFile,
+  );
+  const deduped = dedupeItems(scan.items);
   return {
     items: sortItems(deduped.items),
     unreadable: [],
     skipped: [...skipped, ...parsed.flatMap((file) => file.skipped), ...deduped.skipped],
+    notRead: [...notRead, ...scan.notRead],
+    warnings: [...flux.warnings, ...scan.warnings],
   };
 }
 
@@ -155,32 +195,48 @@ function uniqueFiles(files: readonly FileToRead[]): FileToRead[] {
 }
 
 /**
- * Reads and parses files a few at a time. Every file is attempted and the first failure in path
- * order is the one reported, so the same broken input gives the same message on every run.
+ * Reads and parses files a few at a time. Every file is attempted and failures are kept in path
+ * order, so the same broken input gives the same message on every run. Anything but bad input
+ * (a bug) stops the run.
  */
-async function readAll(files: readonly FileToRead[]): Promise<ParsedFile[]> {
-  const results: (ParsedFile | { failed: unknown })[] = [];
+async function readAll(files: readonly FileToRead[]): Promise<FileRead[]> {
+  const results: FileRead[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < files.length; i = next++) {
       const file = files[i];
-      if (file) results[i] = await readOne(file).catch((error: unknown) => ({ failed: error }));
+      if (file) results[i] = await readOne(file);
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
-  const failure = results.find((result) => 'failed' in result);
-  if (failure && 'failed' in failure) throw failure.failed;
-  return results.filter((result): result is ParsedFile => !('failed' in result));
+  const bug = results.find((result) => result.error !== undefined && !(result.error instanceof InputError));
+  if (bug) throw bug.error;
+  return results;
 }
 
-async function readOne(file: FileToRead): Promise<ParsedFile> {
-  const bytes = await fileSystem(file.path, () => readFile(file.path));
-  if (bytes.length > MAX_FILE_BYTES) {
-    throw new InputError(`file too large to read (${bytes.length} bytes; the limit is ${MAX_FILE_BYTES})`, {
-      from: { file: file.path },
-    });
+async function readOne(file: FileToRead): Promise<FileRead> {
+  let text: string;
+  try {
+    const bytes = await fileSystem(file.path, () => readFile(file.path));
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new InputError(`file too large to read (${bytes.length} bytes; the limit is ${MAX_FILE_BYTES})`, {
+        from: { file: file.path },
+      });
+    }
+    text = decodeText(bytes, file.path);
+  } catch (error) {
+    return { file, error };
   }
-  const text = decodeText(bytes, file.path);
+  try {
+    const parsed = parseText(text, file);
+    const keep = text.includes('${') || isKustomizeFile(file.path);
+    return keep ? { file, parsed, text } : { file, parsed };
+  } catch (error) {
+    return { file, error, text };
+  }
+}
+
+function parseText(text: string, file: FileRead['file']): ParsedFile {
   return parseDocuments(text, file.path, file.hint ? { hint: file.hint } : {});
 }
 

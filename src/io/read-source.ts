@@ -12,6 +12,8 @@ export interface SourceOptions {
   context?: string;
   /** `--cluster NAME`: the name the inventory is published under. */
   cluster?: string;
+  /** `--partial`: skip and list offline files that cannot be read instead of failing. */
+  partial?: boolean;
 }
 
 export interface ReadSource {
@@ -23,7 +25,7 @@ export interface ReadSource {
 
 export async function readSource(options: SourceOptions): Promise<ReadSource> {
   if (options.from.length > 0) {
-    const result = keepKnownKinds(await readOffline(options.from));
+    const result = keepKnownKinds(await readOffline(options.from, { partial: options.partial ?? false }));
     const first = options.from[0] ?? '.';
     return {
       result,

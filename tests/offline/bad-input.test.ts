@@ -21,10 +21,22 @@ async function inputError(read: () => unknown): Promise<InputError> {
 }
 
 describe('bad files (hand-made fixtures in tests/fixtures/offline)', () => {
-  const cases: { file: string; line: number; says: RegExp; object?: string; field?: string }[] = [
-    { file: 'truncated.json', line: 13, says: /invalid JSON at column 33: .*truncated/ },
-    { file: 'not-json.json', line: 6, says: /invalid JSON at column 22: unexpected character 'h'/ },
-    { file: 'syntax-error.yaml', line: 9, says: /YAML syntax error at column 9: Nested mappings/ },
+  const cases: {
+    file: string;
+    line: number;
+    column?: number;
+    says: RegExp;
+    object?: string;
+    field?: string;
+  }[] = [
+    { file: 'truncated.json', line: 13, column: 33, says: /invalid JSON at column 33: .*truncated/ },
+    {
+      file: 'not-json.json',
+      line: 6,
+      column: 22,
+      says: /invalid JSON at column 22: unexpected character 'h'/,
+    },
+    { file: 'syntax-error.yaml', line: 9, column: 9, says: /YAML syntax error at column 9: Nested mappings/ },
     {
       file: 'no-kind.yaml',
       line: 5,
@@ -40,14 +52,18 @@ describe('bad files (hand-made fixtures in tests/fixtures/offline)', () => {
       field: 'metadata.labels',
     },
   ];
-  for (const { file, line, says, object, field } of cases) {
+  for (const { file, line, column, says, object, field } of cases) {
     test(`${file}: the message names the file and line${field ? ', object and field' : ''}`, async () => {
       const error = await inputError(() => readOffline([fixture(file)]));
-      assert.deepEqual(error.from, { file: fixture(file), line });
+      assert.deepEqual(
+        error.from,
+        column ? { file: fixture(file), line, column } : { file: fixture(file), line },
+      );
       assert.match(error.message, says);
       assert.equal(error.object, object);
       assert.equal(error.field, field);
-      assert.ok(error.describe().startsWith(`${fixture(file)}:${line}: `), error.describe());
+      const place = column ? `${fixture(file)}:${line}:${column}: ` : `${fixture(file)}:${line}: `;
+      assert.ok(error.describe().startsWith(place), error.describe());
     });
   }
 
@@ -61,10 +77,17 @@ describe('bad files (hand-made fixtures in tests/fixtures/offline)', () => {
     });
   }
 
-  test('a syntax error inside a Secret does not repeat the Secret’s text', async () => {
-    const error = await inputError(() => readOffline([fixture('secret-syntax-error.yaml')]));
-    assert.match(error.describe(), /secret-syntax-error\.yaml:\d+: YAML syntax error/);
-    assert.doesNotMatch(error.describe(), /c0rrect|h0rse/);
+  test('a Secret with a syntax error is not read, listed without repeating the Secret’s text', async () => {
+    // Only a Secret (a kind tierbook never reads): listed under "not read", the run goes on.
+    const result = await readOffline([fixture('secret-syntax-error.yaml')]);
+    assert.equal(result.items.length, 0);
+    const [entry, ...rest] = result.notRead ?? [];
+    assert.equal(rest.length, 0);
+    assert.deepEqual(entry?.kinds, ['Secret']);
+    assert.equal(entry?.needed, false);
+    assert.match(entry?.where ?? '', /secret-syntax-error\.yaml:\d+:\d+$/);
+    assert.match(entry?.reason ?? '', /YAML syntax error/);
+    assert.doesNotMatch(JSON.stringify(entry), /c0rrect|h0rse/);
   });
 
   test('invalid JSON is reported without quoting the text around the error', async () => {

@@ -81,7 +81,7 @@ for (const { name, text, at, reason } of cases) {
       () => parseDocuments(text, 'bad.json'),
       (error: unknown) => {
         assert.ok(error instanceof InputError);
-        assert.deepEqual(error.from, { file: 'bad.json', line });
+        assert.deepEqual(error.from, { file: 'bad.json', line, column });
         assert.equal(error.message, `invalid JSON at column ${column}: ${reason}`);
         return true;
       },

@@ -90,6 +90,21 @@ function content(workloadText = workload()) {
 }
 
 describe('site data from content/', () => {
+  test('the inventory page says what was not read and whether it is partial (absent: not partial)', () => {
+    assert.equal(readContent(content()).inventory.partial, false);
+    assert.deepEqual(readContent(content()).inventory.notRead, []);
+    const partial = INDEX.replace(
+      'unreadable: []\n',
+      "partial: true\nunreadable: []\nnotRead:\n  - where: 'bundle/x.yaml:5:21'\n    reason: YAML syntax error\n    kinds: [Cluster]\n    needed: true\n",
+    );
+    const files = new Map([...content(), ['index.md', partial]]);
+    const inventory = readContent(files).inventory;
+    assert.equal(inventory.partial, true);
+    assert.deepEqual(inventory.notRead, [
+      { where: 'bundle/x.yaml:5:21', reason: 'YAML syntax error', kinds: ['Cluster'], needed: true },
+    ]);
+  });
+
   test('gives each page a permalink from its file name and links ids to pages', () => {
     const site = buildSite(readContent(content()));
     const [blog] = site.workloads;

@@ -5,7 +5,7 @@ import type { Dependency } from '../analysis/dependencies.ts';
 import type { InlineStorage, VolumeChain } from '../analysis/storage-chain.ts';
 import type { Tier, TierRule } from '../analysis/tiers/model.ts';
 import type { Dangling, Graph } from '../graph/model.ts';
-import type { Json, Skipped, Unreadable } from '../model.ts';
+import type { Json, NotRead, Skipped, Unreadable } from '../model.ts';
 
 /** Everything `content/` is rendered from: computed once, displayed many ways. */
 export interface Inventory {
@@ -15,6 +15,12 @@ export interface Inventory {
   workloads: WorkloadEntry[];
   storage: StorageEntry[];
   unreadable: Unreadable[];
+  /** Offline input not read: files that do not parse, templates whose name is a variable. */
+  notRead: NotRead[];
+  /** Read, but not fully understood: unresolved variables, each naming its file and field. */
+  warnings: Skipped[];
+  /** Something tierbook may need was not read (a forbidden kind, a needed file skipped). */
+  partial: boolean;
   skipped: Skipped[];
   counts: Record<string, number>;
   /** Workloads per tier, "0".."4". */

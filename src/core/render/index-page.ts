@@ -15,7 +15,9 @@ export function renderIndexPage(inventory: Inventory): string {
     counts: inventory.counts,
     workloads: inventory.workloads.length,
     storageObjects: inventory.storage.length,
+    partial: inventory.partial,
     unreadable: toJson(inventory.unreadable),
+    notRead: toJson(inventory.notRead),
     dangling: toJson(inventory.graph.dangling),
     tiers: inventory.tiers,
     failureDomains: toJson(inventory.failureDomains),
@@ -46,18 +48,45 @@ export function renderIndexPage(inventory: Inventory): string {
       ' (see findings.md).',
     ),
     heading(2, 'What could not be read'),
-    inventory.unreadable.length === 0
-      ? paragraph('Everything tierbook asked for was read.')
-      : list(
-          inventory.unreadable.map((u) => [
-            code(`${u.group || 'core'}/${u.kind}`),
-            ` (${u.reason}): ${u.detail}`,
-          ]),
-        ),
+    ...notReadBody(inventory),
     heading(2, 'Dangling references'),
     inventory.graph.dangling.length === 0
       ? paragraph('None.')
       : list(inventory.graph.dangling.map((d) => [code(d.object), ` ${d.field}: ${d.message}`])),
   ];
   return withFrontMatter(data, toMarkdown(body));
+}
+
+/** Forbidden kinds, then offline input not read, then unresolved variables; partial said first. */
+function notReadBody(inventory: Inventory): RootContent[] {
+  const { unreadable, notRead, warnings } = inventory;
+  if (unreadable.length === 0 && notRead.length === 0 && warnings.length === 0)
+    return [paragraph('Everything tierbook asked for was read.')];
+  const body: RootContent[] = [];
+  if (inventory.partial)
+    body.push(
+      paragraph(
+        'This inventory is partial: input that may hold kinds tierbook uses was not read, so what depends on it may be missing.',
+      ),
+    );
+  if (unreadable.length > 0)
+    body.push(
+      list(unreadable.map((u) => [code(`${u.group || 'core'}/${u.kind}`), ` (${u.reason}): ${u.detail}`])),
+    );
+  if (notRead.length > 0)
+    body.push(
+      paragraph('Not read:'),
+      list(
+        notRead.map((n) => [
+          code(n.where),
+          ` (${n.needed ? 'may hold kinds tierbook uses' : 'holds only kinds tierbook does not use'}${n.kinds.length > 0 ? `: ${n.kinds.join(', ')}` : ''}): ${n.reason}`,
+        ]),
+      ),
+    );
+  if (warnings.length > 0)
+    body.push(
+      paragraph('Read with unresolved variables:'),
+      list(warnings.map((w) => [code(w.where), ` ${w.reason}`])),
+    );
+  return body;
 }

@@ -22,5 +22,5 @@ export function keepKnownKinds(result: SourceResult): SourceResult {
       where: key.startsWith('/') ? `core${key}` : key,
       reason: `${count} object(s) of a kind tierbook does not use`,
     }));
-  return { items, unreadable: result.unreadable, skipped: [...result.skipped, ...skipped] };
+  return { ...result, items, skipped: [...result.skipped, ...skipped] };
 }

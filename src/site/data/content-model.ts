@@ -154,6 +154,10 @@ export interface InventoryPage {
   workloads: number;
   storageObjects: number;
   unreadable: { group: string; kind: string; reason: string; detail: string }[];
+  /** Something tierbook may need was not read (a forbidden kind, a file skipped with --partial). */
+  partial: boolean;
+  /** Offline input not read: where, why, the kinds its text names, whether it may be needed. */
+  notRead: { where: string; reason: string; kinds: string[]; needed: boolean }[];
   dangling: Problem[];
   tiers: Record<string, number> | null;
   failureDomains: FailureDomain[] | null;

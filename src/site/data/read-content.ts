@@ -87,6 +87,13 @@ function readInventory(f: Fields): InventoryPage {
       reason: u.optionalString('reason') ?? 'error',
       detail: u.optionalString('detail') ?? '',
     })),
+    partial: f.optionalBoolean('partial') ?? false,
+    notRead: f.records('notRead', (n) => ({
+      where: n.string('where'),
+      reason: n.optionalString('reason') ?? '',
+      kinds: n.strings('kinds'),
+      needed: n.optionalBoolean('needed') ?? true,
+    })),
     dangling: f.records('dangling', readProblem),
     tiers: f.optionalRecord('tiers') ? f.numberMap('tiers') : null,
     failureDomains: Array.isArray(f.value.failureDomains)

@@ -14,6 +14,11 @@ export interface ClaimStorage {
   backend: string | null;
   /** Where its copies may sit, as its backend says (worst case and assumptions when unseen). */
   placement: Placement;
+  /**
+   * Why where the claim's data lives is unknown (its class or name is an unresolved Flux
+   * variable, and no PV says more); null when it is known.
+   */
+  unknownPlacement: string | null;
 }
 
 export interface WorkloadShape {
@@ -107,5 +112,14 @@ function claimStorage(index: GraphIndex, claim: string): ClaimStorage {
     storageClass: chain.storageClass,
     backend: chain.backend,
     placement: volumePlacement(index, chain),
+    unknownPlacement: unknownPlacement(index, claim, chain.pv),
   };
+}
+
+function unknownPlacement(index: GraphIndex, claim: string, pv: string | null): string | null {
+  const attrs = index.node(claim)?.attrs;
+  if (pv || attrs?.classFrom !== 'unresolved') return null;
+  return typeof attrs.unresolvedClass === 'string'
+    ? `its storageClassName is ${attrs.unresolvedClass}, an unresolved variable`
+    : 'its name is an unresolved variable';
 }

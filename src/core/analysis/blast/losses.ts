@@ -47,7 +47,16 @@ const TAKERS: Record<Target['type'], Taker> = {
   },
   pool: (_context, id, losses, text) => losses.pools.set(id, `${text} is the target`),
   storageclass: (context, id, losses, text) => {
-    const { index } = context;
+    const { index, claims } = context;
+    // A claim whose class is an unresolved variable may be of this class: the worst case.
+    for (const [claim, storage] of claims) {
+      if (!storage.unknownPlacement) continue;
+      const name = `PVC ${qualifiedName(claim)}`;
+      losses.claims.set(claim, `${name} may be provisioned through ${text}: its class is unknown`);
+      losses.assumptions.push(
+        `${name}: ${storage.unknownPlacement}; assumed worst case: provisioned through ${text}`,
+      );
+    }
     for (const e of index.in(id, 'uses-class')) {
       const user = index.node(e.from);
       // Claims name their class; a PV names it too when its claim does not (static or defaulted).

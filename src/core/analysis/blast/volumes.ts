@@ -24,6 +24,12 @@ export function volumeEffect(storage: ClaimStorage, inputs: VolumeInputs): Effec
   const claim = `PVC ${qualifiedName(storage.claim)}`;
   const direct = losses.claims.get(storage.claim);
   if (direct) return lost(inputs, [direct]);
+  if (storage.unknownPlacement && storageIsLost(losses)) {
+    inputs.assume(
+      `${claim}: ${storage.unknownPlacement}; where its data lives is unknown, assumed worst case: on what is lost`,
+    );
+    return lost(inputs, [`${claim} may keep its data on what is lost: where it lives is unknown`]);
+  }
   switch (placement.type) {
     case 'pools': {
       let effect: Effect | null = null;
@@ -88,6 +94,11 @@ function nodesEffect(placement: NodePlacement, claim: string, inputs: VolumeInpu
 
 function plural(unit: string): string {
   return unit.endsWith('y') ? `${unit.slice(0, -1)}ies` : `${unit}s`;
+}
+
+/** A node, disk, OSD or pool is lost: storage that an unknown claim may be on. */
+function storageIsLost(losses: Losses): boolean {
+  return losses.nodes.size + losses.disks.size + losses.osds.size + losses.pools.size > 0;
 }
 
 /** Lost with its data, or with `--outage` down until the target returns. */

@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { isUnresolvedName } from '../../unresolved-name.ts';
 import type { BuildContext } from '../context.ts';
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
@@ -28,7 +29,9 @@ export interface ModelledClaim {
 }
 
 /** The class a modelled claim lands on: named, the cluster default, none (`""`) or unknown. */
-export type ClassChoice = { how: 'spec' | 'default'; name: string } | { how: 'none' | 'unknown'; name: null };
+export type ClassChoice =
+  | { how: 'spec' | 'default'; name: string }
+  | { how: 'none' | 'unknown' | 'unresolved'; name: null };
 
 /**
  * Adds the claim (a placeholder node marked missing when no such PVC was read), its class and
@@ -42,6 +45,8 @@ export function modelClaim(ctx: BuildContext, claim: ModelledClaim): ClassChoice
     ctx.node(id, { missing: true, apiVersion: 'v1' });
     ctx.setAttrs(id, {
       classFrom: choice.how,
+      // A Flux variable nothing substituted: the class is unknown, not a class of that name.
+      ...(choice.how === 'unresolved' ? { unresolvedClass: claim.storageClass } : {}),
       ...(claim.size ? { requested: claim.size } : {}),
       ...claim.attrs,
     });
@@ -60,6 +65,7 @@ export function modelClaim(ctx: BuildContext, claim: ModelledClaim): ClassChoice
 
 function classOf(ctx: BuildContext, storageClass: string | undefined): ClassChoice {
   if (storageClass === '') return { how: 'none', name: null };
+  if (storageClass !== undefined && isUnresolvedName(storageClass)) return { how: 'unresolved', name: null };
   if (storageClass !== undefined) return { how: 'spec', name: storageClass };
   const fallback = defaultStorageClass(ctx.index)?.object.metadata.name;
   return fallback ? { how: 'default', name: fallback } : { how: 'unknown', name: null };

@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { isUnresolvedName } from '../../unresolved-name.ts';
 import type { BuildContext } from '../context.ts';
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
@@ -80,6 +81,16 @@ function linkClass(ctx: BuildContext, reader: FieldReader, id: string): void {
   let name: string | undefined;
   let how: 'spec' | 'annotation' | 'default' | 'none';
   let field: string;
+  if (explicit !== undefined && isUnresolvedName(explicit)) {
+    // A Flux variable nothing substituted: the class is unknown, not a class of that name.
+    ctx.setAttrs(id, { classFrom: 'unresolved', unresolvedClass: explicit });
+    ctx.dangling(
+      reader,
+      'spec.storageClassName',
+      `is ${explicit}, an unresolved variable: the class is unknown (the worst case is assumed)`,
+    );
+    return;
+  }
   if (explicit !== undefined) {
     [name, how, field] =
       explicit === ''

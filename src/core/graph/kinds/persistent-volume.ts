@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { isUnresolvedName } from '../../unresolved-name.ts';
 import type { BuildContext } from '../context.ts';
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
@@ -31,7 +32,8 @@ export const persistentVolume: KindExtractor = {
     });
     linkClaimRef(ctx, reader, id);
     const className = reader.string('spec.storageClassName');
-    if (className) {
+    // A Flux variable nothing substituted names no class: the PV's class is unknown.
+    if (className && !isUnresolvedName(className)) {
       const to = nodeId('storage.k8s.io', 'StorageClass', undefined, className);
       if (!ctx.index.has(to)) ctx.node(to, { missing: true, apiVersion: 'storage.k8s.io/v1' });
       ctx.edge({

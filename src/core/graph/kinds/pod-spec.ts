@@ -1,5 +1,6 @@
 import type { FieldReader } from '../../fields.ts';
 import type { Json } from '../../model.ts';
+import { isUnresolvedName } from '../../unresolved-name.ts';
 import { commandLineValues } from '../command-line.ts';
 import { configEntries } from '../config-entries.ts';
 import type { BuildContext } from '../context.ts';
@@ -198,6 +199,8 @@ function linkClaim(
 ): void {
   if (!ctx.index.has(claim)) {
     ctx.node(claim, { missing: true, apiVersion: 'v1' });
+    // A claim named by an unresolved Flux variable: which volume it is, and where, is unknown.
+    if (isUnresolvedName(claim)) ctx.setAttrs(claim, { classFrom: 'unresolved' });
     ctx.dangling(
       reader,
       field,

@@ -25,7 +25,9 @@ function jsonSyntaxError(text: string, file: string, cause: unknown): InputError
     reason: (cause instanceof Error ? cause.message : String(cause)).split(/, "|\s+in JSON/)[0] ?? '',
   };
   const { line, column } = lineAndColumn(text, problem.offset);
-  return new InputError(`invalid JSON at column ${column}: ${problem.reason}`, { from: { file, line } });
+  return new InputError(`invalid JSON at column ${column}: ${problem.reason}`, {
+    from: { file, line, column },
+  });
 }
 
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {

@@ -7,7 +7,9 @@ import {
   isScalar,
   isSeq,
   LineCounter,
+  type ParsedNode,
   parseAllDocuments,
+  Scalar,
   visit,
   type YAMLError,
 } from 'yaml';
@@ -25,19 +27,34 @@ const ADVICE: Readonly<Partial<Record<ErrorCode, string>>> = {
 };
 
 /**
+ * The text replicatedhq/troubleshoot writes in place of a redacted value. Unquoted, YAML reads
+ * `***HIDDEN***` as an alias (`*` then the name `**HIDDEN***`), and masked keys can repeat.
+ */
+export const REDACTION_MASK = '***HIDDEN***';
+
+/**
  * Parses every document of a YAML stream the way Kubernetes manifests are written in practice:
  * anchors, aliases, flow style and `<<:` merge keys (a YAML 1.1 feature that GitOps repositories
- * use with YAML 1.2 files, so it is switched on explicitly).
+ * use with YAML 1.2 files, so it is switched on explicitly). Support bundles' redactions are read
+ * as the strings they are: an alias that names no anchor and holds the mask is the plain text it
+ * was, and a key repeated because redaction masked it keeps its last value (as the API server's
+ * lenient decoder does); any other repeated key is still an error.
  */
 export function parseYamlDocuments(text: string, file: string): RawDocument[] {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, merge: true, prettyErrors: false });
+  const documents = parseAllDocuments(text, {
+    lineCounter,
+    merge: true,
+    prettyErrors: false,
+    uniqueKeys: sameUnmaskedKey,
+  });
   const parsed: RawDocument[] = [];
   for (const document of documents) {
     const error = document.errors[0];
     if (error) throw syntaxError(error, lineCounter, file);
     const contents = document.contents;
     if (contents === null) continue;
+    unmaskRedactions(document);
     const line = lineOf(contents, lineCounter, 1);
     const value = toPlainValue(document, lineCounter, file, line);
     // A document holding only comments or `~` is empty, not a wrong object.
@@ -52,7 +69,29 @@ function syntaxError(error: YAMLError, lineCounter: LineCounter, file: string): 
   const { line, col } = lineCounter.linePos(error.pos[0]);
   const advice = ADVICE[error.code];
   const reason = advice ? `${error.message} (${advice})` : error.message;
-  return new InputError(`YAML syntax error at column ${col}: ${reason}`, { from: { file, line } });
+  return new InputError(`YAML syntax error at column ${col}: ${reason}`, {
+    from: { file, line, column: col },
+  });
+}
+
+/** Two keys are one unless they are a redaction's mask, which stands for different real keys. */
+function sameUnmaskedKey(a: ParsedNode, b: ParsedNode): boolean {
+  if (a === b) return true;
+  if (!isScalar(a) || !isScalar(b) || a.value !== b.value) return false;
+  return !String(a.value).includes(REDACTION_MASK);
+}
+
+/** `key: ***HIDDEN***` parses as an alias to no anchor: put the masked text back as a string. */
+function unmaskRedactions(document: Document.Parsed): void {
+  visit(document, {
+    Alias(_key, node) {
+      const text = `*${node.source}`;
+      if (!text.includes(REDACTION_MASK) || node.resolve(document) !== undefined) return undefined;
+      const scalar = new Scalar(text);
+      if (node.range) scalar.range = node.range;
+      return scalar;
+    },
+  });
 }
 
 /** `toJS` throws on an alias without an anchor and on alias bombs; name the place instead. */
@@ -66,21 +105,23 @@ function toPlainValue(
     return document.toJS();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const at = unresolvedAliasLine(document, lineCounter) ?? line;
-    return throwInputError(`YAML error: ${reason}`, file, at);
+    const at = unresolvedAlias(document, lineCounter) ?? { line };
+    throw new InputError(`YAML error: ${reason}`, { from: { file, ...at } });
   }
 }
 
-function throwInputError(message: string, file: string, line: number): never {
-  throw new InputError(message, { from: { file, line } });
-}
-
-function unresolvedAliasLine(document: Document.Parsed, lineCounter: LineCounter): number | undefined {
-  let found: number | undefined;
+function unresolvedAlias(
+  document: Document.Parsed,
+  lineCounter: LineCounter,
+): { line: number; column: number } | undefined {
+  let found: { line: number; column: number } | undefined;
   visit(document, {
     Alias(_key, node) {
       if (node.resolve(document) !== undefined) return undefined;
-      found = lineOf(node, lineCounter, 1);
+      const start = node.range?.[0];
+      if (start === undefined) return undefined;
+      const { line, col } = lineCounter.linePos(start);
+      found = { line, column: col };
       return visit.BREAK;
     },
   });

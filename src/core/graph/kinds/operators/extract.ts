@@ -56,6 +56,8 @@ function classWords(choice: ClassChoice): string {
       return 'class "" (static volumes only)';
     case 'unknown':
       return 'no class named and no default class in the inventory';
+    case 'unresolved':
+      return 'a class named by an unresolved variable';
   }
 }
 

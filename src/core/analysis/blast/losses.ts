@@ -25,7 +25,9 @@ export function lossesOf(context: BlastContext, targets: readonly Target[]): Los
     workloads: new Map(),
     assumptions: [],
   };
-  for (const target of targets) {
+  // In a fixed order, so the why lines do not depend on the order the targets were typed in.
+  const ordered = [...targets].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  for (const target of ordered) {
     for (const id of target.nodes) TAKERS[target.type](context, id, losses, target.text);
   }
   return losses;

@@ -1,0 +1,531 @@
+/**
+ * Generated clusters for the property and oracle tests: a small model (nodes with OSDs,
+ * Ceph pools, storage classes, workloads) drawn by fast-check, turned into the Kubernetes
+ * objects a real cluster would show, then run through the public pipeline (buildGraph →
+ * analyze → blastRadius → blastJson) exactly as tests/blast/fixtures.test.ts does.
+ *
+ * Object shapes follow the hand-written blast fixtures (tests/fixtures/blast/_common and
+ * ceph-*, replicated-workloads), themselves after rook/rook pkg/operator/ceph/cluster/osd
+ * (OSD Deployment labels topology-location-*, device-class, ceph-osd-id; env ROOK_BLOCK_PATH;
+ * nodeSelector kubernetes.io/hostname), ceph-csi PVs (volumeAttributes clusterID/pool/dataPool)
+ * and `local` PVs with required nodeAffinity.
+ *
+ * Deliberately left out until the fixes other helpers are making are merged (issue 9):
+ * hostPath data, bare pods, Longhorn, scaled-down StatefulSets and pods that are not Ready,
+ * unknown CSI drivers, operator resources read from manifests. Every pod here is Running and
+ * Ready, every StatefulSet has exactly its `replicas` pods and claims.
+ */
+import fc from 'fast-check';
+import { analyze } from '../../src/core/analysis/analyze.ts';
+import type { Analysis } from '../../src/core/analysis/model.ts';
+import { DEFAULT_CONFIG } from '../../src/core/config/index.ts';
+import { buildGraph } from '../../src/core/graph/build.ts';
+import type { KubeObject, SourceItem } from '../../src/core/model.ts';
+
+export const NAMESPACE = 'apps';
+export const CEPH_NS = 'rook-ceph';
+export type DeviceClass = 'ssd' | 'hdd';
+export type FailureDomain = 'host' | 'osd' | 'zone' | 'rack';
+
+export interface NodeModel {
+  name: string;
+  zone: string;
+  rack: string;
+  /** false: the node has no zone/rack labels, so Rook gives its OSDs no zone/rack location. */
+  labelled: boolean;
+}
+
+export interface OsdModel {
+  id: number;
+  node: string;
+  device: string;
+  deviceClass: DeviceClass;
+}
+
+export type PoolModel = {
+  name: string;
+  failureDomain: FailureDomain;
+  minSize: number | null;
+  deviceClass: DeviceClass | null;
+} & ({ type: 'replicated'; size: number } | { type: 'erasure'; k: number; m: number });
+
+export interface ClassModel {
+  name: string;
+  pool: string;
+  /** RBD `dataPool`: image data there, metadata in `pool`. */
+  dataPool: string | null;
+}
+
+export interface WorkloadModel {
+  kind: 'Deployment' | 'StatefulSet';
+  name: string;
+  replicas: number;
+  /** A Ceph class name, or null for node-local `local` PVs pinned to each pod's node. */
+  storageClass: string | null;
+  /** Node of each pod (and of its local PV). */
+  podNodes: string[];
+}
+
+export interface ClusterModel {
+  nodes: NodeModel[];
+  osds: OsdModel[];
+  pools: PoolModel[];
+  classes: ClassModel[];
+  workloads: WorkloadModel[];
+}
+
+const DOMAINS: FailureDomain[] = ['host', 'osd', 'zone', 'rack'];
+
+const poolArb = fc.record({
+  failureDomain: fc.constantFrom(...DOMAINS),
+  erasure: fc.boolean(),
+  size: fc.integer({ min: 1, max: 4 }),
+  k: fc.integer({ min: 1, max: 3 }),
+  m: fc.integer({ min: 1, max: 2 }),
+  minSizePick: fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }),
+  classPick: fc.option(fc.integer({ min: 0, max: 99 }), { nil: null }),
+});
+
+const workloadArb = fc.record({
+  statefulSet: fc.boolean(),
+  replicas: fc.integer({ min: 1, max: 3 }),
+  local: fc.boolean(),
+  classPick: fc.integer({ min: 0, max: 99 }),
+  nodePicks: fc.array(fc.integer({ min: 0, max: 99 }), { minLength: 3, maxLength: 3 }),
+});
+
+/** A cluster: 1–5 nodes with 0–3 OSDs each (at least one OSD), 1–3 pools, 1–4 workloads. */
+export const clusterArb: fc.Arbitrary<ClusterModel> = fc
+  .record({
+    nodes: fc.array(
+      fc.record({
+        zone: fc.integer({ min: 0, max: 2 }),
+        rack: fc.integer({ min: 0, max: 3 }),
+        unlabelled: fc.integer({ min: 0, max: 7 }),
+        osds: fc.array(fc.constantFrom<DeviceClass>('ssd', 'hdd'), { minLength: 0, maxLength: 3 }),
+      }),
+      { minLength: 1, maxLength: 5 },
+    ),
+    pools: fc.array(poolArb, { minLength: 1, maxLength: 3 }),
+    ecData: fc.option(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 })), {
+      nil: null,
+    }),
+    workloads: fc.array(workloadArb, { minLength: 1, maxLength: 4 }),
+  })
+  .map((raw) => {
+    const nodes: NodeModel[] = raw.nodes.map((n, i) => ({
+      name: `node-${i}`,
+      zone: `zone-${n.zone}`,
+      rack: `rack-${n.rack}`,
+      labelled: n.unlabelled !== 0,
+    }));
+    const osds: OsdModel[] = [];
+    raw.nodes.forEach((n, i) => {
+      n.osds.forEach((deviceClass, d) => {
+        osds.push({
+          id: osds.length,
+          node: `node-${i}`,
+          device: `/dev/disk/by-id/ata-DISK_node-${i}_${d}`,
+          deviceClass,
+        });
+      });
+    });
+    if (osds.length === 0)
+      osds.push({ id: 0, node: 'node-0', device: '/dev/disk/by-id/ata-DISK_node-0_0', deviceClass: 'ssd' });
+    const pools: PoolModel[] = raw.pools.map((p, i) => {
+      const deviceClass =
+        p.classPick === null ? null : (osds[p.classPick % osds.length] as OsdModel).deviceClass;
+      const base = { name: `pool-${i}`, failureDomain: p.failureDomain, deviceClass };
+      if (p.erasure) {
+        const minSize = p.minSizePick === null ? null : p.k + (p.minSizePick % (p.m + 1));
+        return { ...base, type: 'erasure' as const, k: p.k, m: p.m, minSize };
+      }
+      const minSize = p.minSizePick === null ? null : 1 + (p.minSizePick % p.size);
+      return { ...base, type: 'replicated' as const, size: p.size, minSize };
+    });
+    const classes: ClassModel[] = pools.map((p) => ({
+      name: `ceph-${p.name}`,
+      pool: p.name,
+      dataPool: null,
+    }));
+    if (raw.ecData && pools.length > 1) {
+      const [a, b] = raw.ecData;
+      const meta = pools[a % pools.length] as PoolModel;
+      const data = pools[(a + 1 + (b % (pools.length - 1))) % pools.length] as PoolModel;
+      classes.push({ name: `ceph-${meta.name}-data-${data.name}`, pool: meta.name, dataPool: data.name });
+    }
+    const workloads: WorkloadModel[] = raw.workloads.map((w, i) => {
+      const kind = w.statefulSet ? ('StatefulSet' as const) : ('Deployment' as const);
+      // A Deployment's one claim is ReadWriteOnce: a local one serves a single pod.
+      const replicas = kind === 'Deployment' && w.local ? 1 : w.replicas;
+      const podNodes = w.nodePicks.slice(0, replicas).map((p) => (nodes[p % nodes.length] as NodeModel).name);
+      return {
+        kind,
+        name: `w${i}`,
+        replicas,
+        storageClass: w.local ? null : (classes[w.classPick % classes.length] as ClassModel).name,
+        podNodes,
+      };
+    });
+    return { nodes, osds, pools, classes, workloads };
+  });
+
+/** The claims of a workload, one per instance for a StatefulSet, one shared for a Deployment. */
+export function claimsOf(w: WorkloadModel): string[] {
+  return w.kind === 'StatefulSet' ? w.podNodes.map((_, i) => `data-${w.name}-${i}`) : [`${w.name}-data`];
+}
+
+export function workloadText(w: WorkloadModel): string {
+  return `workload/${NAMESPACE}/${w.kind}/${w.name}`;
+}
+
+export function poolOf(model: ClusterModel, name: string): PoolModel {
+  return model.pools.find((p) => p.name === name) as PoolModel;
+}
+
+/** The pools a class's volumes live in (its `pool`, and its `dataPool`). */
+export function poolsOfClass(model: ClusterModel, className: string): PoolModel[] {
+  const c = model.classes.find((x) => x.name === className) as ClassModel;
+  return [c.pool, ...(c.dataPool ? [c.dataPool] : [])].map((p) => poolOf(model, p));
+}
+
+/** OSDs CRUSH may use for a pool: same root (one here), matching device class when set. */
+export function eligibleOsds(model: ClusterModel, pool: PoolModel): OsdModel[] {
+  return model.osds.filter((o) => pool.deviceClass === null || o.deviceClass === pool.deviceClass);
+}
+
+/** The nodes a workload's data can live on: its local PVs' nodes, or its pools' OSDs' nodes. */
+export function dataNodesOf(model: ClusterModel, w: WorkloadModel): string[] {
+  if (w.storageClass === null) return [...new Set(w.podNodes)];
+  const pools = poolsOfClass(model, w.storageClass);
+  return [...new Set(pools.flatMap((p) => eligibleOsds(model, p).map((o) => o.node)))];
+}
+
+/** Every target the model can be asked about, as typed on the command line. */
+export function allTargets(model: ClusterModel): string[] {
+  return [
+    ...model.nodes.map((n) => `node/${n.name}`),
+    ...model.osds.map((o) => `osd/${o.id}`),
+    ...model.osds.map((o) => `device/${o.node}${o.device}`),
+    ...model.pools.map((p) => `pool/${CEPH_NS}/${p.name}`),
+    ...model.classes.map((c) => `storageclass/${c.name}`),
+    ...model.workloads.flatMap((w) => claimsOf(w).map((c) => `pvc/${NAMESPACE}/${c}`)),
+    ...model.workloads.map(workloadText),
+  ];
+}
+
+const CLUSTER_UID = 'c0000000-0000-4000-8000-000000000001';
+
+/** The Kubernetes objects of a model, in a fixed order (tests shuffle them). */
+export function objectsOf(model: ClusterModel): KubeObject[] {
+  const out: KubeObject[] = [];
+  const nodeByName = new Map(model.nodes.map((n) => [n.name, n]));
+  for (const n of model.nodes) {
+    const labels: Record<string, string> = { 'kubernetes.io/hostname': n.name };
+    if (n.labelled) {
+      labels['topology.kubernetes.io/zone'] = n.zone;
+      labels['topology.rook.io/rack'] = n.rack;
+    }
+    out.push({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: n.name, labels },
+      status: { conditions: [{ type: 'Ready', status: 'True' }] },
+    });
+  }
+  out.push({
+    apiVersion: 'ceph.rook.io/v1',
+    kind: 'CephCluster',
+    metadata: { name: 'rook-ceph', namespace: CEPH_NS, uid: CLUSTER_UID },
+    spec: {
+      cephVersion: { image: 'quay.io/ceph/ceph:v18.2.4' },
+      dataDirHostPath: '/var/lib/rook',
+      storage: {
+        useAllNodes: false,
+        useAllDevices: false,
+        nodes: model.nodes
+          .map((n) => ({
+            name: n.name,
+            devices: model.osds.filter((o) => o.node === n.name).map((o) => ({ name: o.device })),
+          }))
+          .filter((n) => n.devices.length > 0),
+      },
+    },
+    status: { phase: 'Ready', ceph: { health: 'HEALTH_OK' } },
+  });
+  for (const o of model.osds) {
+    const node = nodeByName.get(o.node) as NodeModel;
+    const labels: Record<string, string> = {
+      app: 'rook-ceph-osd',
+      'ceph-osd-id': String(o.id),
+      'device-class': o.deviceClass,
+      osd: String(o.id),
+      portable: 'false',
+      rook_cluster: CEPH_NS,
+      'topology-location-host': o.node,
+      'topology-location-root': 'default',
+    };
+    if (node.labelled) {
+      labels['topology-location-zone'] = node.zone;
+      labels['topology-location-rack'] = node.rack;
+    }
+    out.push({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: {
+        name: `rook-ceph-osd-${o.id}`,
+        namespace: CEPH_NS,
+        labels,
+        ownerReferences: [
+          {
+            apiVersion: 'ceph.rook.io/v1',
+            kind: 'CephCluster',
+            name: 'rook-ceph',
+            uid: CLUSTER_UID,
+            controller: true,
+          },
+        ],
+      },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { app: 'rook-ceph-osd', 'ceph-osd-id': String(o.id) } },
+        template: {
+          metadata: { labels: { app: 'rook-ceph-osd', 'ceph-osd-id': String(o.id) } },
+          spec: {
+            nodeSelector: { 'kubernetes.io/hostname': o.node },
+            containers: [
+              {
+                name: 'osd',
+                image: 'quay.io/ceph/ceph:v18.2.4',
+                env: [
+                  { name: 'ROOK_OSD_ID', value: String(o.id) },
+                  { name: 'ROOK_BLOCK_PATH', value: o.device },
+                  { name: 'ROOK_CV_MODE', value: 'raw' },
+                ],
+              },
+            ],
+          },
+        },
+      },
+    });
+  }
+  for (const p of model.pools) {
+    const spec: Record<string, unknown> = { failureDomain: p.failureDomain };
+    if (p.type === 'erasure') spec.erasureCoded = { dataChunks: p.k, codingChunks: p.m };
+    else spec.replicated = { size: p.size, requireSafeReplicaSize: p.size > 1 };
+    if (p.deviceClass) spec.deviceClass = p.deviceClass;
+    if (p.minSize !== null) spec.parameters = { min_size: String(p.minSize) };
+    out.push({
+      apiVersion: 'ceph.rook.io/v1',
+      kind: 'CephBlockPool',
+      metadata: { name: p.name, namespace: CEPH_NS },
+      spec,
+      status: { phase: 'Ready' },
+    });
+  }
+  const rbd = (c: ClassModel) => ({
+    clusterID: CEPH_NS,
+    pool: c.pool,
+    ...(c.dataPool ? { dataPool: c.dataPool } : {}),
+  });
+  for (const c of model.classes) {
+    out.push({
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: c.name },
+      provisioner: 'rook-ceph.rbd.csi.ceph.com',
+      parameters: { ...rbd(c), imageFormat: '2' },
+      reclaimPolicy: 'Delete',
+    });
+  }
+  out.push({
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name: 'local-storage' },
+    provisioner: 'kubernetes.io/no-provisioner',
+    volumeBindingMode: 'WaitForFirstConsumer',
+  });
+  let volumes = 0;
+  for (const w of model.workloads) out.push(...workloadObjects(model, w, () => volumes++));
+  return out;
+}
+
+function workloadObjects(model: ClusterModel, w: WorkloadModel, nextVolume: () => number): KubeObject[] {
+  const out: KubeObject[] = [];
+  const uid = `00000000-0000-4000-8000-${String(Number(w.name.slice(1)) + 1).padStart(12, '0')}`;
+  const labels = { 'app.kubernetes.io/name': w.name };
+  const image = `ghcr.io/example/${w.name}:1.0.0`;
+  const className = w.storageClass ?? 'local-storage';
+  const claims = claimsOf(w);
+  claims.forEach((claim, i) => {
+    const pvName = `pvc-00000000-0000-4000-9000-${String(nextVolume()).padStart(12, '0')}`;
+    const klass = model.classes.find((c) => c.name === w.storageClass);
+    const source = klass
+      ? {
+          csi: {
+            driver: 'rook-ceph.rbd.csi.ceph.com',
+            fsType: 'ext4',
+            volumeHandle: `0001-0009-rook-ceph-${pvName}`,
+            volumeAttributes: {
+              clusterID: CEPH_NS,
+              pool: klass.pool,
+              ...(klass.dataPool ? { dataPool: klass.dataPool } : {}),
+              imageName: `csi-vol-${pvName}`,
+            },
+          },
+        }
+      : {
+          local: { path: `/mnt/disks/${claim}` },
+          nodeAffinity: {
+            required: {
+              nodeSelectorTerms: [
+                {
+                  matchExpressions: [
+                    { key: 'kubernetes.io/hostname', operator: 'In', values: [w.podNodes[i] as string] },
+                  ],
+                },
+              ],
+            },
+          },
+        };
+    out.push({
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name: pvName },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        capacity: { storage: '1Gi' },
+        claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: claim, namespace: NAMESPACE },
+        persistentVolumeReclaimPolicy: 'Delete',
+        storageClassName: className,
+        ...source,
+      },
+      status: { phase: 'Bound' },
+    });
+    out.push({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: claim, namespace: NAMESPACE, labels },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        resources: { requests: { storage: '1Gi' } },
+        storageClassName: className,
+        volumeName: pvName,
+      },
+      status: { phase: 'Bound', capacity: { storage: '1Gi' } },
+    });
+  });
+  const podStatus = {
+    phase: 'Running',
+    conditions: [
+      { type: 'Ready', status: 'True' },
+      { type: 'ContainersReady', status: 'True' },
+    ],
+  };
+  const container = { name: w.name, image };
+  if (w.kind === 'StatefulSet') {
+    out.push({
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: w.name, namespace: NAMESPACE, uid },
+      spec: {
+        replicas: w.replicas,
+        serviceName: w.name,
+        selector: { matchLabels: labels },
+        template: { metadata: { labels }, spec: { containers: [container] } },
+        volumeClaimTemplates: [
+          {
+            metadata: { name: 'data' },
+            spec: {
+              accessModes: ['ReadWriteOnce'],
+              storageClassName: className,
+              resources: { requests: { storage: '1Gi' } },
+            },
+          },
+        ],
+      },
+      status: { replicas: w.replicas, readyReplicas: w.replicas },
+    });
+    w.podNodes.forEach((node, i) => {
+      out.push({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name: `${w.name}-${i}`,
+          namespace: NAMESPACE,
+          labels,
+          ownerReferences: [
+            { apiVersion: 'apps/v1', kind: 'StatefulSet', name: w.name, uid, controller: true },
+          ],
+        },
+        spec: {
+          nodeName: node,
+          containers: [container],
+          volumes: [{ name: 'data', persistentVolumeClaim: { claimName: claims[i] as string } }],
+        },
+        status: podStatus,
+      });
+    });
+    return out;
+  }
+  const volumes = [{ name: 'data', persistentVolumeClaim: { claimName: claims[0] as string } }];
+  const rsUid = `${uid.slice(0, -4)}ffff`;
+  const rsName = `${w.name}-5d9c7b8f6`;
+  out.push({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: w.name, namespace: NAMESPACE, uid },
+    spec: {
+      replicas: w.replicas,
+      selector: { matchLabels: labels },
+      template: { metadata: { labels }, spec: { containers: [container], volumes } },
+    },
+    status: { replicas: w.replicas, readyReplicas: w.replicas },
+  });
+  out.push({
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name: rsName,
+      namespace: NAMESPACE,
+      uid: rsUid,
+      labels,
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: w.name, uid, controller: true }],
+    },
+    spec: {
+      replicas: w.replicas,
+      selector: { matchLabels: labels },
+      template: { metadata: { labels }, spec: { containers: [container], volumes } },
+    },
+    status: { replicas: w.replicas, readyReplicas: w.replicas },
+  });
+  w.podNodes.forEach((node, i) => {
+    out.push({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: `${rsName}-p${i}`,
+        namespace: NAMESPACE,
+        labels,
+        ownerReferences: [
+          { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rsName, uid: rsUid, controller: true },
+        ],
+      },
+      spec: { nodeName: node, containers: [container], volumes },
+      status: podStatus,
+    });
+  });
+  return out;
+}
+
+/** The public pipeline, as the CLI runs it offline. */
+export function analysisOf(objects: readonly KubeObject[]): Analysis {
+  const items: SourceItem[] = objects.map((object, i) => ({
+    object,
+    from: { file: 'generated.yaml', line: i + 1 },
+  }));
+  return analyze(buildGraph(items), { config: DEFAULT_CONFIG, now: '2026-11-24T06:00:00Z' });
+}
+
+/** Run counts: bounded so every property file stays well under 20 s on a loaded machine. */
+export const RUNS = Number(process.env.TIERBOOK_PROPERTY_RUNS ?? 0) || undefined;

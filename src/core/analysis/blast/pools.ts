@@ -34,29 +34,44 @@ export function poolEffect(
 
   const facts = poolFacts(pool);
   const domain = facts.failureDomain;
-  const bucketOf = (osd: GraphNode): string => {
+  // An OSD with no label for the domain: CRUSH puts none of this pool's data on an OSD that is
+  // in no such bucket, but it may also be in one tierbook cannot see. Worst case of both: it
+  // adds no bucket of its own, and losing it loses one more bucket.
+  const bucketOf = (osd: GraphNode): string | null => {
     if (domain === 'osd') return osdLabel(osd.id);
     const location = (osd.attrs.location ?? {}) as Record<string, string>;
     const bucket =
       location[domain] ??
       (domain === 'host' && typeof osd.attrs.node === 'string' ? osd.attrs.node : undefined);
     if (bucket) return bucket;
-    assume(`${osdLabel(osd.id)} has no topology-location-${domain} label; counted as a ${domain} of its own`);
-    return osdLabel(osd.id);
+    assume(
+      `${osdLabel(osd.id)} has no topology-location-${domain} label: CRUSH places none of pool ${name} there if it is in no ${domain}; assumed worst case: it adds no ${domain} of its own, and losing it loses a ${domain}`,
+    );
+    return null;
   };
-  const buckets = new Set(osds.map(bucketOf));
-  const lostBuckets = [...new Set(lostOsds.map(bucketOf))].sort();
-  const held = Math.min(facts.width, buckets.size);
+  const buckets = new Set(osds.map(bucketOf).filter((b): b is string => b !== null));
+  const lostKnown = [...new Set(lostOsds.map(bucketOf).filter((b): b is string => b !== null))].sort();
+  const lostUnplaced = lostOsds.filter((o) => bucketOf(o) === null).map((o) => osdLabel(o.id));
+  const lostCount = lostKnown.length + lostUnplaced.length;
+  // No OSD with the label at all: as far as tierbook can tell, they may all be in one bucket.
+  const held = Math.min(facts.width, Math.max(1, buckets.size));
   if (buckets.size < facts.width) {
     assume(
-      `pool ${name} wants ${count(facts.width, facts.unit)} in distinct ${domain}s but CRUSH has only ${buckets.size}: its placement groups hold at most ${buckets.size}`,
+      `pool ${name} wants ${count(facts.width, facts.unit)} in distinct ${domain}s but CRUSH has only ${buckets.size}: its placement groups hold at most ${held}`,
     );
   }
   if (domain === 'osd') sameHostWorstCase(name, lostOsds, facts, assume);
   if (facts.minSizeAssumed) assume(facts.minSizeAssumed);
 
-  const left = Math.max(0, held - lostBuckets.length);
-  const lostText = `${domain === 'osd' ? '' : `${domain}${lostBuckets.length > 1 ? 's' : ''} `}${lostBuckets.join(', ')}`;
+  const left = Math.max(0, held - lostCount);
+  const lostText = [
+    lostKnown.length > 0
+      ? `${domain === 'osd' ? '' : `${domain}${lostKnown.length > 1 ? 's' : ''} `}${lostKnown.join(', ')}`
+      : '',
+    lostUnplaced.length > 0 ? `${lostUnplaced.join(', ')} (in no known ${domain})` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
   const where = [...new Set(lostOsds.map((o) => losses.osds.get(o.id) ?? ''))].filter(Boolean).join(', ');
   const why = [
     `${lostOsds.map((o) => osdLabel(o.id)).join(', ')}${where ? ` (${where})` : ''} ${lostOsds.length > 1 ? 'are' : 'is'} in pool ${name}: CRUSH may place any of its data there`,

@@ -5,10 +5,11 @@
  * analyze → blastRadius → blastJson) exactly as tests/blast/fixtures.test.ts does.
  *
  * Object shapes follow the hand-written blast fixtures (tests/fixtures/blast/_common and
- * ceph-*, replicated-workloads), themselves after rook/rook pkg/operator/ceph/cluster/osd
+ * ceph-*, replicated-workloads, app-dependencies), themselves after rook/rook pkg/operator/ceph/cluster/osd
  * (OSD Deployment labels topology-location-*, device-class, ceph-osd-id; env ROOK_BLOCK_PATH;
  * nodeSelector kubernetes.io/hostname), ceph-csi PVs (volumeAttributes clusterID/pool/dataPool)
- * and `local` PVs with required nodeAffinity.
+ * and `local` PVs with required nodeAffinity. A workload may reach another through its Service
+ * (env UPSTREAM_HOST=<svc>.<ns>.svc.cluster.local), so dependents are part of every answer.
  *
  * Deliberately left out until the fixes other helpers are making are merged (issue 9):
  * hostPath data, bare pods, Longhorn, scaled-down StatefulSets and pods that are not Ready,
@@ -64,6 +65,8 @@ export interface WorkloadModel {
   storageClass: string | null;
   /** Node of each pod (and of its local PV). */
   podNodes: string[];
+  /** Another workload it reaches through its Service (env UPSTREAM_HOST), or null. */
+  needs: string | null;
 }
 
 export interface ClusterModel {
@@ -92,6 +95,7 @@ const workloadArb = fc.record({
   local: fc.boolean(),
   classPick: fc.integer({ min: 0, max: 99 }),
   nodePicks: fc.array(fc.integer({ min: 0, max: 99 }), { minLength: 3, maxLength: 3 }),
+  needsPick: fc.option(fc.integer({ min: 0, max: 99 }), { nil: null }),
 });
 
 /** A cluster: 1–5 nodes with 0–3 OSDs each (at least one OSD), 1–3 pools, 1–4 workloads. */
@@ -165,7 +169,12 @@ export const clusterArb: fc.Arbitrary<ClusterModel> = fc
         replicas,
         storageClass: w.local ? null : (classes[w.classPick % classes.length] as ClassModel).name,
         podNodes,
+        needs: null as string | null,
       };
+    });
+    raw.workloads.forEach((w, i) => {
+      const j = w.needsPick === null ? i : w.needsPick % workloads.length;
+      if (j !== i) (workloads[i] as WorkloadModel).needs = `w${j}`;
     });
     return { nodes, osds, pools, classes, workloads };
   });
@@ -422,7 +431,19 @@ function workloadObjects(model: ClusterModel, w: WorkloadModel, nextVolume: () =
       { type: 'ContainersReady', status: 'True' },
     ],
   };
-  const container = { name: w.name, image };
+  const container = {
+    name: w.name,
+    image,
+    ...(w.needs
+      ? { env: [{ name: 'UPSTREAM_HOST', value: `${w.needs}.${NAMESPACE}.svc.cluster.local` }] }
+      : {}),
+  };
+  out.push({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: w.name, namespace: NAMESPACE },
+    spec: { selector: labels, ports: [{ port: 8080 }] },
+  });
   if (w.kind === 'StatefulSet') {
     out.push({
       apiVersion: 'apps/v1',

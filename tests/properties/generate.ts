@@ -39,7 +39,14 @@ export interface NodeModel {
 export interface OsdModel {
   id: number;
   node: string;
+  /** The disk as CephCluster.spec.storage.nodes[].devices names it (by-id). */
   device: string;
+  /**
+   * ROOK_BLOCK_PATH: the same by-id path, the kernel name ceph-volume reported (`/dev/sdb`),
+   * or an LVM logical volume (`/dev/ceph-…/osd-block-…`, ROOK_CV_MODE lvm).
+   */
+  blockPath: string;
+  cvMode: 'raw' | 'lvm';
   deviceClass: DeviceClass;
 }
 
@@ -106,7 +113,13 @@ export const clusterArb: fc.Arbitrary<ClusterModel> = fc
         zone: fc.integer({ min: 0, max: 2 }),
         rack: fc.integer({ min: 0, max: 3 }),
         unlabelled: fc.integer({ min: 0, max: 7 }),
-        osds: fc.array(fc.constantFrom<DeviceClass>('ssd', 'hdd'), { minLength: 0, maxLength: 3 }),
+        osds: fc.array(
+          fc.record({
+            deviceClass: fc.constantFrom<DeviceClass>('ssd', 'hdd'),
+            naming: fc.constantFrom('by-id', 'by-id', 'kernel', 'lvm'),
+          }),
+          { minLength: 0, maxLength: 3 },
+        ),
       }),
       { minLength: 1, maxLength: 5 },
     ),
@@ -125,17 +138,34 @@ export const clusterArb: fc.Arbitrary<ClusterModel> = fc
     }));
     const osds: OsdModel[] = [];
     raw.nodes.forEach((n, i) => {
-      n.osds.forEach((deviceClass, d) => {
+      n.osds.forEach(({ deviceClass, naming }, d) => {
+        const id = osds.length;
+        const device = `/dev/disk/by-id/ata-DISK_node-${i}_${d}`;
+        const blockPath =
+          naming === 'kernel'
+            ? `/dev/sd${'bcd'[d]}`
+            : naming === 'lvm'
+              ? `/dev/ceph-0000000${id}-aaaa-4000-8000-000000000000/osd-block-0000000${id}-bbbb-4000-8000-000000000000`
+              : device;
         osds.push({
-          id: osds.length,
+          id,
           node: `node-${i}`,
-          device: `/dev/disk/by-id/ata-DISK_node-${i}_${d}`,
+          device,
+          blockPath,
+          cvMode: naming === 'lvm' ? 'lvm' : 'raw',
           deviceClass,
         });
       });
     });
     if (osds.length === 0)
-      osds.push({ id: 0, node: 'node-0', device: '/dev/disk/by-id/ata-DISK_node-0_0', deviceClass: 'ssd' });
+      osds.push({
+        id: 0,
+        node: 'node-0',
+        device: '/dev/disk/by-id/ata-DISK_node-0_0',
+        blockPath: '/dev/disk/by-id/ata-DISK_node-0_0',
+        cvMode: 'raw',
+        deviceClass: 'ssd',
+      });
     const pools: PoolModel[] = raw.pools.map((p, i) => {
       const deviceClass =
         p.classPick === null ? null : (osds[p.classPick % osds.length] as OsdModel).deviceClass;
@@ -308,8 +338,8 @@ export function objectsOf(model: ClusterModel): KubeObject[] {
                 image: 'quay.io/ceph/ceph:v18.2.4',
                 env: [
                   { name: 'ROOK_OSD_ID', value: String(o.id) },
-                  { name: 'ROOK_BLOCK_PATH', value: o.device },
-                  { name: 'ROOK_CV_MODE', value: 'raw' },
+                  { name: 'ROOK_BLOCK_PATH', value: o.blockPath },
+                  { name: 'ROOK_CV_MODE', value: o.cvMode },
                 ],
               },
             ],

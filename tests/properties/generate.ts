@@ -8,6 +8,7 @@
  * ceph-*, replicated-workloads, app-dependencies), themselves after rook/rook pkg/operator/ceph/cluster/osd
  * (OSD Deployment labels topology-location-*, device-class, ceph-osd-id; env ROOK_BLOCK_PATH;
  * nodeSelector kubernetes.io/hostname), ceph-csi PVs (volumeAttributes clusterID/pool/dataPool)
+ * (RBD, and CephFS after rook/rook deploy/examples/filesystem.yaml and csi/cephfs/storageclass.yaml)
  * and `local` PVs with required nodeAffinity. A workload may reach another through its Service
  * (env UPSTREAM_HOST=<svc>.<ns>.svc.cluster.local), so dependents are part of every answer.
  *
@@ -52,6 +53,8 @@ export interface OsdModel {
 
 export type PoolModel = {
   name: string;
+  /** A pool of CephFilesystem `fs0` (its metadata pool or its data pool), else a CephBlockPool. */
+  filesystem?: { name: string; role: 'metadata' | 'data' };
   failureDomain: FailureDomain;
   minSize: number | null;
   deviceClass: DeviceClass | null;
@@ -60,6 +63,8 @@ export type PoolModel = {
 export interface ClassModel {
   name: string;
   pool: string;
+  /** CephFS: `pool` is the filesystem's metadata pool, `dataPool` its data pool. */
+  cephfs?: string;
   /** RBD `dataPool`: image data there, metadata in `pool`. */
   dataPool: string | null;
 }
@@ -124,6 +129,7 @@ export const clusterArb: fc.Arbitrary<ClusterModel> = fc
       { minLength: 1, maxLength: 5 },
     ),
     pools: fc.array(poolArb, { minLength: 1, maxLength: 3 }),
+    filesystem: fc.option(fc.tuple(poolArb, poolArb), { nil: null }),
     ecData: fc.option(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 })), {
       nil: null,
     }),
@@ -166,26 +172,38 @@ export const clusterArb: fc.Arbitrary<ClusterModel> = fc
         cvMode: 'raw',
         deviceClass: 'ssd',
       });
-    const pools: PoolModel[] = raw.pools.map((p, i) => {
+    const poolOf = (p: (typeof raw.pools)[number], name: string): PoolModel => {
       const deviceClass =
         p.classPick === null ? null : (osds[p.classPick % osds.length] as OsdModel).deviceClass;
-      const base = { name: `pool-${i}`, failureDomain: p.failureDomain, deviceClass };
+      const base = { name, failureDomain: p.failureDomain, deviceClass };
       if (p.erasure) {
         const minSize = p.minSizePick === null ? null : p.k + (p.minSizePick % (p.m + 1));
         return { ...base, type: 'erasure' as const, k: p.k, m: p.m, minSize };
       }
       const minSize = p.minSizePick === null ? null : 1 + (p.minSizePick % p.size);
       return { ...base, type: 'replicated' as const, size: p.size, minSize };
-    });
+    };
+    const pools: PoolModel[] = raw.pools.map((p, i) => poolOf(p, `pool-${i}`));
     const classes: ClassModel[] = pools.map((p) => ({
       name: `ceph-${p.name}`,
       pool: p.name,
       dataPool: null,
     }));
-    if (raw.ecData && pools.length > 1) {
+    if (raw.filesystem) {
+      // Rook keeps a CephFilesystem's metadata pool replicated; its data pool may be either.
+      const [meta, data] = raw.filesystem;
+      pools.push({
+        ...poolOf({ ...meta, erasure: false }, 'fs0-metadata'),
+        filesystem: { name: 'fs0', role: 'metadata' },
+      });
+      pools.push({ ...poolOf(data, 'fs0-data0'), filesystem: { name: 'fs0', role: 'data' } });
+      classes.push({ name: 'cephfs-fs0', pool: 'fs0-metadata', dataPool: 'fs0-data0', cephfs: 'fs0' });
+    }
+    const blockPools = pools.filter((p) => !p.filesystem);
+    if (raw.ecData && blockPools.length > 1) {
       const [a, b] = raw.ecData;
-      const meta = pools[a % pools.length] as PoolModel;
-      const data = pools[(a + 1 + (b % (pools.length - 1))) % pools.length] as PoolModel;
+      const meta = blockPools[a % blockPools.length] as PoolModel;
+      const data = blockPools[(a + 1 + (b % (blockPools.length - 1))) % blockPools.length] as PoolModel;
       classes.push({ name: `ceph-${meta.name}-data-${data.name}`, pool: meta.name, dataPool: data.name });
     }
     const workloads: WorkloadModel[] = raw.workloads.map((w, i) => {
@@ -348,12 +366,34 @@ export function objectsOf(model: ClusterModel): KubeObject[] {
       },
     });
   }
-  for (const p of model.pools) {
+  const poolSpec = (p: PoolModel): Record<string, unknown> => {
     const spec: Record<string, unknown> = { failureDomain: p.failureDomain };
     if (p.type === 'erasure') spec.erasureCoded = { dataChunks: p.k, codingChunks: p.m };
     else spec.replicated = { size: p.size, requireSafeReplicaSize: p.size > 1 };
     if (p.deviceClass) spec.deviceClass = p.deviceClass;
     if (p.minSize !== null) spec.parameters = { min_size: String(p.minSize) };
+    return spec;
+  };
+  const fsPools = model.pools.filter((p) => p.filesystem);
+  if (fsPools.length > 0) {
+    // Shape after rook/rook deploy/examples/filesystem.yaml: pools fs0-metadata and fs0-data0.
+    const meta = fsPools.find((p) => p.filesystem?.role === 'metadata') as PoolModel;
+    const data = fsPools.find((p) => p.filesystem?.role === 'data') as PoolModel;
+    out.push({
+      apiVersion: 'ceph.rook.io/v1',
+      kind: 'CephFilesystem',
+      metadata: { name: 'fs0', namespace: CEPH_NS },
+      spec: {
+        metadataPool: poolSpec(meta),
+        dataPools: [{ name: 'data0', ...poolSpec(data) }],
+        metadataServer: { activeCount: 1, activeStandby: true },
+      },
+      status: { phase: 'Ready' },
+    });
+  }
+  for (const p of model.pools) {
+    if (p.filesystem) continue;
+    const spec = poolSpec(p);
     out.push({
       apiVersion: 'ceph.rook.io/v1',
       kind: 'CephBlockPool',
@@ -372,8 +412,12 @@ export function objectsOf(model: ClusterModel): KubeObject[] {
       apiVersion: 'storage.k8s.io/v1',
       kind: 'StorageClass',
       metadata: { name: c.name },
-      provisioner: 'rook-ceph.rbd.csi.ceph.com',
-      parameters: { ...rbd(c), imageFormat: '2' },
+      ...(c.cephfs
+        ? {
+            provisioner: 'rook-ceph.cephfs.csi.ceph.com',
+            parameters: { clusterID: CEPH_NS, fsName: c.cephfs, pool: c.dataPool },
+          }
+        : { provisioner: 'rook-ceph.rbd.csi.ceph.com', parameters: { ...rbd(c), imageFormat: '2' } }),
       reclaimPolicy: 'Delete',
     });
   }
@@ -399,34 +443,47 @@ function workloadObjects(model: ClusterModel, w: WorkloadModel, nextVolume: () =
   claims.forEach((claim, i) => {
     const pvName = `pvc-00000000-0000-4000-9000-${String(nextVolume()).padStart(12, '0')}`;
     const klass = model.classes.find((c) => c.name === w.storageClass);
-    const source = klass
+    const source = klass?.cephfs
       ? {
           csi: {
-            driver: 'rook-ceph.rbd.csi.ceph.com',
-            fsType: 'ext4',
+            driver: 'rook-ceph.cephfs.csi.ceph.com',
             volumeHandle: `0001-0009-rook-ceph-${pvName}`,
             volumeAttributes: {
               clusterID: CEPH_NS,
-              pool: klass.pool,
-              ...(klass.dataPool ? { dataPool: klass.dataPool } : {}),
-              imageName: `csi-vol-${pvName}`,
+              fsName: klass.cephfs,
+              pool: klass.dataPool,
+              subvolumeName: `csi-vol-${pvName}`,
             },
           },
         }
-      : {
-          local: { path: `/mnt/disks/${claim}` },
-          nodeAffinity: {
-            required: {
-              nodeSelectorTerms: [
-                {
-                  matchExpressions: [
-                    { key: 'kubernetes.io/hostname', operator: 'In', values: [w.podNodes[i] as string] },
-                  ],
-                },
-              ],
+      : klass
+        ? {
+            csi: {
+              driver: 'rook-ceph.rbd.csi.ceph.com',
+              fsType: 'ext4',
+              volumeHandle: `0001-0009-rook-ceph-${pvName}`,
+              volumeAttributes: {
+                clusterID: CEPH_NS,
+                pool: klass.pool,
+                ...(klass.dataPool ? { dataPool: klass.dataPool } : {}),
+                imageName: `csi-vol-${pvName}`,
+              },
             },
-          },
-        };
+          }
+        : {
+            local: { path: `/mnt/disks/${claim}` },
+            nodeAffinity: {
+              required: {
+                nodeSelectorTerms: [
+                  {
+                    matchExpressions: [
+                      { key: 'kubernetes.io/hostname', operator: 'In', values: [w.podNodes[i] as string] },
+                    ],
+                  },
+                ],
+              },
+            },
+          };
     out.push({
       apiVersion: 'v1',
       kind: 'PersistentVolume',

@@ -90,15 +90,23 @@ test('losing a superset of targets never makes any workload milder', () => {
   );
 });
 
-test('--outage never yields data-loss', () => {
+test('--outage never yields data-loss, and is never worse than losing the targets', () => {
   fc.assert(
     fc.property(lossArb, ({ model, targets, more }) => {
       const analysis = analysisOfModel(model);
       for (const set of [targets, [...new Set([...targets, ...more])]]) {
         const result = blast(analysis, set, true);
         assert.equal(result.outage, true);
-        for (const i of result.impacts)
+        const lost = byWorkload(blast(analysis, set, false));
+        for (const i of result.impacts) {
           assert.notEqual(i.impact, 'data-loss', `${key(i)} loses data in an outage of ${set.join(' + ')}`);
+          // An outage is never worse than losing the same targets for good.
+          const worse = lost.get(key(i));
+          assert.ok(
+            worse && RANK[worse.impact] <= RANK[i.impact],
+            `${key(i)} is ${i.impact} in an outage of ${set.join(' + ')} but ${worse?.impact ?? 'unaffected'} when they are lost`,
+          );
+        }
       }
     }),
     { numRuns: RUNS ?? 60 },

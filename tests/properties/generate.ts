@@ -70,13 +70,27 @@ export interface ClassModel {
 }
 
 export interface WorkloadModel {
-  kind: 'Deployment' | 'StatefulSet';
+  /** `Pod`: a bare pod, no owner (only with TIERBOOK_PROPERTY_WIDEN=bare-pods). */
+  kind: 'Deployment' | 'StatefulSet' | 'Pod';
   name: string;
   replicas: number;
-  /** A Ceph class name, or null for node-local `local` PVs pinned to each pod's node. */
+  /** A Ceph class name, or null for node-local data on each pod's node (`nodeStorage`). */
   storageClass: string | null;
+  /**
+   * Node-local data: `local` PVs with nodeAffinity; with TIERBOOK_PROPERTY_WIDEN, a hostPath
+   * volume (host-path) or a PV of a CSI driver tierbook does not know, pinned by nodeAffinity
+   * (unknown-csi).
+   */
+  nodeStorage: 'local' | 'hostPath' | 'unknownCsi';
   /** Node of each pod (and of its local PV). */
   podNodes: string[];
+  /** Whether each pod is Ready (all Ready unless TIERBOOK_PROPERTY_WIDEN=not-ready). */
+  ready: boolean[];
+  /**
+   * Nodes of claims a scaled-down StatefulSet left behind (ordinals ≥ replicas, no pod): only
+   * with TIERBOOK_PROPERTY_WIDEN=scaled-down.
+   */
+  leftoverNodes: string[];
   /** Another workload it reaches through its Service (env UPSTREAM_HOST), or null. */
   needs: string | null;
 }
@@ -108,7 +122,23 @@ const workloadArb = fc.record({
   classPick: fc.integer({ min: 0, max: 99 }),
   nodePicks: fc.array(fc.integer({ min: 0, max: 99 }), { minLength: 3, maxLength: 3 }),
   needsPick: fc.option(fc.integer({ min: 0, max: 99 }), { nil: null }),
+  bare: fc.boolean(),
+  nodeStorage: fc.constantFrom<WorkloadModel['nodeStorage']>('local', 'hostPath', 'unknownCsi'),
+  ready: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+  leftover: fc.array(fc.integer({ min: 0, max: 99 }), { maxLength: 2 }),
 });
+
+/**
+ * Cases other fixes (issue 9) are about, off until those are merged, so the properties hold
+ * on what tierbook already claims to handle. `TIERBOOK_PROPERTY_WIDEN=bare-pods,host-path,
+ * unknown-csi,not-ready,scaled-down` (any of them) turns them on.
+ */
+export const WIDEN: ReadonlySet<string> = new Set(
+  (process.env.TIERBOOK_PROPERTY_WIDEN ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 /** A cluster: 1–5 nodes with 0–3 OSDs each (at least one OSD), 1–3 pools, 1–4 workloads. */
 export const clusterArb: fc.Arbitrary<ClusterModel> = fc
@@ -206,17 +236,30 @@ export const clusterArb: fc.Arbitrary<ClusterModel> = fc
       const data = blockPools[(a + 1 + (b % (blockPools.length - 1))) % blockPools.length] as PoolModel;
       classes.push({ name: `ceph-${meta.name}-data-${data.name}`, pool: meta.name, dataPool: data.name });
     }
+    const nodeOf = (p: number) => (nodes[p % nodes.length] as NodeModel).name;
     const workloads: WorkloadModel[] = raw.workloads.map((w, i) => {
-      const kind = w.statefulSet ? ('StatefulSet' as const) : ('Deployment' as const);
+      const kind = w.statefulSet
+        ? ('StatefulSet' as const)
+        : WIDEN.has('bare-pods') && w.bare
+          ? ('Pod' as const)
+          : ('Deployment' as const);
       // A Deployment's one claim is ReadWriteOnce: a local one serves a single pod.
-      const replicas = kind === 'Deployment' && w.local ? 1 : w.replicas;
-      const podNodes = w.nodePicks.slice(0, replicas).map((p) => (nodes[p % nodes.length] as NodeModel).name);
+      const replicas = kind === 'Pod' || (kind === 'Deployment' && w.local) ? 1 : w.replicas;
+      const podNodes = w.nodePicks.slice(0, replicas).map(nodeOf);
+      const nodeStorage =
+        (w.nodeStorage === 'hostPath' && WIDEN.has('host-path') && kind !== 'StatefulSet') ||
+        (w.nodeStorage === 'unknownCsi' && WIDEN.has('unknown-csi'))
+          ? w.nodeStorage
+          : 'local';
       return {
         kind,
         name: `w${i}`,
         replicas,
         storageClass: w.local ? null : (classes[w.classPick % classes.length] as ClassModel).name,
+        nodeStorage,
         podNodes,
+        ready: podNodes.map((_, p) => !WIDEN.has('not-ready') || (w.ready[p] ?? true)),
+        leftoverNodes: kind === 'StatefulSet' && WIDEN.has('scaled-down') ? w.leftover.map(nodeOf) : [],
         needs: null as string | null,
       };
     });
@@ -227,9 +270,20 @@ export const clusterArb: fc.Arbitrary<ClusterModel> = fc
     return { nodes, osds, pools, classes, workloads };
   });
 
-/** The claims of a workload, one per instance for a StatefulSet, one shared for a Deployment. */
+/**
+ * The claims of a workload: one per instance for a StatefulSet (then those a scale-down left),
+ * one shared for a Deployment or a bare pod, none for hostPath data.
+ */
 export function claimsOf(w: WorkloadModel): string[] {
-  return w.kind === 'StatefulSet' ? w.podNodes.map((_, i) => `data-${w.name}-${i}`) : [`${w.name}-data`];
+  if (w.storageClass === null && w.nodeStorage === 'hostPath') return [];
+  return w.kind === 'StatefulSet'
+    ? [...w.podNodes, ...w.leftoverNodes].map((_, i) => `data-${w.name}-${i}`)
+    : [`${w.name}-data`];
+}
+
+/** The node each claim of `claimsOf` lives on, for node-local data. */
+function claimNodes(w: WorkloadModel): string[] {
+  return w.kind === 'StatefulSet' ? [...w.podNodes, ...w.leftoverNodes] : w.podNodes;
 }
 
 export function workloadText(w: WorkloadModel): string {
@@ -251,9 +305,17 @@ export function eligibleOsds(model: ClusterModel, pool: PoolModel): OsdModel[] {
   return model.osds.filter((o) => pool.deviceClass === null || o.deviceClass === pool.deviceClass);
 }
 
-/** The nodes a workload's data can live on: its local PVs' nodes, or its pools' OSDs' nodes. */
+/**
+ * The nodes a workload's serving data can live on: its pools' OSDs' nodes, or the nodes of the
+ * node-local volumes of its instances that exist and are Ready (a StatefulSet's claims left by
+ * a scale-down, or a pod that is not Ready, keep nothing serving). When no instance is Ready,
+ * every node its data is on.
+ */
 export function dataNodesOf(model: ClusterModel, w: WorkloadModel): string[] {
-  if (w.storageClass === null) return [...new Set(w.podNodes)];
+  if (w.storageClass === null) {
+    const serving = w.podNodes.filter((_, i) => w.ready[i]);
+    return [...new Set(serving.length > 0 && w.kind === 'StatefulSet' ? serving : claimNodes(w))];
+  }
   const pools = poolsOfClass(model, w.storageClass);
   return [...new Set(pools.flatMap((p) => eligibleOsds(model, p).map((o) => o.node)))];
 }
@@ -272,6 +334,9 @@ export function allTargets(model: ClusterModel): string[] {
 }
 
 const CLUSTER_UID = 'c0000000-0000-4000-8000-000000000001';
+/** A CSI driver tierbook knows nothing about (a vendor's node-local block driver). */
+const UNKNOWN_CSI_DRIVER = 'block.csi.vendor.example.com';
+const UNKNOWN_CSI_CLASS = 'vendor-block';
 
 /** The Kubernetes objects of a model, in a fixed order (tests shuffle them). */
 export function objectsOf(model: ClusterModel): KubeObject[] {
@@ -428,6 +493,15 @@ export function objectsOf(model: ClusterModel): KubeObject[] {
     provisioner: 'kubernetes.io/no-provisioner',
     volumeBindingMode: 'WaitForFirstConsumer',
   });
+  if (model.workloads.some((w) => w.storageClass === null && w.nodeStorage === 'unknownCsi')) {
+    out.push({
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: UNKNOWN_CSI_CLASS },
+      provisioner: UNKNOWN_CSI_DRIVER,
+      volumeBindingMode: 'WaitForFirstConsumer',
+    });
+  }
   let volumes = 0;
   for (const w of model.workloads) out.push(...workloadObjects(model, w, () => volumes++));
   return out;
@@ -438,8 +512,16 @@ function workloadObjects(model: ClusterModel, w: WorkloadModel, nextVolume: () =
   const uid = `00000000-0000-4000-8000-${String(Number(w.name.slice(1)) + 1).padStart(12, '0')}`;
   const labels = { 'app.kubernetes.io/name': w.name };
   const image = `ghcr.io/example/${w.name}:1.0.0`;
-  const className = w.storageClass ?? 'local-storage';
+  const className = w.storageClass ?? (w.nodeStorage === 'unknownCsi' ? UNKNOWN_CSI_CLASS : 'local-storage');
   const claims = claimsOf(w);
+  const nodesOfClaims = claimNodes(w);
+  const pinned = (node: string) => ({
+    required: {
+      nodeSelectorTerms: [
+        { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [node] }] },
+      ],
+    },
+  });
   claims.forEach((claim, i) => {
     const pvName = `pvc-00000000-0000-4000-9000-${String(nextVolume()).padStart(12, '0')}`;
     const klass = model.classes.find((c) => c.name === w.storageClass);
@@ -470,20 +552,15 @@ function workloadObjects(model: ClusterModel, w: WorkloadModel, nextVolume: () =
               },
             },
           }
-        : {
-            local: { path: `/mnt/disks/${claim}` },
-            nodeAffinity: {
-              required: {
-                nodeSelectorTerms: [
-                  {
-                    matchExpressions: [
-                      { key: 'kubernetes.io/hostname', operator: 'In', values: [w.podNodes[i] as string] },
-                    ],
-                  },
-                ],
-              },
-            },
-          };
+        : w.nodeStorage === 'unknownCsi'
+          ? {
+              csi: { driver: UNKNOWN_CSI_DRIVER, volumeHandle: `vol-${pvName}` },
+              nodeAffinity: pinned(nodesOfClaims[i] as string),
+            }
+          : {
+              local: { path: `/mnt/disks/${claim}` },
+              nodeAffinity: pinned(nodesOfClaims[i] as string),
+            };
     out.push({
       apiVersion: 'v1',
       kind: 'PersistentVolume',
@@ -511,13 +588,17 @@ function workloadObjects(model: ClusterModel, w: WorkloadModel, nextVolume: () =
       status: { phase: 'Bound', capacity: { storage: '1Gi' } },
     });
   });
-  const podStatus = {
-    phase: 'Running',
-    conditions: [
-      { type: 'Ready', status: 'True' },
-      { type: 'ContainersReady', status: 'True' },
-    ],
+  const podStatus = (i: number) => {
+    const ready = w.ready[i] ? 'True' : 'False';
+    return {
+      phase: 'Running',
+      conditions: [
+        { type: 'Ready', status: ready },
+        { type: 'ContainersReady', status: ready },
+      ],
+    };
   };
+  const readyCount = w.ready.filter(Boolean).length;
   const container = {
     name: w.name,
     image,
@@ -552,7 +633,7 @@ function workloadObjects(model: ClusterModel, w: WorkloadModel, nextVolume: () =
           },
         ],
       },
-      status: { replicas: w.replicas, readyReplicas: w.replicas },
+      status: { replicas: w.replicas, readyReplicas: readyCount },
     });
     w.podNodes.forEach((node, i) => {
       out.push({
@@ -571,12 +652,29 @@ function workloadObjects(model: ClusterModel, w: WorkloadModel, nextVolume: () =
           containers: [container],
           volumes: [{ name: 'data', persistentVolumeClaim: { claimName: claims[i] as string } }],
         },
-        status: podStatus,
+        status: podStatus(i),
       });
     });
     return out;
   }
-  const volumes = [{ name: 'data', persistentVolumeClaim: { claimName: claims[0] as string } }];
+  // hostPath data (etcd's /var/lib/etcd, an app's /var/lib/<app>) is pinned to its node.
+  const hostPath = w.storageClass === null && w.nodeStorage === 'hostPath';
+  const volumes = hostPath
+    ? [{ name: 'data', hostPath: { path: `/var/lib/${w.name}`, type: 'DirectoryOrCreate' } }]
+    : [{ name: 'data', persistentVolumeClaim: { claimName: claims[0] as string } }];
+  const nodeSelector = hostPath
+    ? { nodeSelector: { 'kubernetes.io/hostname': w.podNodes[0] as string } }
+    : {};
+  if (w.kind === 'Pod') {
+    out.push({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: w.name, namespace: NAMESPACE, labels },
+      spec: { nodeName: w.podNodes[0] as string, containers: [container], volumes },
+      status: podStatus(0),
+    });
+    return out;
+  }
   const rsUid = `${uid.slice(0, -4)}ffff`;
   const rsName = `${w.name}-5d9c7b8f6`;
   out.push({
@@ -586,9 +684,9 @@ function workloadObjects(model: ClusterModel, w: WorkloadModel, nextVolume: () =
     spec: {
       replicas: w.replicas,
       selector: { matchLabels: labels },
-      template: { metadata: { labels }, spec: { containers: [container], volumes } },
+      template: { metadata: { labels }, spec: { ...nodeSelector, containers: [container], volumes } },
     },
-    status: { replicas: w.replicas, readyReplicas: w.replicas },
+    status: { replicas: w.replicas, readyReplicas: readyCount },
   });
   out.push({
     apiVersion: 'apps/v1',
@@ -603,9 +701,9 @@ function workloadObjects(model: ClusterModel, w: WorkloadModel, nextVolume: () =
     spec: {
       replicas: w.replicas,
       selector: { matchLabels: labels },
-      template: { metadata: { labels }, spec: { containers: [container], volumes } },
+      template: { metadata: { labels }, spec: { ...nodeSelector, containers: [container], volumes } },
     },
-    status: { replicas: w.replicas, readyReplicas: w.replicas },
+    status: { replicas: w.replicas, readyReplicas: readyCount },
   });
   w.podNodes.forEach((node, i) => {
     out.push({
@@ -619,8 +717,8 @@ function workloadObjects(model: ClusterModel, w: WorkloadModel, nextVolume: () =
           { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rsName, uid: rsUid, controller: true },
         ],
       },
-      spec: { nodeName: node, containers: [container], volumes },
-      status: podStatus,
+      spec: { ...nodeSelector, nodeName: node, containers: [container], volumes },
+      status: podStatus(i),
     });
   });
   return out;

@@ -13,6 +13,8 @@
  * - After a loss, a placement group with fewer than 1 copy (replicated) or k chunks (EC) left
  *   has lost data; with fewer than min_size left, Ceph stops its I/O. min_size is the pool's
  *   when set, else Ceph's default: size - floor(size/2), or k + min(1, m - 1) for EC.
+ * - An OSD whose Deployment is scaled to 0 serves no copy: when the loss touches its pool, it is
+ *   lost too (worst case: its placement groups were not re-replicated).
  * Each check draws 64–256 random placement groups and adds the adversarial one (every lost
  * bucket used, a lost OSD in each): any valid placement could be the real one.
  */
@@ -172,8 +174,18 @@ function outcomeOf(pg: OsdModel[], p: Placement, lost: Set<number>): Outcome {
   return 'degraded';
 }
 
-/** The worst outcome over random placement groups and the adversarial one, in every world. */
-function worstOutcome(model: ClusterModel, pool: PoolModel, lost: Set<number>, pgs: number, seed: number) {
+/**
+ * The worst outcome over random placement groups and the adversarial one, in every world. An
+ * OSD scaled to 0 already serves nothing: once the loss touches the pool, it counts as lost
+ * too (its placement groups may not have been re-replicated).
+ */
+function worstOutcome(model: ClusterModel, pool: PoolModel, target: Set<number>, pgs: number, seed: number) {
+  const eligible = eligibleOsds(model, pool);
+  const touched = eligible.some((o) => target.has(o.id));
+  const lost = new Set([
+    ...target,
+    ...(touched ? eligible.filter((o) => o.scaledDown).map((o) => o.id) : []),
+  ]);
   let sampled: Outcome = 'none';
   let adversarial: Outcome = 'none';
   let buckets = 0;

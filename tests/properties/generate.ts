@@ -49,6 +49,8 @@ export interface OsdModel {
   blockPath: string;
   cvMode: 'raw' | 'lvm';
   deviceClass: DeviceClass;
+  /** Its Deployment is scaled to 0 (an OSD taken out before this question is asked). */
+  scaledDown: boolean;
 }
 
 export type PoolModel = {
@@ -152,6 +154,7 @@ export const clusterArb: fc.Arbitrary<ClusterModel> = fc
           fc.record({
             deviceClass: fc.constantFrom<DeviceClass>('ssd', 'hdd'),
             naming: fc.constantFrom('by-id', 'by-id', 'kernel', 'lvm'),
+            down: fc.integer({ min: 0, max: 7 }),
           }),
           { minLength: 0, maxLength: 3 },
         ),
@@ -174,7 +177,7 @@ export const clusterArb: fc.Arbitrary<ClusterModel> = fc
     }));
     const osds: OsdModel[] = [];
     raw.nodes.forEach((n, i) => {
-      n.osds.forEach(({ deviceClass, naming }, d) => {
+      n.osds.forEach(({ deviceClass, naming, down }, d) => {
         const id = osds.length;
         const device = `/dev/disk/by-id/ata-DISK_node-${i}_${d}`;
         const blockPath =
@@ -190,6 +193,7 @@ export const clusterArb: fc.Arbitrary<ClusterModel> = fc
           blockPath,
           cvMode: naming === 'lvm' ? 'lvm' : 'raw',
           deviceClass,
+          scaledDown: down === 0,
         });
       });
     });
@@ -201,6 +205,7 @@ export const clusterArb: fc.Arbitrary<ClusterModel> = fc
         blockPath: '/dev/disk/by-id/ata-DISK_node-0_0',
         cvMode: 'raw',
         deviceClass: 'ssd',
+        scaledDown: false,
       });
     const poolOf = (p: (typeof raw.pools)[number], name: string): PoolModel => {
       const deviceClass =
@@ -409,7 +414,7 @@ export function objectsOf(model: ClusterModel): KubeObject[] {
         ],
       },
       spec: {
-        replicas: 1,
+        replicas: o.scaledDown ? 0 : 1,
         selector: { matchLabels: { app: 'rook-ceph-osd', 'ceph-osd-id': String(o.id) } },
         template: {
           metadata: { labels: { app: 'rook-ceph-osd', 'ceph-osd-id': String(o.id) } },
@@ -429,6 +434,9 @@ export function objectsOf(model: ClusterModel): KubeObject[] {
           },
         },
       },
+      status: o.scaledDown
+        ? { observedGeneration: 2 }
+        : { observedGeneration: 1, replicas: 1, readyReplicas: 1, availableReplicas: 1 },
     });
   }
   const poolSpec = (p: PoolModel): Record<string, unknown> => {

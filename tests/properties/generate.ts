@@ -51,6 +51,8 @@ export interface OsdModel {
   deviceClass: DeviceClass;
   /** Its Deployment is scaled to 0 (an OSD taken out before this question is asked). */
   scaledDown: boolean;
+  /** CRUSH root (`topology-location-root`): `default`, or a second root some pools use. */
+  root: 'default' | 'fast';
 }
 
 export type PoolModel = {
@@ -60,6 +62,8 @@ export type PoolModel = {
   failureDomain: FailureDomain;
   minSize: number | null;
   deviceClass: DeviceClass | null;
+  /** `spec.crushRoot`: the OSDs under another root are not this pool's. */
+  crushRoot: 'default' | 'fast';
 } & ({ type: 'replicated'; size: number } | { type: 'erasure'; k: number; m: number });
 
 export interface ClassModel {
@@ -115,6 +119,7 @@ const poolArb = fc.record({
   m: fc.integer({ min: 1, max: 2 }),
   minSizePick: fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }),
   classPick: fc.option(fc.integer({ min: 0, max: 99 }), { nil: null }),
+  rootPick: fc.option(fc.integer({ min: 0, max: 99 }), { nil: null }),
 });
 
 const workloadArb = fc.record({
@@ -155,6 +160,7 @@ export const clusterArb: fc.Arbitrary<ClusterModel> = fc
             deviceClass: fc.constantFrom<DeviceClass>('ssd', 'hdd'),
             naming: fc.constantFrom('by-id', 'by-id', 'kernel', 'lvm'),
             down: fc.integer({ min: 0, max: 7 }),
+            fast: fc.integer({ min: 0, max: 5 }),
           }),
           { minLength: 0, maxLength: 3 },
         ),
@@ -177,7 +183,7 @@ export const clusterArb: fc.Arbitrary<ClusterModel> = fc
     }));
     const osds: OsdModel[] = [];
     raw.nodes.forEach((n, i) => {
-      n.osds.forEach(({ deviceClass, naming, down }, d) => {
+      n.osds.forEach(({ deviceClass, naming, down, fast }, d) => {
         const id = osds.length;
         const device = `/dev/disk/by-id/ata-DISK_node-${i}_${d}`;
         const blockPath =
@@ -194,6 +200,7 @@ export const clusterArb: fc.Arbitrary<ClusterModel> = fc
           cvMode: naming === 'lvm' ? 'lvm' : 'raw',
           deviceClass,
           scaledDown: down === 0,
+          root: fast === 0 ? 'fast' : 'default',
         });
       });
     });
@@ -206,11 +213,15 @@ export const clusterArb: fc.Arbitrary<ClusterModel> = fc
         cvMode: 'raw',
         deviceClass: 'ssd',
         scaledDown: false,
+        root: 'default',
       });
     const poolOf = (p: (typeof raw.pools)[number], name: string): PoolModel => {
       const deviceClass =
         p.classPick === null ? null : (osds[p.classPick % osds.length] as OsdModel).deviceClass;
-      const base = { name, failureDomain: p.failureDomain, deviceClass };
+      // A pool on the second root only when some OSD is there (else it could place nothing).
+      const rootOsd = p.rootPick === null ? null : (osds[p.rootPick % osds.length] as OsdModel);
+      const crushRoot = rootOsd?.root ?? 'default';
+      const base = { name, failureDomain: p.failureDomain, deviceClass, crushRoot };
       if (p.erasure) {
         const minSize = p.minSizePick === null ? null : p.k + (p.minSizePick % (p.m + 1));
         return { ...base, type: 'erasure' as const, k: p.k, m: p.m, minSize };
@@ -305,9 +316,11 @@ export function poolsOfClass(model: ClusterModel, className: string): PoolModel[
   return [c.pool, ...(c.dataPool ? [c.dataPool] : [])].map((p) => poolOf(model, p));
 }
 
-/** OSDs CRUSH may use for a pool: same root (one here), matching device class when set. */
+/** OSDs CRUSH may use for a pool: under its root, matching its device class when set. */
 export function eligibleOsds(model: ClusterModel, pool: PoolModel): OsdModel[] {
-  return model.osds.filter((o) => pool.deviceClass === null || o.deviceClass === pool.deviceClass);
+  return model.osds.filter(
+    (o) => o.root === pool.crushRoot && (pool.deviceClass === null || o.deviceClass === pool.deviceClass),
+  );
 }
 
 /**
@@ -390,7 +403,7 @@ export function objectsOf(model: ClusterModel): KubeObject[] {
       portable: 'false',
       rook_cluster: CEPH_NS,
       'topology-location-host': o.node,
-      'topology-location-root': 'default',
+      'topology-location-root': o.root,
     };
     if (node.labelled) {
       labels['topology-location-zone'] = node.zone;
@@ -444,6 +457,7 @@ export function objectsOf(model: ClusterModel): KubeObject[] {
     if (p.type === 'erasure') spec.erasureCoded = { dataChunks: p.k, codingChunks: p.m };
     else spec.replicated = { size: p.size, requireSafeReplicaSize: p.size > 1 };
     if (p.deviceClass) spec.deviceClass = p.deviceClass;
+    if (p.crushRoot !== 'default') spec.crushRoot = p.crushRoot;
     if (p.minSize !== null) spec.parameters = { min_size: String(p.minSize) };
     return spec;
   };

@@ -757,3 +757,8 @@ export function analysisOf(objects: readonly KubeObject[]): Analysis {
 
 /** Run counts: bounded so every property file stays well under 20 s on a loaded machine. */
 export const RUNS = Number(process.env.TIERBOOK_PROPERTY_RUNS ?? 0) || undefined;
+
+// A new seed each run explores new clusters; a failure prints its seed, and
+// TIERBOOK_PROPERTY_SEED=<seed> replays that run.
+const SEED = process.env.TIERBOOK_PROPERTY_SEED;
+if (SEED !== undefined && SEED !== '') fc.configureGlobal({ seed: Number(SEED) });

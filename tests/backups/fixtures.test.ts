@@ -6,11 +6,12 @@
  * `UPDATE=1` rewrites the expectations; review the diff before committing.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import type { TierbookConfig } from '../../src/core/config/model.ts';
+import { assertExpected } from '../support/expected.ts';
 import { backupReport } from './run-fixture.ts';
 
 const root = join(import.meta.dirname, '..', 'fixtures', 'backups');
@@ -31,7 +32,6 @@ for (const name of readdirSync(root).sort()) {
     assert.ok(report.policies.length > 0, 'a backup fixture must produce at least one policy');
     const actual = `${JSON.stringify(report, null, 2)}\n`;
     const expectedFile = join(dir, 'expected.json');
-    if (process.env.UPDATE === '1' || !existsSync(expectedFile)) writeFileSync(expectedFile, actual);
-    assert.equal(actual, readFileSync(expectedFile, 'utf8'));
+    assertExpected(expectedFile, actual);
   });
 }

@@ -5,8 +5,7 @@
  * protections to add, and `expected.json` the `--json` answers. `UPDATE=1` rewrites expected.json;
  * review the diff before committing.
  */
-import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../src/core/analysis/analyze.ts';
@@ -15,6 +14,7 @@ import { blastJson, blastRadius } from '../../src/core/analysis/blast/index.ts';
 import { DEFAULT_CONFIG } from '../../src/core/config/index.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
+import { assertExpected } from '../support/expected.ts';
 
 const root = join(import.meta.dirname, '..', 'fixtures', 'blast');
 const repo = join(import.meta.dirname, '..', '..');
@@ -51,7 +51,6 @@ for (const name of readdirSync(root).sort()) {
     }));
     const actual = `${JSON.stringify(answers, null, 2)}\n`;
     const expectedFile = join(dir, 'expected.json');
-    if (process.env.UPDATE === '1' || !existsSync(expectedFile)) writeFileSync(expectedFile, actual);
-    assert.equal(actual, readFileSync(expectedFile, 'utf8'));
+    assertExpected(expectedFile, actual);
   });
 }

@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { assertExpected } from '../support/expected.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const CLI = join(repo, 'scripts', 'tierbook.ts');
@@ -24,8 +24,7 @@ function tierbook(...args: string[]) {
 
 function pinned(file: string, actual: string): void {
   const path = join(import.meta.dirname, file);
-  if (process.env.UPDATE === '1' || !existsSync(path)) writeFileSync(path, actual);
-  assert.equal(actual, readFileSync(path, 'utf8'));
+  assertExpected(path, actual);
 }
 
 describe('tierbook check on the sample cluster', () => {

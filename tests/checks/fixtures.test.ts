@@ -3,11 +3,11 @@
  * files from ../shared/corpus; `now` optional), `expected.json` is what `check --json` finds in
  * them. `UPDATE=1` rewrites the expectations; review each finding by hand before committing.
  */
-import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { findingsJson, runChecks } from '../../src/core/analysis/checks/index.ts';
+import { assertExpected } from '../support/expected.ts';
 import { analysisOfPaths, SAMPLE_NOW } from './support.ts';
 
 const root = join(import.meta.dirname, '..', 'fixtures', 'checks');
@@ -24,7 +24,6 @@ for (const name of readdirSync(root).sort()) {
     const findings = runChecks(await analysisOfPaths(paths, now ?? SAMPLE_NOW));
     const actual = `${JSON.stringify(findingsJson(findings), null, 2)}\n`;
     const expectedFile = join(dir, 'expected.json');
-    if (process.env.UPDATE === '1' || !existsSync(expectedFile)) writeFileSync(expectedFile, actual);
-    assert.equal(actual, readFileSync(expectedFile, 'utf8'));
+    assertExpected(expectedFile, actual);
   });
 }

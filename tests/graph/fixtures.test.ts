@@ -3,12 +3,12 @@
  * from ../shared/corpus, or files in the folder), `expected.json` is the graph they must give.
  * `UPDATE=1 npm run test:unit` rewrites the expectations; review the diff before committing.
  */
-import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildGraph } from '../../src/core/graph/build.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
+import { assertExpected } from '../support/expected.ts';
 
 const root = join(import.meta.dirname, '..', 'fixtures', 'graph');
 const repo = join(import.meta.dirname, '..', '..');
@@ -22,7 +22,6 @@ for (const name of readdirSync(root).sort()) {
     const graph = buildGraph(source.items);
     const actual = `${JSON.stringify(graph, null, 2)}\n`;
     const expectedFile = join(dir, 'expected.json');
-    if (process.env.UPDATE === '1' || !existsSync(expectedFile)) writeFileSync(expectedFile, actual);
-    assert.equal(actual, readFileSync(expectedFile, 'utf8'));
+    assertExpected(expectedFile, actual);
   });
 }

@@ -25,7 +25,9 @@ export function lossesOf(context: BlastContext, targets: readonly Target[]): Los
     workloads: new Map(),
     assumptions: [],
   };
-  for (const target of targets) {
+  // In a fixed order, so the why lines do not depend on the order the targets were typed in.
+  const ordered = [...targets].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  for (const target of ordered) {
     for (const id of target.nodes) TAKERS[target.type](context, id, losses, target.text);
   }
   return losses;
@@ -97,10 +99,11 @@ export function osdLabel(id: string): string {
 }
 
 /**
- * The OSDs storing data on a disk. Raw-mode OSDs name the disk itself; LVM-mode OSDs name a
- * logical volume (`/dev/ceph-…/osd-block-…`), so a configured disk that no OSD names is
- * matched to the node's LVM OSDs that no configured disk accounts for: one each is certain
- * enough, several is the worst case, said in the assumptions.
+ * The OSDs storing data on a disk. Raw-mode OSDs name the disk, though not always by the name
+ * the CephCluster uses (`/dev/sdb` for `/dev/disk/by-id/…`); LVM-mode OSDs name a logical
+ * volume (`/dev/ceph-…/osd-block-…`). So a configured disk that no OSD names is matched to the
+ * node's OSDs whose device no configured disk accounts for: one each is certain enough,
+ * several is the worst case, said in the assumptions.
  */
 function osdsOnDisk(context: BlastContext, disk: string, losses: Losses): [string, string][] {
   const { index } = context;
@@ -115,20 +118,29 @@ function osdsOnDisk(context: BlastContext, disk: string, losses: Losses): [strin
   const unclaimedDisks = hostDisks.filter(
     (d) => d.attrs.configuredIn && index.in(d.id, 'on-device').length === 0,
   );
-  const lvmOsds = hostDisks
-    .filter((d) => d.attrs.lvm === true)
-    .flatMap((d) => index.in(d.id, 'on-device').map((e) => e.from));
-  if (lvmOsds.length === 0) {
+  const unaccounted = hostDisks
+    .filter((d) => !d.attrs.configuredIn)
+    .flatMap((d) =>
+      index
+        .in(d.id, 'on-device')
+        .map((e): [string, string] => [
+          e.from,
+          d.attrs.lvm === true
+            ? `an LVM volume assumed on ${path}`
+            : `${String(d.attrs.path)} assumed to be ${path}`,
+        ]),
+    );
+  if (unaccounted.length === 0) {
     losses.assumptions.push(
       `no OSD is known to store data on ${path} on ${host}; nothing in the inventory lives on it`,
     );
     return [];
   }
-  const labels = lvmOsds.map(osdLabel).join(', ');
-  if (lvmOsds.length > 1 || unclaimedDisks.length > 1) {
+  const labels = unaccounted.map(([osd]) => osdLabel(osd)).join(', ');
+  if (unaccounted.length > 1 || unclaimedDisks.length > 1) {
     losses.assumptions.push(
-      `${path} on ${host} is not named by any OSD; ${labels} use LVM volumes on ${host} that no configured disk names, so each is assumed to be on it (worst case)`,
+      `${path} on ${host} is not named by any OSD; ${labels} use LVM volumes or device names on ${host} that no configured disk names, so each is assumed to be on it (worst case)`,
     );
   }
-  return lvmOsds.map((osd) => [osd, `an LVM volume assumed on ${path}`]);
+  return unaccounted;
 }

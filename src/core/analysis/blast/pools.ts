@@ -31,37 +31,69 @@ export function poolEffect(
     .filter((n): n is GraphNode => !!n);
   const lostOsds = osds.filter((o) => losses.osds.has(o.id));
   if (lostOsds.length === 0) return null;
+  // An OSD whose Deployment is scaled to 0 serves no copy already; worst case, its placement
+  // groups were not re-replicated (too few buckets, backfill not done): it counts as lost too.
+  const downOsds = osds.filter((o) => !losses.osds.has(o.id) && o.attrs.replicas === 0);
+  for (const o of downOsds) {
+    assume(
+      `${osdLabel(o.id)}'s Deployment is scaled to 0: counted as already lost (its placement groups may not have been re-replicated)`,
+    );
+  }
+  const gone = [...lostOsds, ...downOsds];
 
   const facts = poolFacts(pool);
   const domain = facts.failureDomain;
-  const bucketOf = (osd: GraphNode): string => {
+  // An OSD with no label for the domain: CRUSH puts none of this pool's data on an OSD that is
+  // in no such bucket, but it may also be in one tierbook cannot see. Worst case of both: it
+  // adds no bucket of its own, and losing it loses one more bucket.
+  const bucketOf = (osd: GraphNode): string | null => {
     if (domain === 'osd') return osdLabel(osd.id);
     const location = (osd.attrs.location ?? {}) as Record<string, string>;
     const bucket =
       location[domain] ??
       (domain === 'host' && typeof osd.attrs.node === 'string' ? osd.attrs.node : undefined);
     if (bucket) return bucket;
-    assume(`${osdLabel(osd.id)} has no topology-location-${domain} label; counted as a ${domain} of its own`);
-    return osdLabel(osd.id);
+    assume(
+      `${osdLabel(osd.id)} has no topology-location-${domain} label: CRUSH places none of pool ${name} there if it is in no ${domain}; assumed worst case: it adds no ${domain} of its own, and losing it loses a ${domain}`,
+    );
+    return null;
   };
-  const buckets = new Set(osds.map(bucketOf));
-  const lostBuckets = [...new Set(lostOsds.map(bucketOf))].sort();
-  const held = Math.min(facts.width, buckets.size);
+  const buckets = new Set(osds.map(bucketOf).filter((b): b is string => b !== null));
+  const lostKnown = [...new Set(gone.map(bucketOf).filter((b): b is string => b !== null))].sort();
+  const lostUnplaced = gone.filter((o) => bucketOf(o) === null).map((o) => osdLabel(o.id));
+  const lostCount = lostKnown.length + lostUnplaced.length;
+  // No OSD with the label at all: as far as tierbook can tell, they may all be in one bucket.
+  const held = Math.min(facts.width, Math.max(1, buckets.size));
   if (buckets.size < facts.width) {
     assume(
-      `pool ${name} wants ${count(facts.width, facts.unit)} in distinct ${domain}s but CRUSH has only ${buckets.size}: its placement groups hold at most ${buckets.size}`,
+      `pool ${name} wants ${count(facts.width, facts.unit)} in distinct ${domain}s but CRUSH has only ${buckets.size}: its placement groups hold at most ${held}`,
     );
   }
-  if (domain === 'osd') sameHostWorstCase(name, lostOsds, facts, assume);
+  if (domain === 'osd') sameHostWorstCase(name, gone, facts, assume);
   if (facts.minSizeAssumed) assume(facts.minSizeAssumed);
 
-  const left = Math.max(0, held - lostBuckets.length);
-  const lostText = `${domain === 'osd' ? '' : `${domain}${lostBuckets.length > 1 ? 's' : ''} `}${lostBuckets.join(', ')}`;
+  const left = Math.max(0, held - lostCount);
+  const bucketsText = (list: string[]) =>
+    `${domain === 'osd' ? '' : `${domain}${list.length > 1 ? 's' : ''} `}${list.join(', ')}`;
+  const targetBuckets = new Set(lostOsds.map(bucketOf));
+  const alreadyDown = lostKnown.filter((b) => !targetBuckets.has(b));
+  const lostText = [
+    lostKnown.length > alreadyDown.length ? bucketsText(lostKnown.filter((b) => targetBuckets.has(b))) : '',
+    lostUnplaced.length > 0 ? `${lostUnplaced.join(', ')} (in no known ${domain})` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ')
+    .concat(alreadyDown.length > 0 ? ` (${bucketsText(alreadyDown)} already down)` : '');
   const where = [...new Set(lostOsds.map((o) => losses.osds.get(o.id) ?? ''))].filter(Boolean).join(', ');
   const why = [
     `${lostOsds.map((o) => osdLabel(o.id)).join(', ')}${where ? ` (${where})` : ''} ${lostOsds.length > 1 ? 'are' : 'is'} in pool ${name}: CRUSH may place any of its data there`,
     `${pool.name} ${facts.describe}`,
   ];
+  if (downOsds.length > 0) {
+    why.push(
+      `${downOsds.map((o) => osdLabel(o.id)).join(', ')} ${downOsds.length > 1 ? 'are' : 'is'} already down (Deployment scaled to 0)`,
+    );
+  }
   if (left < facts.needed && outage) {
     why.push(
       `with ${lostText} down, ${count(left, facts.unit)} of ${held} of some placement groups ${left === 1 ? 'is' : 'are'} up: Ceph stops I/O until they return; the data is intact`,

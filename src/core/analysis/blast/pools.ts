@@ -140,7 +140,8 @@ function poolFacts(pool: GraphNode): PoolFacts {
   if (a.type === 'erasure' && typeof a.dataChunks === 'number' && typeof a.codingChunks === 'number') {
     const k = a.dataChunks;
     const m = a.codingChunks;
-    // Since Octopus an erasure-coded pool's default min_size is k+1, not size - floor(size/2).
+    // Ceph's default for an erasure-coded pool is k + min(1, m - 1): k+1, but k when m = 1.
+    // tierbook assumes k+1 either way: the higher min_size stops I/O sooner (worst case).
     const minSize = setMin ?? k + 1;
     return {
       failureDomain,
@@ -149,7 +150,9 @@ function poolFacts(pool: GraphNode): PoolFacts {
       minSize,
       minSizeAssumed:
         setMin === null
-          ? `pool ${name}: min_size not visible, assumed Ceph's erasure-coded default k+1 = ${k + 1}`
+          ? m >= 2
+            ? `pool ${name}: min_size not visible, assumed Ceph's erasure-coded default k+1 = ${k + 1}`
+            : `pool ${name}: min_size not visible, assumed k+1 = ${k + 1} (Ceph's default for m = 1 is k = ${k}: k+1 stops I/O sooner, the worst case)`
           : null,
       unit: 'chunks',
       describe: `is erasure-coded ${k}+${m} (failure domain ${failureDomain}): any ${k} of its ${k + m} chunks rebuild the data`,

@@ -134,6 +134,25 @@ test('losing every node a workload’s data can live on is data-loss for it', ()
   );
 });
 
+test('losing the nodes of every Ready pod stops the workload: pods that are not Ready keep nothing serving', () => {
+  fc.assert(
+    fc.property(clusterArb, fc.boolean(), (model, outage) => {
+      const analysis = analysisOfModel(model);
+      for (const w of model.workloads) {
+        const nodes = [...new Set(w.podNodes.filter((_, i) => w.ready[i]))].sort();
+        if (nodes.length === 0) continue;
+        const targets = nodes.map((n) => `node/${n}`);
+        const impact = byWorkload(blast(analysis, targets, outage)).get(`${NAMESPACE}/${w.kind}/${w.name}`);
+        assert.ok(
+          impact && RANK[impact.impact] <= RANK.unavailable,
+          `${workloadText(w)}: its Ready pods run on ${nodes.join(', ')}; losing them gives ${impact?.impact ?? 'no impact'}${outage ? ' (--outage)' : ''}\n${impact?.why.join('\n') ?? ''}`,
+        );
+      }
+    }),
+    { numRuns: RUNS ?? 40 },
+  );
+});
+
 /**
  * What "the why names the target" means. Each impact's `why` lines, taken together, contain
  * the name of one of the lost targets as the why lines spell it:

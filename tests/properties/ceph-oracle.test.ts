@@ -15,6 +15,9 @@
  *   when set, else Ceph's default: size - floor(size/2), or k + min(1, m - 1) for EC.
  * - An OSD whose Deployment is scaled to 0 serves no copy: when the loss touches its pool, it is
  *   lost too (worst case: its placement groups were not re-replicated).
+ * - A pool no OSD can hold (no OSD under its root with its device class) holds no data as
+ *   CRUSH sees it, but tierbook cannot tell it from a pool whose OSDs were not read: worst
+ *   case, its copies are on any lost OSD (on any lost node when no OSD exists at all).
  * Each check draws 64–256 random placement groups and adds the adversarial one (every lost
  * bucket used, a lost OSD in each): any valid placement could be the real one.
  */
@@ -247,7 +250,15 @@ test('placement oracle: blast is at least as bad as the worst placement CRUSH co
               SEVERITY[o.sampled] <= SEVERITY[o.adversarial],
               `${pool.name}: sampled ${o.sampled} > adversarial ${o.adversarial}`,
             );
-            if (o.buckets === 0) continue; // CRUSH can place nothing: the pool holds no data.
+            if (o.buckets === 0) {
+              // No OSD CRUSH could use: CRUSH places nothing, but tierbook cannot tell this pool
+              // from one whose OSDs it did not read or whose labels it misreads. Worst world:
+              // every copy is on a lost OSD of the cluster; with no OSD read at all, on a lost node.
+              const reached =
+                model.osds.length > 0 ? gone.size > 0 : targets.some((t) => t.startsWith('node/'));
+              if (reached) worst = 'data-loss';
+              continue;
+            }
             if (SEVERITY[o.adversarial] > SEVERITY[worst]) worst = o.adversarial;
           }
           return worst;

@@ -82,6 +82,18 @@ export function instancesOf(index: GraphIndex, workload: Workload, claims: strin
   return instances;
 }
 
+/**
+ * Why a pod keeps nothing serving ("is not Ready", "is Pending"), or null when it serves. A
+ * pod serves when its Ready condition is True; with no Ready condition read (a manifest, no
+ * status), when its phase is Running or unknown: nothing says otherwise.
+ */
+export function notServing(index: GraphIndex, pod: string): string | null {
+  const { ready, phase } = index.node(pod)?.attrs ?? {};
+  if (ready === false) return 'is not Ready';
+  if (ready === undefined && typeof phase === 'string' && phase !== 'Running') return `is ${phase}`;
+  return null;
+}
+
 function isPod(index: GraphIndex, id: string): boolean {
   const node = index.node(id);
   return node?.kind === 'Pod' && node.group === '';
@@ -101,12 +113,8 @@ function serving(
   workload: Workload,
 ): Pick<Instance, 'serving' | 'servingWhy' | 'servingAssumed'> {
   if (!name.startsWith('#')) {
-    const pod = index.node(nodeId('', 'Pod', workload.node.namespace, name));
-    const { ready, phase } = pod?.attrs ?? {};
-    if (ready === false) return { serving: false, servingWhy: `pod ${name} is not Ready` };
-    if (ready === undefined && typeof phase === 'string' && phase !== 'Running')
-      return { serving: false, servingWhy: `pod ${name} is ${phase}` };
-    return { serving: true };
+    const idle = notServing(index, nodeId('', 'Pod', workload.node.namespace, name));
+    return idle ? { serving: false, servingWhy: `pod ${name} ${idle}` } : { serving: true };
   }
   const ordinal = Number(name.slice(1));
   if (podsRead) return { serving: false, servingWhy: `ordinal ${ordinal} has no pod` };

@@ -1,4 +1,4 @@
-import { qualifiedName } from '../../graph/ids.ts';
+import { parseId, qualifiedName } from '../../graph/ids.ts';
 import type { BlastContext } from './context.ts';
 import type { Target } from './model.ts';
 
@@ -131,8 +131,14 @@ function osdsOnDisk(context: BlastContext, disk: string, losses: Losses): [strin
         ]),
     );
   if (unaccounted.length === 0) {
+    const cluster = diskNode?.attrs.configuredIn;
+    const namespace = typeof cluster === 'string' ? parseId(cluster).namespace : null;
+    const osdsRead = index.graph.nodes.some((n) => n.kind === 'OSD' && n.namespace === namespace);
+    // No OSD of its cluster read: its pools say what may be on it (unplaced-pool.ts).
     losses.assumptions.push(
-      `no OSD is known to store data on ${path} on ${host}; nothing in the inventory lives on it`,
+      namespace !== null && !osdsRead
+        ? `no OSD of CephCluster ${qualifiedName(cluster as string)} was read: which OSD stores data on ${path} on ${host} is unknown`
+        : `no OSD is known to store data on ${path} on ${host}; nothing in the inventory lives on it`,
     );
     return [];
   }

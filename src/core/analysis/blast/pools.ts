@@ -3,6 +3,7 @@ import { qualifiedName } from '../../graph/ids.ts';
 import type { GraphNode } from '../../graph/model.ts';
 import type { Effect } from './effect.ts';
 import { type Losses, osdLabel } from './losses.ts';
+import { unplacedPoolEffect } from './unplaced-pool.ts';
 
 /**
  * What losing some OSDs (or the pool itself) does to a Ceph pool. Placement groups are not
@@ -29,6 +30,7 @@ export function poolEffect(
     .out(poolId, 'placed-on')
     .map((e) => index.node(e.to))
     .filter((n): n is GraphNode => !!n);
+  if (osds.length === 0) return unplacedPoolEffect(index, pool, losses, outage, assume);
   const lostOsds = osds.filter((o) => losses.osds.has(o.id));
   if (lostOsds.length === 0) return null;
   // An OSD whose Deployment is scaled to 0 serves no copy already; worst case, its placement

@@ -4,7 +4,7 @@ import type { Workload } from '../workloads.ts';
 import type { WorkloadShape } from './context.ts';
 import { type Effect, rank, worse } from './effect.ts';
 import { hostPathEffect } from './host-path-effect.ts';
-import { replicatesData } from './instances.ts';
+import { notServing, replicatesData } from './instances.ts';
 import { type Losses, osdLabel } from './losses.ts';
 
 export interface WorkloadInputs {
@@ -141,6 +141,8 @@ export function workloadFinished(index: GraphIndex, shape: WorkloadShape): boole
 /**
  * Pods on a lost node: rescheduled elsewhere, but until then the workload runs on the rest. A
  * bare or static pod is not rescheduled: it is down until re-created (or its node is back).
+ * Only the other pods that are Ready keep it serving (a pod with no Ready condition read, from
+ * a manifest, serves unless its phase says otherwise: instances.ts `notServing`).
  */
 function podEffect(shape: WorkloadShape, inputs: WorkloadInputs): Effect | null {
   const running = shape.pods.filter((p) => !isFinished(inputs.index, p.id));
@@ -149,8 +151,12 @@ function podEffect(shape: WorkloadShape, inputs: WorkloadInputs): Effect | null 
   if (lost.length === 0) return null;
   const node = qualifiedName(lost[0]?.node as string);
   const pods = lost.map((p) => qualifiedName(p.id)).join(', ');
-  const left = running.length - lost.length;
-  if (left === 0) {
+  const others = running
+    .filter((p) => !lost.includes(p))
+    .map((p) => ({ pod: qualifiedName(p.id), idle: notServing(inputs.index, p.id) }));
+  const idle = others.filter((p) => p.idle).map((p) => `pod ${p.pod} ${p.idle}`);
+  const left = others.length - idle.length;
+  if (others.length === 0) {
     const until =
       shape.id.startsWith('core/Pod/') && running.length === 1 && running[0]?.id === shape.id
         ? inputs.index.node(shape.id)?.attrs.staticPod === true
@@ -162,10 +168,18 @@ function podEffect(shape: WorkloadShape, inputs: WorkloadInputs): Effect | null 
       why: [`its only pod${lost.length > 1 ? 's' : ''} (${pods}) ran on node ${node}; ${until}`],
     };
   }
+  if (left === 0) {
+    return {
+      impact: 'unavailable',
+      why: [
+        `pod${lost.length > 1 ? 's' : ''} ${pods} ran on node ${node}; no other pod keeps it serving (${idle.join(', ')}); it is down until rescheduled`,
+      ],
+    };
+  }
   return {
     impact: 'degraded',
     why: [
-      `pod${lost.length > 1 ? 's' : ''} ${pods} ran on node ${node}; ${left} other pod${left > 1 ? 's keep' : ' keeps'} serving`,
+      `pod${lost.length > 1 ? 's' : ''} ${pods} ran on node ${node}; ${left} other pod${left > 1 ? 's keep' : ' keeps'} serving${idle.length > 0 ? `; not serving: ${idle.join(', ')}` : ''}`,
     ],
   };
 }

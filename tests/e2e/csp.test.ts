@@ -212,3 +212,26 @@ describe('the Content-Security-Policy of the sample site', () => {
     await context.close();
   });
 });
+
+describe('the Content-Security-Policy of a site built from hostile metadata', () => {
+  test('its pages and diagrams need nothing the policy forbids', async () => {
+    const site = await buildAndServe(join(ROOT, 'tests', 'fixtures', 'site', 'hostile'));
+    const browser = await launchBrowser();
+    try {
+      const { context, violations } = await watchedContext(browser);
+      const page = await context.newPage();
+      for (const path of await pagesOf(site.dir)) {
+        await page.goto(`${site.server.url}${path}`);
+        for (const node of await page.locator('.diagram-svg .node').all()) await node.hover();
+        const sheets = await diagramSheets(page);
+        assert.ok(sheets.every(Boolean), `${path}: ${sheets}`);
+        await settle(page);
+      }
+      assert.deepEqual(violations, []);
+      await context.close();
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+  });
+});

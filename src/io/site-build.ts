@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, OutputError } from '../core/errors.ts';
+import { withContentSecurityPolicy } from '../site/csp.ts';
 import { readContent } from '../site/data/read-content.ts';
 import { buildSite, siteDiagrams } from '../site/data/site.ts';
 import { readContentDir } from './content-dir.ts';
@@ -77,6 +78,9 @@ async function buildLocked(options: { contentDir: string; outDir: string }): Pro
       throw outputError(error, options.outDir);
     });
     await runAstro({ contentDir, outDir: staging, cache });
+    await addContentSecurityPolicy(staging).catch((error) => {
+      throw outputError(error, options.outDir);
+    });
     const built = performance.now();
     const indexedPages = await indexForSearch(staging);
     const indexed = performance.now();
@@ -174,6 +178,15 @@ async function lockAstroCache(dir: string): Promise<{ dir: string; release(): Pr
   }
   const own = join(tmpdir(), `tierbook-astro-${process.pid}-${Date.now()}`);
   return { dir: own, release: () => rm(own, { recursive: true, force: true }) };
+}
+
+/** Every page gets its Content-Security-Policy meta tag (src/site/csp.ts). */
+async function addContentSecurityPolicy(dir: string): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const file = join(entry.parentPath, entry.name);
+    await writeFile(file, withContentSecurityPolicy(await readFile(file, 'utf8')), 'utf8');
+  }
 }
 
 async function indexForSearch(dir: string): Promise<number> {

@@ -10,6 +10,8 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 
 export interface BuiltSite {
   server: StaticServer;
+  /** The built site's folder. */
+  dir: string;
   close(): Promise<void>;
 }
 
@@ -20,6 +22,7 @@ export async function buildAndServe(contentDir: string): Promise<BuiltSite> {
   const server = await serveStatic(join(dir, 'site'), { port: 0 });
   return {
     server,
+    dir: join(dir, 'site'),
     close: async () => {
       await server.close();
       await rm(dir, { recursive: true, force: true });

@@ -29,7 +29,7 @@ const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 /** V8 cannot hold a string much past 512 MiB; say so plainly instead of failing deep in a decoder. */
 const MAX_STRING_BYTES = 512 * 1024 * 1024;
 /** The most bytes read from one input file unless `--max-bytes` says otherwise. */
-export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
+const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
 const READ_CONCURRENCY = 8;
 /** A file given on its own may sit up to four levels inside a must-gather (namespaces/ns/group/plural/x). */

@@ -48,6 +48,8 @@ export interface RequestLogEntry {
   verb?: 'list' | 'get';
   namespace?: string;
   status: number | 'reset' | 'hang' | 'drip' | 'endless';
+  /** For hang, drip and endless: the client closed the connection (it gave up or was cut off). */
+  closed?: boolean;
 }
 
 export interface ApiServer {
@@ -90,6 +92,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       }
       if ('stream' in reply) {
         entry.status = reply.stream.kind;
+        res.on('close', () => {
+          entry.closed = true;
+        });
         misbehave(reply.stream, res);
         return;
       }

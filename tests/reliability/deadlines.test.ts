@@ -196,3 +196,26 @@ test('limits that are not a duration or a size are usage errors', BOUND, async (
     assert.match(run.stderr, new RegExp(`${args[0]} expects a`));
   }
 });
+
+test('blast says in its assumptions that a kind timed out and is not in the answer', BOUND, async (t) => {
+  const { kubeconfig } = await sampleServer(t, { persistentvolumeclaims: { hang: true } });
+  const run = await tierbook([
+    'blast',
+    'storageclass/ceph-block',
+    '--json',
+    '--kubeconfig',
+    kubeconfig,
+    '--request-timeout',
+    '1s',
+    '--timeout',
+    '9s',
+  ]);
+  assert.equal(run.code, 0, run.stderr);
+  const answer = JSON.parse(run.stdout) as { assumptions: string[] };
+  assert.ok(
+    answer.assumptions.includes(
+      'kind not read (error): core/PersistentVolumeClaim; what depends on its objects is not in this answer',
+    ),
+    answer.assumptions.join('\n'),
+  );
+});

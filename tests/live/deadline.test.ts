@@ -54,8 +54,8 @@ test(
     // The hung request was cancelled: the server sees its connection close.
     await new Promise((resolve) => setTimeout(resolve, 100));
     const hung = server.requests.filter((r) => r.status === 'hang');
-  assert.equal(hung.length, 1);
-  assert.equal(hung[0]?.closed, true);
+    assert.equal(hung.length, 1);
+    assert.equal(hung[0]?.closed, true);
   },
 );
 

@@ -102,3 +102,30 @@ test('an endless body is cut at maxBytes and not retried', BOUND, async (t) => {
     'one get above, one in the read',
   );
 });
+
+test(
+  'an API object nested 1500 levels deep is skipped with the reason, not a stack overflow later',
+  BOUND,
+  async (t) => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 1500; i++) deep = [deep];
+    const hostile = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'deep', namespace: 'default' },
+      spec: { containers: [], deep },
+    };
+    const server = await serve(t, { objects: [...k3s, hostile] });
+    const client = await transport(t, server.url, {});
+    const result = await readLive(client, { sleep: recordingSleep().sleep });
+    assert.ok(!result.items.some((i) => i.object.metadata.name === 'deep'));
+    assert.ok(
+      result.skipped.some(
+        (s) =>
+          s.where.startsWith('/api/v1/pods') && /is nested too deeply: more than 1000 levels/.test(s.reason),
+      ),
+      JSON.stringify(result.skipped),
+    );
+    assert.ok(result.items.some((i) => i.object.kind === 'Pod'));
+  },
+);

@@ -16,7 +16,8 @@ import { type Fault, startApiServer } from '../support/apiserver.ts';
 import { writeKubeconfig } from '../support/apiserver-kubeconfig.ts';
 import { isClean, SAMPLE, scratch, tierbook } from './support.ts';
 
-const BOUND = { timeout: 10_000 };
+// Each test takes 2-6 s; the bound leaves room for a loaded machine.
+const BOUND = { timeout: 15_000 };
 
 /** The sample cluster served on 127.0.0.1 with `faults`, and a kubeconfig for it. */
 async function sampleServer(
@@ -46,7 +47,7 @@ test(
     const run = await tierbook(['check', '--kubeconfig', kubeconfig, '--timeout', '3s']);
     const took = Date.now() - started;
     assert.equal(run.code, 3, run.stdout + run.stderr);
-    assert.ok(took < 8000, `took ${took} ms`);
+    assert.ok(took < 9000, `took ${took} ms`);
     assert.match(
       run.stderr,
       /cannot read the cluster: the read did not finish within 3s \(--timeout\): 0 of \d+ kinds were read; still pending: .*pods.*\(being listed\)/,

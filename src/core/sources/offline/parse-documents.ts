@@ -1,11 +1,11 @@
 import { formatProvenance } from '../../errors.ts';
 import type { Skipped, SourceItem } from '../../model.ts';
+import { checkNesting } from '../nesting.ts';
 import { checkObject } from './check-object.ts';
 import { rejectNul } from './decode-text.ts';
 import { type DocumentPart, expandDocument } from './expand-document.ts';
 import { parseJsonDocument } from './json-documents.ts';
 import type { KindHint } from './layout-hints.ts';
-import { checkNesting } from './nesting.ts';
 import type { RawDocument } from './raw-document.ts';
 import { parseYamlDocuments } from './yaml-documents.ts';
 

@@ -14,7 +14,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { InputError } from '../../errors.ts';
-import { isStackOverflow, tooDeepReason } from './nesting.ts';
+import { isStackOverflow, tooDeepReason } from '../nesting.ts';
 import type { RawDocument } from './raw-document.ts';
 
 /** A hint for the parser errors people meet most, added to the parser's own reason. */

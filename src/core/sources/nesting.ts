@@ -1,4 +1,4 @@
-import { InputError } from '../../errors.ts';
+import { InputError } from '../errors.ts';
 
 /**
  * The deepest nesting tierbook reads. Kubernetes objects nest a few dozen levels at most (a
@@ -19,20 +19,24 @@ export function tooDeepReason(): string {
   return `${TOO_DEEP}: more levels of mappings or lists than the parser can follow (Kubernetes objects nest a few dozen)`;
 }
 
-/**
- * Throws an InputError at `file:line` when `value` nests deeper than MAX_NESTING. Walks with an
- * explicit stack, so the check itself cannot overflow.
- */
+/** Throws an InputError at `file:line` when `value` nests deeper than MAX_NESTING. */
 export function checkNesting(value: unknown, file: string, line: number): void {
+  if (nestsTooDeep(value)) throw new InputError(tooDeepDetail(), { from: { file, line } });
+}
+
+/** `nested too deeply: more than 1000 levels of mappings or lists`. */
+export function tooDeepDetail(): string {
+  return `${TOO_DEEP}: more than ${MAX_NESTING} levels of mappings or lists`;
+}
+
+/** True when `value` nests deeper than MAX_NESTING; an explicit stack, so it cannot overflow. */
+export function nestsTooDeep(value: unknown): boolean {
   const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
   for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
     if (typeof entry.value !== 'object' || entry.value === null) continue;
     const depth = entry.depth + 1;
-    if (depth > MAX_NESTING) {
-      throw new InputError(`${TOO_DEEP}: more than ${MAX_NESTING} levels of mappings or lists`, {
-        from: { file, line },
-      });
-    }
+    if (depth > MAX_NESTING) return true;
     for (const child of Object.values(entry.value)) stack.push({ value: child, depth });
   }
+  return false;
 }

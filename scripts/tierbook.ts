@@ -60,6 +60,10 @@ SOURCE (for commands that read a cluster):
                        YAML/JSON, a directory of them, an OpenShift/OKD must-gather folder, a
                        support bundle or a Flux GitOps repository (post-build variables applied)
   --partial            offline: skip and list files that cannot be parsed instead of failing
+  --timeout DUR        live: end the whole read after DUR (default 5m), exit 3 naming what was
+                       pending; a read past 10 s prints a progress line on stderr every 10 s
+  --request-timeout DUR  live: one request (default 60s); a list that times out is not read
+  --max-bytes SIZE     the most bytes of one API response or --from file (default 256MiB)
   --config FILE        tiers, rules, overrides (default: ./tierbook.config.yaml if present; docs/config.md)
 
 Exit codes: 0 success; 1 drift found (inventory --check), a finding (check) or an impact

@@ -10,6 +10,9 @@ export const SOURCE_OPTIONS = {
   now: { type: 'string' },
   config: { type: 'string' },
   partial: { type: 'boolean' },
+  timeout: { type: 'string' },
+  'request-timeout': { type: 'string' },
+  'max-bytes': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(

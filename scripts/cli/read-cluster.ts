@@ -1,9 +1,10 @@
 import type { TierbookConfig } from '../../src/core/config/model.ts';
 import { readConfig } from '../../src/io/read-config.ts';
 import { type ReadSource, readSource, type SourceOptions } from '../../src/io/read-source.ts';
+import { type LimitValues, limitsFrom } from './limits.ts';
 
 /** The SOURCE options as parsed by `parse(args, SOURCE_OPTIONS)`. */
-export interface SourceValues {
+export interface SourceValues extends LimitValues {
   from?: string[] | undefined;
   kubeconfig?: string | undefined;
   context?: string | undefined;
@@ -20,8 +21,10 @@ export interface SourceValues {
 export async function readClusterAndConfig(
   values: SourceValues,
 ): Promise<{ read: ReadSource; config: TierbookConfig; configFile: string | null }> {
+  const limits = limitsFrom(values);
   const { config, file } = await readConfig(values.config, process.cwd());
-  const source: SourceOptions = { from: values.from ?? [] };
+  const progress = (line: string) => process.stderr.write(`tierbook: ${line}\n`);
+  const source: SourceOptions = { from: values.from ?? [], ...limits, progress };
   if (values.kubeconfig) source.kubeconfig = values.kubeconfig;
   if (values.context) source.context = values.context;
   if (values.cluster) source.cluster = values.cluster;

@@ -17,6 +17,7 @@ import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook blast [TARGET...] [SOURCE] [--json] [--outage] [--fail-on IMPACT]
                [--now ISO8601] [--config FILE] [--partial]
+               [--timeout DUR] [--request-timeout DUR] [--max-bytes SIZE]
 
 What loses data, what goes dark and what merely degrades if TARGET is lost with its data
 (a purge, a wipe). Several targets are lost together. With no target, lists every failure
@@ -34,7 +35,15 @@ domain (OSDs, disks, nodes, pools, classes) with what it would take, worst first
   --partial        offline: skip (and list) files that cannot be parsed instead of failing;
                    the result says it is partial (files holding only kinds tierbook does not
                    use are always skipped and listed)
-See docs/blast.md for how it reasons.`;
+See docs/blast.md for how it reasons.
+  --timeout DUR    live: end the whole read after DUR (default 5m; e.g. 30s, 2m, 1h): exit 3
+                   naming the kinds still pending; a read past 10 s prints progress on stderr
+  --request-timeout DUR
+                   live: one request, connect to last byte (default 60s); a list that times
+                   out twice is reported as not read, like a forbidden kind
+  --max-bytes SIZE the most bytes read from one API response or one --from file (default
+                   256MiB, e.g. 64MiB, 1GiB; files at most 512MiB): a response over it is
+                   cut off and its kind not read; a file over it is bad input (exit 2)`;
 
 export async function blastCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(
@@ -74,6 +83,12 @@ export async function blastCommand(args: string[]): Promise<number> {
       result.assumptions.push(
         `input not read (--partial): ${n.where} (${n.kinds.length > 0 ? `names ${n.kinds.join(', ')}` : 'names no kind'}); what it holds is not in this answer`,
       );
+  }
+  // A kind the read could not list (forbidden, timed out, too large) is missing from the answer.
+  for (const u of read.result.unreadable) {
+    result.assumptions.push(
+      `kind not read (${u.reason}): ${u.group || 'core'}/${u.kind}; what depends on its objects is not in this answer`,
+    );
   }
   process.stdout.write(
     values.json ? `${JSON.stringify(blastJson(result), null, 2)}\n` : renderBlastText(result),

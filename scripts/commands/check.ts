@@ -16,6 +16,7 @@ import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook check [SOURCE] [--json] [--fail-on high|medium|low|none] [--baseline FILE]
                 [--now ISO8601] [--config FILE] [--partial]
+                [--timeout DUR] [--request-timeout DUR] [--max-bytes SIZE]
 
 Checks the cluster for the risks that turn a routine change into an outage (docs/rules/):
 volatile device names, low-redundancy pools, missing, stale or failing backups, backups in the
@@ -30,7 +31,15 @@ object and field to change and how to fix it.
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)
   --partial        offline: skip (and list) files that cannot be parsed instead of failing;
                    the result says it is partial (files holding only kinds tierbook does not
-                   use are always skipped and listed)`;
+                   use are always skipped and listed)
+  --timeout DUR    live: end the whole read after DUR (default 5m; e.g. 30s, 2m, 1h): exit 3
+                   naming the kinds still pending; a read past 10 s prints progress on stderr
+  --request-timeout DUR
+                   live: one request, connect to last byte (default 60s); a list that times
+                   out twice is reported as not read, like a forbidden kind
+  --max-bytes SIZE the most bytes read from one API response or one --from file (default
+                   256MiB, e.g. 64MiB, 1GiB; files at most 512MiB): a response over it is
+                   cut off and its kind not read; a file over it is bad input (exit 2)`;
 
 export async function checkCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {

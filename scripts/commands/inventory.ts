@@ -12,6 +12,7 @@ import { readClusterAndConfig, type SourceValues } from '../cli/read-cluster.ts'
 
 export const HELP = `tierbook inventory [SOURCE] [--out DIR] [--check] [--allow-shrink] [--now ISO8601]
                     [--cluster NAME] [--config FILE] [--partial]
+                    [--timeout DUR] [--request-timeout DUR] [--max-bytes SIZE]
 
 Reads the cluster (live, or offline with --from) and writes one Markdown page per workload and
 storage object into DIR (default: content/). Operators' notes in each page are kept.
@@ -30,7 +31,15 @@ storage object into DIR (default: content/). Operators' notes in each page are k
                    ./tierbook.config.yaml when present, else the built-in defaults)
   --partial        offline: skip (and list) files that cannot be parsed instead of failing;
                    the result says it is partial (files holding only kinds tierbook does not
-                   use are always skipped and listed)`;
+                   use are always skipped and listed)
+  --timeout DUR    live: end the whole read after DUR (default 5m; e.g. 30s, 2m, 1h): exit 3
+                   naming the kinds still pending; a read past 10 s prints progress on stderr
+  --request-timeout DUR
+                   live: one request, connect to last byte (default 60s); a list that times
+                   out twice is reported as not read, like a forbidden kind
+  --max-bytes SIZE the most bytes read from one API response or one --from file (default
+                   256MiB, e.g. 64MiB, 1GiB; files at most 512MiB): a response over it is
+                   cut off and its kind not read; a file over it is bad input (exit 2)`;
 
 export async function inventoryCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {

@@ -7,15 +7,23 @@ import http from 'node:http';
 import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ClusterReadError } from '../core/errors.ts';
-import { type ApiResponse, type ApiTransport, NetworkFailure } from '../core/sources/live/transport.ts';
+import { formatBytes } from '../core/sizes.ts';
+import {
+  type ApiResponse,
+  type ApiTransport,
+  NetworkFailure,
+  ResponseTooLarge,
+} from '../core/sources/live/transport.ts';
 
 export interface KubeTransportOptions {
   /** `--kubeconfig FILE`; else KUBECONFIG, ~/.kube/config, or the in-cluster service account. */
   kubeconfig?: string;
   /** `--context NAME`; else the kubeconfig's current context. */
   context?: string;
-  /** Per request, connect to last byte. */
+  /** Per request, connect to last byte (`--request-timeout`; default 60 s). */
   timeoutMs?: number;
+  /** The most bytes one response body may have (`--max-bytes`; default 256 MiB). */
+  maxBytes?: number;
 }
 
 export interface KubeTransport {
@@ -26,7 +34,8 @@ export interface KubeTransport {
   context: string;
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 
 /** Certificate problems will not fix themselves on a retry: they stop the run (exit 3). */
 const TLS_FAILURE_CODES: ReadonlySet<string> = new Set([
@@ -50,10 +59,13 @@ export async function createKubeTransport(options: KubeTransportOptions = {}): P
   if (!cluster)
     throw new ClusterReadError(`context "${context}" names a cluster that is not in the kubeconfig`);
   const server = parseServer(cluster.server, context);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const limits: Limits = {
+    timeoutMs: options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+  };
   const where = `context "${context}" (server ${server.display})`;
   return {
-    transport: { get: (path) => get(config, server.base, path, timeoutMs, where) },
+    transport: { get: (path, opts) => get(config, server.base, path, limits, where, opts?.signal) },
     describe: where,
     context,
   };
@@ -113,7 +125,19 @@ function parseServer(server: string, context: string): { base: string; display: 
   return { base: server.replace(/\/+$/, ''), display };
 }
 
-async function get(config: KubeConfig, base: string, path: string, timeoutMs: number, where: string) {
+interface Limits {
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+async function get(
+  config: KubeConfig,
+  base: string,
+  path: string,
+  { timeoutMs, maxBytes }: Limits,
+  where: string,
+  deadline: AbortSignal | undefined,
+) {
   const options: https.RequestOptions = {};
   try {
     // Per request, not once: exec plugins and token files hand out credentials that expire.
@@ -125,21 +149,37 @@ async function get(config: KubeConfig, base: string, path: string, timeoutMs: nu
   const url = `${base}${path}`;
   const client = url.startsWith('https:') ? https : http;
   const headers = { ...options.headers, Accept: 'application/json', 'User-Agent': 'tierbook' };
+  // The timeout covers connect to last byte, so a server that drips its body is cut off too.
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = deadline ? AbortSignal.any([timeout, deadline]) : timeout;
   return new Promise<ApiResponse>((resolve, reject) => {
-    const request = client.request(
-      url,
-      { ...options, method: 'GET', headers, signal: AbortSignal.timeout(timeoutMs) },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', (error) => reject(failureOf(error, timeoutMs, where)));
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: response.statusCode ?? 0, headers: headersOf(response), body: bodyOf(text) });
-        });
-      },
-    );
-    request.on('error', (error) => reject(failureOf(error, timeoutMs, where)));
+    const fail = (error: Error) =>
+      reject(deadline?.aborted ? deadline.reason : failureOf(error, timeoutMs, where));
+    const request = client.request(url, { ...options, method: 'GET', headers, signal }, (response) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const tooLarge = () => {
+        // Counted while streaming: nothing past the limit is ever held in memory.
+        reject(
+          new ResponseTooLarge(
+            `the response is larger than ${formatBytes(maxBytes)}, the limit (raise it with --max-bytes)`,
+          ),
+        );
+        request.destroy();
+      };
+      if (Number(response.headers['content-length'] ?? 0) > maxBytes) return tooLarge();
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxBytes) return tooLarge();
+        chunks.push(chunk);
+      });
+      response.on('error', fail);
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: response.statusCode ?? 0, headers: headersOf(response), body: bodyOf(text) });
+      });
+    });
+    request.on('error', fail);
     request.end();
   });
 }

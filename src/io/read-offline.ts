@@ -1,8 +1,9 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../core/errors.ts';
 import type { NotRead, Skipped, SourceResult } from '../core/model.ts';
+import { formatBytes } from '../core/sizes.ts';
 import {
   type DumpLayout,
   decodeText,
@@ -26,7 +27,10 @@ import {
 
 const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 /** V8 cannot hold a string much past 512 MiB; say so plainly instead of failing deep in a decoder. */
-const MAX_FILE_BYTES = 512 * 1024 * 1024;
+const MAX_STRING_BYTES = 512 * 1024 * 1024;
+/** The most bytes read from one input file unless `--max-bytes` says otherwise. */
+const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
 const READ_CONCURRENCY = 8;
 /** A file given on its own may sit up to four levels inside a must-gather (namespaces/ns/group/plural/x). */
 const ANCESTORS_TO_CHECK = 5;
@@ -57,6 +61,11 @@ export interface OfflineOptions {
    * listed (the inventory says it is partial) instead of failing the run.
    */
   partial?: boolean;
+  /**
+   * `--max-bytes`: the most bytes read from one file (default 256 MiB, at most 512 MiB). Counted
+   * while reading, so `/dev/zero` or an endless pipe stops at the limit instead of filling memory.
+   */
+  maxBytes?: number;
 }
 
 /**
@@ -89,7 +98,8 @@ export async function readOffline(
     await walkDirectory(given, undefined, walk);
     files.push(...walk.files.sort((a, b) => compareText(a.path, b.path)));
   }
-  const reads = await readAll(uniqueFiles(files));
+  const maxBytes = Math.min(options.maxBytes ?? DEFAULT_MAX_FILE_BYTES, MAX_STRING_BYTES);
+  const reads = await readAll(uniqueFiles(files), maxBytes);
   const kustomize = kustomizeFiles(reads);
   skipPatches(reads, kustomize);
   const flux = applyFluxVariables(reads, kustomize, parseText);
@@ -199,13 +209,13 @@ function uniqueFiles(files: readonly FileToRead[]): FileToRead[] {
  * order, so the same broken input gives the same message on every run. Anything but bad input
  * (a bug) stops the run.
  */
-async function readAll(files: readonly FileToRead[]): Promise<FileRead[]> {
+async function readAll(files: readonly FileToRead[], maxBytes: number): Promise<FileRead[]> {
   const results: FileRead[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < files.length; i = next++) {
       const file = files[i];
-      if (file) results[i] = await readOne(file);
+      if (file) results[i] = await readOne(file, maxBytes);
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
@@ -214,15 +224,11 @@ async function readAll(files: readonly FileToRead[]): Promise<FileRead[]> {
   return results;
 }
 
-async function readOne(file: FileToRead): Promise<FileRead> {
+async function readOne(file: FileToRead, maxBytes: number): Promise<FileRead> {
   let text: string;
   try {
-    const bytes = await fileSystem(file.path, () => readFile(file.path));
-    if (bytes.length > MAX_FILE_BYTES) {
-      throw new InputError(`file too large to read (${bytes.length} bytes; the limit is ${MAX_FILE_BYTES})`, {
-        from: { file: file.path },
-      });
-    }
+    const bytes = await fileSystem(file.path, () => readBounded(file.path, maxBytes));
+    if (bytes === undefined) throw tooLarge(file.path, maxBytes);
     text = decodeText(bytes, file.path);
   } catch (error) {
     return { file, error };
@@ -234,6 +240,38 @@ async function readOne(file: FileToRead): Promise<FileRead> {
   } catch (error) {
     return { file, error, text };
   }
+}
+
+/**
+ * The file's bytes, or undefined as soon as it holds more than `maxBytes`: read a chunk at a time
+ * and counted, never buffered past the limit (a device or a pipe has no size to check first).
+ */
+async function readBounded(file: string, maxBytes: number): Promise<Buffer | undefined> {
+  const handle = await open(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - size));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) return Buffer.concat(chunks, size);
+      size += bytesRead;
+      if (size > maxBytes) return undefined;
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+function tooLarge(file: string, maxBytes: number): InputError {
+  const raise =
+    maxBytes < MAX_STRING_BYTES
+      ? 'raise it with --max-bytes'
+      : `files past ${formatBytes(MAX_STRING_BYTES)} cannot be read at all; split the file`;
+  return new InputError(`file larger than ${formatBytes(maxBytes)}, the limit (${raise})`, {
+    from: { file },
+  });
 }
 
 function parseText(text: string, file: FileRead['file']): ParsedFile {

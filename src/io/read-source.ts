@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import type { SourceResult } from '../core/model.ts';
 import { keepKnownKinds } from '../core/sources/known-kinds.ts';
-import { readLive } from '../core/sources/live/index.ts';
+import { type LiveProgress, readLive } from '../core/sources/live/index.ts';
 import { createKubeTransport } from './kube-transport.ts';
 import { readOffline } from './read-offline.ts';
 
@@ -14,7 +14,21 @@ export interface SourceOptions {
   cluster?: string;
   /** `--partial`: skip and list offline files that cannot be read instead of failing. */
   partial?: boolean;
+  /** `--timeout`: the whole live read's deadline, in ms (default 5 minutes). */
+  timeoutMs?: number;
+  /** How `--timeout` was written, for the deadline's message (`2s`). */
+  timeoutText?: string;
+  /** `--request-timeout`: one request, connect to last byte, in ms (default 60 s). */
+  requestTimeoutMs?: number;
+  /** `--max-bytes`: the most bytes of one API response or one input file. */
+  maxBytes?: number;
+  /** Where a live read's progress lines go (stderr); nothing is said when it is absent. */
+  progress?: (line: string) => void;
 }
+
+export const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+/** A read slower than this says how far it got, once per this interval. */
+const PROGRESS_EVERY_MS = 10_000;
 
 export interface ReadSource {
   result: SourceResult;
@@ -25,7 +39,11 @@ export interface ReadSource {
 
 export async function readSource(options: SourceOptions): Promise<ReadSource> {
   if (options.from.length > 0) {
-    const result = keepKnownKinds(await readOffline(options.from, { partial: options.partial ?? false }));
+    const offline = {
+      partial: options.partial ?? false,
+      ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+    };
+    const result = keepKnownKinds(await readOffline(options.from, offline));
     const first = options.from[0] ?? '.';
     return {
       result,
@@ -36,7 +54,49 @@ export async function readSource(options: SourceOptions): Promise<ReadSource> {
   const { transport, describe, context } = await createKubeTransport({
     ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
     ...(options.context ? { context: options.context } : {}),
+    ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
   });
-  const result = await readLive(transport);
-  return { result, cluster: options.cluster ?? context, describe };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = {
+    signal: AbortSignal.timeout(timeoutMs),
+    describe: `${options.timeoutText ?? '5m'} (--timeout)`,
+  };
+  const reporter = progressReporter(options.progress, timeoutMs);
+  try {
+    const result = await readLive(transport, { deadline, onProgress: reporter.update });
+    return { result, cluster: options.cluster ?? context, describe };
+  } finally {
+    reporter.stop();
+  }
+}
+
+/**
+ * One line per interval while a live read runs: every 10 s, or a fifth of `--timeout` when that
+ * is shorter (at least 1 s), so a read that hangs is never silent and a quick one says nothing.
+ */
+function progressReporter(write: ((line: string) => void) | undefined, timeoutMs: number) {
+  let latest: LiveProgress | undefined;
+  const started = Date.now();
+  const every = Math.max(1000, Math.min(PROGRESS_EVERY_MS, Math.floor(timeoutMs / 5)));
+  const timer = write
+    ? setInterval(() => {
+        if (!latest) return;
+        const seconds = Math.round((Date.now() - started) / 1000);
+        write(`reading the cluster (${seconds}s): ${progressLine(latest)}`);
+      }, every)
+    : undefined;
+  timer?.unref();
+  return {
+    update: (progress: LiveProgress) => {
+      latest = progress;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+function progressLine(progress: LiveProgress): string {
+  if (progress.phase === 'discovery') return 'discovering which kinds the server serves';
+  const listing = progress.listing.length > 0 ? `; listing ${progress.listing.join(', ')}` : '';
+  return `${progress.done} of ${progress.total} kinds read, ${progress.objects} objects${listing}`;
 }

@@ -18,10 +18,19 @@ export interface Fault {
   expireContinue?: { times: number };
   /** Wait this long before answering. */
   delayMs?: number;
+  /** The request is accepted and never answered: no status line, no byte, until the client gives up. */
+  hang?: boolean;
+  /** A 200 whose list body trickles: one byte every `intervalMs`, never ending. */
+  drip?: { intervalMs: number };
+  /** A 200 whose list body never ends, sent as fast as the client reads it. */
+  endless?: boolean;
 }
 
 export type FaultAction =
   | { kind: 'reset' }
+  | { kind: 'hang' }
+  | { kind: 'drip'; intervalMs: number }
+  | { kind: 'endless' }
   | { kind: 'respond'; status: number; body: unknown; headers?: Record<string, string> };
 
 /** Counts, per resource, how many times each counted fault has fired. */
@@ -45,9 +54,15 @@ export interface FaultContext {
   hasContinue: boolean;
 }
 
-/** The fault to apply to this request, in a fixed order: reset, 403, 429, 5xx, expired token. */
+/**
+ * The fault to apply to this request, in a fixed order: hang, drip, endless, reset, 403, 429,
+ * 5xx, expired token.
+ */
 export function faultFor(fault: Fault, counters: FaultCounters, at: FaultContext): FaultAction | undefined {
   const key = (name: string) => `${at.resourceKey}:${name}`;
+  if (fault.hang) return { kind: 'hang' };
+  if (fault.drip) return { kind: 'drip', intervalMs: fault.drip.intervalMs };
+  if (fault.endless) return { kind: 'endless' };
   if (fault.reset && counters.fire(key('reset'), fault.reset.times)) return { kind: 'reset' };
   if (fault.forbidden)
     return { kind: 'respond', status: 403, body: forbidden(at.def, at.verb, at.namespace) };

@@ -8,7 +8,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { KubeObject } from '../../src/core/model.ts';
-import { type Fault, FaultCounters, faultFor } from './apiserver-faults.ts';
+import { type Fault, type FaultAction, FaultCounters, faultFor } from './apiserver-faults.ts';
 import { API_RESOURCES, type ApiResourceDef, resourceKey } from './apiserver-kinds.ts';
 import { decodeContinue, encodeContinue, pageOf } from './apiserver-paging.ts';
 import {
@@ -47,7 +47,9 @@ export interface RequestLogEntry {
   resource?: string;
   verb?: 'list' | 'get';
   namespace?: string;
-  status: number | 'reset';
+  status: number | 'reset' | 'hang' | 'drip' | 'endless';
+  /** For hang, drip and endless: the client closed the connection (it gave up or was cut off). */
+  closed?: boolean;
 }
 
 export interface ApiServer {
@@ -56,7 +58,10 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-type Reply = { status: number; body: unknown; headers?: Record<string, string> } | { reset: true };
+type Reply =
+  | { status: number; body: unknown; headers?: Record<string, string> }
+  | { reset: true }
+  | { stream: Exclude<FaultAction, { kind: 'reset' } | { kind: 'respond' }> };
 
 interface Route {
   def: ApiResourceDef;
@@ -85,6 +90,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         req.socket.destroy();
         return;
       }
+      if ('stream' in reply) {
+        entry.status = reply.stream.kind;
+        res.on('close', () => {
+          entry.closed = true;
+        });
+        misbehave(reply.stream, res);
+        return;
+      }
       entry.status = reply.status;
       res.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers });
       res.end(JSON.stringify(reply.body));
@@ -111,6 +124,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     const at = { resourceKey: key, def: route.def, verb, namespace: route.namespace, hasContinue } as const;
     const action = faultFor(fault, counters, at);
     if (action?.kind === 'reset') return { reset: true };
+    if (action?.kind === 'hang' || action?.kind === 'drip' || action?.kind === 'endless')
+      return { stream: action };
     if (action) return action;
     return verb === 'list' ? listReply(store, route, url.searchParams) : getReply(store, route);
   };
@@ -130,6 +145,33 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         server.close((error) => (error ? reject(error) : resolve()));
       })),
   };
+}
+
+/**
+ * Hang: say nothing. Drip: a 200 and a list that grows by one byte per interval. Endless: a 200
+ * and list items for as long as the client reads. Each stops when the connection closes.
+ */
+function misbehave(action: Extract<Reply, { stream: unknown }>['stream'], res: http.ServerResponse): void {
+  if (action.kind === 'hang') return;
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  res.write('{"kind":"PodList","apiVersion":"v1","metadata":{},"items":[');
+  let stopped = false;
+  res.on('close', () => {
+    stopped = true;
+  });
+  if (action.kind === 'drip') {
+    const timer = setInterval(() => (stopped ? clearInterval(timer) : res.write(' ')), action.intervalMs);
+    res.on('close', () => clearInterval(timer));
+    return;
+  }
+  const chunk = '{"metadata":{"name":"flood","namespace":"default"}},'.repeat(1300);
+  const pump = (): void => {
+    while (!stopped && res.write(chunk)) {
+      // keep writing until the socket's buffer is full
+    }
+    if (!stopped) res.once('drain', pump);
+  };
+  pump();
 }
 
 function discoveryReply(store: Store, path: string, address: string): Reply | undefined {

@@ -1,4 +1,5 @@
 import type { KubeObject, ObjectMeta, Skipped, SourceItem, Unreadable } from '../../model.ts';
+import { nestsTooDeep, tooDeepDetail } from '../nesting.ts';
 import { listPageOf } from './api-shapes.ts';
 import { type Fetch, groupVersionPath, type ServedResource } from './discovery.ts';
 import { describeOutcome, outcomeOf, unauthorizedError } from './outcome.ts';
@@ -59,8 +60,11 @@ export async function listKind(
           unreadable: { ...kind, reason: 'error', detail: `GET ${path}: the response is not a list` },
         };
       page.items.forEach((item, index) => {
-        const read = sourceItemOf(resource, item);
+        // JSON.parse does not recurse, but every later step that walks an object would.
+        const read = nestsTooDeep(item) ? undefined : sourceItemOf(resource, item);
         if (read) items.push(read);
+        else if (nestsTooDeep(item))
+          skipped.push({ where: path, reason: `item ${index} is ${tooDeepDetail()}` });
         else skipped.push({ where: path, reason: `item ${index} is not an object with metadata.name` });
       });
       token = page.continueToken;

@@ -1,9 +1,10 @@
-import { UsageError } from '../../errors.ts';
+import { ClusterReadError, UsageError } from '../../errors.ts';
 import { groupOf, type Skipped, type SourceItem, type SourceResult, type Unreadable } from '../../model.ts';
 import { RESOURCE_TYPES, type ResourceType } from '../resources.ts';
 import { discover } from './discovery.ts';
-import { listKind } from './list-kind.ts';
+import { type KindListing, listKind } from './list-kind.ts';
 import { mapBounded } from './pool.ts';
+import { describePending, type LiveProgress, ProgressTracker } from './progress.ts';
 import { DEFAULT_RETRY, getWithRetry, type RetryPolicy } from './retry.ts';
 import { refusingSecrets } from './secret-guard.ts';
 import type { ApiTransport } from './transport.ts';
@@ -21,6 +22,14 @@ export interface LiveReadOptions {
   sleep?: (ms: number) => Promise<void>;
   /** The kinds to read; defaults to RESOURCE_TYPES. */
   resourceTypes?: readonly ResourceType[];
+  /**
+   * The whole read's deadline: when `signal` aborts, requests in flight are cancelled, no new
+   * one starts, and the read throws a ClusterReadError naming what was still pending.
+   * `describe` says which limit it was, for that message (`5m (--timeout)`).
+   */
+  deadline?: { signal: AbortSignal; describe: string };
+  /** Called on every change of the read's progress (discovery done, a kind started or ended). */
+  onProgress?: (progress: LiveProgress) => void;
 }
 
 const DEFAULTS = { pageSize: 500, concurrency: 4, maxRelists: 3 };
@@ -40,16 +49,49 @@ export async function readLive(
   const sleep = options.sleep ?? options.retry?.sleep ?? DEFAULT_RETRY.sleep;
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry, sleep };
   const guarded = refusingSecrets(transport);
-  const fetch = (path: string) => getWithRetry(guarded, path, policy);
+  const wanted = options.resourceTypes ?? RESOURCE_TYPES;
+  const tracker = new ProgressTracker(wanted, options.onProgress);
+  const { deadline } = options;
+  const fetch = (path: string) => getWithRetry(guarded, path, policy, deadline?.signal);
 
-  const discovery = await discover(fetch, options.resourceTypes ?? RESOURCE_TYPES, concurrency);
-  const listings = await mapBounded(discovery.served, concurrency, (resource) =>
-    listKind(fetch, resource, { pageSize, maxRelists }),
-  );
+  const read = async (): Promise<SourceResult> => {
+    const discovery = await discover(fetch, wanted, concurrency);
+    tracker.served(discovery.served);
+    const listings = await mapBounded(discovery.served, concurrency, async (resource) => {
+      tracker.started(resource);
+      const listing = await listKind(fetch, resource, { pageSize, maxRelists });
+      tracker.finished(resource, 'items' in listing ? listing.items.length : 0);
+      return listing;
+    });
+    return collect(discovery.unreadable, listings);
+  };
+  if (!deadline) return read();
+  return withDeadline(read(), deadline.signal, () => {
+    const pending = describePending(tracker.snapshot());
+    return new ClusterReadError(`the read did not finish within ${deadline.describe}: ${pending}`);
+  });
+}
 
+/**
+ * `work`, unless `signal` aborts first: then the error `onAbort` makes. The work's own later
+ * rejection (its requests were aborted by the same signal) is absorbed by the race.
+ */
+function withDeadline<T>(work: Promise<T>, signal: AbortSignal, onAbort: () => Error): Promise<T> {
+  let stop: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    stop = () => reject(onAbort());
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+  });
+  return Promise.race([work, aborted]).finally(() => {
+    if (stop) signal.removeEventListener('abort', stop);
+  });
+}
+
+function collect(discoveryUnreadable: readonly Unreadable[], listings: readonly KindListing[]): SourceResult {
   const items: SourceItem[] = [];
   const skipped: Skipped[] = [];
-  const unreadable: Unreadable[] = [...discovery.unreadable];
+  const unreadable: Unreadable[] = [...discoveryUnreadable];
   for (const listing of listings) {
     if ('unreadable' in listing) unreadable.push(listing.unreadable);
     else {

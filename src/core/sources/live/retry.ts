@@ -1,24 +1,31 @@
-import { type ApiResponse, type ApiTransport, NetworkFailure } from './transport.ts';
+import { type ApiResponse, type ApiTransport, NetworkFailure, ResponseTooLarge } from './transport.ts';
 
 export interface RetryPolicy {
   /** Total tries per request, the first one included. */
   attempts: number;
+  /**
+   * Total tries of a request that timed out (ETIMEDOUT): a server that gave no answer within the
+   * per-request timeout rarely gives one on the next try, and each try costs the whole timeout.
+   */
+  timeoutAttempts: number;
   /** Backoff before retry n is `baseDelayMs * 2^(n-1)`, capped at `maxDelayMs`. */
   baseDelayMs: number;
   maxDelayMs: number;
   /** A server's `Retry-After` is honoured up to this long, so one header cannot stall a run. */
   maxRetryAfterMs: number;
-  sleep: (ms: number) => Promise<void>;
+  /** Waits `ms`; ends early (resolving) when `signal` aborts, so no timer outlives the read. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Epoch milliseconds; only used to read a `Retry-After` given as an HTTP date. */
   now: () => number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
   attempts: 5,
+  timeoutAttempts: 2,
   baseDelayMs: 250,
   maxDelayMs: 8000,
   maxRetryAfterMs: 60_000,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: abortableSleep,
   now: () => Date.now(),
 };
 
@@ -35,24 +42,51 @@ export function isRetryableStatus(status: number): boolean {
   return status === 429 || (status >= 500 && status !== 501);
 }
 
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * GETs `path`, retrying 429, 5xx and network failures with backoff. Once `signal` aborts (the
+ * whole read's deadline), no further try starts and its reason is thrown.
+ */
 export async function getWithRetry(
   transport: ApiTransport,
   path: string,
   policy: RetryPolicy,
+  signal?: AbortSignal,
 ): Promise<Fetched> {
   for (let attempt = 1; ; attempt++) {
+    signal?.throwIfAborted();
     let fetched: Fetched;
     try {
-      fetched = { response: await transport.get(path), attempts: attempt };
+      const response = await transport.get(path, signal ? { signal } : undefined);
+      fetched = { response, attempts: attempt };
     } catch (error) {
+      signal?.throwIfAborted();
       if (!(error instanceof NetworkFailure)) throw error;
       fetched = { failure: error, attempts: attempt };
     }
-    const retryable = 'failure' in fetched || isRetryableStatus(fetched.response.status);
-    if (!retryable || attempt >= policy.attempts) return fetched;
+    if (!retryable(fetched, attempt, policy)) return fetched;
     const retryAfter = 'response' in fetched ? retryAfterMs(fetched.response, policy) : undefined;
-    await policy.sleep(retryAfter ?? backoffMs(attempt, policy));
+    await policy.sleep(retryAfter ?? backoffMs(attempt, policy), signal);
   }
+}
+
+function retryable(fetched: Fetched, attempt: number, policy: RetryPolicy): boolean {
+  if (attempt >= policy.attempts) return false;
+  if ('response' in fetched) return isRetryableStatus(fetched.response.status);
+  if (fetched.failure instanceof ResponseTooLarge) return false;
+  return fetched.failure.code !== 'ETIMEDOUT' || attempt < policy.timeoutAttempts;
 }
 
 export function backoffMs(attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>): number {

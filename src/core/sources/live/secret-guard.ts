@@ -29,13 +29,13 @@ function decodeSegment(segment: string): string {
 /** The transport the live source actually uses: refuses Secrets before any byte is sent. */
 export function refusingSecrets(transport: ApiTransport): ApiTransport {
   return {
-    get(path) {
+    get(path, options) {
       if (isSecretPath(path)) {
         return Promise.reject(
           new SecretPathRefused(`refusing to request ${path}: tierbook never reads Secrets`),
         );
       }
-      return transport.get(path);
+      return transport.get(path, options);
     },
   };
 }

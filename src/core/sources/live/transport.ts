@@ -12,7 +12,11 @@ export interface ApiResponse {
 }
 
 export interface ApiTransport {
-  get(path: string): Promise<ApiResponse>;
+  /**
+   * `signal` aborts the request when the whole read's deadline passes; a transport that ignores
+   * it still works, the read just cannot cancel what is in flight.
+   */
+  get(path: string, options?: { signal?: AbortSignal }): Promise<ApiResponse>;
 }
 
 /**
@@ -27,5 +31,17 @@ export class NetworkFailure extends Error {
   constructor(message: string, code: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
+  }
+}
+
+/**
+ * The answer was larger than the transport's byte limit (`--max-bytes`): it was cut off while
+ * reading, never buffered whole. Not retried: the next answer would be as large.
+ */
+export class ResponseTooLarge extends NetworkFailure {
+  override name = 'ResponseTooLarge';
+
+  constructor(message: string) {
+    super(message, 'ETOOLARGE');
   }
 }

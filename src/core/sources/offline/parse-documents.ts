@@ -1,5 +1,6 @@
 import { formatProvenance } from '../../errors.ts';
 import type { Skipped, SourceItem } from '../../model.ts';
+import { checkNesting } from '../nesting.ts';
 import { checkObject } from './check-object.ts';
 import { rejectNul } from './decode-text.ts';
 import { type DocumentPart, expandDocument } from './expand-document.ts';
@@ -30,6 +31,7 @@ type Outcome = { item: SourceItem } | { skipped: Skipped; data: boolean } | { em
 export function parseDocuments(text: string, file: string, options: ParseOptions = {}): ParsedFile {
   const clean = rejectNul(text.startsWith('\uFEFF') ? text.slice(1) : text, file);
   const documents = clean.trim() === '' ? [] : readDocuments(clean, file);
+  for (const document of documents) checkNesting(document.value, file, document.line);
   const outcomes = documents
     .flatMap((document) => expandDocument(document, file, options.hint))
     .map((part) => outcomeOf(part, file));

@@ -14,6 +14,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { InputError } from '../../errors.ts';
+import { isStackOverflow, tooDeepReason } from '../nesting.ts';
 import type { RawDocument } from './raw-document.ts';
 
 /** A hint for the parser errors people meet most, added to the parser's own reason. */
@@ -67,6 +68,9 @@ export function parseYamlDocuments(text: string, file: string): RawDocument[] {
 
 function syntaxError(error: YAMLError, lineCounter: LineCounter, file: string): InputError {
   const { line, col } = lineCounter.linePos(error.pos[0]);
+  // The parser reports its own stack overflow as a syntax error; it is the nesting that is wrong.
+  if (/Maximum call stack size exceeded/.test(error.message))
+    return new InputError(`YAML ${tooDeepReason()}`, { from: { file, line, column: col } });
   const advice = ADVICE[error.code];
   const reason = advice ? `${error.message} (${advice})` : error.message;
   return new InputError(`YAML syntax error at column ${col}: ${reason}`, {
@@ -104,6 +108,7 @@ function toPlainValue(
   try {
     return document.toJS();
   } catch (error) {
+    if (isStackOverflow(error)) throw new InputError(`YAML ${tooDeepReason()}`, { from: { file, line } });
     const reason = error instanceof Error ? error.message : String(error);
     const at = unresolvedAlias(document, lineCounter) ?? { line };
     throw new InputError(`YAML error: ${reason}`, { from: { file, ...at } });

@@ -1,0 +1,42 @@
+import { InputError } from '../errors.ts';
+
+/**
+ * The deepest nesting tierbook reads. Kubernetes objects nest a few dozen levels at most (a
+ * CRD's openAPIV3Schema perhaps a hundred); far deeper input is hostile or broken, and reading it
+ * would overflow the stack in every later step that walks the object.
+ */
+export const MAX_NESTING = 1000;
+
+const TOO_DEEP = 'nested too deeply';
+
+/** True when the error is V8's stack overflow (`RangeError: Maximum call stack size exceeded`). */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+/** The message for input whose nesting overflowed the parser itself. */
+export function tooDeepReason(): string {
+  return `${TOO_DEEP}: more levels of mappings or lists than the parser can follow (Kubernetes objects nest a few dozen)`;
+}
+
+/** Throws an InputError at `file:line` when `value` nests deeper than MAX_NESTING. */
+export function checkNesting(value: unknown, file: string, line: number): void {
+  if (nestsTooDeep(value)) throw new InputError(tooDeepDetail(), { from: { file, line } });
+}
+
+/** `nested too deeply: more than 1000 levels of mappings or lists`. */
+export function tooDeepDetail(): string {
+  return `${TOO_DEEP}: more than ${MAX_NESTING} levels of mappings or lists`;
+}
+
+/** True when `value` nests deeper than MAX_NESTING; an explicit stack, so it cannot overflow. */
+export function nestsTooDeep(value: unknown): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    if (typeof entry.value !== 'object' || entry.value === null) continue;
+    const depth = entry.depth + 1;
+    if (depth > MAX_NESTING) return true;
+    for (const child of Object.values(entry.value)) stack.push({ value: child, depth });
+  }
+  return false;
+}

@@ -12,6 +12,7 @@ import {
 import { UsageError } from '../../src/core/errors.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
 import { renderBlastText, renderFailureDomainsText } from '../../src/core/render/blast-text.ts';
+import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
@@ -55,26 +56,22 @@ export async function blastCommand(args: string[]): Promise<number> {
       `tierbook: warning: could not read ${u.group || 'core'}/${u.kind} (${u.reason}): ${u.detail}; the blast radius may miss what depends on it\n`,
     );
   }
+  const unread = unreadOf(read.result).map((u) => describeUnread(u, 'what it holds is not in this answer'));
   const analysis = analyze(buildGraph(read.result.items), { config, now });
   if (positionals.length === 0) {
     const domains = failureDomains(analysis);
     process.stdout.write(
       values.json
-        ? `${JSON.stringify({ failureDomains: domains }, null, 2)}\n`
-        : renderFailureDomainsText(domains),
+        ? `${JSON.stringify({ failureDomains: domains, ...(unread.length > 0 ? { assumptions: unread } : {}) }, null, 2)}\n`
+        : renderFailureDomainsText(domains, unread),
     );
     return failOn && failureDomainsFailAt(domains, failOn) ? gateFailed(failOn, 'some failure domain') : 0;
   }
   // Resolve every target before any work, so a typo fails fast with the closest names.
   const targets = positionals.map((text) => resolveTarget(analysis, text));
   const result = blastRadius(analysis, targets, { outage: values.outage ?? false });
-  // --partial skipped input that may hold what this answer needs: say so where the answer is read.
-  for (const n of read.result.notRead ?? []) {
-    if (n.needed)
-      result.assumptions.push(
-        `input not read (--partial): ${n.where} (${n.kinds.length > 0 ? `names ${n.kinds.join(', ')}` : 'names no kind'}); what it holds is not in this answer`,
-      );
-  }
+  // Kinds the cluster would not list, input --partial skipped: said where the answer is read.
+  result.assumptions.push(...unread);
   process.stdout.write(
     values.json ? `${JSON.stringify(blastJson(result), null, 2)}\n` : renderBlastText(result),
   );

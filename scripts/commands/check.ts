@@ -6,10 +6,12 @@ import {
   failsAt,
   findingsJson,
   findingsText,
+  partialReadText,
   runChecks,
 } from '../../src/core/analysis/checks/index.ts';
 import { UsageError } from '../../src/core/errors.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
+import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
 import { readBaseline } from '../../src/io/read-baseline.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
@@ -48,19 +50,26 @@ export async function checkCommand(args: string[]): Promise<number> {
       `tierbook: warning: could not read ${u.group || 'core'}/${u.kind} (${u.reason}): ${u.detail}; checks that need it may miss findings\n`,
     );
   }
+  // What was not read: a header in text, `notRead` in JSON (only when something was not read).
+  const missing = 'findings about what it holds are missing';
+  const unread = unreadOf(read.result).map((u) => ({ ...u, message: describeUnread(u, missing) }));
+  const notRead = unread.length > 0 ? { notRead: unread } : {};
+  const header = partialReadText(unread.map((u) => u.message));
   const findings = runChecks(analyze(buildGraph(read.result.items), { config, now }));
   if (!baseline) {
     process.stdout.write(
-      values.json ? `${JSON.stringify(findingsJson(findings), null, 2)}\n` : findingsText(findings),
+      values.json
+        ? `${JSON.stringify({ ...findingsJson(findings), ...notRead }, null, 2)}\n`
+        : header + findingsText(findings),
     );
     return failsAt(findings, failOn) ? 1 : 0;
   }
   const { fresh, known, gone } = compareWithBaseline(findings, baseline);
   if (values.json) {
-    const json = { ...findingsJson(fresh), inBaseline: findingsJson(known).findings };
+    const json = { ...findingsJson(fresh), inBaseline: findingsJson(known).findings, ...notRead };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
-    process.stdout.write(findingsText(fresh));
+    process.stdout.write(header + findingsText(fresh));
     process.stdout.write(
       `${known.length} known finding${known.length === 1 ? '' : 's'} from the baseline ${baseline.file} not shown; ${gone} of its finding${gone === 1 ? '' : 's'} no longer found.\n`,
     );

@@ -68,7 +68,7 @@ async function inventoryRun(
   const now = nowFrom(values.now);
   // Refuse a folder that is not tierbook's before the (slow) read, and before reading its pages.
   const state = values.check ? null : await ownedOutput(outDir, 'content');
-  const { read, config } = await readClusterAndConfig(values);
+  const { read, config } = await readClusterAndConfig(values, { nothingIsError: false });
   const previous = await readContentDir(outDir);
   const inventory = assembleInventory(read.result, { cluster: read.cluster, now, config });
   const render = (before: ReadonlyMap<string, string>) => {

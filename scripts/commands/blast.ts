@@ -35,6 +35,9 @@ domain (OSDs, disks, nodes, pools, classes) with what it would take, worst first
   --partial        offline: skip (and list) files that cannot be parsed instead of failing;
                    the result says it is partial (files holding only kinds tierbook does not
                    use are always skipped and listed)
+A read with no Pod, workload, PVC or PV in it answers nothing: exit 3 (live, naming each
+kind it could not read and why) or 2 (--from). Kinds the cluster would not list (403) and
+files skipped with --partial are in the answer's assumptions: what they hold is not in it.
 See docs/blast.md for how it reasons.`;
 
 export async function blastCommand(args: string[]): Promise<number> {

@@ -23,7 +23,8 @@ Checks the cluster for the risks that turn a routine change into an outage (docs
 volatile device names, low-redundancy pools, missing, stale or failing backups, backups in the
 blast radius, single replicas of critical data… Findings are grouped by severity, each with the
 object and field to change and how to fix it.
-  --json           print {"findings": [...]} (rule, severity, object, field, message, fix)
+  --json           print {"findings": [...]} (rule, severity, object, field, message, fix),
+                   and "notRead" when the read was partial
   --fail-on SEV    exit 1 if any finding is at or above SEV: high (default), medium, low, or
                    none (never fail)
   --baseline FILE  a saved "tierbook check --json": findings already in it (same rule, object
@@ -32,7 +33,10 @@ object and field to change and how to fix it.
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)
   --partial        offline: skip (and list) files that cannot be parsed instead of failing;
                    the result says it is partial (files holding only kinds tierbook does not
-                   use are always skipped and listed)`;
+                   use are always skipped and listed)
+A read with no Pod, workload, PVC or PV in it is no "No findings": exit 3 (live, naming each
+kind it could not read and why) or 2 (--from). A partial read (a kind 403, a file skipped)
+starts with a PARTIAL READ header naming what the findings do not cover.`;
 
 export async function checkCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {

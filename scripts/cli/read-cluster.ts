@@ -1,4 +1,6 @@
 import type { TierbookConfig } from '../../src/core/config/model.ts';
+import { ClusterReadError, InputError } from '../../src/core/errors.ts';
+import { nothingReadReason } from '../../src/core/sources/nothing-read.ts';
 import { readConfig } from '../../src/io/read-config.ts';
 import { type ReadSource, readSource, type SourceOptions } from '../../src/io/read-source.ts';
 import { type LimitValues, limitsFrom } from './limits.ts';
@@ -17,9 +19,13 @@ export interface SourceValues extends LimitValues {
  * What every command that reads a cluster does first: the configuration (`--config FILE`, else
  * ./tierbook.config.yaml, else the defaults) and the source (live, or offline with --from).
  * The configuration is read first so a bad file fails before a slow cluster read.
+ * A read that found nothing to answer about (`nothingReadReason`) is an error, never an empty
+ * answer: exit 3 for a live cluster, 2 for `--from`. `inventory` opts out (`nothingIsError:
+ * false`): its shrink guard refuses the same reads unless `--allow-shrink`.
  */
 export async function readClusterAndConfig(
   values: SourceValues,
+  options: { nothingIsError?: boolean } = {},
 ): Promise<{ read: ReadSource; config: TierbookConfig; configFile: string | null }> {
   const limits = limitsFrom(values);
   const { config, file } = await readConfig(values.config, process.cwd());
@@ -31,7 +37,20 @@ export async function readClusterAndConfig(
   if (values.partial) source.partial = true;
   const read = await readSource(source);
   reportInput(read);
+  if (options.nothingIsError ?? true) refuseNothingRead(read, source.from);
   return { read, config, configFile: file };
+}
+
+function refuseNothingRead(read: ReadSource, from: readonly string[]): void {
+  const nothing = nothingReadReason(read.result);
+  if (nothing === null) return;
+  const answer = 'an answer from it would be a false "safe"';
+  if (from.length > 0) {
+    throw new InputError(`nothing tierbook can use is in it: ${nothing}; ${answer}`, {
+      from: { file: from.join(', ') },
+    });
+  }
+  throw new ClusterReadError(`${read.describe}: ${nothing}; ${answer}`);
 }
 
 /** Offline input not read, unresolved variables, and whether the result is partial, on stderr. */

@@ -12,6 +12,7 @@ import {
 import { UsageError } from '../../src/core/errors.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
 import { renderBlastText, renderFailureDomainsText } from '../../src/core/render/blast-text.ts';
+import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
@@ -35,7 +36,6 @@ domain (OSDs, disks, nodes, pools, classes) with what it would take, worst first
   --partial        offline: skip (and list) files that cannot be parsed instead of failing;
                    the result says it is partial (files holding only kinds tierbook does not
                    use are always skipped and listed)
-See docs/blast.md for how it reasons.
   --timeout DUR    live: end the whole read after DUR (default 5m; e.g. 30s, 2m, 1h): exit 3
                    naming the kinds still pending; a read past 10 s prints progress on stderr
   --request-timeout DUR
@@ -43,7 +43,12 @@ See docs/blast.md for how it reasons.
                    out twice is reported as not read, like a forbidden kind
   --max-bytes SIZE the most bytes read from one API response or one --from file (default
                    256MiB, e.g. 64MiB, 1GiB; files at most 512MiB): a response over it is
-                   cut off and its kind not read; a file over it is bad input (exit 2)`;
+                   cut off and its kind not read; a file over it is bad input (exit 2)
+
+A read with no Pod, workload, PVC or PV in it answers nothing: exit 3 (live, naming each
+kind it could not read and why) or 2 (--from). Kinds the cluster would not list (403) and
+files skipped with --partial are in the answer's assumptions: what they hold is not in it.
+See docs/blast.md for how it reasons.`;
 
 export async function blastCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(
@@ -64,32 +69,22 @@ export async function blastCommand(args: string[]): Promise<number> {
       `tierbook: warning: could not read ${u.group || 'core'}/${u.kind} (${u.reason}): ${u.detail}; the blast radius may miss what depends on it\n`,
     );
   }
+  const unread = unreadOf(read.result).map((u) => describeUnread(u, 'what it holds is not in this answer'));
   const analysis = analyze(buildGraph(read.result.items), { config, now });
   if (positionals.length === 0) {
     const domains = failureDomains(analysis);
     process.stdout.write(
       values.json
-        ? `${JSON.stringify({ failureDomains: domains }, null, 2)}\n`
-        : renderFailureDomainsText(domains),
+        ? `${JSON.stringify({ failureDomains: domains, ...(unread.length > 0 ? { assumptions: unread } : {}) }, null, 2)}\n`
+        : renderFailureDomainsText(domains, unread),
     );
     return failOn && failureDomainsFailAt(domains, failOn) ? gateFailed(failOn, 'some failure domain') : 0;
   }
   // Resolve every target before any work, so a typo fails fast with the closest names.
   const targets = positionals.map((text) => resolveTarget(analysis, text));
   const result = blastRadius(analysis, targets, { outage: values.outage ?? false });
-  // --partial skipped input that may hold what this answer needs: say so where the answer is read.
-  for (const n of read.result.notRead ?? []) {
-    if (n.needed)
-      result.assumptions.push(
-        `input not read (--partial): ${n.where} (${n.kinds.length > 0 ? `names ${n.kinds.join(', ')}` : 'names no kind'}); what it holds is not in this answer`,
-      );
-  }
-  // A kind the read could not list (forbidden, timed out, too large) is missing from the answer.
-  for (const u of read.result.unreadable) {
-    result.assumptions.push(
-      `kind not read (${u.reason}): ${u.group || 'core'}/${u.kind}; what depends on its objects is not in this answer`,
-    );
-  }
+  // Kinds the cluster would not list, input --partial skipped: said where the answer is read.
+  result.assumptions.push(...unread);
   process.stdout.write(
     values.json ? `${JSON.stringify(blastJson(result), null, 2)}\n` : renderBlastText(result),
   );

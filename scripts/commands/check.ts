@@ -6,10 +6,12 @@ import {
   failsAt,
   findingsJson,
   findingsText,
+  partialReadText,
   runChecks,
 } from '../../src/core/analysis/checks/index.ts';
 import { UsageError } from '../../src/core/errors.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
+import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
 import { readBaseline } from '../../src/io/read-baseline.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
@@ -22,7 +24,8 @@ Checks the cluster for the risks that turn a routine change into an outage (docs
 volatile device names, low-redundancy pools, missing, stale or failing backups, backups in the
 blast radius, single replicas of critical data… Findings are grouped by severity, each with the
 object and field to change and how to fix it.
-  --json           print {"findings": [...]} (rule, severity, object, field, message, fix)
+  --json           print {"findings": [...]} (rule, severity, object, field, message, fix),
+                   and "notRead" when the read was partial
   --fail-on SEV    exit 1 if any finding is at or above SEV: high (default), medium, low, or
                    none (never fail)
   --baseline FILE  a saved "tierbook check --json": findings already in it (same rule, object
@@ -39,7 +42,11 @@ object and field to change and how to fix it.
                    out twice is reported as not read, like a forbidden kind
   --max-bytes SIZE the most bytes read from one API response or one --from file (default
                    256MiB, e.g. 64MiB, 1GiB; files at most 512MiB): a response over it is
-                   cut off and its kind not read; a file over it is bad input (exit 2)`;
+                   cut off and its kind not read; a file over it is bad input (exit 2)
+
+A read with no Pod, workload, PVC or PV in it is no "No findings": exit 3 (live, naming each
+kind it could not read and why) or 2 (--from). A partial read (a kind 403, a file skipped)
+starts with a PARTIAL READ header naming what the findings do not cover.`;
 
 export async function checkCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {
@@ -57,19 +64,26 @@ export async function checkCommand(args: string[]): Promise<number> {
       `tierbook: warning: could not read ${u.group || 'core'}/${u.kind} (${u.reason}): ${u.detail}; checks that need it may miss findings\n`,
     );
   }
+  // What was not read: a header in text, `notRead` in JSON (only when something was not read).
+  const missing = 'findings about what it holds are missing';
+  const unread = unreadOf(read.result).map((u) => ({ ...u, message: describeUnread(u, missing) }));
+  const notRead = unread.length > 0 ? { notRead: unread } : {};
+  const header = partialReadText(unread.map((u) => u.message));
   const findings = runChecks(analyze(buildGraph(read.result.items), { config, now }));
   if (!baseline) {
     process.stdout.write(
-      values.json ? `${JSON.stringify(findingsJson(findings), null, 2)}\n` : findingsText(findings),
+      values.json
+        ? `${JSON.stringify({ ...findingsJson(findings), ...notRead }, null, 2)}\n`
+        : header + findingsText(findings),
     );
     return failsAt(findings, failOn) ? 1 : 0;
   }
   const { fresh, known, gone } = compareWithBaseline(findings, baseline);
   if (values.json) {
-    const json = { ...findingsJson(fresh), inBaseline: findingsJson(known).findings };
+    const json = { ...findingsJson(fresh), inBaseline: findingsJson(known).findings, ...notRead };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
-    process.stdout.write(findingsText(fresh));
+    process.stdout.write(header + findingsText(fresh));
     process.stdout.write(
       `${known.length} known finding${known.length === 1 ? '' : 's'} from the baseline ${baseline.file} not shown; ${gone} of its finding${gone === 1 ? '' : 's'} no longer found.\n`,
     );

@@ -19,10 +19,10 @@ storage object into DIR (default: content/). Operators' notes in each page are k
   --out DIR        where to write (default: content): a new or empty folder, or one an earlier
                    run wrote (it holds .tierbook-content); any other folder is refused
   --check          write nothing; exit 1 and list what would change if the inventory drifted
-  --allow-shrink   write even when the read found nothing (no object at all, or none of the
-                   core kinds while kinds could not be read) or would remove more than half of
-                   the previous pages; without it such a run exits 3 (live) or 2 (--from) and
-                   writes nothing
+  --allow-shrink   write even when the read found nothing (no Pod, workload, PVC or PV; or
+                   nothing of the core API group while kinds could not be read) or would
+                   remove more than half of the previous pages; without it such a run exits
+                   3 (live) or 2 (--from) and writes nothing
   --now ISO8601    the time recorded as "taken at" (default: now; an unchanged inventory keeps
                    the time it was taken)
   --cluster NAME   the name the inventory is published under (default: the kubeconfig context,
@@ -77,7 +77,7 @@ async function inventoryRun(
   const now = nowFrom(values.now);
   // Refuse a folder that is not tierbook's before the (slow) read, and before reading its pages.
   const state = values.check ? null : await ownedOutput(outDir, 'content');
-  const { read, config } = await readClusterAndConfig(values);
+  const { read, config } = await readClusterAndConfig(values, { nothingIsError: false });
   const previous = await readContentDir(outDir);
   const inventory = assembleInventory(read.result, { cluster: read.cluster, now, config });
   const render = (before: ReadonlyMap<string, string>) => {

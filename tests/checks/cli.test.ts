@@ -14,8 +14,11 @@ const SAMPLE = ['--from', 'src/sample/cluster', '--now', '2026-11-24T06:00:00Z']
 const ROOK = '../shared/corpus/rook__rook/deploy/examples';
 /** Only medium findings: the size-1 pools of Rook's test cluster, which no workload uses. */
 const MEDIUM_ONLY = ['--from', `${ROOK}/cluster-test.yaml`, '--from', `${ROOK}/pool-test.yaml`];
-/** Nothing to find: a StorageClass alone. */
-const CLEAN = ['--from', `${ROOK}/csi/rbd/storageclass.yaml`];
+/**
+ * Nothing to find: Rook's operator (a stateless Deployment) and a StorageClass. A StorageClass
+ * alone is no answer at all (no Pod, workload, PVC or PV): exit 2, see tests/cli/nothing-read.
+ */
+const CLEAN = ['--from', `${ROOK}/operator.yaml`, '--from', `${ROOK}/csi/rbd/storageclass.yaml`];
 
 function tierbook(...args: string[]) {
   const run = spawnSync(process.execPath, [CLI, 'check', ...args], { encoding: 'utf8', cwd: repo });

@@ -79,6 +79,7 @@ test('the public API of checks is pinned', () => {
     'lowerSeverity',
     'messageShape',
     'parseBaseline',
+    'partialReadText',
     'runChecks',
     'severityForTier',
     'sortFindings',

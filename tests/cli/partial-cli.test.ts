@@ -65,12 +65,29 @@ test('inventory --partial skips it, lists it, and says the inventory is partial'
 });
 
 test('check and blast accept --partial too', () => {
-  const check = tierbook('check', '--from', NEEDED, '--partial', '--fail-on', 'none', ...NOW);
+  const check = tierbook(
+    'check',
+    '--from',
+    NEEDED,
+    '--from',
+    BUNDLE,
+    '--partial',
+    '--fail-on',
+    'none',
+    ...NOW,
+  );
   assert.equal(check.code, 0, check.stderr);
   assert.match(check.stderr, /skipped \(--partial\)/);
-  const blast = tierbook('blast', '--from', NEEDED, '--partial', '--json', ...NOW);
+  assert.match(check.stdout, /^PARTIAL READ: 1 kind\(s\) or input\(s\) could not be read/);
+  const blast = tierbook('blast', '--from', NEEDED, '--from', BUNDLE, '--partial', '--json', ...NOW);
   assert.equal(blast.code, 0, blast.stderr);
   assert.match(blast.stderr, /partial: 1 input/);
+  // NEEDED alone, its one file skipped, holds nothing to answer from: no answer, not "no findings".
+  for (const command of ['check', 'blast']) {
+    const nothing = tierbook(command, '--from', NEEDED, '--partial', ...NOW);
+    assert.equal(nothing.code, 2, nothing.stdout + nothing.stderr);
+    assert.match(nothing.stderr, /nothing tierbook can use is in it: .*1 input\(s\) could not be read/);
+  }
 });
 
 test('blast --partial: the answer names the input it did not read in its assumptions', () => {

@@ -44,10 +44,18 @@ function renderImpact(item: WorkloadImpact): string[] {
   return lines;
 }
 
-/** `tierbook blast` with no target: one line per failure domain, worst first. */
-export function renderFailureDomainsText(domains: readonly FailureDomainSummary[]): string {
+/**
+ * `tierbook blast` with no target: one line per failure domain, worst first, then the
+ * assumptions (what the read could not see), as a target's answer ends.
+ */
+export function renderFailureDomainsText(
+  domains: readonly FailureDomainSummary[],
+  assumptions: readonly string[] = [],
+): string {
+  const tail = assumptions.length === 0 ? [] : ['', 'Assumptions:'];
+  for (const line of assumptions) tail.push(...wrap(line, '  - ', '    '));
   if (domains.length === 0)
-    return 'The inventory holds no failure domain (no OSD, disk, node, pool or class).\n';
+    return `${['The inventory holds no failure domain (no OSD, disk, node, pool or class).', ...tail].join('\n')}\n`;
   const out = ['Failure domains, worst first ("tierbook blast TARGET" explains one):', ''];
   const column = Math.min(24, Math.max(...domains.map((d) => d.target.length)) + 2);
   for (const d of domains) {
@@ -55,7 +63,7 @@ export function renderFailureDomainsText(domains: readonly FailureDomainSummary[
       out.push(...wrap(`${d.target.padEnd(column)}${d.summary}`, '  ', ' '.repeat(column + 2)));
     else out.push(`  ${d.target}`, ...wrap(d.summary, ' '.repeat(column + 2), ' '.repeat(column + 2)));
   }
-  return `${out.join('\n')}\n`;
+  return `${[...out, ...tail].join('\n')}\n`;
 }
 
 /** Word-wraps one line to WIDTH; a word longer than the line stays whole. */

@@ -13,4 +13,4 @@ export { compareFindings, sortFindings } from './order.ts';
 export { RULES } from './rules/index.ts';
 export { runChecks } from './run.ts';
 export { failsAt, lowerSeverity, severityForTier } from './severity.ts';
-export { findingsText, summaryLine } from './text-report.ts';
+export { findingsText, partialReadText, summaryLine } from './text-report.ts';

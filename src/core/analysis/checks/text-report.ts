@@ -32,6 +32,22 @@ export function findingsText(findings: readonly Finding[], width = 80): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The header of `tierbook check` on a partial read: findings cover only what was read, so "No
+ * findings" must not read as "nothing wrong". `unread` holds one sentence per kind or input.
+ */
+export function partialReadText(unread: readonly string[], width = 80): string {
+  if (unread.length === 0) return '';
+  const lines = wrap(
+    `PARTIAL READ: ${unread.length} kind(s) or input(s) could not be read; the findings below cover only what was read.`,
+    width,
+    '',
+    '',
+  );
+  for (const line of unread) lines.push(...wrap(line, width, '  - ', '    '));
+  return `${lines.join('\n')}\n\n`;
+}
+
 /** "3 high, 1 medium, 0 low: 4 findings." */
 export function summaryLine(findings: readonly Finding[]): string {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;

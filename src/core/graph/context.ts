@@ -1,6 +1,7 @@
 import type { FieldReader } from '../fields.ts';
 import type { Json } from '../model.ts';
 import { groupOf } from '../model.ts';
+import { redactUrlsIn, redactUrlsInJson } from '../url-credentials.ts';
 import { parseId } from './ids.ts';
 import type { Dangling, EdgeType, Graph, GraphEdge, GraphNode } from './model.ts';
 import { idOf, type ObjectIndex } from './object-index.ts';
@@ -102,19 +103,27 @@ export class BuildContext {
     this.#dangling.set(`${object}\0${field}\0${message}`, { object, field, message });
   }
 
+  /**
+   * The graph, sorted. Every text in it passes through `redactUrlsIn` here, the one place every
+   * extractor, backend and backup adapter goes through: no URL credential reaches an output.
+   */
   toGraph(): Graph {
     const nodes = [...this.#nodes.values()].sort((a, b) => compare(a.id, b.id));
-    for (const node of nodes) node.attrs = sortKeys(node.attrs);
-    const edges = [...this.#edges.values()].sort(
-      (a, b) =>
-        compare(a.from, b.from) ||
-        compare(a.type, b.type) ||
-        compare(a.to, b.to) ||
-        compare(a.field, b.field),
-    );
-    const dangling = [...this.#dangling.values()].sort(
-      (a, b) => compare(a.object, b.object) || compare(a.field, b.field) || compare(a.message, b.message),
-    );
+    for (const node of nodes) node.attrs = redactUrlsInJson(sortKeys(node.attrs)) as Record<string, Json>;
+    const edges = [...this.#edges.values()]
+      .map((edge) => ({ ...edge, why: redactUrlsIn(edge.why) }))
+      .sort(
+        (a, b) =>
+          compare(a.from, b.from) ||
+          compare(a.type, b.type) ||
+          compare(a.to, b.to) ||
+          compare(a.field, b.field),
+      );
+    const dangling = [...this.#dangling.values()]
+      .map((d) => ({ ...d, message: redactUrlsIn(d.message) }))
+      .sort(
+        (a, b) => compare(a.object, b.object) || compare(a.field, b.field) || compare(a.message, b.message),
+      );
     return { nodes, edges, dangling };
   }
 }

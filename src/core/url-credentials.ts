@@ -56,15 +56,15 @@ export function redactUrl(url: string): string {
   return `${scheme}://${authority}${redactParameters(after)}`;
 }
 
+/** A host (a name, an IPv4 or `[IPv6]`, maybe an unsubstituted `${VAR}`) and an optional port. */
+const HOST_PORT = /^(\[[0-9a-f:.]+\]|[\w${}%~-]+(\.[\w${}%~-]*)*)(:\d*)?$/i;
+
 /**
  * The userinfo ends at the last `@` of the authority (which ends at the first `/`, `?` or `#`).
  * A password written with an unencoded `/`, `?` or `#` makes the authority end early, at
  * something that is no `host:port` (the URL is invalid as written): then the userinfo runs to
  * the last `@`. A valid `host:port` keeps its path as written (`/path@v2` names no user).
  */
-/** A host (a name, an IPv4 or `[IPv6]`, maybe an unsubstituted `${VAR}`) and an optional port. */
-const HOST_PORT = /^(\[[0-9a-f:.]+\]|[\w${}%~-]+(\.[\w${}%~-]*)*)(:\d*)?$/i;
-
 function splitUserinfo(rest: string): { userinfo: string | undefined; after: string } {
   const end = rest.search(/[/?#]/);
   const authority = end === -1 ? rest : rest.slice(0, end);
@@ -83,8 +83,12 @@ function redactParameters(text: string): string {
   );
 }
 
-/** Where a URL may start in free text: a scheme, or a word right before `:…@` (no scheme). */
-const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s"<>`]+|[^\s"'<>`=(,[{/@:]+:[^\s"<>`/]*@[^\s"'<>`]+/gi;
+/**
+ * Where a URL may start in free text: a scheme, or (no scheme) `user:password@host` starting a
+ * word. An image's `name:tag@sha256:<digest>` is no password.
+ */
+const URL_IN_TEXT =
+  /[a-z][a-z0-9+.-]*:\/\/[^\s"<>`]+|(?<=^|[\s"'=(,[{])[^\s"'<>`=(,[{/@:]+:[^\s"<>`/]*@(?![a-z0-9]+:[0-9a-f]{32,})[^\s"'<>`]+/gi;
 
 /**
  * Free text (a `why`, an error a backup tool reported, a composed "s3://bucket at host") with

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { parseAllDocuments } from 'yaml';
 import { hostOf } from '../../src/core/graph/backups/destination.ts';
+import { buildGraph } from '../../src/core/graph/build.ts';
+import type { Graph } from '../../src/core/graph/model.ts';
 import { addressesIn } from '../../src/core/graph/service-refs.ts';
+import type { KubeObject, SourceItem } from '../../src/core/model.ts';
 import { redactUrl, redactUrlsIn } from '../../src/core/url-credentials.ts';
 
 // Shapes from the adapters' fields: Velero s3Url, CloudNativePG endpointURL, Percona endpointUrl
@@ -64,6 +68,9 @@ test('redactUrlsIn finds URLs in free text and leaves other text alone', () => {
   );
   for (const text of [
     'image ghcr.io:5000/app@sha256:0123abcd',
+    'image registry.local:5000/library/postgres:16.4@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+    'image postgres:16@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+    'middleware apps-auth@kubernetescrd',
     'contact ops@example.com',
     'pool rook-ceph/replicapool keeps 3 copies',
     'PVC apps/data (size=10Gi)',
@@ -104,5 +111,64 @@ test('property: an address found in an env value never carries its userinfo', ()
       }
     }),
     { seed: 11, numRuns: 500 },
+  );
+});
+
+// Shapes of the Percona pgBackRest repo (bare-host endpoint) and Velero BSL fixtures
+// (tests/fixtures/backups/percona, velero): a MinIO Service in the cluster.
+function graphOf(yaml: string): Graph {
+  const items = parseAllDocuments(yaml).map(
+    (doc, i): SourceItem => ({
+      object: doc.toJSON() as KubeObject,
+      from: { file: 'test.yaml', line: i + 1 },
+    }),
+  );
+  return buildGraph(items);
+}
+
+test('credentials in a destination URL do not move it: the copy stays on the in-cluster Service', () => {
+  const graph = graphOf(`
+apiVersion: v1
+kind: Service
+metadata: {name: minio, namespace: minio}
+spec: {selector: {app: minio}, ports: [{port: 9000}]}
+---
+apiVersion: pgv2.percona.com/v2
+kind: PerconaPGCluster
+metadata: {name: pg, namespace: apps}
+spec:
+  backups:
+    pgbackrest:
+      repos:
+        - name: repo1
+          schedules: {full: '0 2 * * 0'}
+          s3: {bucket: pg, endpoint: 'backup:pw@minio.minio.svc:9000'}
+---
+apiVersion: velero.io/v1
+kind: BackupStorageLocation
+metadata: {name: default, namespace: velero}
+spec:
+  provider: aws
+  objectStorage: {bucket: velero}
+  config: {s3Url: 'http://velero:p/w@minio.minio.svc:9000/?X-Amz-Signature=sig'}
+---
+apiVersion: velero.io/v1
+kind: Schedule
+metadata: {name: daily, namespace: velero}
+spec: {schedule: '0 3 * * *', template: {defaultVolumesToFsBackup: true}}
+`);
+  const storesTo = graph.edges.filter((e) => e.type === 'stores-to');
+  assert.deepEqual(
+    storesTo.map((e) => [e.from, e.to]),
+    [
+      ['pgv2.percona.com/PerconaPGCluster/apps/pg', 'core/Service/minio/minio'],
+      ['velero.io/Schedule/velero/daily', 'core/Service/minio/minio'],
+    ],
+  );
+  const text = JSON.stringify(graph);
+  for (const secret of ['pw@', 'p/w', 'sig&', '=sig']) assert.ok(!text.includes(secret), secret);
+  assert.match(
+    storesTo[0]?.why ?? '',
+    /writes to REDACTED@minio\.minio\.svc:9000: minio\.minio\.svc is Service minio\/minio/,
   );
 });

@@ -110,20 +110,18 @@ export class BuildContext {
   toGraph(): Graph {
     const nodes = [...this.#nodes.values()].sort((a, b) => compare(a.id, b.id));
     for (const node of nodes) node.attrs = redactUrlsInJson(sortKeys(node.attrs)) as Record<string, Json>;
-    const edges = [...this.#edges.values()]
-      .map((edge) => ({ ...edge, why: redactUrlsIn(edge.why) }))
-      .sort(
-        (a, b) =>
-          compare(a.from, b.from) ||
-          compare(a.type, b.type) ||
-          compare(a.to, b.to) ||
-          compare(a.field, b.field),
-      );
-    const dangling = [...this.#dangling.values()]
-      .map((d) => ({ ...d, message: redactUrlsIn(d.message) }))
-      .sort(
-        (a, b) => compare(a.object, b.object) || compare(a.field, b.field) || compare(a.message, b.message),
-      );
+    for (const edge of this.#edges.values()) edge.why = redactUrlsIn(edge.why);
+    for (const d of this.#dangling.values()) d.message = redactUrlsIn(d.message);
+    const edges = [...this.#edges.values()].sort(
+      (a, b) =>
+        compare(a.from, b.from) ||
+        compare(a.type, b.type) ||
+        compare(a.to, b.to) ||
+        compare(a.field, b.field),
+    );
+    const dangling = [...this.#dangling.values()].sort(
+      (a, b) => compare(a.object, b.object) || compare(a.field, b.field) || compare(a.message, b.message),
+    );
     return { nodes, edges, dangling };
   }
 }

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
@@ -8,6 +11,7 @@ import type { Graph } from '../../src/core/graph/model.ts';
 import { addressesIn } from '../../src/core/graph/service-refs.ts';
 import type { KubeObject, SourceItem } from '../../src/core/model.ts';
 import { redactUrl, redactUrlsIn } from '../../src/core/url-credentials.ts';
+import { createKubeTransport } from '../../src/io/kube-transport.ts';
 
 // Shapes from the adapters' fields: Velero s3Url, CloudNativePG endpointURL, Percona endpointUrl
 // (pgBackRest's bare host), k8up endpoint, Longhorn backupTargetURL (`s3://bucket@region/`),
@@ -171,4 +175,30 @@ spec: {schedule: '0 3 * * *', template: {defaultVolumesToFsBackup: true}}
     storesTo[0]?.why ?? '',
     /writes to REDACTED@minio\.minio\.svc:9000: minio\.minio\.svc is Service minio\/minio/,
   );
+});
+
+test('a kubeconfig server with credentials is never quoted with them', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tierbook-kubeconfig-'));
+  const kubeconfig = (server: string) => `apiVersion: v1
+kind: Config
+current-context: local
+clusters: [{name: local, cluster: {server: '${server}'}}]
+users: [{name: local, user: {token: not-a-real-token}}]
+contexts: [{name: local, context: {cluster: local, user: local}}]
+`;
+  try {
+    await writeFile(join(dir, 'bad'), kubeconfig('https://admin:CANARY7F3A@[not-a-host'));
+    await assert.rejects(createKubeTransport({ kubeconfig: join(dir, 'bad') }), (error: Error) => {
+      assert.match(error.message, /the cluster server "https:\/\/REDACTED@\[not-a-host" is not a URL/);
+      return true;
+    });
+    await writeFile(
+      join(dir, 'good'),
+      kubeconfig('https://admin:CANARY7F3A@127.0.0.1:6443/?token=CANARY7F3A'),
+    );
+    const { describe } = await createKubeTransport({ kubeconfig: join(dir, 'good') });
+    assert.equal(describe, 'context "local" (server https://127.0.0.1:6443/?token=REDACTED)');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -8,7 +8,7 @@ import type { Json } from './model.ts';
 export const REDACTED = 'REDACTED';
 
 /** Parameter names that hold a credential, compared lower-cased (`X-Amz-Signature`, Azure's `sig`). */
-const SECRET_NAMES = new Set(['sig', 'key', 'pass', 'pwd', 'auth', 'sas', 'code', 'jwt', 'awsaccesskeyid']);
+const SECRET_NAMES = new Set(['sig', 'key', 'pass', 'pwd', 'auth', 'sas', 'jwt', 'awsaccesskeyid']);
 /** …or that contain one of these (`access_token`, `client_secret`, `X-Amz-Credential`). */
 const SECRET_PARTS = [
   'token',
@@ -92,12 +92,13 @@ const URL_IN_TEXT =
 
 /**
  * Free text (a `why`, an error a backup tool reported, a composed "s3://bucket at host") with
- * every URL in it redacted as `redactUrl` does. Trailing punctuation is left outside the URL,
+ * every URL in it redacted as `redactUrl` does, and every `NAME=value` whose name says it is a
+ * credential (`PGPASSWORD=`, `X-Amz-Signature=`). Trailing punctuation is left outside the URL,
  * unless the URL ends in a redacted value (the punctuation may be part of the secret).
  */
 export function redactUrlsIn(text: string): string {
   if (!text.includes('@') && !text.includes('=')) return text;
-  return text.replace(URL_IN_TEXT, (found) => {
+  return redactAssignments(text).replace(URL_IN_TEXT, (found) => {
     const trail = /[.,;:!')\]}]+$/.exec(found)?.[0] ?? '';
     if (!trail) return redactUrl(found);
     const head = found.slice(0, -trail.length);
@@ -105,6 +106,15 @@ export function redactUrlsIn(text: string): string {
     // Already redacted (text redacted twice): the punctuation is the sentence's.
     return url.endsWith(REDACTED) && !head.endsWith(REDACTED) ? redactUrl(found) : `${url}${trail}`;
   });
+}
+
+/** `PGPASSWORD=…`, `aws_secret_access_key=…` starting a word of free text (an error quoting env). */
+const ASSIGNMENT = /(?<=^|[\s"'(,;])([A-Za-z_][\w.-]*)=([^\s"'&;,)]+)/g;
+
+function redactAssignments(text: string): string {
+  return text.replace(ASSIGNMENT, (whole, name: string) =>
+    SECRET_PARTS.some((part) => name.toLowerCase().includes(part)) ? `${name}=${REDACTED}` : whole,
+  );
 }
 
 /** Every string in a JSON value (keys kept) with its URLs redacted. */

@@ -156,7 +156,7 @@ items:
     spec: {includedNamespaces: ['*'], defaultVolumesToFsBackup: true}
     status:
       phase: Failed
-      failureReason: 'upload to ${signed('https', 'velero-s3.example.com', 'velero-failure')} failed'
+      failureReason: 'upload to ${signed('https', 'velero-s3.example.com', 'velero-failure')} failed (AWS_SECRET_ACCESS_KEY=${c('velero-failure-env')})'
   # CloudNativePG: the in-tree barmanObjectStore and the barman-cloud plugin's ObjectStore.
   - apiVersion: postgresql.cnpg.io/v1
     kind: Cluster

@@ -70,6 +70,10 @@ test('redactUrlsIn finds URLs in free text and leaves other text alone', () => {
     redactUrlsIn('ends in a secret: https://h/?token=abc).'),
     'ends in a secret: https://h/?token=REDACTED',
   );
+  assert.equal(
+    redactUrlsIn('restic failed (PGPASSWORD=abc, AWS_SECRET_ACCESS_KEY=def): exit code=1'),
+    'restic failed (PGPASSWORD=REDACTED, AWS_SECRET_ACCESS_KEY=REDACTED): exit code=1',
+  );
   for (const text of [
     'image ghcr.io:5000/app@sha256:0123abcd',
     'image registry.local:5000/library/postgres:16.4@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
@@ -78,6 +82,7 @@ test('redactUrlsIn finds URLs in free text and leaves other text alone', () => {
     'contact ops@example.com',
     'pool rook-ceph/replicapool keeps 3 copies',
     'PVC apps/data (size=10Gi)',
+    'exit code=137 after retries=3',
   ])
     assert.equal(redactUrlsIn(text), text);
 });

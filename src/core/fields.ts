@@ -1,5 +1,6 @@
 import { InputError } from './errors.ts';
 import type { KubeObject, SourceItem } from './model.ts';
+import { mayHoldSecrets } from './secret-fields.ts';
 
 /**
  * Typed reads of object fields. A field that is absent reads as `undefined`; a field that is
@@ -84,7 +85,7 @@ export class FieldReader {
   }
 
   wrongType(path: string, expected: string, actual: unknown): InputError {
-    return new InputError(`expected ${expected}, found ${describeValue(actual)}`, {
+    return new InputError(`expected ${expected}, found ${describeValue(actual, mayHoldSecrets(path))}`, {
       from: this.item.from,
       object: objectLabel(this.item.object),
       field: path,
@@ -101,9 +102,11 @@ export function objectLabel(object: KubeObject): string {
   return `${object.kind} ${ns ? `${ns}/` : ''}${object.metadata.name ?? '(unnamed)'}`;
 }
 
-function describeValue(value: unknown): string {
+/** The type and, unless the field may hold a secret, the value (cut at 40 characters). */
+function describeValue(value: unknown, secret: boolean): string {
   if (Array.isArray(value)) return 'a list';
   if (isRecord(value)) return 'a mapping';
+  if (secret) return `a ${typeof value} (not quoted: the field may hold a secret)`;
   const text = JSON.stringify(value) ?? String(value);
   return `${typeof value} ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
 }

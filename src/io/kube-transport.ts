@@ -14,6 +14,7 @@ import {
   NetworkFailure,
   ResponseTooLarge,
 } from '../core/sources/live/transport.ts';
+import { redactUrl } from '../core/url-credentials.ts';
 
 export interface KubeTransportOptions {
   /** `--kubeconfig FILE`; else KUBECONFIG, ~/.kube/config, or the in-cluster service account. */
@@ -111,17 +112,22 @@ function selectContext(config: KubeConfig, wanted: string | undefined): string {
   return current;
 }
 
-/** `base` keeps a path prefix (Rancher's `/k8s/clusters/<id>`); `display` drops any userinfo. */
+/**
+ * `base` keeps a path prefix (Rancher's `/k8s/clusters/<id>`); `display` drops any userinfo and
+ * credential-like parameter (docs/security.md).
+ */
 function parseServer(server: string, context: string): { base: string; display: string } {
   let url: URL;
   try {
     url = new URL(server);
   } catch {
-    throw new ClusterReadError(`context "${context}": the cluster server "${server}" is not a URL`);
+    throw new ClusterReadError(
+      `context "${context}": the cluster server "${redactUrl(server)}" is not a URL`,
+    );
   }
   url.username = '';
   url.password = '';
-  const display = url.toString().replace(/\/+$/, '');
+  const display = redactUrl(url.toString()).replace(/\/+$/, '');
   return { base: server.replace(/\/+$/, ''), display };
 }
 

@@ -1,6 +1,7 @@
 import type { FieldReader } from '../fields.ts';
 import type { Json } from '../model.ts';
 import { groupOf } from '../model.ts';
+import { redactUrlsIn, redactUrlsInJson } from '../url-credentials.ts';
 import { parseId } from './ids.ts';
 import type { Dangling, EdgeType, Graph, GraphEdge, GraphNode } from './model.ts';
 import { idOf, type ObjectIndex } from './object-index.ts';
@@ -102,9 +103,15 @@ export class BuildContext {
     this.#dangling.set(`${object}\0${field}\0${message}`, { object, field, message });
   }
 
+  /**
+   * The graph, sorted. Every text in it passes through `redactUrlsIn` here, the one place every
+   * extractor, backend and backup adapter goes through: no URL credential reaches an output.
+   */
   toGraph(): Graph {
     const nodes = [...this.#nodes.values()].sort((a, b) => compare(a.id, b.id));
-    for (const node of nodes) node.attrs = sortKeys(node.attrs);
+    for (const node of nodes) node.attrs = redactUrlsInJson(sortKeys(node.attrs)) as Record<string, Json>;
+    for (const edge of this.#edges.values()) edge.why = redactUrlsIn(edge.why);
+    for (const d of this.#dangling.values()) d.message = redactUrlsIn(d.message);
     const edges = [...this.#edges.values()].sort(
       (a, b) =>
         compare(a.from, b.from) ||

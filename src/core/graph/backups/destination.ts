@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { redactUrl } from '../../url-credentials.ts';
 import type { BuildContext } from '../context.ts';
 import { nodeId, qualifiedName } from '../ids.ts';
 import { idOf } from '../object-index.ts';
@@ -36,7 +37,9 @@ export function linkDestination(
   policy: string,
   spec: DestinationSpec,
 ): string | undefined {
-  const parsed = hostOf(spec.url);
+  // Credentials in the URL never reach a why, a node id or an attr (docs/security.md).
+  const url = redactUrl(spec.url);
+  const parsed = hostOf(url);
   if (!parsed) return undefined;
   const namespace = spec.reader.object.metadata.namespace ?? '';
   // A bucket URL (`s3://velero`) names a bucket, not a host: never a cluster DNS name.
@@ -48,7 +51,7 @@ export function linkDestination(
       type: 'stores-to',
       source: spec.reader,
       field: spec.field,
-      why: `${spec.via} writes to ${spec.url}: ${inCluster.why}`,
+      why: `${spec.via} writes to ${url}: ${inCluster.why}`,
     });
     return inCluster.id;
   }
@@ -62,7 +65,7 @@ export function linkDestination(
     type: 'stores-to',
     source: spec.reader,
     field: spec.field,
-    why: `${spec.via} writes to ${spec.url}, which names no Service, Ingress or address of this cluster`,
+    why: `${spec.via} writes to ${url}, which names no Service, Ingress or address of this cluster`,
   });
   return target;
 }
@@ -78,7 +81,7 @@ export function hostOf(url: string): ParsedHost | undefined {
   const trimmed = url.trim();
   const match = SCHEME.exec(trimmed);
   const scheme = (match?.[1] ?? '').toLowerCase();
-  const authority = match ? (match[2] ?? '') : (trimmed.split('/')[0] ?? '');
+  const authority = match ? (match[2] ?? '') : (trimmed.split('/')[0] ?? '').replace(/^.*@/, '');
   const host = authority
     .replace(/^\[|\](:\d+)?$/g, '')
     .replace(/:\d*$/, '')

@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.ts';
 import type { KubeObject, ObjectMeta } from '../../model.ts';
+import { mayHoldSecrets } from '../../secret-fields.ts';
 import { NEVER_READ_KINDS } from '../resources.ts';
 import { describeValue, isMapping } from './describe-value.ts';
 import type { Candidate } from './expand-document.ts';
@@ -90,7 +91,11 @@ function stringMap(value: unknown, field: string, fail: Fail): Record<string, st
   for (const [key, entry] of Object.entries(value)) {
     if (entry === null) map[key] = '';
     else if (typeof entry === 'string') map[key] = entry;
-    else fail(`${field}.${key}`, `${expected('a string', entry)} (quote the value in YAML)`);
+    else
+      fail(
+        `${field}.${key}`,
+        `${expected('a string', entry, mayHoldSecrets(field))} (quote the value in YAML)`,
+      );
   }
   return map;
 }
@@ -120,8 +125,8 @@ function checkOwnerReferences(value: unknown, fail: Fail): void {
   }
 }
 
-function expected(what: string, actual: unknown): string {
-  return `expected ${what}, got ${describeValue(actual)}`;
+function expected(what: string, actual: unknown, secret = false): string {
+  return `expected ${what}, got ${describeValue(actual, secret)}`;
 }
 
 /** `Pod default/web-0`, or `Pod at items[3]` before a name is known. */

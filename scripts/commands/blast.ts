@@ -13,6 +13,7 @@ import { UsageError } from '../../src/core/errors.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
 import { renderBlastText, renderFailureDomainsText } from '../../src/core/render/blast-text.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
+import { warnLeftOut } from '../cli/left-out.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook blast [TARGET...] [SOURCE] [--json] [--outage] [--fail-on IMPACT]
@@ -55,7 +56,9 @@ export async function blastCommand(args: string[]): Promise<number> {
       `tierbook: warning: could not read ${u.group || 'core'}/${u.kind} (${u.reason}): ${u.detail}; the blast radius may miss what depends on it\n`,
     );
   }
-  const analysis = analyze(buildGraph(read.result.items), { config, now });
+  const graph = buildGraph(read.result.items);
+  warnLeftOut(graph);
+  const analysis = analyze(graph, { config, now });
   if (positionals.length === 0) {
     const domains = failureDomains(analysis);
     process.stdout.write(
@@ -73,6 +76,13 @@ export async function blastCommand(args: string[]): Promise<number> {
     if (n.needed)
       result.assumptions.push(
         `input not read (--partial): ${n.where} (${n.kinds.length > 0 ? `names ${n.kinds.join(', ')}` : 'names no kind'}); what it holds is not in this answer`,
+      );
+  }
+  // An enriching object left out for a wrong-typed field: the protection it may give is not counted.
+  for (const d of graph.dangling) {
+    if (d.leftOut !== undefined)
+      result.assumptions.push(
+        `${d.object} left out (field ${d.field} of the wrong type): any backup or snapshot it gives is not counted`,
       );
   }
   process.stdout.write(

@@ -12,6 +12,7 @@ import { UsageError } from '../../src/core/errors.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
 import { readBaseline } from '../../src/io/read-baseline.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
+import { warnLeftOut } from '../cli/left-out.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook check [SOURCE] [--json] [--fail-on high|medium|low|none] [--baseline FILE]
@@ -48,7 +49,9 @@ export async function checkCommand(args: string[]): Promise<number> {
       `tierbook: warning: could not read ${u.group || 'core'}/${u.kind} (${u.reason}): ${u.detail}; checks that need it may miss findings\n`,
     );
   }
-  const findings = runChecks(analyze(buildGraph(read.result.items), { config, now }));
+  const graph = buildGraph(read.result.items);
+  warnLeftOut(graph);
+  const findings = runChecks(analyze(graph, { config, now }));
   if (!baseline) {
     process.stdout.write(
       values.json ? `${JSON.stringify(findingsJson(findings), null, 2)}\n` : findingsText(findings),

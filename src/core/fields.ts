@@ -17,12 +17,23 @@ export class FieldReader {
     return this.item.object;
   }
 
+  /**
+   * The value at `path`, undefined when a step is absent (or null, as the API server treats it).
+   * A step of the wrong type on the way (`spec: "x"` when reading `spec.storageClassName`) is not
+   * absence: it is bad input, reported at that step.
+   */
   raw(path: string): unknown {
     let value: unknown = this.item.object;
-    for (const key of splitPath(path)) {
+    const keys = splitPath(path);
+    for (const [at, key] of keys.entries()) {
       if (value === null || value === undefined) return undefined;
-      if (typeof key === 'number') value = Array.isArray(value) ? value[key] : undefined;
-      else value = isRecord(value) ? value[key] : undefined;
+      if (typeof key === 'number') {
+        if (!Array.isArray(value)) throw this.wrongStep(keys, at, 'a list', value);
+        value = value[key];
+      } else {
+        if (!isRecord(value)) throw this.wrongStep(keys, at, 'a mapping', value);
+        value = value[key];
+      }
     }
     return value;
   }
@@ -56,14 +67,14 @@ export class FieldReader {
   array(path: string): unknown[] {
     const value = this.raw(path);
     if (value === undefined || value === null) return [];
-    if (!Array.isArray(value)) throw this.wrongType(path, 'a list', value);
+    if (!Array.isArray(value)) throw this.wrongShape(path, 'a list', value);
     return value;
   }
 
   record(path: string): Record<string, unknown> | undefined {
     const value = this.raw(path);
     if (value === undefined || value === null) return undefined;
-    if (!isRecord(value)) throw this.wrongType(path, 'a mapping', value);
+    if (!isRecord(value)) throw this.wrongShape(path, 'a mapping', value);
     return value;
   }
 
@@ -83,12 +94,35 @@ export class FieldReader {
     return this.array(path).map((_, i) => i);
   }
 
-  wrongType(path: string, expected: string, actual: unknown): InputError {
-    return new InputError(`expected ${expected}, found ${describeValue(actual)}`, {
-      from: this.item.from,
-      object: objectLabel(this.item.object),
-      field: path,
-    });
+  wrongType(path: string, expected: string, actual: unknown): FieldTypeError {
+    return new FieldTypeError(this.item, path, `expected ${expected}, found ${describeValue(actual)}`);
+  }
+
+  /**
+   * A scalar (or the other container) where a list or mapping is read: named by its type only,
+   * as the value may be anything (a password in an env var).
+   */
+  private wrongShape(path: string, expected: string, actual: unknown, reading?: string): FieldTypeError {
+    const why = reading ? ` (reading ${reading})` : '';
+    return new FieldTypeError(this.item, path, `expected ${expected}, found ${typeName(actual)}${why}`);
+  }
+
+  /** Step `at` of a read needs a list or mapping, and what is there is not one. */
+  private wrongStep(keys: readonly (string | number)[], at: number, expected: string, actual: unknown) {
+    return this.wrongShape(joinPath(keys.slice(0, at)), expected, actual, joinPath(keys));
+  }
+}
+
+/**
+ * A field of the wrong type: an `InputError` that also carries the object it is on, so the
+ * graph can leave out an object of a kind that only enriches instead of refusing the input.
+ */
+export class FieldTypeError extends InputError {
+  readonly item: SourceItem;
+
+  constructor(item: SourceItem, field: string, message: string) {
+    super(message, { from: item.from, object: objectLabel(item.object), field });
+    this.item = item;
   }
 }
 
@@ -106,6 +140,17 @@ function describeValue(value: unknown): string {
   if (isRecord(value)) return 'a mapping';
   const text = JSON.stringify(value) ?? String(value);
   return `${typeof value} ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
+}
+
+/** The type only: the value may be anything (a password in an env var), so it is never quoted. */
+function typeName(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (isRecord(value)) return 'a mapping';
+  return `a ${typeof value}`;
+}
+
+function joinPath(keys: readonly (string | number)[]): string {
+  return keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
 }
 
 const pathCache = new Map<string, (string | number)[]>();

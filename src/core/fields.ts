@@ -71,6 +71,11 @@ export class FieldReader {
     return value;
   }
 
+  /** A list of strings (numbers and booleans read as text, as `string()` does); absent is empty. */
+  strings(path: string): string[] {
+    return this.indexes(path).flatMap((i) => this.string(`${path}[${i}]`) ?? []);
+  }
+
   record(path: string): Record<string, unknown> | undefined {
     const value = this.raw(path);
     if (value === undefined || value === null) return undefined;

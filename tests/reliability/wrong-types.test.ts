@@ -49,7 +49,7 @@ const PXC = 'PerconaXtraDBCluster databases/pxc-main';
 const MUTATIONS: readonly Mutation[] = [
   // PersistentVolumeClaim: its class, its volume, its size.
   ...['spec', 'spec.storageClassName', 'spec.volumeName', 'spec.resources', 'spec.resources.requests']
-    .concat(['spec.accessModes', 'status', 'status.capacity'])
+    .concat(['spec.accessModes', 'spec.accessModes[0]', 'status', 'status.capacity'])
     .map((path) => ({ object: 'PersistentVolumeClaim apps/paperless-data', path, expect: E })),
   // PersistentVolume: a Ceph CSI volume, and a node-pinned local-path volume.
   ...['spec', 'spec.csi', 'spec.csi.driver', 'spec.claimRef', 'spec.capacity']
@@ -61,6 +61,7 @@ const MUTATIONS: readonly Mutation[] = [
     })),
   ...['spec.nodeAffinity', 'spec.nodeAffinity.required', 'spec.nodeAffinity.required.nodeSelectorTerms']
     .concat(['spec.nodeAffinity.required.nodeSelectorTerms[0]', 'spec.hostPath'])
+    .concat(['spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values[0]'])
     .map((path) => ({
       object: 'PersistentVolume pvc-abbd0a76-d834-4050-8e1f-d6ffefa685a5',
       path,
@@ -81,7 +82,7 @@ const MUTATIONS: readonly Mutation[] = [
   { object: 'ReplicaSet apps/paperless-69mmqp27s5', path: 'spec.template', expect: E },
   { object: 'DaemonSet velero/node-agent', path: 'spec.template.spec.volumes', expect: E },
   ...['spec', 'spec.volumes', 'spec.volumes[0].persistentVolumeClaim', 'spec.nodeName', 'status']
-    .concat(['status.conditions'])
+    .concat(['status.conditions', 'status.conditions[0]'])
     .map((path) => ({ object: 'Pod apps/paperless-69mmqp27s5-mcclg', path, expect: E })),
   // Operators: CloudNativePG and Percona clusters are workloads; their backup config is theirs.
   ...['spec', 'spec.backup', 'spec.backup.barmanObjectStore', 'spec.storage', 'spec.walStorage']
@@ -116,11 +117,13 @@ const MUTATIONS: readonly Mutation[] = [
   { object: 'Ingress apps/paperless', path: 'spec.rules[0].http', expect: E },
   { object: 'ConfigMap monitoring/grafana-datasources', path: 'data', expect: E },
   // Backups and snapshots only enrich: the object is left out, with a problem recorded on it.
-  ...['spec', 'spec.template', 'spec.template.includedNamespaces', 'status'].map((path) => ({
-    object: 'Schedule velero/daily',
-    path,
-    expect: P,
-  })),
+  ...['spec', 'spec.template', 'spec.template.includedNamespaces', 'spec.template.includedNamespaces[0]']
+    .concat(['status'])
+    .map((path) => ({
+      object: 'Schedule velero/daily',
+      path,
+      expect: P,
+    })),
   { object: 'Backup velero/daily-20261124020012', path: 'status', expect: P },
   { object: 'BackupStorageLocation velero/default', path: 'spec.config', expect: P },
   { object: 'BackupStorageLocation velero/default', path: 'spec.objectStorage', expect: P },

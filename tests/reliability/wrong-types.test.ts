@@ -232,6 +232,43 @@ describe('wrong-typed fields are never read as absent (sample cluster, whole pip
   }
 });
 
+describe('null is absent, not a wrong type (the look-alikes)', () => {
+  // `status:` or `volumes:` with nothing after it parses to null; the API server reads it as absent.
+  const NULLS: readonly { object: string; path: string }[] = [
+    { object: 'PersistentVolumeClaim apps/paperless-data', path: 'status' },
+    { object: PAPERLESS, path: 'spec.template.spec.volumes' },
+    { object: 'PersistentVolume pvc-abbd0a76-d834-4050-8e1f-d6ffefa685a5', path: 'spec.nodeAffinity' },
+    { object: 'Schedule velero/daily', path: 'spec.template.includedNamespaces' },
+  ];
+  test('a null field reads as absent: no error, nothing left out, the same as deleting it', async () => {
+    const source = keepKnownKinds(await readOffline([SAMPLE]));
+    for (const { object, path } of NULLS) {
+      const index = source.items.findIndex((item) => labelOf(item) === object);
+      const item = source.items[index] as SourceItem;
+      const variants = [null, undefined].map((value) => {
+        const copy = structuredClone(item.object);
+        const keys = steps(path);
+        let parent: Record<string | number, unknown> = copy;
+        for (const key of keys.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+        assert.notEqual(parent[keys.at(-1) as string | number], undefined, `${object} has ${path}`);
+        if (value === null) parent[keys.at(-1) as string | number] = null;
+        else delete parent[keys.at(-1) as string | number];
+        const items = source.items.slice();
+        items[index] = { object: copy, from: item.from };
+        return assembleInventory({ ...source, items }, { cluster: 'sample', now: NOW });
+      });
+      const [asNull, deleted] = variants;
+      assert.ok(asNull && deleted);
+      assert.equal(
+        asNull.graph.dangling.filter((d) => d.leftOut !== undefined).length,
+        0,
+        `${object} ${path}`,
+      );
+      assert.deepEqual(asNull.graph, deleted.graph, `${object} ${path}: null is read as absent`);
+    }
+  });
+});
+
 describe('through the CLI', () => {
   let dir: string;
   before(async () => {
@@ -294,5 +331,23 @@ describe('through the CLI', () => {
     const index = await readFile(join(out, 'index.md'), 'utf8');
     assert.match(index, /velero\.io\/Schedule\/velero\/daily.*spec\.template: expected a mapping/);
     assert.doesNotMatch(run.stderr + index, new RegExp(CANARY));
+    // The blast answer says what it did not count.
+    const blast = await tierbook([
+      'blast',
+      'storageclass/ceph-block',
+      '--from',
+      folder,
+      '--now',
+      NOW,
+      '--json',
+    ]);
+    assert.equal(blast.code, 0, blast.stderr);
+    const { assumptions } = JSON.parse(blast.stdout) as { assumptions: string[] };
+    assert.ok(
+      assumptions.includes(
+        'velero.io/Schedule/velero/daily left out (field spec.template of the wrong type): any backup or snapshot it gives is not counted',
+      ),
+      assumptions.join('\n'),
+    );
   });
 });

@@ -76,6 +76,20 @@ export class FieldReader {
     return this.indexes(path).flatMap((i) => this.string(`${path}[${i}]`) ?? []);
   }
 
+  /**
+   * A mapping of mappings, by key (Longhorn disks by name; keys may hold dots, so they are not
+   * read as paths). A null entry is absent; anything else not a mapping is the wrong type.
+   */
+  recordEntries(path: string): [string, Record<string, unknown>][] {
+    return Object.entries(this.record(path) ?? {}).flatMap(
+      ([key, value]): [string, Record<string, unknown>][] => {
+        if (value === null || value === undefined) return [];
+        if (!isRecord(value)) throw this.wrongShape(`${path}.${key}`, 'a mapping', value);
+        return [[key, value]];
+      },
+    );
+  }
+
   record(path: string): Record<string, unknown> | undefined {
     const value = this.raw(path);
     if (value === undefined || value === null) return undefined;
@@ -107,7 +121,7 @@ export class FieldReader {
    * A scalar (or the other container) where a list or mapping is read: named by its type only,
    * as the value may be anything (a password in an env var).
    */
-  private wrongShape(path: string, expected: string, actual: unknown, reading?: string): FieldTypeError {
+  wrongShape(path: string, expected: string, actual: unknown, reading?: string): FieldTypeError {
     const why = reading ? ` (reading ${reading})` : '';
     return new FieldTypeError(this.item, path, `expected ${expected}, found ${typeName(actual)}${why}`);
   }

@@ -25,7 +25,9 @@ const CANARY = 'WRONG-TYPE-CANARY';
 type Expect = 'error' | 'problem';
 
 interface Mutation {
-  /** `Kind namespace/name` (cluster-scoped: `Kind name`) of a sample object. */
+  /** The input read: the sample cluster unless said. */
+  input?: string;
+  /** `Kind namespace/name` (cluster-scoped: `Kind name`) of an object in it. */
   object: string;
   path: string;
   expect: Expect;
@@ -44,6 +46,11 @@ const P: Expect = 'problem';
 const PAPERLESS = 'Deployment apps/paperless';
 const PG = 'Cluster databases/pg-main';
 const PXC = 'PerconaXtraDBCluster databases/pxc-main';
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+/** Longhorn Node objects in both shapes (v1beta2 condition lists, v1beta1 condition maps). */
+const LONGHORN_NODES = join(FIXTURES, 'blast', 'longhorn-schedulable-nodes', 'cluster.yaml');
+/** Hand-made backup objects in the shapes of each system's API (see each file's header). */
+const BACKUPS = (system: string) => join(FIXTURES, 'backups', system, 'live.yaml');
 
 /** Fields tierbook reads, over the kinds it reads (the readers in src/core/graph). */
 const MUTATIONS: readonly Mutation[] = [
@@ -131,6 +138,48 @@ const MUTATIONS: readonly Mutation[] = [
   { object: 'Backup databases/pg-main-daily-20261124030000', path: 'spec', expect: P },
   { object: 'VolumeSnapshot media/jellyfin-config-20261110', path: 'spec.source', expect: P },
   { object: 'VolumeSnapshot media/jellyfin-config-20261110', path: 'status', expect: P },
+  // Longhorn: which nodes may hold replicas, and which do.
+  ...['spec.disks', 'spec.disks.default-disk-node-a', 'status.conditions', 'status.conditions[0]']
+    .concat(['status.diskStatus', 'status.diskStatus.default-disk-node-a.scheduledReplica'])
+    .map((path) => ({ input: LONGHORN_NODES, object: 'Node longhorn-system/node-a', path, expect: E })),
+  {
+    input: LONGHORN_NODES,
+    object: 'Node longhorn-system/node-c',
+    path: 'status.conditions.Schedulable',
+    expect: E,
+  },
+  ...['spec', 'spec.numberOfReplicas'].map((path) => ({
+    input: LONGHORN_NODES,
+    object: 'Volume longhorn-system/pvc-cc000000-0000-4000-8000-000000000001',
+    path,
+    expect: E,
+  })),
+  // The other backup systems, which only enrich.
+  ...['spec.backend', 'spec.backup'].map((path) => ({
+    input: BACKUPS('k8up'),
+    object: 'Schedule cloud/nightly',
+    path,
+    expect: P,
+  })),
+  {
+    input: BACKUPS('k8up'),
+    object: 'Backup cloud/nightly-backup-20261124',
+    path: 'status.conditions',
+    expect: P,
+  },
+  ...['spec.trigger', 'spec.restic', 'status.latestMoverStatus'].map((path) => ({
+    input: BACKUPS('volsync'),
+    object: 'ReplicationSource home/home-assistant-r2',
+    path,
+    expect: P,
+  })),
+  ...['spec', 'spec.groups', 'spec.groups[0]'].map((path) => ({
+    input: BACKUPS('longhorn'),
+    object: 'RecurringJob longhorn-system/backup-daily',
+    path,
+    expect: P,
+  })),
+  { input: BACKUPS('longhorn'), object: 'BackupTarget longhorn-system/default', path: 'spec', expect: P },
 ];
 
 type Outcome =
@@ -181,11 +230,12 @@ function nodeIdOf(item: SourceItem): string {
   return `${group}/${kind}/${metadata.namespace ?? ''}/${metadata.name}`;
 }
 
-describe('wrong-typed fields are never read as absent (sample cluster, whole pipeline)', () => {
-  let source: SourceResult;
+describe('wrong-typed fields are never read as absent (whole pipeline)', () => {
+  const sources = new Map<string, SourceResult>();
   const tally = { error: 0, problem: 0, silent: 0 };
   before(async () => {
-    source = keepKnownKinds(await readOffline([SAMPLE]));
+    for (const input of new Set(MUTATIONS.map((m) => m.input ?? SAMPLE)))
+      sources.set(input, keepKnownKinds(await readOffline([input])));
   });
   after(() => {
     process.stdout.write(
@@ -201,6 +251,7 @@ describe('wrong-typed fields are never read as absent (sample cluster, whole pip
 
   for (const mutation of MUTATIONS) {
     test(`${mutation.object}: ${mutation.path} of the wrong type is ${mutation.expect === 'error' ? 'an error' : 'a recorded problem'}`, () => {
+      const source = sources.get(mutation.input ?? SAMPLE) as SourceResult;
       const index = source.items.findIndex((item) => labelOf(item) === mutation.object);
       assert.ok(index >= 0, `${mutation.object} is not in the sample`);
       const item = source.items[index] as SourceItem;

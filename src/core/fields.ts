@@ -25,7 +25,8 @@ export class FieldReader {
   raw(path: string): unknown {
     let value: unknown = this.item.object;
     const keys = splitPath(path);
-    for (const [at, key] of keys.entries()) {
+    for (let at = 0; at < keys.length; at++) {
+      const key = keys[at] as string | number;
       if (value === null || value === undefined) return undefined;
       if (typeof key === 'number') {
         if (!Array.isArray(value)) throw this.wrongStep(keys, at, 'a list', value);
@@ -163,6 +164,7 @@ function describeValue(value: unknown): string {
 
 /** The type only: the value may be anything (a password in an env var), so it is never quoted. */
 function typeName(value: unknown): string {
+  if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (isRecord(value)) return 'a mapping';
   return `a ${typeof value}`;

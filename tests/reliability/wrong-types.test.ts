@@ -253,7 +253,7 @@ describe('wrong-typed fields are never read as absent (whole pipeline)', () => {
     test(`${mutation.object}: ${mutation.path} of the wrong type is ${mutation.expect === 'error' ? 'an error' : 'a recorded problem'}`, () => {
       const source = sources.get(mutation.input ?? SAMPLE) as SourceResult;
       const index = source.items.findIndex((item) => labelOf(item) === mutation.object);
-      assert.ok(index >= 0, `${mutation.object} is not in the sample`);
+      assert.ok(index >= 0, `${mutation.object} is not in the input`);
       const item = source.items[index] as SourceItem;
       const items = source.items.slice();
       items[index] = mutate(item, mutation.path);

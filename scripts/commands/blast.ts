@@ -14,6 +14,7 @@ import { buildGraph } from '../../src/core/graph/build.ts';
 import { renderBlastText, renderFailureDomainsText } from '../../src/core/render/blast-text.ts';
 import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
+import { warnLeftOut } from '../cli/left-out.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook blast [TARGET...] [SOURCE] [--json] [--outage] [--fail-on IMPACT]
@@ -70,7 +71,9 @@ export async function blastCommand(args: string[]): Promise<number> {
     );
   }
   const unread = unreadOf(read.result).map((u) => describeUnread(u, 'what it holds is not in this answer'));
-  const analysis = analyze(buildGraph(read.result.items), { config, now });
+  const graph = buildGraph(read.result.items);
+  warnLeftOut(graph);
+  const analysis = analyze(graph, { config, now });
   if (positionals.length === 0) {
     const domains = failureDomains(analysis);
     process.stdout.write(
@@ -85,6 +88,13 @@ export async function blastCommand(args: string[]): Promise<number> {
   const result = blastRadius(analysis, targets, { outage: values.outage ?? false });
   // Kinds the cluster would not list, input --partial skipped: said where the answer is read.
   result.assumptions.push(...unread);
+  // An enriching object left out for a wrong-typed field: the protection it may give is not counted.
+  for (const d of graph.dangling) {
+    if (d.leftOut !== undefined)
+      result.assumptions.push(
+        `${d.object} left out (field ${d.field} of the wrong type): any backup or snapshot it gives is not counted`,
+      );
+  }
   process.stdout.write(
     values.json ? `${JSON.stringify(blastJson(result), null, 2)}\n` : renderBlastText(result),
   );

@@ -14,6 +14,7 @@ import { buildGraph } from '../../src/core/graph/build.ts';
 import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
 import { readBaseline } from '../../src/io/read-baseline.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
+import { warnLeftOut } from '../cli/left-out.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook check [SOURCE] [--json] [--fail-on high|medium|low|none] [--baseline FILE]
@@ -69,7 +70,9 @@ export async function checkCommand(args: string[]): Promise<number> {
   const unread = unreadOf(read.result).map((u) => ({ ...u, message: describeUnread(u, missing) }));
   const notRead = unread.length > 0 ? { notRead: unread } : {};
   const header = partialReadText(unread.map((u) => u.message));
-  const findings = runChecks(analyze(buildGraph(read.result.items), { config, now }));
+  const graph = buildGraph(read.result.items);
+  warnLeftOut(graph);
+  const findings = runChecks(analyze(graph, { config, now }));
   if (!baseline) {
     process.stdout.write(
       values.json

@@ -8,6 +8,7 @@ import { markContentDir, readContentDir, writeContentDir } from '../../src/io/co
 import { ownedOutput } from '../../src/io/output-dir.ts';
 import { lockOutput, pendingRecovery } from '../../src/io/output-lock.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
+import { warnLeftOut } from '../cli/left-out.ts';
 import { readClusterAndConfig, type SourceValues } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook inventory [SOURCE] [--out DIR] [--check] [--allow-shrink] [--now ISO8601]
@@ -80,6 +81,7 @@ async function inventoryRun(
   const { read, config } = await readClusterAndConfig(values, { nothingIsError: false });
   const previous = await readContentDir(outDir);
   const inventory = assembleInventory(read.result, { cluster: read.cluster, now, config });
+  warnLeftOut(inventory.graph);
   const render = (before: ReadonlyMap<string, string>) => {
     const pages = renderContent(inventory, before);
     return values.now === undefined ? keepTakenAtIfUnchanged(inventory, before, pages) : pages;

@@ -18,12 +18,24 @@ export class FieldReader {
     return this.item.object;
   }
 
+  /**
+   * The value at `path`, undefined when a step is absent (or null, as the API server treats it).
+   * A step of the wrong type on the way (`spec: "x"` when reading `spec.storageClassName`) is not
+   * absence: it is bad input, reported at that step.
+   */
   raw(path: string): unknown {
     let value: unknown = this.item.object;
-    for (const key of splitPath(path)) {
+    const keys = splitPath(path);
+    for (let at = 0; at < keys.length; at++) {
+      const key = keys[at] as string | number;
       if (value === null || value === undefined) return undefined;
-      if (typeof key === 'number') value = Array.isArray(value) ? value[key] : undefined;
-      else value = isRecord(value) ? value[key] : undefined;
+      if (typeof key === 'number') {
+        if (!Array.isArray(value)) throw this.wrongStep(keys, at, 'a list', value);
+        value = value[key];
+      } else {
+        if (!isRecord(value)) throw this.wrongStep(keys, at, 'a mapping', value);
+        value = value[key];
+      }
     }
     return value;
   }
@@ -57,14 +69,33 @@ export class FieldReader {
   array(path: string): unknown[] {
     const value = this.raw(path);
     if (value === undefined || value === null) return [];
-    if (!Array.isArray(value)) throw this.wrongType(path, 'a list', value);
+    if (!Array.isArray(value)) throw this.wrongShape(path, 'a list', value);
     return value;
+  }
+
+  /** A list of strings (numbers and booleans read as text, as `string()` does); absent is empty. */
+  strings(path: string): string[] {
+    return this.indexes(path).flatMap((i) => this.string(`${path}[${i}]`) ?? []);
+  }
+
+  /**
+   * A mapping of mappings, by key (Longhorn disks by name; keys may hold dots, so they are not
+   * read as paths). A null entry is absent; anything else not a mapping is the wrong type.
+   */
+  recordEntries(path: string): [string, Record<string, unknown>][] {
+    return Object.entries(this.record(path) ?? {}).flatMap(
+      ([key, value]): [string, Record<string, unknown>][] => {
+        if (value === null || value === undefined) return [];
+        if (!isRecord(value)) throw this.wrongShape(`${path}.${key}`, 'a mapping', value);
+        return [[key, value]];
+      },
+    );
   }
 
   record(path: string): Record<string, unknown> | undefined {
     const value = this.raw(path);
     if (value === undefined || value === null) return undefined;
-    if (!isRecord(value)) throw this.wrongType(path, 'a mapping', value);
+    if (!isRecord(value)) throw this.wrongShape(path, 'a mapping', value);
     return value;
   }
 
@@ -84,12 +115,39 @@ export class FieldReader {
     return this.array(path).map((_, i) => i);
   }
 
-  wrongType(path: string, expected: string, actual: unknown): InputError {
-    return new InputError(`expected ${expected}, found ${describeValue(actual, mayHoldSecrets(path))}`, {
-      from: this.item.from,
-      object: objectLabel(this.item.object),
-      field: path,
-    });
+  wrongType(path: string, expected: string, actual: unknown): FieldTypeError {
+    return new FieldTypeError(
+      this.item,
+      path,
+      `expected ${expected}, found ${describeValue(actual, mayHoldSecrets(path))}`,
+    );
+  }
+
+  /**
+   * A scalar (or the other container) where a list or mapping is read: named by its type only,
+   * as the value may be anything (a password in an env var).
+   */
+  wrongShape(path: string, expected: string, actual: unknown, reading?: string): FieldTypeError {
+    const why = reading ? ` (reading ${reading})` : '';
+    return new FieldTypeError(this.item, path, `expected ${expected}, found ${typeName(actual)}${why}`);
+  }
+
+  /** Step `at` of a read needs a list or mapping, and what is there is not one. */
+  private wrongStep(keys: readonly (string | number)[], at: number, expected: string, actual: unknown) {
+    return this.wrongShape(joinPath(keys.slice(0, at)), expected, actual, joinPath(keys));
+  }
+}
+
+/**
+ * A field of the wrong type: an `InputError` that also carries the object it is on, so the
+ * graph can leave out an object of a kind that only enriches instead of refusing the input.
+ */
+export class FieldTypeError extends InputError {
+  readonly item: SourceItem;
+
+  constructor(item: SourceItem, field: string, message: string) {
+    super(message, { from: item.from, object: objectLabel(item.object), field });
+    this.item = item;
   }
 }
 
@@ -109,6 +167,18 @@ function describeValue(value: unknown, secret: boolean): string {
   if (secret) return `a ${typeof value} (not quoted: the field may hold a secret)`;
   const text = JSON.stringify(value) ?? String(value);
   return `${typeof value} ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
+}
+
+/** The type only: the value may be anything (a password in an env var), so it is never quoted. */
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (isRecord(value)) return 'a mapping';
+  return `a ${typeof value}`;
+}
+
+function joinPath(keys: readonly (string | number)[]): string {
+  return keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
 }
 
 const pathCache = new Map<string, (string | number)[]>();

@@ -1,3 +1,4 @@
+import { FieldTypeError } from '../fields.ts';
 import type { SourceItem } from '../model.ts';
 import { STORAGE_BACKENDS } from './backends/index.ts';
 import { BACKUP_ADAPTERS } from './backups/index.ts';
@@ -5,7 +6,8 @@ import { BuildContext } from './context.ts';
 import type { KindExtractor } from './kinds/extractor.ts';
 import { KIND_EXTRACTORS } from './kinds/index.ts';
 import { linkOwners } from './kinds/owners.ts';
-import type { Graph } from './model.ts';
+import { leftOutProblem, onlyEnriches } from './left-out.ts';
+import type { Dangling, Graph } from './model.ts';
 import { ObjectIndex } from './object-index.ts';
 import { reportUnusedClaims } from './unused-claims.ts';
 
@@ -14,6 +16,24 @@ import { reportUnusedClaims } from './unused-claims.ts';
  * storage backends (which read what the kinds produced), then whole-graph checks.
  */
 export function buildGraph(items: readonly SourceItem[]): Graph {
+  // A wrong-typed field on a kind that only enriches leaves that object out: build again
+  // without it (pure and deterministic, so nothing of the failed attempt is kept).
+  const leftOut: Dangling[] = [];
+  let kept = items;
+  for (;;) {
+    try {
+      return buildFrom(kept, leftOut);
+    } catch (error) {
+      if (!(error instanceof FieldTypeError) || !onlyEnriches(error.item.object)) throw error;
+      const rest = kept.filter((item) => item !== error.item);
+      if (rest.length === kept.length) throw error;
+      leftOut.push(leftOutProblem(error));
+      kept = rest;
+    }
+  }
+}
+
+function buildFrom(items: readonly SourceItem[], leftOut: readonly Dangling[]): Graph {
   const index = new ObjectIndex(items);
   const ctx = new BuildContext(index);
   const extractors = new Map<string, KindExtractor>();
@@ -29,6 +49,7 @@ export function buildGraph(items: readonly SourceItem[]): Graph {
   for (const backend of STORAGE_BACKENDS) backend.extract(ctx);
   for (const adapter of BACKUP_ADAPTERS) adapter.extract(ctx);
   const graph = ctx.toGraph();
+  graph.dangling.push(...leftOut);
   reportUnusedClaims(graph);
   return graph;
 }

@@ -60,11 +60,16 @@ export type EdgeType =
   | 'protects'
   | 'stores-to';
 
-/** A reference that does not resolve, or disagrees with the other side. Reported, never fatal. */
+/**
+ * A reference that does not resolve, or disagrees with the other side; or an object of a kind
+ * that only enriches, left out for a field of the wrong type (`leftOut`). Reported, never fatal.
+ */
 export interface Dangling {
   object: string;
   field: string;
   message: string;
+  /** Set on an object left out of the analysis: where it was read (file:line or API path). */
+  leftOut?: string;
 }
 
 export interface Graph {

@@ -18,28 +18,32 @@ export interface LonghornNodeFacts {
  * `status.diskStatus.<name>.scheduledReplica`.
  */
 export function longhornNodeFacts(node: FieldReader): LonghornNodeFacts {
-  const disks = Object.entries(node.record('spec.disks') ?? {});
+  const disks = node.recordEntries('spec.disks');
+  // Disk names may hold dots: the entries are read as values, not as paths.
   const usable = disks.filter(
-    ([, disk]) => isRecord(disk) && disk.allowScheduling !== false && disk.evictionRequested !== true,
+    ([, disk]) => disk.allowScheduling !== false && disk.evictionRequested !== true,
   );
   // v1beta2 lists conditions; v1beta1 kept them in a map keyed by type.
-  const raw = node.raw('status.conditions');
-  const conditions = Array.isArray(raw) ? raw : isRecord(raw) ? Object.values(raw) : [];
+  const conditions = Array.isArray(node.raw('status.conditions'))
+    ? node.indexes('status.conditions').map((i) => node.record(`status.conditions[${i}]`) ?? {})
+    : node.recordEntries('status.conditions').map(([, condition]) => condition);
   const conditionFalse = (type: string) =>
-    conditions.some((c) => isRecord(c) && c.type === type && String(c.status) === 'False');
+    conditions.some((c) => c.type === type && String(c.status) === 'False');
   const schedulable =
     node.boolean('spec.allowScheduling') !== false &&
     node.boolean('spec.evictionRequested') !== true &&
     usable.length > 0 &&
     !conditionFalse('Ready') &&
     !conditionFalse('Schedulable');
-  const scheduledReplicas: [string, string[]][] = Object.entries(node.record('status.diskStatus') ?? {})
-    .map(([disk, status]): [string, string[]] => [
-      disk,
-      isRecord(status) && isRecord(status.scheduledReplica)
-        ? Object.keys(status.scheduledReplica).sort()
-        : [],
-    ])
+  const scheduledReplicas: [string, string[]][] = node
+    .recordEntries('status.diskStatus')
+    .map(([disk, status]): [string, string[]] => {
+      const replicas = status.scheduledReplica;
+      if (replicas === undefined || replicas === null) return [disk, []];
+      if (!isRecord(replicas))
+        throw node.wrongShape(`status.diskStatus.${disk}.scheduledReplica`, 'a mapping', replicas);
+      return [disk, Object.keys(replicas).sort()];
+    })
     .filter(([, replicas]) => replicas.length > 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return { schedulable, disks: disks.length, scheduledReplicas };

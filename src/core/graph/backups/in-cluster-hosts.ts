@@ -37,7 +37,7 @@ export function serviceWithAddress(
     const addresses = [
       service.string('spec.clusterIP'),
       service.string('spec.loadBalancerIP'),
-      ...service.array('spec.externalIPs').map(String),
+      ...service.strings('spec.externalIPs'),
       ...service
         .indexes('status.loadBalancer.ingress')
         .map((i) => service.string(`status.loadBalancer.ingress[${i}].ip`)),

@@ -28,7 +28,7 @@ export const longhorn: BackupAdapter = {
       if (!BACKUP_TASKS.has(task) && !SNAPSHOT_TASKS.has(task)) continue;
       const id = idOf(job);
       const name = job.string('spec.name') ?? job.object.metadata.name ?? '';
-      const groups = job.array('spec.groups').map(String);
+      const groups = job.strings('spec.groups');
       const covered: string[] = [];
       for (const volume of volumes) {
         const why = membership(volume.labels, name, groups);

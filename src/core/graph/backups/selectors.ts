@@ -16,7 +16,7 @@ export function readSelector(reader: FieldReader, path: string): LabelSelector |
     matchExpressions: reader.indexes(`${path}.matchExpressions`).map((i) => ({
       key: reader.string(`${path}.matchExpressions[${i}].key`) ?? '',
       operator: reader.string(`${path}.matchExpressions[${i}].operator`) ?? '',
-      values: reader.array(`${path}.matchExpressions[${i}].values`).map(String),
+      values: reader.strings(`${path}.matchExpressions[${i}].values`),
     })),
   };
 }

@@ -38,8 +38,8 @@ function readScope(reader: FieldReader, spec: string): VeleroScope {
     if (selector) selectors.push({ selector, field });
   }
   return {
-    included: reader.array(`${spec}.includedNamespaces`).map(String),
-    excluded: reader.array(`${spec}.excludedNamespaces`).map(String),
+    included: reader.strings(`${spec}.includedNamespaces`),
+    excluded: reader.strings(`${spec}.excludedNamespaces`),
     selectors,
   };
 }

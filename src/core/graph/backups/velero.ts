@@ -148,7 +148,7 @@ function runOf(backup: FieldReader): BackupRun {
   const phase = backup.string('status.phase') ?? '';
   const errors = backup.number('status.errors');
   const reason =
-    backup.string('status.failureReason') || backup.array('status.validationErrors').map(String).join('; ');
+    backup.string('status.failureReason') || backup.strings('status.validationErrors').join('; ');
   return {
     startedAt: backup.string('status.startTimestamp') ?? backup.string('metadata.creationTimestamp') ?? null,
     finishedAt: backup.string('status.completionTimestamp') ?? null,

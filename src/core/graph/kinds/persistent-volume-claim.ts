@@ -18,7 +18,7 @@ export const persistentVolumeClaim: KindExtractor = {
       phase: reader.string('status.phase') ?? null,
       requested: reader.string('spec.resources.requests.storage') ?? null,
       capacity: reader.string('status.capacity.storage') ?? null,
-      accessModes: reader.array('spec.accessModes').filter((m): m is string => typeof m === 'string'),
+      accessModes: reader.strings('spec.accessModes'),
       volumeMode: reader.string('spec.volumeMode') ?? 'Filesystem',
     });
     linkClass(ctx, reader, id);

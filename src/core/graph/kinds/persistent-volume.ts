@@ -115,7 +115,7 @@ function linkNodeAffinity(ctx: BuildContext, reader: FieldReader, id: string): v
       const at = `${terms}[${t}].matchExpressions[${e}]`;
       const key = reader.string(`${at}.key`) ?? '';
       if (reader.string(`${at}.operator`) !== 'In') continue;
-      const values = reader.array(`${at}.values`).filter((v): v is string => typeof v === 'string');
+      const values = reader.strings(`${at}.values`);
       // Any other key whose every value names a Node read is a node topology too (a vendor
       // driver's `<driver>/node`): the volume is node-local until known otherwise.
       const names = (v: string) => ctx.index.has(nodeId('', 'Node', undefined, v));

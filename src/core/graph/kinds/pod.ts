@@ -1,4 +1,3 @@
-import { isRecord } from '../../fields.ts';
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import type { KindExtractor } from './extractor.ts';
@@ -11,10 +10,11 @@ export const pod: KindExtractor = {
     const id = idOf(reader);
     const node = reader.string('spec.nodeName');
     // Only a Ready pod serves: a StatefulSet member that is not Ready keeps no instance up.
-    const ready = reader.array('status.conditions').find((c) => isRecord(c) && c.type === 'Ready');
+    const conditions = reader.indexes('status.conditions').map((i) => `status.conditions[${i}]`);
+    const ready = conditions.find((at) => reader.string(`${at}.type`) === 'Ready');
     ctx.setAttrs(id, {
       phase: reader.string('status.phase'),
-      ready: isRecord(ready) ? String(ready.status) === 'True' : undefined,
+      ready: ready === undefined ? undefined : reader.string(`${ready}.status`) === 'True',
     });
     // A static pod's API object is the kubelet's mirror of a manifest on its node.
     if (reader.object.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined)

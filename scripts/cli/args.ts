@@ -2,6 +2,19 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from '../../src/core/errors.ts';
 
 /** Options every command that reads a cluster accepts (the contract's SOURCE). */
+/** Help lines for the options every command that reads a cluster takes beside SOURCE. */
+export const READ_LIMITS_HELP = `  --partial        offline: skip (and list) files that cannot be parsed instead of failing;
+                   the result says it is partial (files holding only kinds tierbook does not
+                   use are always skipped and listed)
+  --timeout DUR    live: end the whole read after DUR (default 5m; e.g. 30s, 2m, 1h): exit 3
+                   naming the kinds still pending; a read past 10 s prints progress on stderr
+  --request-timeout DUR
+                   live: one request, connect to last byte (default 60s); a list that times
+                   out twice is reported as not read, like a forbidden kind
+  --max-bytes SIZE the most bytes read from one API response or one --from file (default
+                   256MiB, e.g. 64MiB, 1GiB; files at most 512MiB): a response over it is
+                   cut off and its kind not read; a file over it is bad input (exit 2)`;
+
 export const SOURCE_OPTIONS = {
   from: { type: 'string', multiple: true },
   kubeconfig: { type: 'string' },

@@ -13,7 +13,7 @@ import { UsageError } from '../../src/core/errors.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
 import { renderBlastText, renderFailureDomainsText } from '../../src/core/render/blast-text.ts';
 import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
-import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
+import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { warnLeftOut } from '../cli/left-out.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
@@ -34,17 +34,7 @@ domain (OSDs, disks, nodes, pools, classes) with what it would take, worst first
   --json           print the contract's JSON (target, assumptions, impacts)
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)
-  --partial        offline: skip (and list) files that cannot be parsed instead of failing;
-                   the result says it is partial (files holding only kinds tierbook does not
-                   use are always skipped and listed)
-  --timeout DUR    live: end the whole read after DUR (default 5m; e.g. 30s, 2m, 1h): exit 3
-                   naming the kinds still pending; a read past 10 s prints progress on stderr
-  --request-timeout DUR
-                   live: one request, connect to last byte (default 60s); a list that times
-                   out twice is reported as not read, like a forbidden kind
-  --max-bytes SIZE the most bytes read from one API response or one --from file (default
-                   256MiB, e.g. 64MiB, 1GiB; files at most 512MiB): a response over it is
-                   cut off and its kind not read; a file over it is bad input (exit 2)
+${READ_LIMITS_HELP}
 
 A read with no Pod, workload, PVC or PV in it answers nothing: exit 3 (live, naming each
 kind it could not read and why) or 2 (--from). Kinds the cluster would not list (403) and

@@ -7,7 +7,7 @@ import { contentDrift, type Drift, hasDrift } from '../../src/core/render/drift.
 import { markContentDir, readContentDir, writeContentDir } from '../../src/io/content-dir.ts';
 import { ownedOutput } from '../../src/io/output-dir.ts';
 import { lockOutput, pendingRecovery } from '../../src/io/output-lock.ts';
-import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
+import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { warnLeftOut } from '../cli/left-out.ts';
 import { readClusterAndConfig, type SourceValues } from '../cli/read-cluster.ts';
 
@@ -30,17 +30,7 @@ storage object into DIR (default: content/). Operators' notes in each page are k
                    or the name of the first --from path)
   --config FILE    tierbook.config.yaml: tier targets, rules, overrides (default:
                    ./tierbook.config.yaml when present, else the built-in defaults)
-  --partial        offline: skip (and list) files that cannot be parsed instead of failing;
-                   the result says it is partial (files holding only kinds tierbook does not
-                   use are always skipped and listed)
-  --timeout DUR    live: end the whole read after DUR (default 5m; e.g. 30s, 2m, 1h): exit 3
-                   naming the kinds still pending; a read past 10 s prints progress on stderr
-  --request-timeout DUR
-                   live: one request, connect to last byte (default 60s); a list that times
-                   out twice is reported as not read, like a forbidden kind
-  --max-bytes SIZE the most bytes read from one API response or one --from file (default
-                   256MiB, e.g. 64MiB, 1GiB; files at most 512MiB): a response over it is
-                   cut off and its kind not read; a file over it is bad input (exit 2)`;
+${READ_LIMITS_HELP}`;
 
 export async function inventoryCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {

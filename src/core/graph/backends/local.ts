@@ -73,40 +73,19 @@ function localPlacement(volume: VolumeView): Placement | null {
   if (volume.backend !== 'node-local') return null;
   const claim = `PVC ${qualifiedName(volume.claim)}`;
   const pinned = pinnedNodes(volume);
-  if (pinned.length === 1)
-    return {
-      type: 'nodes',
-      words: WORDS,
-      unit: 'copy',
-      copies: 1,
-      nodes: pinned,
-      known: true,
-      assumptions: [],
-    };
-  if (pinned.length > 1) {
-    return {
-      type: 'nodes',
-      words: WORDS,
-      unit: 'copy',
-      copies: 1,
-      nodes: pinned,
-      known: false,
-      assumptions: [
-        `${claim}: its PV may be on any of nodes ${pinned.map(qualifiedName).join(', ')}; assumed on whichever is lost (worst case)`,
-      ],
-    };
-  }
-  return {
-    type: 'nodes',
-    words: WORDS,
-    unit: 'copy',
-    copies: 1,
-    nodes: kubernetesNodes(volume.index),
-    known: false,
-    assumptions: [
-      `${claim}: ${WORDS} whose node is not recorded (no PV with node affinity or a selected-node annotation read); assumed on any lost node (worst case)`,
-    ],
-  };
+  if (pinned.length === 1) return oneCopy(pinned, true, []);
+  if (pinned.length > 1)
+    return oneCopy(pinned, false, [
+      `${claim}: its PV may be on any of nodes ${pinned.map(qualifiedName).join(', ')}; assumed on whichever is lost (worst case)`,
+    ]);
+  return oneCopy(kubernetesNodes(volume.index), false, [
+    `${claim}: ${WORDS} whose node is not recorded (no PV with node affinity or a selected-node annotation read); assumed on any lost node (worst case)`,
+  ]);
+}
+
+/** One copy on one of `nodes` (known: the only one). */
+function oneCopy(nodes: string[], known: boolean, assumptions: string[]): Placement {
+  return { type: 'nodes', words: WORDS, unit: 'copy', copies: 1, nodes, known, assumptions };
 }
 
 function localKind(pv: FieldReader): string | undefined {

@@ -1,6 +1,8 @@
 /**
  * Every rule's docs page shows a failing and a passing example (```yaml failing / ```yaml
- * passing); this runs them, so the docs cannot drift from what the rule does.
+ * passing); this runs them, so the docs cannot drift from what the rule does. Each failing
+ * example is followed by a ```text messages block: the exact message of each finding, one a
+ * line, in the rule's order.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -31,11 +33,28 @@ const CONTRACT_RULES = [
   'unclassified-stateful',
 ];
 
-function examples(text: string): { kind: 'failing' | 'passing'; yaml: string; line: number }[] {
-  const found: { kind: 'failing' | 'passing'; yaml: string; line: number }[] = [];
-  for (const match of text.matchAll(/^```yaml (failing|passing)\n([\s\S]*?)^```$/gm)) {
+interface Example {
+  kind: 'failing' | 'passing';
+  yaml: string;
+  line: number;
+  /** The ```text messages block after a failing example, its lines; null when there is none. */
+  messages: string[] | null;
+}
+
+function examples(text: string): Example[] {
+  const found: Example[] = [];
+  for (const match of text.matchAll(/^```(yaml failing|yaml passing|text messages)\n([\s\S]*?)^```$/gm)) {
+    const body = match[2] as string;
+    const last = found[found.length - 1];
+    if (match[1] === 'text messages') {
+      // A messages block belongs to the failing example just before it, and to no other.
+      if (last?.kind === 'failing' && last.messages === null) last.messages = body.split('\n').slice(0, -1);
+      else throw new Error(`a text messages block follows no failing example: ${body}`);
+      continue;
+    }
     const line = text.slice(0, match.index).split('\n').length;
-    found.push({ kind: match[1] as 'failing' | 'passing', yaml: match[2] as string, line });
+    const kind = match[1] === 'yaml failing' ? 'failing' : 'passing';
+    found.push({ kind, yaml: body, line, messages: null });
   }
   return found;
 }
@@ -82,6 +101,12 @@ describe('rule docs', () => {
             return;
           }
           assert.ok(findings.length > 0, 'the failing example does not fire');
+          assert.ok(example.messages, 'no ```text messages block after the failing example');
+          assert.deepEqual(
+            findings.map((f) => f.message),
+            example.messages,
+            'the messages differ from the ```text messages block',
+          );
           for (const f of findings) {
             assert.equal(f.rule, rule.meta.id);
             assert.ok(

@@ -1,8 +1,10 @@
 import { compare } from '../../graph/context.ts';
+import type { GraphIndex } from '../../graph/graph-index.ts';
 import { qualifiedName } from '../../graph/ids.ts';
 import type { Analysis } from '../model.ts';
-import { volumeChain } from '../storage-chain.ts';
+import { type VolumeChain, volumeChain } from '../storage-chain.ts';
 import { rootOf } from '../workloads.ts';
+import { onOneNode } from './placement-of.ts';
 import { storageFacts } from './storage-users.ts';
 
 /** Where an in-cluster backup copy physically lives, as far as the graph shows. */
@@ -10,7 +12,7 @@ export interface StoragePlaces {
   pools: string[];
   osds: string[];
   cephClusters: string[];
-  /** Nodes holding node-local volumes. */
+  /** Nodes holding volumes whose only copy is on one node (placement-of.ts onOneNode). */
   nodes: string[];
   /** "Service minio/minio → StatefulSet minio/minio, PVC minio/data-minio-0". */
   via: string;
@@ -29,7 +31,7 @@ export function storageOfDestination(analysis: Analysis, node: string): StorageP
   if (target.kind === 'Service') {
     const workloads = [...new Set(index.out(node, 'selects').map((e) => rootOf(index, e.to)))].sort(compare);
     const chains = workloads.flatMap((w) => storageFacts(analysis).chainsOf(w));
-    const places = fromChains(chains);
+    const places = fromChains(index, chains);
     const claims = chains.map((c) => qualifiedName(c.claim)).join(', ');
     return {
       ...places,
@@ -37,7 +39,7 @@ export function storageOfDestination(analysis: Analysis, node: string): StorageP
     };
   }
   if (target.kind === 'PersistentVolumeClaim') {
-    return { ...fromChains([volumeChain(index, node)]), via: `PVC ${qualifiedName(node)}` };
+    return { ...fromChains(index, [volumeChain(index, node)]), via: `PVC ${qualifiedName(node)}` };
   }
   if (target.kind === 'CephBlockPool' || target.kind === 'CephFilesystemPool') {
     const osds = index.out(node, 'placed-on').map((e) => e.to);
@@ -54,12 +56,12 @@ export function storageOfDestination(analysis: Analysis, node: string): StorageP
   return EMPTY;
 }
 
-function fromChains(chains: ReturnType<typeof volumeChain>[]): Omit<StoragePlaces, 'via'> {
+function fromChains(index: GraphIndex, chains: VolumeChain[]): Omit<StoragePlaces, 'via'> {
   return {
     pools: sorted(chains.flatMap((c) => c.pools)),
     osds: sorted(chains.flatMap((c) => c.osds)),
     cephClusters: sorted(chains.flatMap((c) => c.cephClusters)),
-    nodes: sorted(chains.filter((c) => c.backend === 'node-local').flatMap((c) => c.nodes)),
+    nodes: sorted(chains.filter((c) => onOneNode(index, c)).flatMap((c) => c.nodes)),
   };
 }
 
@@ -86,5 +88,5 @@ export function sharedStorage(
 
 /** The storage a workload's own volumes use. */
 export function storageOfWorkload(analysis: Analysis, workload: string): Omit<StoragePlaces, 'via'> {
-  return fromChains([...storageFacts(analysis).chainsOf(workload)]);
+  return fromChains(analysis.index, [...storageFacts(analysis).chainsOf(workload)]);
 }

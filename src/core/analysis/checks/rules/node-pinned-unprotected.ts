@@ -1,3 +1,4 @@
+import type { Placement } from '../../../graph/backends/placement.ts';
 import { qualifiedName } from '../../../graph/ids.ts';
 import type { Protection } from '../../backups/model.ts';
 import { copiesHostPaths, describeHostPath, hostPathNodes } from '../../host-path-data.ts';
@@ -5,6 +6,7 @@ import type { Analysis } from '../../model.ts';
 import { storageOfDestination } from '../destination-storage.ts';
 import { finding } from '../finding.ts';
 import type { Finding, Rule, RuleMeta, Severity } from '../model.ts';
+import { onOneNode, placementOf } from '../placement-of.ts';
 import { severityForTier } from '../severity.ts';
 import { describeWorkload } from '../tier-of.ts';
 import { dataWorkloads, type WorkloadData } from '../workload-data.ts';
@@ -31,7 +33,7 @@ export const nodePinnedUnprotected: Rule = {
       if (!severity) continue;
       const protections = analysis.protections.get(data.workload.id) ?? [];
       for (const chain of data.chains) {
-        if (chain.backend !== 'node-local') continue;
+        if (!onOneNode(analysis.index, chain)) continue;
         const relevant = protections.filter((p) => p.covers.length === 0 || p.covers.includes(chain.claim));
         if (relevant.some((p) => leavesNodes(analysis, p, chain.nodes))) continue;
         // Not bound yet (or the PV not read): it will live on whichever node the pod lands on.
@@ -42,7 +44,7 @@ export const nodePinnedUnprotected: Rule = {
             severity,
             object: pv ?? chain.claim,
             field: pv ? 'spec.nodeAffinity' : 'spec.storageClassName',
-            message: `claim ${qualifiedName(chain.claim)} of tier-${data.tier} ${describeWorkload(data.workload.id)} is node-local storage ${chain.nodes.length > 0 ? `on ${nodes}` : 'on a single node'}${relevant.length > 0 ? ', and its only backups stay on that node' : ' with no backup'}: losing or reinstalling ${chain.nodes.length > 0 ? nodes : 'that node'} loses it (expected a copy off the node)`,
+            message: `claim ${qualifiedName(chain.claim)} of tier-${data.tier} ${describeWorkload(data.workload.id)} is ${storageWords(placementOf(analysis.index, chain))} ${chain.nodes.length > 0 ? `on ${nodes}` : 'on a single node'}${relevant.length > 0 ? ', and its only backups stay on that node' : ' with no backup'}: losing or reinstalling ${chain.nodes.length > 0 ? nodes : 'that node'} loses it (expected a copy off the node)`,
             fix: `back the volume up off the node (Velero fs-backup, K8up or VolSync restic to a bucket outside the cluster), or move it to replicated storage such as a Ceph class${data.tier < 3 ? '; if the data really is rebuildable, label the workload tierbook.io/tier: "3"' : '; as tier-3 data it may also be accepted as rebuilt from scratch'}`,
           }),
         );
@@ -52,6 +54,16 @@ export const nodePinnedUnprotected: Rule = {
     return found;
   },
 };
+
+/**
+ * What the volume is, from its placement: a backend whose copies are replicas (Longhorn) has
+ * one left; any other one-copy volume is node-local storage.
+ */
+function storageWords(placement: Placement): string {
+  return placement.type === 'nodes' && placement.unit === 'replica'
+    ? `${placement.words} with one ${placement.unit}`
+    : 'node-local storage';
+}
 
 /** One finding per host path of the workload, naming the pod when one pod holds it. */
 function hostPathFindings(

@@ -5,6 +5,7 @@ import type { VolumeChain } from '../../storage-chain.ts';
 import { num, poolName } from '../ceph-pools.ts';
 import { finding } from '../finding.ts';
 import type { Finding, Rule, RuleMeta } from '../model.ts';
+import { onOneNode } from '../placement-of.ts';
 import { lowerSeverity, severityForTier } from '../severity.ts';
 import { describeWorkload } from '../tier-of.ts';
 import { dataWorkloads, instancesOf } from '../workload-data.ts';
@@ -83,8 +84,7 @@ export const replicasShareFailureDomain: Rule = {
 /** What a volume is lost with, each with the reason, keyed by graph id. */
 function lossPoints(index: GraphIndex, chain: VolumeChain): Map<string, string> {
   const points = new Map<string, string>();
-  const pvReplicas = chain.pv ? num(index.node(chain.pv)?.attrs.replicas) : null;
-  if (chain.backend === 'node-local' || (chain.backend === 'longhorn' && pvReplicas === 1)) {
+  if (onOneNode(index, chain)) {
     for (const node of chain.nodes) points.set(node, `${chain.backend} volumes live on one node`);
   }
   for (const pool of chain.pools) {

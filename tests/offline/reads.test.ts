@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { WORKLOAD_KINDS } from '../../src/core/analysis/workload-kinds.ts';
 import type { BackupAdapter } from '../../src/core/graph/backups/adapter.ts';
 import { KIND_EXTRACTORS } from '../../src/core/graph/kinds/index.ts';
 import { READ_TABLES } from '../../src/core/graph/reads.ts';
@@ -160,4 +161,12 @@ test('a new adapter reaches the CLI offline path through the tables', async () =
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('an operator kind that is a workload before it owns anything is one tierbook reads', () => {
+  // A root is found from its resource alone (manifests); a kind never read could not be one.
+  const read = new Set(RESOURCE_TYPES.map((r) => `${r.group}/${r.kind}`));
+  const roots = Object.entries(WORKLOAD_KINDS).filter(([, row]) => row.root);
+  assert.ok(roots.length >= 6);
+  for (const [kind] of roots) assert.ok(read.has(kind), `${kind} is a root but not read`);
 });

@@ -1,6 +1,7 @@
 import { compare } from '../graph/context.ts';
 import type { GraphIndex } from '../graph/graph-index.ts';
 import type { GraphNode } from '../graph/model.ts';
+import { workloadKindOf } from './workload-kinds.ts';
 
 /** Kinds that run pods. Operator resources become workloads by owning these (or pods). */
 const POD_RUNNERS = new Set([
@@ -12,16 +13,6 @@ const POD_RUNNERS = new Set([
   'batch/CronJob',
   '/ReplicationController',
   '/Pod',
-]);
-
-/** Operator kinds that are workloads even before they own anything (read from manifests). */
-const OPERATOR_KINDS = new Set([
-  'postgresql.cnpg.io/Cluster',
-  'pxc.percona.com/PerconaXtraDBCluster',
-  'psmdb.percona.com/PerconaServerMongoDB',
-  'pgv2.percona.com/PerconaPGCluster',
-  'postgres-operator.crunchydata.com/PostgresCluster',
-  'ceph.rook.io/CephCluster',
 ]);
 
 export interface Workload {
@@ -41,7 +32,7 @@ export function findWorkloads(index: GraphIndex): Workload[] {
   const roots = new Set<string>();
   for (const node of index.graph.nodes) {
     const key = `${node.group}/${node.kind}`;
-    if (!POD_RUNNERS.has(key) && !OPERATOR_KINDS.has(key)) continue;
+    if (!POD_RUNNERS.has(key) && !workloadKindOf(node)?.root) continue;
     roots.add(rootOf(index, node.id));
   }
   const workloads: Workload[] = [];

@@ -1,18 +1,22 @@
 import { groupOf, type SourceResult } from '../model.ts';
+import type { ResourceType } from './resource-type.ts';
 import { RESOURCE_TYPES } from './resources.ts';
 
-const KNOWN = new Set(RESOURCE_TYPES.map((r) => `${r.group}/${r.kind}`));
+const keyOf = (r: { group: string; kind: string }) => `${r.group}/${r.kind}`;
+const KNOWN = new Set(RESOURCE_TYPES.map(keyOf));
 
 /**
  * Keeps the kinds tierbook reads, so an offline snapshot and a live read of the same cluster
  * give the same objects (the live source lists only these). Each dropped kind is one
- * `skipped` entry with a count, not one per object.
+ * `skipped` entry with a count, not one per object. `types` is for tests: the CLI keeps
+ * `RESOURCE_TYPES`, which the tables' `reads` make.
  */
-export function keepKnownKinds(result: SourceResult): SourceResult {
+export function keepKnownKinds(result: SourceResult, types?: readonly ResourceType[]): SourceResult {
+  const known = types ? new Set(types.map(keyOf)) : KNOWN;
   const dropped = new Map<string, number>();
   const items = result.items.filter((item) => {
     const key = `${groupOf(item.object.apiVersion)}/${item.object.kind}`;
-    if (KNOWN.has(key)) return true;
+    if (known.has(key)) return true;
     dropped.set(key, (dropped.get(key) ?? 0) + 1);
     return false;
   });

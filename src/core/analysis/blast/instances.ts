@@ -1,5 +1,6 @@
 import type { GraphIndex } from '../../graph/graph-index.ts';
 import { nodeId, parseId } from '../../graph/ids.ts';
+import { workloadKindOf } from '../workload-kinds.ts';
 import type { Workload } from '../workloads.ts';
 
 /**
@@ -21,17 +22,8 @@ export interface Instance {
   servingAssumed?: boolean;
 }
 
-/** Operators that keep a full copy of the data in every instance (streaming or Galera replication). */
-const REPLICATING_KINDS = new Set([
-  'postgresql.cnpg.io/Cluster',
-  'pxc.percona.com/PerconaXtraDBCluster',
-  'psmdb.percona.com/PerconaServerMongoDB',
-  'pgv2.percona.com/PerconaPGCluster',
-  'postgres-operator.crunchydata.com/PostgresCluster',
-]);
-
 export function replicatesData(workload: Workload): boolean {
-  return REPLICATING_KINDS.has(`${workload.node.group}/${workload.node.kind}`);
+  return workloadKindOf(workload.node)?.replicates ?? false;
 }
 
 /** StatefulSet claims end in `-<ordinal>`; CloudNativePG's in `-<n>` or `-<n>-wal` / `-<n>-tbs-<name>`. */

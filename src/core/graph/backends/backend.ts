@@ -1,3 +1,4 @@
+import type { ResourceType } from '../../sources/resource-type.ts';
 import type { BuildContext } from '../context.ts';
 import type { Placement, VolumeView } from './placement.ts';
 
@@ -8,6 +9,8 @@ import type { Placement, VolumeView } from './placement.ts';
  */
 export interface StorageBackend {
   name: string;
+  /** The kinds of its own API it reads (pools, volumes, replicas), listed live and kept offline. */
+  reads: readonly ResourceType[];
   extract(ctx: BuildContext): void;
   /**
    * Where the copies of a volume this backend claimed (by `attrs.backend`) may sit, or null

@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { groupKind } from '../../sources/resource-type.ts';
 import type { BuildContext } from '../context.ts';
 import { nodeId, qualifiedName } from '../ids.ts';
 import { idOf } from '../object-index.ts';
@@ -18,6 +19,12 @@ const WORDS: Readonly<Record<string, string>> = { 'ceph-rbd': 'an RBD image', ce
  */
 export const ceph: StorageBackend = {
   name: 'ceph',
+  reads: [
+    groupKind('ceph.rook.io', 'CephCluster', 'cephclusters'),
+    groupKind('ceph.rook.io', 'CephBlockPool', 'cephblockpools'),
+    groupKind('ceph.rook.io', 'CephFilesystem', 'cephfilesystems'),
+    groupKind('ceph.rook.io', 'CephObjectStore', 'cephobjectstores'),
+  ],
   extract(ctx) {
     const clusterByNamespace = new Map<string, string>();
     for (const cluster of ctx.index.ofKind(CEPH, 'CephCluster')) {

@@ -51,6 +51,8 @@ const OUTSIDE_WORDS: Readonly<Record<string, string>> = {
 /** Runs last: any class or PV no specific backend claimed is generic CSI (or a known in-tree type). */
 export const genericCsi: StorageBackend = {
   name: 'csi',
+  // Only core kinds: the PersistentVolume and its StorageClass.
+  reads: [],
   extract(ctx) {
     const unclaimed = (id: string) => ctx.node(id).attrs.backend === undefined;
     for (const sc of ctx.index.ofKind('storage.k8s.io', 'StorageClass')) {

@@ -28,6 +28,8 @@ const SELECTED_NODE_ANNOTATIONS = [
  */
 export const local: StorageBackend = {
   name: 'local',
+  // Only core kinds: the PersistentVolume and its StorageClass.
+  reads: [],
   extract(ctx) {
     for (const sc of ctx.index.ofKind('storage.k8s.io', 'StorageClass')) {
       if (NODE_LOCAL_PROVISIONERS.has(sc.string('provisioner') ?? ''))

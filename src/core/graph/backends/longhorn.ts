@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { groupKind } from '../../sources/resource-type.ts';
 import type { GraphIndex } from '../graph-index.ts';
 import { nodeId, qualifiedName } from '../ids.ts';
 import { idOf } from '../object-index.ts';
@@ -17,6 +18,12 @@ const LONGHORN = 'longhorn.io';
  */
 export const longhorn: StorageBackend = {
   name: 'longhorn',
+  reads: [
+    groupKind('longhorn.io', 'Volume', 'volumes'),
+    groupKind('longhorn.io', 'Replica', 'replicas'),
+    // Which nodes may hold replicas (spec.allowScheduling, disks) and which hold them (status).
+    groupKind('longhorn.io', 'Node', 'nodes'),
+  ],
   extract(ctx) {
     for (const sc of ctx.index.ofKind('storage.k8s.io', 'StorageClass')) {
       if (sc.string('provisioner') !== DRIVER) continue;

@@ -19,6 +19,8 @@ export function nfsServerId(server: string): string {
  */
 export const nfs: StorageBackend = {
   name: 'nfs',
+  // Only core kinds: the PersistentVolume and its StorageClass.
+  reads: [],
   extract(ctx) {
     for (const sc of ctx.index.ofKind('storage.k8s.io', 'StorageClass')) {
       const provisioner = sc.string('provisioner') ?? '';

@@ -1,4 +1,5 @@
 import type { BackupState, BackupSystem } from '../../analysis/backups/model.ts';
+import type { ResourceType } from '../../sources/resource-type.ts';
 import type { BuildContext } from '../context.ts';
 
 /**
@@ -8,6 +9,8 @@ import type { BuildContext } from '../context.ts';
  */
 export interface BackupAdapter {
   system: BackupSystem;
+  /** The kinds of its own API it reads (schedules, runs, destinations), listed live and kept offline. */
+  reads: readonly ResourceType[];
   extract(ctx: BuildContext): void;
 }
 

@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { groupKind } from '../../sources/resource-type.ts';
 import type { BuildContext } from '../context.ts';
 import { compare } from '../context.ts';
 import { nodeId } from '../ids.ts';
@@ -19,6 +20,12 @@ const CNPG = 'postgresql.cnpg.io';
  */
 export const cloudnativePg: BackupAdapter = {
   system: 'cloudnative-pg',
+  reads: [
+    groupKind('postgresql.cnpg.io', 'Cluster', 'clusters'),
+    groupKind('postgresql.cnpg.io', 'Backup', 'backups'),
+    groupKind('postgresql.cnpg.io', 'ScheduledBackup', 'scheduledbackups'),
+    groupKind('barmancloud.cnpg.io', 'ObjectStore', 'objectstores'),
+  ],
   extract(ctx) {
     const backups = byCluster(ctx, 'Backup');
     const scheduled = byCluster(ctx, 'ScheduledBackup');

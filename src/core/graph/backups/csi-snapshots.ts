@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { groupKind } from '../../sources/resource-type.ts';
 import type { BuildContext } from '../context.ts';
 import { compare } from '../context.ts';
 import { nodeId, qualifiedName } from '../ids.ts';
@@ -26,6 +27,11 @@ export function snapshotSetId(namespace: string, claim: string): string {
  */
 export const csiSnapshots: BackupAdapter = {
   system: 'csi-snapshot',
+  reads: [
+    groupKind(SNAPSHOT, 'VolumeSnapshot', 'volumesnapshots'),
+    groupKind(SNAPSHOT, 'VolumeSnapshotContent', 'volumesnapshotcontents'),
+    groupKind(SNAPSHOT, 'VolumeSnapshotClass', 'volumesnapshotclasses'),
+  ],
   extract(ctx) {
     const byClaim = new Map<string, FieldReader[]>();
     for (const snapshot of ctx.index.ofKind(SNAPSHOT, 'VolumeSnapshot')) {

@@ -9,7 +9,10 @@ import { perconaXtradb } from './percona-xtradb.ts';
 import { velero } from './velero.ts';
 import { volsync } from './volsync.ts';
 
-/** Backup systems, run after the storage backends. Adding one: one file and one line here. */
+/**
+ * Backup systems, run after the storage backends. Adding one: one file and one line here; what
+ * it `reads` is listed live and kept offline (RESOURCE_TYPES is derived from it, graph/reads.ts).
+ */
 export const BACKUP_ADAPTERS: readonly BackupAdapter[] = [
   velero,
   volsync,

@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { groupKind } from '../../sources/resource-type.ts';
 import type { BuildContext } from '../context.ts';
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
@@ -18,6 +19,7 @@ const OPT_OUT = ['k8up.io/backup', 'k8up.syn.tools/backup'];
  */
 export const k8up: BackupAdapter = {
   system: 'k8up',
+  reads: [groupKind('k8up.io', 'Schedule', 'schedules'), groupKind('k8up.io', 'Backup', 'backups')],
   extract(ctx) {
     const bySchedule = new Map<string, FieldReader[]>();
     const standalone: FieldReader[] = [];

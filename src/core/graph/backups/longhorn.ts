@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { groupKind } from '../../sources/resource-type.ts';
 import type { BuildContext } from '../context.ts';
 import { nodeId, qualifiedName } from '../ids.ts';
 import { idOf } from '../object-index.ts';
@@ -21,6 +22,12 @@ const SNAPSHOT_TASKS = new Set(['snapshot', 'snapshot-force-create']);
  */
 export const longhorn: BackupAdapter = {
   system: 'longhorn',
+  reads: [
+    groupKind('longhorn.io', 'Volume', 'volumes'),
+    groupKind('longhorn.io', 'RecurringJob', 'recurringjobs'),
+    groupKind('longhorn.io', 'BackupTarget', 'backuptargets'),
+    groupKind('longhorn.io', 'Backup', 'backups'),
+  ],
   extract(ctx) {
     const volumes = longhornVolumes(ctx);
     for (const job of ctx.index.ofKind(LONGHORN, 'RecurringJob')) {

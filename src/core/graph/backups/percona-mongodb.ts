@@ -5,7 +5,9 @@ export const perconaMongodb = perconaAdapter({
   system: 'percona-mongodb',
   group: 'psmdb.percona.com',
   clusterKind: 'PerconaServerMongoDB',
+  clusterPlural: 'perconaservermongodbs',
   backupKind: 'PerconaServerMongoDBBackup',
+  backupPlural: 'perconaservermongodbbackups',
   method: 'percona-backup-mongodb',
   backupField: 'spec.backup',
   // `psmdbCluster` before operator 1.12, `clusterName` since.

@@ -12,7 +12,10 @@ export interface PerconaFlavour {
   system: BackupSystem;
   group: string;
   clusterKind: string;
+  /** The kinds' plurals, as the API lists them. */
+  clusterPlural: string;
   backupKind: string;
+  backupPlural: string;
   method: string;
   /** The cluster's backup section. */
   backupField: string;
@@ -40,6 +43,10 @@ export interface PerconaFlavour {
 export function perconaAdapter(flavour: PerconaFlavour): BackupAdapter {
   return {
     system: flavour.system,
+    reads: [
+      { group: flavour.group, kind: flavour.clusterKind, plural: flavour.clusterPlural },
+      { group: flavour.group, kind: flavour.backupKind, plural: flavour.backupPlural },
+    ],
     extract(ctx) {
       const runsByCluster = new Map<string, FieldReader[]>();
       for (const backup of ctx.index.ofKind(flavour.group, flavour.backupKind)) {

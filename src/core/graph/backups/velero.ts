@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { groupKind } from '../../sources/resource-type.ts';
 import type { BuildContext } from '../context.ts';
 import { compare } from '../context.ts';
 import { nodeId, qualifiedName } from '../ids.ts';
@@ -27,6 +28,11 @@ const PROVIDER_SCHEMES: Readonly<Record<string, string>> = {
  */
 export const velero: BackupAdapter = {
   system: 'velero',
+  reads: [
+    groupKind('velero.io', 'Schedule', 'schedules'),
+    groupKind('velero.io', 'Backup', 'backups'),
+    groupKind('velero.io', 'BackupStorageLocation', 'backupstoragelocations'),
+  ],
   extract(ctx) {
     const bySchedule = new Map<string, FieldReader[]>();
     const standalone: FieldReader[] = [];

@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { groupKind } from '../../sources/resource-type.ts';
 import type { BuildContext } from '../context.ts';
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
@@ -16,6 +17,7 @@ const MOVERS = ['restic', 'kopia', 'rclone', 'rsync', 'rsyncTLS', 'syncthing'] a
  */
 export const volsync: BackupAdapter = {
   system: 'volsync',
+  reads: [groupKind('volsync.backube', 'ReplicationSource', 'replicationsources')],
   extract(ctx) {
     for (const source of ctx.index.ofKind('volsync.backube', 'ReplicationSource')) recordSource(ctx, source);
   },

@@ -1,3 +1,4 @@
+import { coreKind } from '../../sources/resource-type.ts';
 import { configEntries } from '../config-entries.ts';
 import { idOf } from '../object-index.ts';
 import { linkServiceReferences } from '../service-refs.ts';
@@ -10,6 +11,7 @@ import type { KindExtractor } from './extractor.ts';
 export const configMap: KindExtractor = {
   group: '',
   kind: 'ConfigMap',
+  reads: [coreKind('ConfigMap', 'configmaps')],
   extract(ctx, reader) {
     const id = idOf(reader);
     const namespace = reader.object.metadata.namespace ?? '';

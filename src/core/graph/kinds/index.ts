@@ -21,7 +21,10 @@ import {
   statefulSet,
 } from './workload-templates.ts';
 
-/** One row per Kubernetes kind. Adding a kind: one file and one line here. */
+/**
+ * One row per Kubernetes kind. Adding a kind: one file and one line here; what the row `reads` is
+ * listed live and kept offline (RESOURCE_TYPES is derived from it, graph/reads.ts).
+ */
 export const KIND_EXTRACTORS: readonly KindExtractor[] = [
   node,
   pod,

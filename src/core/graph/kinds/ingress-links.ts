@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { groupKind, type ResourceType } from '../../sources/resource-type.ts';
 import type { NameJudgement } from '../address-names.ts';
 import type { BuildContext } from '../context.ts';
 import { nodeId, qualifiedName } from '../ids.ts';
@@ -9,6 +10,11 @@ import { addressesIn, resolveServiceAddress } from '../service-refs.ts';
 
 /** Traefik moved its CRDs from traefik.containo.us to traefik.io (v2.10+); both are in use. */
 export const TRAEFIK_GROUPS = ['traefik.io', 'traefik.containo.us'] as const;
+
+/** The Middlewares an Ingress annotation or an IngressRoute names, in either Traefik group. */
+export const TRAEFIK_MIDDLEWARE_KINDS: readonly ResourceType[] = TRAEFIK_GROUPS.map((group) =>
+  groupKind(group, 'Middleware', 'middlewares'),
+);
 
 /** A forward-auth address is an address by definition: a bare Service name counts. */
 const AUTH_ADDRESS: NameJudgement = {

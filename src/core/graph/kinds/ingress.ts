@@ -1,9 +1,10 @@
 import type { FieldReader } from '../../fields.ts';
+import { groupKind } from '../../sources/resource-type.ts';
 import type { BuildContext } from '../context.ts';
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import type { KindExtractor } from './extractor.ts';
-import { linkForwardAuth, linkRoute, TRAEFIK_GROUPS } from './ingress-links.ts';
+import { linkForwardAuth, linkRoute, TRAEFIK_GROUPS, TRAEFIK_MIDDLEWARE_KINDS } from './ingress-links.ts';
 
 const NGINX_AUTH_URL = 'nginx.ingress.kubernetes.io/auth-url';
 const TRAEFIK_MIDDLEWARES = 'traefik.ingress.kubernetes.io/router.middlewares';
@@ -11,6 +12,7 @@ const TRAEFIK_MIDDLEWARES = 'traefik.ingress.kubernetes.io/router.middlewares';
 export const ingress: KindExtractor = {
   group: 'networking.k8s.io',
   kind: 'Ingress',
+  reads: [groupKind('networking.k8s.io', 'Ingress', 'ingresses'), ...TRAEFIK_MIDDLEWARE_KINDS],
   extract(ctx, reader) {
     const id = idOf(reader);
     const namespace = reader.object.metadata.namespace ?? '';

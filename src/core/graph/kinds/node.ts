@@ -1,9 +1,11 @@
+import { coreKind } from '../../sources/resource-type.ts';
 import { idOf } from '../object-index.ts';
 import type { KindExtractor } from './extractor.ts';
 
 export const node: KindExtractor = {
   group: '',
   kind: 'Node',
+  reads: [coreKind('Node', 'nodes')],
   extract(ctx, reader) {
     const labels = reader.stringMap('metadata.labels');
     let ready: boolean | null = null;

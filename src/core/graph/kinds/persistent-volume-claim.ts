@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { coreKind } from '../../sources/resource-type.ts';
 import { isUnresolvedName } from '../../unresolved-name.ts';
 import type { BuildContext } from '../context.ts';
 import { nodeId } from '../ids.ts';
@@ -11,6 +12,7 @@ const LEGACY_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
 export const persistentVolumeClaim: KindExtractor = {
   group: '',
   kind: 'PersistentVolumeClaim',
+  reads: [coreKind('PersistentVolumeClaim', 'persistentvolumeclaims')],
   extract(ctx, reader) {
     const id = idOf(reader);
     const namespace = reader.object.metadata.namespace ?? '';

@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { coreKind } from '../../sources/resource-type.ts';
 import { isUnresolvedName } from '../../unresolved-name.ts';
 import type { BuildContext } from '../context.ts';
 import { nodeId } from '../ids.ts';
@@ -22,6 +23,7 @@ const ZONE_KEYS = new Set(['topology.kubernetes.io/zone', 'failure-domain.beta.k
 export const persistentVolume: KindExtractor = {
   group: '',
   kind: 'PersistentVolume',
+  reads: [coreKind('PersistentVolume', 'persistentvolumes')],
   extract(ctx, reader) {
     const id = idOf(reader);
     ctx.setAttrs(id, {

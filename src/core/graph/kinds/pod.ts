@@ -1,3 +1,4 @@
+import { coreKind } from '../../sources/resource-type.ts';
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import type { KindExtractor } from './extractor.ts';
@@ -6,6 +7,7 @@ import { extractPodSpec } from './pod-spec.ts';
 export const pod: KindExtractor = {
   group: '',
   kind: 'Pod',
+  reads: [coreKind('Pod', 'pods')],
   extract(ctx, reader) {
     const id = idOf(reader);
     const node = reader.string('spec.nodeName');

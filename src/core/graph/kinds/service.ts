@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { coreKind } from '../../sources/resource-type.ts';
 import { idOf } from '../object-index.ts';
 import { linkServiceReferences } from '../service-refs.ts';
 import type { KindExtractor } from './extractor.ts';
@@ -19,6 +20,7 @@ export function matchesSelector(selector: Record<string, string>, labels: Record
 export const service: KindExtractor = {
   group: '',
   kind: 'Service',
+  reads: [coreKind('Service', 'services')],
   extract(ctx, reader) {
     const id = idOf(reader);
     const namespace = reader.object.metadata.namespace ?? '';

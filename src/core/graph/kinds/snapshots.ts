@@ -1,3 +1,4 @@
+import { groupKind } from '../../sources/resource-type.ts';
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import type { KindExtractor } from './extractor.ts';
@@ -8,6 +9,7 @@ const GROUP = 'snapshot.storage.k8s.io';
 export const volumeSnapshot: KindExtractor = {
   group: GROUP,
   kind: 'VolumeSnapshot',
+  reads: [groupKind(GROUP, 'VolumeSnapshot', 'volumesnapshots')],
   extract(ctx, reader) {
     const id = idOf(reader);
     const namespace = reader.object.metadata.namespace ?? '';
@@ -69,6 +71,7 @@ export const volumeSnapshot: KindExtractor = {
 export const volumeSnapshotContent: KindExtractor = {
   group: GROUP,
   kind: 'VolumeSnapshotContent',
+  reads: [groupKind(GROUP, 'VolumeSnapshotContent', 'volumesnapshotcontents')],
   extract(ctx, reader) {
     const id = idOf(reader);
     const driver = reader.string('spec.driver');
@@ -109,6 +112,7 @@ export const volumeSnapshotContent: KindExtractor = {
 export const volumeSnapshotClass: KindExtractor = {
   group: GROUP,
   kind: 'VolumeSnapshotClass',
+  reads: [groupKind(GROUP, 'VolumeSnapshotClass', 'volumesnapshotclasses')],
   extract(ctx, reader) {
     const driver = reader.string('driver');
     if (!driver) return;

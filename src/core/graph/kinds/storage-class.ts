@@ -1,4 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
+import { groupKind } from '../../sources/resource-type.ts';
 import { nodeId } from '../ids.ts';
 import type { ObjectIndex } from '../object-index.ts';
 import { idOf } from '../object-index.ts';
@@ -38,6 +39,11 @@ export function driverId(driver: string): string {
 export const storageClass: KindExtractor = {
   group: 'storage.k8s.io',
   kind: 'StorageClass',
+  reads: [
+    groupKind('storage.k8s.io', 'StorageClass', 'storageclasses'),
+    // The driver a class names, when installed (its node is linked either way).
+    groupKind('storage.k8s.io', 'CSIDriver', 'csidrivers'),
+  ],
   extract(ctx, reader) {
     const id = idOf(reader);
     const provisioner = reader.string('provisioner') ?? '';

@@ -1,3 +1,4 @@
+import { groupKind } from '../../sources/resource-type.ts';
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import type { KindExtractor } from './extractor.ts';
@@ -7,6 +8,10 @@ import { linkForwardAuth, linkRoute, TRAEFIK_GROUPS } from './ingress-links.ts';
 export const ingressRoute: KindExtractor = {
   group: TRAEFIK_GROUPS,
   kind: 'IngressRoute',
+  reads: TRAEFIK_GROUPS.flatMap((group) => [
+    groupKind(group, 'Middleware', 'middlewares'),
+    groupKind(group, 'IngressRoute', 'ingressroutes'),
+  ]),
   extract(ctx, reader) {
     const id = idOf(reader);
     const namespace = reader.object.metadata.namespace ?? '';

@@ -1,3 +1,4 @@
+import { groupKind } from '../../sources/resource-type.ts';
 import { nodeId } from '../ids.ts';
 import type { KindExtractor } from './extractor.ts';
 
@@ -5,6 +6,7 @@ import type { KindExtractor } from './extractor.ts';
 export const volumeAttachment: KindExtractor = {
   group: 'storage.k8s.io',
   kind: 'VolumeAttachment',
+  reads: [groupKind('storage.k8s.io', 'VolumeAttachment', 'volumeattachments')],
   extract(ctx, reader) {
     const pv = reader.string('spec.source.persistentVolumeName');
     const node = reader.string('spec.nodeName');

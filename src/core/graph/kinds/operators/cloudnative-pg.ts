@@ -10,6 +10,7 @@ import { countAt, type OperatorClaim, type OperatorModel, plural } from './model
 export const cloudNativePg: OperatorModel = {
   group: 'postgresql.cnpg.io',
   kind: 'Cluster',
+  plural: 'clusters',
   title: 'CloudNativePG Cluster',
   clusterLabel: 'cnpg.io/cluster',
   claims(reader) {

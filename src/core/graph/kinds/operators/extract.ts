@@ -16,6 +16,7 @@ export function operatorClaims(model: OperatorModel): KindExtractor {
   return {
     group: model.group,
     kind: model.kind,
+    reads: [{ group: model.group, kind: model.kind, plural: model.plural }],
     extract(ctx, reader) {
       const { claims, instances } = model.claims(reader);
       if (claims.length === 0 || realised(ctx.index, reader, model, claims)) return;

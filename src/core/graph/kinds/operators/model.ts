@@ -18,6 +18,8 @@ export interface OperatorClaim {
 export interface OperatorModel {
   group: string;
   kind: string;
+  /** Its plural, as the API lists it: `clusters`. */
+  plural: string;
   /** How messages name the kind: `CloudNativePG Cluster`. */
   title: string;
   /** The label the operator puts on the PVCs it creates, valued with the resource's name. */

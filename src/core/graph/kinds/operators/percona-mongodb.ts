@@ -12,6 +12,7 @@ import { claimSpecAt, countAt, type OperatorClaim, type OperatorModel } from './
 export const perconaMongoDb: OperatorModel = {
   group: 'psmdb.percona.com',
   kind: 'PerconaServerMongoDB',
+  plural: 'perconaservermongodbs',
   title: 'PerconaServerMongoDB',
   claims(reader) {
     const name = reader.object.metadata.name ?? '';

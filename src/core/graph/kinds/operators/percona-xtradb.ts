@@ -9,6 +9,7 @@ import { claimSpecAt, countAt, type OperatorModel, plural } from './model.ts';
 export const perconaXtraDb: OperatorModel = {
   group: 'pxc.percona.com',
   kind: 'PerconaXtraDBCluster',
+  plural: 'perconaxtradbclusters',
   title: 'PerconaXtraDBCluster',
   claims(reader) {
     const name = reader.object.metadata.name ?? '';

@@ -8,10 +8,11 @@ import { claimSpecAt, countAt, type OperatorClaim, type OperatorModel } from './
  * (`<cluster>-<set>-<xxxx>-pgdata`); the modelled ones put the replica's ordinal there:
  * `<cluster>-<set>-pgdata-<n>`.
  */
-function postgresInstances(group: string, kind: string, title: string): OperatorModel {
+function postgresInstances(group: string, kind: string, plural: string, title: string): OperatorModel {
   return {
     group,
     kind,
+    plural,
     title,
     clusterLabel: 'postgres-operator.crunchydata.com/cluster',
     claims(reader) {
@@ -49,6 +50,12 @@ function volumes(reader: FieldReader, at: string): OperatorClaim[] {
 export const crunchyPostgres = postgresInstances(
   'postgres-operator.crunchydata.com',
   'PostgresCluster',
+  'postgresclusters',
   'PostgresCluster',
 );
-export const perconaPostgres = postgresInstances('pgv2.percona.com', 'PerconaPGCluster', 'PerconaPGCluster');
+export const perconaPostgres = postgresInstances(
+  'pgv2.percona.com',
+  'PerconaPGCluster',
+  'perconapgclusters',
+  'PerconaPGCluster',
+);

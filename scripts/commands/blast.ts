@@ -15,6 +15,7 @@ import { renderBlastText, renderFailureDomainsText } from '../../src/core/render
 import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { warnLeftOut } from '../cli/left-out.ts';
+import { partialReadFailsGate } from '../cli/partial-gate.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook blast [TARGET...] [SOURCE] [--json] [--outage] [--fail-on IMPACT]
@@ -30,7 +31,8 @@ domain (OSDs, disks, nodes, pools, classes) with what it would take, worst first
                    workload/<namespace>/<Kind>/<name> (down, data intact)
   --outage         the target is down but its data survives: nothing becomes data-loss
   --fail-on IMPACT exit 1 if some workload's impact is IMPACT or worse: data-loss,
-                   unavailable or degraded (with no target: if some failure domain's is)
+                   unavailable or degraded (with no target: if some failure domain's is),
+                   or if the read was partial (what was not seen cannot pass a gate)
   --json           print the contract's JSON (target, assumptions, impacts)
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)
@@ -71,7 +73,9 @@ export async function blastCommand(args: string[]): Promise<number> {
         ? `${JSON.stringify({ failureDomains: domains, ...(unread.length > 0 ? { assumptions: unread } : {}) }, null, 2)}\n`
         : renderFailureDomainsText(domains, unread),
     );
-    return failOn && failureDomainsFailAt(domains, failOn) ? gateFailed(failOn, 'some failure domain') : 0;
+    const partial = partialReadFailsGate(unread.length, failOn);
+    if (failOn && failureDomainsFailAt(domains, failOn)) return gateFailed(failOn, 'some failure domain');
+    return partial ? 1 : 0;
   }
   // Resolve every target before any work, so a typo fails fast with the closest names.
   const targets = positionals.map((text) => resolveTarget(analysis, text));
@@ -88,7 +92,9 @@ export async function blastCommand(args: string[]): Promise<number> {
   process.stdout.write(
     values.json ? `${JSON.stringify(blastJson(result), null, 2)}\n` : renderBlastText(result),
   );
-  return failOn && impactsFailAt(result.impacts, failOn) ? gateFailed(failOn, result.target) : 0;
+  const partial = partialReadFailsGate(unread.length, failOn);
+  if (failOn && impactsFailAt(result.impacts, failOn)) return gateFailed(failOn, result.target);
+  return partial ? 1 : 0;
 }
 
 /** `--fail-on`: unset means never fail; a wrong value is a usage error naming the allowed ones. */

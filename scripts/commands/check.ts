@@ -15,6 +15,7 @@ import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
 import { readBaseline } from '../../src/io/read-baseline.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { warnLeftOut } from '../cli/left-out.ts';
+import { partialReadFailsGate } from '../cli/partial-gate.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook check [SOURCE] [--json] [--fail-on high|medium|low|none] [--baseline FILE]
@@ -28,7 +29,7 @@ object and field to change and how to fix it.
   --json           print {"findings": [...]} (rule, severity, object, field, message, fix),
                    and "notRead" when the read was partial
   --fail-on SEV    exit 1 if any finding is at or above SEV: high (default), medium, low, or
-                   none (never fail)
+                   none (never fail); a partial read fails any gate but none
   --baseline FILE  a saved "tierbook check --json": findings already in it (same rule, object
                    and field) are accepted: listed apart, never failed on; CI fails on new ones
   --now ISO8601    measure backup ages against this time (default: now)
@@ -69,7 +70,8 @@ export async function checkCommand(args: string[]): Promise<number> {
         ? `${JSON.stringify({ ...findingsJson(findings), ...notRead }, null, 2)}\n`
         : header + findingsText(findings),
     );
-    return failsAt(findings, failOn) ? 1 : 0;
+    const partial = partialReadFailsGate(unread.length, gateOf(failOn));
+    return failsAt(findings, failOn) || partial ? 1 : 0;
   }
   const { fresh, known, gone } = compareWithBaseline(findings, baseline);
   if (values.json) {
@@ -81,7 +83,13 @@ export async function checkCommand(args: string[]): Promise<number> {
       `${known.length} known finding${known.length === 1 ? '' : 's'} from the baseline ${baseline.file} not shown; ${gone} of its finding${gone === 1 ? '' : 's'} no longer found.\n`,
     );
   }
-  return failsAt(fresh, failOn) ? 1 : 0;
+  const partial = partialReadFailsGate(unread.length, gateOf(failOn));
+  return failsAt(fresh, failOn) || partial ? 1 : 0;
+}
+
+/** `--fail-on none` reports without gating. */
+function gateOf(failOn: FailOn): string | null {
+  return failOn === 'none' ? null : failOn;
 }
 
 function failOnFrom(value: string | undefined): FailOn {

@@ -185,3 +185,37 @@ test('inventory refuses the same reads: a StorageClass alone is not an inventory
   const allowed = await tierbook(['inventory', ...from, '--out', out, '--allow-shrink']);
   assert.equal(allowed.code, 0, allowed.stderr);
 });
+
+test('a gate cannot pass what it did not see: --fail-on fails on a partial read', async (t) => {
+  const kubeconfig = await sampleServer(t, { persistentvolumes: { forbidden: true } });
+  const live = ['--kubeconfig', kubeconfig, '--now', NOW];
+  const gateLine =
+    /the read was partial \(1 kind\(s\) or input\(s\) not read, listed in the answer\): --fail-on/;
+
+  // --outage never yields data-loss, so a full read passes this gate (tests/blast/cli.test.ts)…
+  const full = await tierbook([
+    'blast',
+    'osd/3',
+    '--from',
+    SAMPLE,
+    '--now',
+    NOW,
+    '--outage',
+    '--fail-on',
+    'data-loss',
+  ]);
+  assert.equal(full.code, 0, full.stderr);
+  // …and the same gate over a read missing the PVs fails, saying why, with the answer printed.
+  const blast = await tierbook(['blast', 'osd/3', ...live, '--outage', '--fail-on', 'data-loss', '--json']);
+  assert.equal(blast.code, 1, blast.stderr);
+  assert.match(blast.stderr, gateLine);
+  assert.ok(JSON.parse(blast.stdout).assumptions.length > 0);
+  // Without a gate, blast only reports.
+  assert.equal((await tierbook(['blast', 'osd/3', ...live, '--outage'])).code, 0);
+
+  // check gates at high by default: a partial read fails it; --fail-on none only reports.
+  const check = await tierbook(['check', ...live, '--json']);
+  assert.equal(check.code, 1, check.stderr);
+  assert.match(check.stderr, /the read was partial .*: --fail-on high cannot pass what was not seen/);
+  assert.equal((await tierbook(['check', ...live, '--fail-on', 'none'])).code, 0);
+});

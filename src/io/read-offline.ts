@@ -1,9 +1,8 @@
 import type { Dirent } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../core/errors.ts';
 import type { NotRead, Skipped, SourceResult } from '../core/model.ts';
-import { formatBytes } from '../core/sizes.ts';
 import {
   type DumpLayout,
   decodeText,
@@ -24,13 +23,9 @@ import {
   kustomizeFiles,
   skipPatches,
 } from './flux-apply.ts';
+import { fileLimit, fileSystem, readFileBounded } from './read-file-bounded.ts';
 
 const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-/** V8 cannot hold a string much past 512 MiB; say so plainly instead of failing deep in a decoder. */
-const MAX_STRING_BYTES = 512 * 1024 * 1024;
-/** The most bytes read from one input file unless `--max-bytes` says otherwise. */
-const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
-const CHUNK_BYTES = 1024 * 1024;
 const READ_CONCURRENCY = 8;
 /** A file given on its own may sit up to four levels inside a must-gather (namespaces/ns/group/plural/x). */
 const ANCESTORS_TO_CHECK = 5;
@@ -98,7 +93,7 @@ export async function readOffline(
     await walkDirectory(given, undefined, walk);
     files.push(...walk.files.sort((a, b) => compareText(a.path, b.path)));
   }
-  const maxBytes = Math.min(options.maxBytes ?? DEFAULT_MAX_FILE_BYTES, MAX_STRING_BYTES);
+  const maxBytes = fileLimit(options.maxBytes);
   const reads = await readAll(uniqueFiles(files), maxBytes);
   const kustomize = kustomizeFiles(reads);
   skipPatches(reads, kustomize);
@@ -227,9 +222,7 @@ async function readAll(files: readonly FileToRead[], maxBytes: number): Promise<
 async function readOne(file: FileToRead, maxBytes: number): Promise<FileRead> {
   let text: string;
   try {
-    const bytes = await fileSystem(file.path, () => readBounded(file.path, maxBytes));
-    if (bytes === undefined) throw tooLarge(file.path, maxBytes);
-    text = decodeText(bytes, file.path);
+    text = decodeText(await readFileBounded(file.path, maxBytes), file.path);
   } catch (error) {
     return { file, error };
   }
@@ -242,63 +235,8 @@ async function readOne(file: FileToRead, maxBytes: number): Promise<FileRead> {
   }
 }
 
-/**
- * The file's bytes, or undefined as soon as it holds more than `maxBytes`: read a chunk at a time
- * and counted, never buffered past the limit (a device or a pipe has no size to check first).
- */
-async function readBounded(file: string, maxBytes: number): Promise<Buffer | undefined> {
-  const handle = await open(file, 'r');
-  try {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - size));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) return Buffer.concat(chunks, size);
-      size += bytesRead;
-      if (size > maxBytes) return undefined;
-      chunks.push(chunk.subarray(0, bytesRead));
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
-function tooLarge(file: string, maxBytes: number): InputError {
-  const raise =
-    maxBytes < MAX_STRING_BYTES
-      ? 'raise it with --max-bytes'
-      : `files past ${formatBytes(MAX_STRING_BYTES)} cannot be read at all; split the file`;
-  return new InputError(`file larger than ${formatBytes(maxBytes)}, the limit (${raise})`, {
-    from: { file },
-  });
-}
-
 function parseText(text: string, file: FileRead['file']): ParsedFile {
   return parseDocuments(text, file.path, file.hint ? { hint: file.hint } : {});
-}
-
-/** Operating-system reasons in plain words; anything else keeps Node's message. */
-const OS_REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ENOTDIR: 'a part of the path is a file, not a directory',
-  EISDIR: 'is a directory',
-  ELOOP: 'too many levels of symbolic links',
-  EMFILE: 'too many open files',
-  ERR_FS_FILE_TOO_LARGE: 'file too large to read',
-};
-
-async function fileSystem<T>(where: string, operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    const code =
-      error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
-    const reason = OS_REASONS[code] ?? (error instanceof Error ? error.message : String(error));
-    throw new InputError(`cannot read: ${reason}${code ? ` (${code})` : ''}`, { from: { file: where } });
-  }
 }
 
 function compareText(a: string, b: string): number {

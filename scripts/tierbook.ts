@@ -35,6 +35,13 @@ const COMMANDS: Record<
       return { run: m.checkCommand, help: m.HELP };
     },
   },
+  rbac: {
+    summary: 'print the read-only ClusterRole tierbook needs (get, list; never Secrets)',
+    load: async () => {
+      const m = await import('./commands/rbac.ts');
+      return { run: m.rbacCommand, help: m.HELP };
+    },
+  },
   demo: {
     summary: 'inventory the built-in sample cluster, build its site and serve it',
     load: async () => {

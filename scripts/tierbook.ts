@@ -35,6 +35,13 @@ const COMMANDS: Record<
       return { run: m.checkCommand, help: m.HELP };
     },
   },
+  diff: {
+    summary: 'what changed between two inventories: blast radius grown, backups lost, findings',
+    load: async () => {
+      const m = await import('./commands/diff.ts');
+      return { run: m.diffCommand, help: m.HELP };
+    },
+  },
   rbac: {
     summary: 'print the read-only ClusterRole tierbook needs (get, list; never Secrets)',
     load: async () => {

@@ -87,7 +87,13 @@ export interface RawConfig {
   overrides: Partial<{ workload: string; tier: Tier; reason: string }>[];
   identityProviders: string[];
   backupTargets: Partial<{ match: string; where: 'in-cluster' | 'outside' }>[];
+  accept: Partial<{ rule: string; object: string; reason: string; who: string; until: string }>[];
 }
+
+/** `namespace/Kind/name`, or `Kind/name` for a cluster-scoped object. */
+const OBJECT_REF = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[A-Za-z][A-Za-z0-9]*\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 export const CONFIG_SCHEMA = object<RawConfig>(
   {
@@ -198,8 +204,60 @@ export const CONFIG_SCHEMA = object<RawConfig>(
         'a list of backup targets, each a mapping with match and where',
       ),
     },
+    accept: {
+      description:
+        'Findings accepted on purpose, each with a reason: shown as accepted (never hidden) and not failing a gate until the acceptance expires. The annotations tierbook.io/accept and tierbook.io/accept-reason on the object do the same.',
+      example:
+        'accept: [{ rule: pool-low-redundancy, object: rook-ceph/CephBlockPool/scratch, reason: scratch data only, who: alice, until: 2027-03-31 }]',
+      schema: list(
+        object(
+          {
+            rule: {
+              description: 'The rule id (docs/rules/), e.g. backup-missing.',
+              example: 'rule: backup-missing',
+              required: true,
+              schema: text('a rule id such as backup-missing'),
+            },
+            object: {
+              description:
+                'The object the finding names, as "namespace/Kind/name" ("Kind/name" when cluster-scoped), as check prints it.',
+              example: 'object: media/Deployment/jellyfin',
+              required: true,
+              schema: text('"namespace/Kind/name" or "Kind/name"', (value) =>
+                OBJECT_REF.test(value)
+                  ? null
+                  : 'expected "namespace/Kind/name" or "Kind/name", e.g. media/Deployment/jellyfin',
+              ),
+            },
+            reason: {
+              description: 'Why it is accepted; shown beside the finding.',
+              example: 'reason: the library can be re-ripped',
+              required: true,
+              schema: text('a sentence'),
+            },
+            who: {
+              description: 'Who accepted it (a name or a team).',
+              example: 'who: platform-team',
+              schema: text('a name'),
+            },
+            until: {
+              description:
+                'The day (or time) the acceptance ends; after it the finding counts again. Without it, it never ends.',
+              example: 'until: 2027-03-31',
+              schema: text('a date such as 2027-03-31', (value) =>
+                DATE.test(value) && !Number.isNaN(Date.parse(value))
+                  ? null
+                  : 'expected a date such as 2027-03-31 or a time such as 2027-03-31T12:00:00Z',
+              ),
+            },
+          },
+          'a mapping with rule, object, reason, who and until',
+        ),
+        'a list of acceptances, each a mapping with rule, object and reason',
+      ),
+    },
   },
-  'a mapping with tiers, rules, overrides, identityProviders and/or backupTargets',
+  'a mapping with tiers, rules, overrides, identityProviders, backupTargets and/or accept',
 );
 
 /** An empty `match` would match every workload: almost certainly a mistake. */

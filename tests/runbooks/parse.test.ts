@@ -241,6 +241,20 @@ const BROKEN: { name: string; from: string; to: string; at: string; message: Reg
     message: /Pause: must be one of sign-in, time-out, sign-out, got "coffee"/,
   },
   {
+    name: 'a wipe by kernel name',
+    from: 'ceph osd purge {{osd.id}} --yes-i-really-mean-it',
+    to: 'sgdisk --zap-all /dev/sdc',
+    at: '## Purge',
+    message: /wipes a disk named by a kernel name/,
+  },
+  {
+    name: 'a wipe by the recorded device path',
+    from: 'ceph osd purge {{osd.id}} --yes-i-really-mean-it',
+    to: 'wipefs -a {{osd.device.path}}',
+    at: '## Purge',
+    message: /wipe by \{\{osd\.device\.byId\}\}/,
+  },
+  {
     name: 'an Action: with no code block',
     from: 'Action:\n\n```sh\nceph osd out osd.{{osd.id}}\n```\n',
     to: 'Action:\n\nmark it out\n',

@@ -47,6 +47,11 @@ export function parseRunbook(
   };
 }
 
+/** Commands that destroy what is on a disk. */
+const WIPE = /\b(sgdisk\s+--zap|wipefs|blkdiscard|dd\s[^\n]*of=|ceph-volume\s+lvm\s+zap|shred|mkfs)/;
+/** A disk named so it may be another disk after a reboot: a kernel name, or the recorded path. */
+const KERNEL_NAME = /\/dev\/(sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z])|\{\{\s*(osd\.)?device\.path\s*\}\}/;
+
 function checkSteps(file: string, steps: RunbookStep[], problems: RunbookProblem[]): void {
   const at = (s: RunbookStep, message: string) => problems.push({ file, line: s.position.line, message });
   if (steps.length === 0) {
@@ -68,6 +73,11 @@ function checkSteps(file: string, steps: RunbookStep[], problems: RunbookProblem
       if (s.pointOfNoReturn) at(s, `pause step "${s.id}" cannot be a point of no return`);
       return;
     }
+    if (s.action && WIPE.test(s.action.text) && KERNEL_NAME.test(s.action.text))
+      at(
+        s,
+        `step "${s.id}" wipes a disk named by a kernel name or {{…device.path}}: wipe by {{osd.device.byId}} / {{device.byId}} only`,
+      );
     if (!s.verify) at(s, `work step "${s.id}" has no Verify: (how do you know it worked?)`);
     else if (s.verify.expect === '') at(s, `work step "${s.id}" has no Expect: (the exact result to see)`);
     if (!s.action && !s.verify)

@@ -21,7 +21,11 @@ import {
 import type { RunbookTargetType } from './model.ts';
 
 /** What a placeholder binds to: text, a list, or a field to fill in (the prompt says what). */
-export type PlaceholderValue = { text: string } | { list: string[] } | { fill: string };
+export type PlaceholderValue =
+  | { text: string }
+  | { list: string[] }
+  /** `note`: what the step must say before it (how to find the value), added to its text. */
+  | { fill: string; note?: string };
 
 /** One workload in the restore order (BoundRunbook.order). */
 export interface OrderEntry {
@@ -73,12 +77,22 @@ const devicePath = (ctx: BindContext): string | null => {
   if (n.kind === 'Disk') return stringAttr(n, 'path');
   return stringAttr(diskOf(ctx.analysis, n), 'path') ?? stringAttr(n, 'blockPath');
 };
-const byIdFill = (ctx: BindContext): string => {
-  const path = devicePath(ctx) ?? 'the device';
+/**
+ * A by-id path the inventory does not hold: a fill-in, and the step says how to resolve it.
+ * A kernel name (`/dev/sdc`) is never printed in its place: after a reboot it may be another disk.
+ */
+const byId = (ctx: BindContext): PlaceholderValue => {
+  const path = devicePath(ctx);
+  const known = byIdPath(path);
+  if (known) return { text: known };
   const n = need(ctx);
-  const osd = n.kind === 'OSD' ? ` or ceph device ls-by-daemon osd.${n.name}` : '';
-  const name = path.split('/').pop();
-  return `the ${BY_ID}… path of ${path} on ${nodeName(ctx) ?? 'its node'}: no by-id path is recorded; resolve it with ls -l ${BY_ID} | grep ${name}${osd}`;
+  const name = path?.split('/').pop() ?? '<device>';
+  const osd = n.kind === 'OSD' ? ` and \`ceph device ls-by-daemon osd.${n.name}\` (in the toolbox)` : '';
+  const node = nodeName(ctx) ?? 'its node';
+  return {
+    fill: `${BY_ID}… path of ${path ?? 'the device'} on ${node}`,
+    note: `Resolve the by-id path first: the inventory records ${path ?? 'no device path'}, not a ${BY_ID} path. On ${node} run \`ls -l ${BY_ID} | grep -w ${name}\`${osd}; write the path in every ⟨fill in⟩ of this step and check the serial against Ceph's device id.`,
+  };
 };
 const firstProtection = (ctx: BindContext) =>
   protectionsOf(ctx.analysis, need(ctx).id, ctx.backupSystem)[0] ?? null;
@@ -158,7 +172,7 @@ export const VOCABULARY: readonly Placeholder[] = [
     for: ['osd'],
     list: false,
     value: 'its `/dev/disk/by-id/…` path; a fill-in when none is recorded',
-    compute: (c) => text(byIdPath(devicePath(c)), byIdFill(c)),
+    compute: byId,
   },
   {
     name: 'osd.deviceClass',
@@ -211,7 +225,7 @@ export const VOCABULARY: readonly Placeholder[] = [
     for: ['device'],
     list: false,
     value: 'its by-id path; a fill-in when none is recorded',
-    compute: (c) => text(byIdPath(devicePath(c)), byIdFill(c)),
+    compute: byId,
   },
   {
     name: 'pool.name',

@@ -185,3 +185,50 @@ test('a restore runbook: backup gate, restore order (dependencies first), backup
     /runbook pg-restore-test does not apply to workload\/databases\/PerconaXtraDBCluster\/pxc-main: it applies to backup\/cloudnative-pg/,
   );
 });
+
+/** A drain-like runbook written for this test: it takes the node down with its data intact. */
+const DOWN = `---
+id: node-down-test
+title: Take a node down
+appliesTo: [node]
+tier: null
+rto: 1h
+version: 1
+sources: {}
+blast: down
+---
+
+## Sign in {#sign-in}
+
+Pause: sign-in
+
+- [ ] Node {{node.name}}, OSDs: {{node.osds}}
+
+## Sign out {#sign-out}
+
+Pause: sign-out
+
+- [ ] Node {{node.name}} back
+`;
+
+test('blast: down asks what cannot serve while the target is down, not what loses data', () => {
+  const { runbook, problems } = parseRunbook('runbooks/node-down-test.md', DOWN);
+  assert.deepEqual(problems, []);
+  assert.ok(runbook);
+  const bound = bindRunbook(runbook, analysis, 'node/k8s-2', opts);
+  assert.deepEqual(
+    bound.gates.map((g) => g.id),
+    ['read', 'unavailable', 'backups'],
+  );
+  const blast = blastRadius(analysis, [resolveTarget(analysis, 'node/k8s-2')], { outage: true });
+  const down = blast.impacts.filter((i) => i.impact === 'unavailable').map((i) => workloadTitle(i.id));
+  assert.equal(bound.gates[1]?.status, down.length > 0 ? 'fail' : 'pass');
+  for (const w of down) assert.ok(bound.gates[1]?.message.includes(w), w);
+  assert.match(bound.gates[1]?.message ?? '', /cannot serve while node\/k8s-2 is down/);
+  assert.equal(bound.steps[0]?.checks[0], 'Node k8s-2, OSDs: osd.2, osd.3');
+  const bad = parseRunbook('runbooks/node-down-test.md', DOWN.replace('blast: down', 'blast: maybe'));
+  assert.match(
+    bad.problems[0]?.message ?? '',
+    /front matter field blast: must be lost \(the default\) or down/,
+  );
+});

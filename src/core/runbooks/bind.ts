@@ -47,7 +47,10 @@ export function bindRunbook(
   let blast: BlastResult | null | undefined;
   const blastOf = () => {
     if (blast === undefined)
-      blast = resolved && type !== 'workload' ? blastRadius(analysis, [resolved], { outage: false }) : null;
+      blast =
+        resolved && type !== 'workload'
+          ? blastRadius(analysis, [resolved], { outage: runbook.meta.blast === 'down' })
+          : null;
     return blast;
   };
   let order: OrderEntry[] | undefined;

@@ -204,6 +204,18 @@ Pause: sign-in
 
 - [ ] Node {{node.name}}, OSDs: {{node.osds}}
 
+## Its OSDs {#osds}
+
+Verify:
+
+\`\`\`sh
+for o in {{node.osds}}; do echo $o; done
+\`\`\`
+
+Expect: one line each for {{node.osds}}
+
+{{node.osds}}
+
 ## Sign out {#sign-out}
 
 Pause: sign-out
@@ -226,6 +238,10 @@ test('blast: down asks what cannot serve while the target is down, not what lose
   for (const w of down) assert.ok(bound.gates[1]?.message.includes(w), w);
   assert.match(bound.gates[1]?.message ?? '', /cannot serve while node\/k8s-2 is down/);
   assert.equal(bound.steps[0]?.checks[0], 'Node k8s-2, OSDs: osd.2, osd.3');
+  // A list is a shell word list in a command, comma-joined in a sentence, a bullet list alone.
+  assert.equal(bound.steps[1]?.verify?.command?.text, 'for o in osd.2 osd.3; do echo $o; done');
+  assert.equal(bound.steps[1]?.verify?.expect, 'one line each for osd.2, osd.3');
+  assert.equal(bound.steps[1]?.text, '- osd.2\n- osd.3');
   const bad = parseRunbook('runbooks/node-down-test.md', DOWN.replace('blast: down', 'blast: maybe'));
   assert.match(
     bad.problems[0]?.message ?? '',

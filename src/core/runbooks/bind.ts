@@ -178,33 +178,37 @@ class Substituter {
     this.fillIns = fillIns;
   }
 
-  text(text: string, notes: Set<string>, found: FillIn[] = []): string {
+  /** In a command (`code`), a list is space-separated, as a shell word list. */
+  text(text: string, notes: Set<string>, found: FillIn[] = [], code = false): string {
     return text
       .split('\n')
       .map((line) => {
-        const alone = /^(\s*)\{\{\s*([^{}]*?)\s*\}\}\s*$/.exec(line);
+        const alone = code ? null : /^(\s*)\{\{\s*([^{}]*?)\s*\}\}\s*$/.exec(line);
         const value = alone ? this.values.get(alone[2] ?? '') : undefined;
         if (alone && value && 'list' in value)
           return value.list.length === 0
             ? `${alone[1]}(none)`
             : value.list.map((v) => `${alone[1]}- ${v}`).join('\n');
-        return line.replace(PLACEHOLDER, (_, name: string) => this.one(name, notes, found));
+        return line.replace(PLACEHOLDER, (_, name: string) => this.one(name, notes, found, code));
       })
       .join('\n');
   }
 
   command(c: RunbookCommand, notes: Set<string>): BoundCommand {
     const found: FillIn[] = [];
-    const text = this.text(c.text, notes, found);
+    const text = this.text(c.text, notes, found, true);
     return { lang: c.lang, text, fillIns: unique(found) };
   }
 
-  private one(name: string, notes: Set<string>, found: FillIn[]): string {
+  private one(name: string, notes: Set<string>, found: FillIn[], code: boolean): string {
     const prompt = fillPrompt(name);
-    const value: PlaceholderValue | undefined = prompt !== null ? { fill: prompt } : this.values.get(name);
-    if (!value) return `⟨fill in: ${name}⟩`;
+    // A name the parser let through but nothing binds is a fill-in too, never left as {{…}}.
+    const value: PlaceholderValue = (prompt !== null ? { fill: prompt } : this.values.get(name)) ?? {
+      fill: name,
+    };
     if ('text' in value) return value.text;
-    if ('list' in value) return value.list.length === 0 ? '(none)' : value.list.join(', ');
+    if ('list' in value)
+      return code ? value.list.join(' ') : value.list.length === 0 ? '(none)' : value.list.join(', ');
     const fill: FillIn = { name: prompt !== null ? prompt : name, prompt: value.fill };
     this.fillIns.push(fill);
     found.push(fill);

@@ -74,6 +74,19 @@ test('osd-remove osd/3: the by-id path is a fill-in and each step using it says 
   assert.equal(zap.pointOfNoReturn?.startsWith('the partition table'), true);
 });
 
+test('osd-remove osd/1 (an LVM volume): the note says how to find the disk under the volume first', () => {
+  const bound = bindRunbook(osdRemove, analysis, 'osd/1', opts);
+  const zap = bound.steps.find((s) => s.id === 'zap');
+  assert.match(
+    zap?.action?.text ?? '',
+    /DISK=⟨fill in: \/dev\/disk\/by-id\/… path of osd\.1's disk on k8s-1⟩/,
+  );
+  assert.match(
+    zap?.text ?? '',
+    /^Resolve the by-id path first: the inventory records the LVM volume \/dev\/ceph-[^ ]+, not a disk\. On k8s-1 find the disk under it with `lsblk -s \/dev\/ceph-/,
+  );
+});
+
 test('osd-remove osd/0 (recorded by its by-id path): the path is printed and the device gate passes', () => {
   const bound = bindRunbook(osdRemove, analysis, 'osd/0', opts);
   const zap = bound.steps.find((s) => s.id === 'zap');
@@ -81,7 +94,7 @@ test('osd-remove osd/0 (recorded by its by-id path): the path is printed and the
     zap?.action?.text ?? '',
     /^DISK=\/dev\/disk\/by-id\/ata-Samsung_SSD_870_EVO_1TB_S6PTNZ0R812345K$/m,
   );
-  assert.equal(zap?.text, '');
+  assert.doesNotMatch(zap?.text ?? '', /Resolve the by-id path/);
   assert.equal(bound.gates.find((g) => g.id === 'device-id')?.status, 'pass');
 });
 

@@ -11,6 +11,7 @@ import { blastRadius, resolveTarget } from '../../src/core/analysis/blast/index.
 import { workloadTitle } from '../../src/core/analysis/tiers/facts.ts';
 import { renderRunbookMarkdown } from '../../src/core/render/runbook-markdown.ts';
 import { bindRunbook } from '../../src/core/runbooks/bind.ts';
+import { restoreOrder, workloadRestoreSet } from '../../src/core/runbooks/order.ts';
 import { parseRunbook } from '../../src/core/runbooks/parse.ts';
 import { readRunbooks } from '../../src/io/read-runbooks.ts';
 import { assertExpected } from '../support/expected.ts';
@@ -188,9 +189,9 @@ test('a restore runbook: backup gate, restore order (dependencies first), backup
   const order = bound.order.map((o) => o.workload);
   assert.equal(order[0], 'Cluster databases/pg-main');
   assert.ok(order.includes('Deployment apps/paperless'), 'paperless needs pg-main: after it');
-  assert.match(
-    bound.order.find((o) => o.workload === 'Deployment apps/paperless')?.why ?? '',
-    /after Cluster databases\/pg-main/,
+  assert.equal(
+    bound.order.find((o) => o.workload === 'Deployment apps/paperless')?.why,
+    'needs Cluster databases/pg-main: restart and check it once that is back',
   );
   assert.deepEqual(bound.fillIns, [{ name: 'what the status says', prompt: 'what the status says' }]);
   assert.throws(
@@ -260,4 +261,21 @@ test('blast: down asks what cannot serve while the target is down, not what lose
     bad.problems[0]?.message ?? '',
     /front matter field blast: must be lost \(the default\) or down/,
   );
+});
+
+test('restore order: what a workload needs comes first, and it says so', () => {
+  const order = restoreOrder(analysis, workloadRestoreSet(analysis, 'apps/Deployment/auth/authentik-server'));
+  const names = order.map((o) => o.workload);
+  const server = names.indexOf('Deployment auth/authentik-server');
+  for (const dep of ['StatefulSet auth/authentik-redis', 'Cluster auth/authentik-db'])
+    assert.ok(
+      names.indexOf(dep) >= 0 && names.indexOf(dep) < server,
+      `${dep} before the server: ${names.join(', ')}`,
+    );
+  assert.match(
+    order[server]?.why ?? '',
+    /^the workload restored; after .*StatefulSet auth\/authentik-redis.*, which it needs$/,
+  );
+  // Apps that sign in through it or sit behind its forward-auth come after it.
+  assert.ok(names.indexOf('Deployment monitoring/grafana') > server);
 });

@@ -95,18 +95,23 @@ export function bindRunbook(
           ...(s.verify.look !== undefined ? { look: sub.text(s.verify.look, notes) } : {}),
         }
       : null;
+    const title = sub.text(s.title, notes);
+    const checks = s.checks.map((c) => sub.text(c, notes));
+    const abort = s.abort.map((a) => sub.text(a, notes));
+    const pointOfNoReturn = s.pointOfNoReturn === null ? null : sub.text(s.pointOfNoReturn, notes);
     const text = sub.text(s.text, notes);
+    // Notes (how to find a value the inventory lacks) come first, once, whatever part needed them.
     return {
       id: s.id,
       number: i + 1,
-      title: sub.text(s.title, notes),
+      title,
       text: [...notes, text].filter((t) => t !== '').join('\n\n'),
       pause: s.pause,
-      checks: s.checks.map((c) => sub.text(c, notes)),
+      checks,
       action,
       verify,
-      abort: s.abort.map((a) => sub.text(a, notes)),
-      pointOfNoReturn: s.pointOfNoReturn,
+      abort,
+      pointOfNoReturn,
       cites: s.cites,
     };
   });

@@ -114,6 +114,16 @@ test('a partial read or an unknown completeness is never a passed read gate', ()
   });
   assert.equal(partial.gates[0]?.status, 'unknown');
   assert.match(partial.gates[0]?.message ?? '', /partial: ceph\.rook\.io\/CephBlockPool: forbidden/);
+  // osd/0's device is recorded by its by-id path: that gate passes on a full read only.
+  assert.equal(bindRunbook(osdRemove, analysis, 'osd/0', opts).gates[3]?.status, 'pass');
+  assert.deepEqual(
+    partial.gates.map((g) => g.status),
+    ['unknown', 'fail', 'fail', 'unknown'],
+  );
+  assert.match(
+    partial.gates[3]?.message ?? '',
+    /by-id path .*, in what was read; the read gate did not pass$/,
+  );
   const unsaid = bindRunbook(osdRemove, analysis, 'osd/0', { cluster: 'sample', takenAt: NOW });
   assert.equal(unsaid.gates[0]?.status, 'unknown');
 });

@@ -5,7 +5,7 @@ import type { Analysis } from '../analysis/model.ts';
 import { UsageError } from '../errors.ts';
 import { appliesTo } from './applies.ts';
 import { readAppliesTo } from './applies-to.ts';
-import { GATES } from './gates.ts';
+import { runGates } from './gates.ts';
 import type {
   BoundCommand,
   BoundRunbook,
@@ -81,9 +81,13 @@ export function bindRunbook(
   }
   const fillIns: FillIn[] = [];
   const sub = new Substituter(values, fillIns);
-  const gates = GATES[type].map((g) =>
-    g({ analysis, target: resolved, blast: blastOf, backupSystem, unread: opts.unread }),
-  );
+  const gates = runGates(type, {
+    analysis,
+    target: resolved,
+    blast: blastOf,
+    backupSystem,
+    unread: opts.unread,
+  });
   const steps: BoundStep[] = runbook.steps.map((s, i) => {
     const notes = new Set<string>();
     const command = (c: RunbookCommand | null): BoundCommand | null => (c ? sub.command(c, notes) : null);

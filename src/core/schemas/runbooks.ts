@@ -1,21 +1,8 @@
 import type { JsonSchema } from '../config/schema.ts';
+import { closed, DRAFT, str, strings, tier } from './outputs.ts';
 
 /** JSON Schemas of `tierbook runbook ID TARGET -o json` (BoundRunbook) and `tierbook runbooks -o json`. */
-const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
-
-const closed = (
-  properties: Record<string, JsonSchema>,
-  required: string[] = Object.keys(properties),
-): JsonSchema => ({
-  type: 'object',
-  properties,
-  required,
-  additionalProperties: false,
-});
-const str: JsonSchema = { type: 'string' };
-const strings: JsonSchema = { type: 'array', items: str };
 const orNull = (s: JsonSchema): JsonSchema => ({ anyOf: [s, { type: 'null' }] });
-const tier: JsonSchema = { type: 'integer', minimum: 0, maximum: 4 };
 const fillIn = closed({ name: str, prompt: str });
 const command = closed({ lang: str, text: str, fillIns: { type: 'array', items: fillIn } });
 

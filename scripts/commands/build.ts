@@ -11,7 +11,7 @@ result is plain files that work from any web server, with no request to another 
                   and only if it is new, empty or an earlier build's (it holds .tierbook-site);
                   it may not be, contain or sit inside --content
 
-Diagrams are drawn once by Chromium (/usr/bin/chromium, or TIERBOOK_CHROMIUM) and cached by
+Diagrams are drawn once by Chromium (found, or fetched once: README) and cached by
 content in node_modules/.cache/tierbook (or TIERBOOK_CACHE_DIR): an unchanged diagram is never
 drawn again.`;
 

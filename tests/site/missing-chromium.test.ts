@@ -14,7 +14,7 @@ test('with no Chromium and nothing cached, drawing stops with a message that say
   try {
     await assert.rejects(renderer.renderAll(['flowchart LR\n  a --> b']), (error: unknown) => {
       assert.ok(error instanceof MissingToolError);
-      assert.match(error.message, /apt-get install chromium fonts-dejavu-core/);
+      assert.match(error.message, /apt-get install -y chromium fonts-dejavu-core/);
       assert.match(error.message, /TIERBOOK_CHROMIUM/);
       return true;
     });

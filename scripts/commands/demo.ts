@@ -1,14 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../src/core/errors.ts';
 import { removeDeadTempDirs } from '../../src/io/output-lock.ts';
+import { PACKAGE_ROOT } from '../../src/io/package-root.ts';
 import { parse } from '../cli/args.ts';
 import { describeBuild } from './build.ts';
 import { inventoryCommand } from './inventory.ts';
 
-export const SAMPLE_CLUSTER = fileURLToPath(new URL('../../src/sample/cluster', import.meta.url));
+export const SAMPLE_CLUSTER = join(PACKAGE_ROOT, 'src', 'sample', 'cluster');
 /** The sample is a snapshot: its inventory is always taken at the same moment. */
 export const SAMPLE_NOW = '2026-11-24T06:00:00Z';
 export const SAMPLE_NAME = 'sample-homelab';

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import mermaidPackage from 'mermaid/package.json' with { type: 'json' };
+import { PACKAGE_ROOT } from './package-root.ts';
 
-/** tierbook's own folder (where astro.config.mjs and node_modules are). */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { PACKAGE_ROOT };
 
 /**
  * Where rendered diagrams are kept between builds: TIERBOOK_CACHE_DIR, else

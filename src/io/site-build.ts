@@ -12,6 +12,7 @@ import { cacheRoot, PACKAGE_ROOT } from './diagram-cache.ts';
 import { openMermaidRenderer, type RenderStats } from './mermaid-renderer.ts';
 import { assertSeparate, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from './output-dir.ts';
 import { isAlive, lockOutput, removeDeadTempDirs } from './output-lock.ts';
+import { MODULE_EXT } from './package-root.ts';
 
 export interface SiteBuildResult {
   outDir: string;
@@ -115,7 +116,7 @@ async function buildLocked(options: { contentDir: string; outDir: string }): Pro
 async function runAstro(options: { contentDir: string; outDir: string; cache: string }): Promise<void> {
   const lock = await lockAstroCache(join(options.cache, 'astro'));
   try {
-    const script = fileURLToPath(new URL('./astro-build-process.ts', import.meta.url));
+    const script = fileURLToPath(new URL(`./astro-build-process${MODULE_EXT}`, import.meta.url));
     const child = spawn(process.execPath, [script, PACKAGE_ROOT, options.outDir, lock.dir], {
       cwd: PACKAGE_ROOT,
       // Read by src/site/load.ts inside Astro's build; telemetry off: the build talks to no one.

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -24,6 +24,27 @@ function run(command: string, args: string[], cwd = project, extra: NodeJS.Proce
 }
 
 const tierbook = (...args: string[]) => run('npx', ['--no-install', 'tierbook', ...args]);
+
+/** Every file under `dir`, relative, sorted. */
+async function files(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => !e.isDirectory())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
+}
+
+/** Mounts "$0" read-only in a mount namespace of its own and checks that it cannot be written. */
+const READ_ONLY =
+  'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && ! touch "$0/.probe" 2>/dev/null';
+
+/** `unshare -m` with a read-only bind mount works here (root, or a user namespace). */
+function canMountReadOnly(): boolean {
+  const probe = spawnSync('unshare', ['-m', 'sh', '-c', `${READ_ONLY} && exit 0`, tmpdir()]);
+  return probe.status === 0;
+}
+
+let installedFiles: string[] = [];
 
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'tierbook-pack-'));
@@ -53,6 +74,7 @@ before(async () => {
   );
   const installed = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball]);
   assert.equal(installed.code, 0, installed.all);
+  installedFiles = await files(join(project, 'node_modules', 'tierbook'));
 });
 
 after(async () => {
@@ -110,6 +132,48 @@ test('inventory, blast and build run from the installed package, on the sample, 
   assert.match(build.stdout, /Built .*site: \d+ pages/);
   assert.ok(existsSync(join(project, 'site', 'index.html')));
   assert.ok(existsSync(join(project, 'site', 'pagefind')));
+});
+
+test('nothing is written inside the installed package, and in the project only what was asked for', async () => {
+  assert.deepEqual(await files(join(project, 'node_modules', 'tierbook')), installedFiles);
+  const top = (await readdir(project)).sort();
+  assert.deepEqual(top, [
+    'content',
+    'demo-content',
+    'node_modules',
+    'package-lock.json',
+    'package.json',
+    'site',
+  ]);
+  assert.ok(
+    (await readdir(join(work, 'cache', 'tierbook', 'mermaid'))).length > 0,
+    'diagrams cached in XDG_CACHE_HOME',
+  );
+});
+
+test('build from a read-only install: the package bind-mounted read-only (unshare -m)', {
+  skip: !canMountReadOnly() && 'no mount namespace here (needs root or user namespaces)',
+}, () => {
+  const pkg = join(project, 'node_modules', 'tierbook');
+  const script = `${READ_ONLY} && exec "$@"`;
+  const r = run('unshare', [
+    '-m',
+    'sh',
+    '-c',
+    script,
+    pkg,
+    'npx',
+    '--no-install',
+    'tierbook',
+    'build',
+    '--content',
+    'content',
+    '--out',
+    'site-ro',
+  ]);
+  assert.equal(r.code, 0, r.all);
+  assert.match(r.stdout, /Built .*site-ro: \d+ pages/);
+  assert.ok(existsSync(join(project, 'site-ro', 'index.html')));
 });
 
 test('the library: import from "tierbook" reads, analyses and answers a blast radius', async () => {

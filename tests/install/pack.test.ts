@@ -92,6 +92,8 @@ test('the tarball holds the command, the built JavaScript, its types and the sit
     'src/pages/index.astro',
     'src/sample/README.md',
     'src/sample/cluster/rook-ceph.yaml',
+    'LICENSE',
+    'CHANGELOG.md',
     'package.json',
   ]) {
     assert.ok(packed.includes(needed), `${needed} is in the tarball`);

@@ -40,5 +40,13 @@ if (!recent) {
   const source = join(root, 'scripts', 'tierbook.ts');
   // Node strips TypeScript types, but never under node_modules: an installed copy runs lib/.
   const fromSource = existsSync(source) && !root.split(sep).includes('node_modules');
-  await import(pathToFileURL(fromSource ? source : join(root, 'lib', 'scripts', 'tierbook.js')).href);
+  const built = join(root, 'lib', 'scripts', 'tierbook.js');
+  if (fromSource || existsSync(built)) {
+    await import(pathToFileURL(fromSource ? source : built).href);
+  } else {
+    process.stderr.write(
+      `tierbook's built JavaScript is missing (${built}): run "npm run build" in ${root}\n`,
+    );
+    process.exitCode = 2;
+  }
 }

@@ -45,6 +45,13 @@ const COMMANDS: Record<
       return { run: m.demoCommand, help: m.HELP };
     },
   },
+  completion: {
+    summary: 'print a shell completion script: bash, zsh or fish',
+    load: async () => {
+      const m = await import('./commands/completion.ts');
+      return { run: (args) => m.completionCommand(args, COMMANDS), help: m.HELP };
+    },
+  },
 };
 
 const USAGE = `tierbook: know the blast radius before the destructive step.

@@ -15,6 +15,7 @@ import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
 import { readBaseline } from '../../src/io/read-baseline.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { warnLeftOut } from '../cli/left-out.ts';
+import { OUTPUT_HELP, OUTPUT_OPTIONS, outputFormat, structured } from '../cli/output.ts';
 import { partialReadFailsGate } from '../cli/partial-gate.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
@@ -28,6 +29,7 @@ blast radius, single replicas of critical data… Findings are grouped by severi
 object and field to change and how to fix it.
   --json           print {"findings": [...]} (rule, severity, object, field, message, fix),
                    and "notRead" when the read was partial
+${OUTPUT_HELP}
   --fail-on SEV    exit 1 if any finding is at or above SEV: high (default), medium, low, or
                    none (never fail); a partial read fails any gate but none
   --baseline FILE  a saved "tierbook check --json": findings already in it (same rule, object
@@ -43,10 +45,11 @@ starts with a PARTIAL READ header naming what the findings do not cover.`;
 export async function checkCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {
     ...SOURCE_OPTIONS,
-    json: { type: 'boolean' },
+    ...OUTPUT_OPTIONS,
     'fail-on': { type: 'string' },
     baseline: { type: 'string' },
   });
+  const format = outputFormat(values);
   const failOn = failOnFrom(values['fail-on']);
   const now = nowFrom(values.now);
   const baseline = values.baseline === undefined ? null : await readBaseline(values.baseline);
@@ -66,17 +69,17 @@ export async function checkCommand(args: string[]): Promise<number> {
   const findings = runChecks(analyze(graph, { config, now }));
   if (!baseline) {
     process.stdout.write(
-      values.json
-        ? `${JSON.stringify({ ...findingsJson(findings), ...notRead }, null, 2)}\n`
+      format !== 'text'
+        ? structured({ ...findingsJson(findings), ...notRead }, format)
         : header + findingsText(findings),
     );
     const partial = partialReadFailsGate(unread.length, gateOf(failOn));
     return failsAt(findings, failOn) || partial ? 1 : 0;
   }
   const { fresh, known, gone } = compareWithBaseline(findings, baseline);
-  if (values.json) {
+  if (format !== 'text') {
     const json = { ...findingsJson(fresh), inBaseline: findingsJson(known).findings, ...notRead };
-    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    process.stdout.write(structured(json, format));
   } else {
     process.stdout.write(header + findingsText(fresh));
     process.stdout.write(

@@ -102,10 +102,13 @@ test('the tarball holds the command, the built JavaScript, its types and the sit
   assert.deepEqual(unwanted, []);
 });
 
-test('npx tierbook --version prints the package version', () => {
+test('npx tierbook --version prints the package version; kubectl-tierbook (a kubectl plugin) is the same command', () => {
   const r = tierbook('--version');
   assert.equal(r.code, 0, r.all);
   assert.equal(r.stdout, `${VERSION}\n`);
+  const plugin = run('npx', ['--no-install', 'kubectl-tierbook', '--version']);
+  assert.equal(plugin.code, 0, plugin.all);
+  assert.equal(plugin.stdout, `${VERSION}\n`);
 });
 
 test('inventory, blast and build run from the installed package, on the sample, offline', async () => {

@@ -189,7 +189,7 @@ export async function ensureChromium(options: InstallOptions = {}): Promise<stri
   const run = options.run ?? runCommand;
   const progress = options.progress ?? ((line: string) => process.stderr.write(`tierbook: ${line}\n`));
   progress(
-    `no Chromium found; fetching Playwright's (${PLAYWRIGHT_COMMAND}, once) into ${playwrightBrowsersDir(env)}`,
+    `no Chromium found; fetching Playwright's Chromium once (${PLAYWRIGHT_COMMAND}) into ${playwrightBrowsersDir(env)}`,
   );
   const playwright = await run(process.execPath, [playwrightCli(), 'install', 'chromium'], env);
   const fetched = playwright.code === 0 ? find(env) : null;
@@ -206,8 +206,12 @@ export async function ensureChromium(options: InstallOptions = {}): Promise<stri
     }
     const installed = apt.code === 0 ? find(env) : null;
     if (installed) return installed;
+    const aptWhy =
+      apt.code === 0
+        ? `apt-get succeeded, yet no Chromium is where tierbook looks (${SYSTEM_CHROMIUMS.slice(0, 3).join(', ')})`
+        : `apt-get failed (${lastLine(apt.output) || `exit ${apt.code}`})`;
     throw new MissingToolError(
-      `diagrams are drawn by Chromium, and none could be installed: Playwright's download failed (${why}), and apt-get failed (${lastLine(apt.output) || `exit ${apt.code}`}). Install one:\n${installAdvice(env)}`,
+      `diagrams are drawn by Chromium, and none could be installed: Playwright's download failed (${why}), and ${aptWhy}. Install one:\n${installAdvice(env)}`,
     );
   }
   throw new MissingToolError(

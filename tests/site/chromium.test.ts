@@ -82,7 +82,7 @@ test("with none found, Playwright's own installer is what runs, aimed at the cac
   assert.equal(lines.length, 1, 'one progress line');
   assert.match(
     lines[0] as string,
-    /no Chromium found; fetching Playwright's \(npx playwright-core install chromium/,
+    /no Chromium found; fetching Playwright's Chromium once \(npx playwright-core install chromium\)/,
   );
 });
 

@@ -16,7 +16,6 @@ function tierbook(...args: string[]) {
 for (const command of [
   ['blast', 'osd/3'],
   ['blast', 'node/k8s-2', '--outage'],
-  ['check', '--fail-on', 'none'],
 ]) {
   test(`${command.join(' ')}: -o json is --json, byte for byte; -o yaml is the same data`, () => {
     const json = tierbook(...command, ...SAMPLE, ...NOW, '--json');
@@ -34,7 +33,7 @@ test('-o with another format, or --json with -o yaml, is a usage error', () => {
   const bad = tierbook('blast', 'osd/3', ...SAMPLE, '-o', 'xml');
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /-o\/--output expects json or yaml, got "xml"/);
-  const both = tierbook('check', ...SAMPLE, '--json', '-o', 'yaml');
+  const both = tierbook('blast', 'osd/3', ...SAMPLE, '--json', '-o', 'yaml');
   assert.equal(both.code, 2);
   assert.match(both.stderr, /--json and -o yaml ask for two formats/);
 });

@@ -2,7 +2,6 @@
 # Verifies the Dockerfile's install steps in a clean Debian bookworm root, for a machine with
 # no container runtime (not part of npm test; run as root; see docs/deploy.md). Before:
 #   apt-get install debootstrap && debootstrap --variant=minbase bookworm /tmp/tb-debroot http://deb.debian.org/debian
-#   npm pack --pack-destination /tmp/tb-deb-pkg
 # Node 24 (the `node` devDependency's binary) and the host's npm stand in for node:24-bookworm-slim.
 set -euo pipefail
 R=${DEBIAN_ROOT:-/tmp/tb-debroot}
@@ -16,8 +15,16 @@ rm -rf $R/usr/local/lib/node_modules/npm && cp -r /usr/lib/node_modules/npm $R/u
 ln -sf ../lib/node_modules/npm/bin/npm-cli.js $R/usr/local/bin/npm
 ln -sf ../lib/node_modules/npm/bin/npx-cli.js $R/usr/local/bin/npx
 chroot $R sh -c 'id node 2>/dev/null || (groupadd -g 1000 node && useradd -u 1000 -g node -m -s /bin/sh node)'
-mkdir -p $R/tmp/pkg && cp /tmp/tb-deb-pkg/tierbook-*.tgz $R/tmp/pkg/
 mkdir -p $R/root/.npm
+step "stage 1: the committed tree (git archive HEAD, like a clean clone) built and packed in the root"
+rm -rf $R/src && mkdir -p $R/src $R/tmp/pkg && git -C "$WT" archive HEAD | tar -x -C $R/src
+unshare -m --fork bash -euo pipefail -c '
+R='$R'
+mount -t proc proc $R/proc
+mount --bind /dev $R/dev
+mount --bind /root/.npm $R/root/.npm
+chroot $R sh -c "cd /src && npm ci --ignore-scripts --no-audit --no-fund --prefer-offline 2>&1 | tail -1 && npm run build 2>&1 | tail -1 && npm pack --ignore-scripts --pack-destination /tmp/pkg 2>&1 | tail -1 && rm -rf /src"
+'
 unshare -m --fork bash -euo pipefail -c '
 R='$R'
 mount -t proc proc $R/proc

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { UsageError } from '../src/core/errors.ts';
+import { PACKAGE_ROOT } from '../src/io/package-root.ts';
 import { runWithExitCode } from './cli/exit.ts';
 
 /** One table of commands; each loads its module only when run. */
@@ -84,11 +87,19 @@ const COMMANDS: Record<
       return { run: m.demoCommand, help: m.HELP };
     },
   },
+  completion: {
+    summary: 'print a shell completion script: bash, zsh or fish',
+    load: async () => {
+      const m = await import('./commands/completion.ts');
+      return { run: (args) => m.completionCommand(args, COMMANDS), help: m.HELP };
+    },
+  },
 };
 
 const USAGE = `tierbook: know the blast radius before the destructive step.
 
 Usage: tierbook <command> [options]
+       tierbook --version
 
 Commands:
 ${Object.entries(COMMANDS)
@@ -118,6 +129,11 @@ Run "tierbook <command> --help" for a command's options.
 
 await runWithExitCode(async () => {
   const [name, ...args] = process.argv.slice(2);
+  if (name === '--version' || name === '-V') {
+    const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE);
     return name ? 0 : 2;

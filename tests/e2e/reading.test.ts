@@ -57,4 +57,42 @@ describe('the sample site at 2 AM', () => {
     assert.deepEqual(wide, [], 'pages wider than the screen');
     await context.close();
   });
+
+  test('a failure-domain page opens with its verdict: who loses data, their backups, the runbook', async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    await page.goto(`${base}storage/osd.rook-ceph.3/`);
+    const banner = page.locator('section.verdict');
+    const first = await page.locator('main > section').first().getAttribute('class');
+    assert.match(first ?? '', /verdict/, 'the verdict is the first section');
+    const text = ((await banner.textContent()) ?? '').replace(/\s+/g, ' ');
+    assert.match(text, /If osd\/3 is lost/);
+    assert.match(text, /3 workloads lose data/);
+    for (const name of [
+      'StatefulSet auth/authentik-redis',
+      'Cluster databases/pg-main',
+      'PerconaXtraDBCluster databases/pxc-main',
+    ]) {
+      assert.ok(text.includes(name), `the banner names ${name}`);
+    }
+    assert.match(text, /backup survives/);
+    assert.match(text, /tierbook runbook osd-remove osd\/3/);
+    await banner.getByRole('link', { name: 'Cluster databases/pg-main' }).click();
+    await page.waitForURL(`${base}workloads/databases.cluster.pg-main/`);
+    // The OSD says which device it was configured with, and that /dev/sdc can move.
+    await page.goto(`${base}storage/osd.rook-ceph.3/`);
+    const device = ((await page.locator('section.device').textContent()) ?? '').replace(/\s+/g, ' ');
+    assert.match(device, /Configured with \/dev\/sdc on node k8s-2/);
+    assert.match(device, /kernel name/);
+    assert.match(device, /ls -l \/dev\/disk\/by-id\/ \| grep -w sdc/);
+    assert.match(device, /ceph device ls-by-daemon osd\.3/);
+    // The node maps each disk to its OSD.
+    await page.goto(`${base}storage/node.k8s-2/`);
+    const rows = await page.locator('#disks + table tbody tr').allInnerTexts();
+    assert.ok(
+      rows.some((r) => /\/dev\/sdc[\s\S]*osd\.3/.test(r)),
+      rows.join(' | '),
+    );
+    await context.close();
+  });
 });

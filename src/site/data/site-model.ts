@@ -1,3 +1,4 @@
+import type { BlastVerdict, VerdictWorkload } from '../../core/render/blast-verdict.ts';
 import type { Diagram } from '../../core/render/diagrams/index.ts';
 import type {
   BackupEntry,
@@ -11,6 +12,7 @@ import type {
   StoragePage,
   WorkloadPage,
 } from './content-model.ts';
+import type { DeviceNote, DiskRow } from './device-view.ts';
 
 /**
  * What each page of the site shows, computed once from content/ by buildSite. Components only
@@ -78,6 +80,12 @@ export interface StorageView {
   url: string;
   description: string;
   facts: { key: string; value: string }[];
+  /** What loses data and goes dark if it is lost, by name, and the runbook (failure domains). */
+  verdict: VerdictView | null;
+  /** The device path an OSD or disk was configured with, and whether it can move. */
+  device: DeviceNote | null;
+  /** A node's disks with the OSDs on each. */
+  disks: DiskRow[] | null;
   related: { label: string; links: Link[] }[];
   workloads: { link: Link; tier: number | null; claims: string[] }[];
   blast: { groups: ImpactGroup[]; counts: Record<Impact, number>; assumptions: string[] } | null;
@@ -85,6 +93,14 @@ export interface StorageView {
   /** The blast-radius map when the inventory has one, else what lives on it. */
   diagram: Diagram | null;
   notesHtml: string | null;
+}
+
+export type VerdictRow = VerdictWorkload & { url: string | null };
+
+export interface VerdictView extends BlastVerdict {
+  lose: VerdictRow[];
+  dark: VerdictRow[];
+  degraded: VerdictRow[];
 }
 
 export interface BarChart {

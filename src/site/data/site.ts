@@ -12,6 +12,7 @@ import { workloadView } from './workload-view.ts';
 export function buildSite(content: Content): Site {
   const index = new PageIndex(content);
   const placements = osdPlacements(content.storage);
+  const storageById = new Map(content.storage.map((s) => [s.id, s]));
   const failureDomains: FailureDomainRow[] | null =
     content.inventory.failureDomains?.map((d) => ({ ...d, url: d.node ? index.url(d.node) : null })) ?? null;
   const workloads = content.workloads.map((w) =>
@@ -22,7 +23,7 @@ export function buildSite(content: Content): Site {
     takenAt: content.inventory.takenAt,
     home: homeView(content, index, failureDomains),
     workloads,
-    storage: content.storage.map((s) => storageView(s, index)),
+    storage: content.storage.map((s) => storageView(s, index, (id) => storageById.get(id))),
     workloadIndex: workloadIndex(content),
     storageIndex: storageIndex(content.storage),
     failureDomains,

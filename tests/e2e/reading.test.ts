@@ -95,4 +95,22 @@ describe('the sample site at 2 AM', () => {
     );
     await context.close();
   });
+
+  test('the dashboard answers "what is at risk" on its first screen', async () => {
+    const { context } = await guardedContext(browser, { viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(base);
+    const worst = page.locator('#worst + ol > li').first();
+    const box = await worst.boundingBox();
+    assert.ok(box && box.y + box.height <= 800, 'the worst failure domain is on the first screen');
+    const text = ((await worst.textContent()) ?? '').replace(/\s+/g, ' ');
+    assert.match(text.trim(), /^pool\/rook-ceph\/replicapool \d+ lose data: /);
+    assert.match(text, /StatefulSet minio\/minio \(NO backup\)/);
+    // Counts by rule link to the rule's section of the findings page.
+    const rule = page.locator('table.rule-counts a').first();
+    assert.match((await rule.getAttribute('href')) ?? '', /^findings\/#rule-[a-z-]+$/);
+    // The high findings are counted by rule, not repeated word for word.
+    assert.equal(await page.locator('table.findings').count(), 0);
+    await context.close();
+  });
 });

@@ -1,5 +1,6 @@
 import type { BlastVerdict, VerdictWorkload } from '../../core/render/blast-verdict.ts';
 import type { Diagram } from '../../core/render/diagrams/index.ts';
+import type { AtRisk } from './at-risk.ts';
 import type {
   BackupEntry,
   DependencyEntry,
@@ -134,6 +135,7 @@ export interface HomeView {
   failureDomains: FailureDomainRow[] | null;
   highFindings: FindingRow[] | null;
   findingCounts: Record<string, number> | null;
+  atRisk: AtRisk;
 }
 
 export interface WorkloadIndexRow {

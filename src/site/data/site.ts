@@ -18,12 +18,14 @@ export function buildSite(content: Content): Site {
   const workloads = content.workloads.map((w) =>
     workloadView(w, index, (osd) => placements.get(osd), content.runbooks),
   );
+  const storage = content.storage.map((s) => storageView(s, index, (id) => storageById.get(id)));
+  const verdicts = new Map(storage.map((s) => [s.page.id, s.verdict]));
   return {
     cluster: content.inventory.cluster,
     takenAt: content.inventory.takenAt,
-    home: homeView(content, index, failureDomains),
+    home: homeView(content, index, failureDomains, (id) => verdicts.get(id) ?? null),
     workloads,
-    storage: content.storage.map((s) => storageView(s, index, (id) => storageById.get(id))),
+    storage,
     workloadIndex: workloadIndex(content),
     storageIndex: storageIndex(content.storage),
     failureDomains,

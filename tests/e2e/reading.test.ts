@@ -113,4 +113,26 @@ describe('the sample site at 2 AM', () => {
     assert.equal(await page.locator('table.findings').count(), 0);
     await context.close();
   });
+
+  test('findings: sections per severity and rule, an anchor per finding, rule docs, all without JavaScript', async () => {
+    const { context } = await guardedContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${base}findings/#rule-volatile-device-name`);
+    const heading = page.locator('#rule-volatile-device-name');
+    assert.match((await heading.textContent()) ?? '', /volatile-device-name: 2 objects/);
+    assert.equal(await page.locator('#severity-high').count(), 1);
+    // The first finding of the rule has its own anchor, and the link to it is on the page.
+    const finding = page.locator('#rule-volatile-device-name ~ ol > li').first();
+    const id = await finding.getAttribute('id');
+    assert.match(id ?? '', /^f-volatile-device-name-/);
+    assert.equal(await page.locator(`a[href="#${id}"]`).count(), 1);
+    // A kubectl fix is a code block to copy.
+    assert.ok((await page.locator('.fix pre code', { hasText: 'kubectl patch pv' }).count()) > 0);
+    await heading.getByRole('link', { name: 'what it checks, how to fix' }).click();
+    await page.waitForURL(`${base}rules/volatile-device-name/`);
+    assert.equal(await page.locator('h1').textContent(), 'volatile-device-name');
+    await page.getByRole('link', { name: '2 findings' }).click();
+    await page.waitForURL(`${base}findings/#rule-volatile-device-name`);
+    await context.close();
+  });
 });

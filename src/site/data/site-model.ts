@@ -14,6 +14,8 @@ import type {
   WorkloadPage,
 } from './content-model.ts';
 import type { DeviceNote, DiskRow } from './device-view.ts';
+import type { SeverityGroup } from './finding-groups.ts';
+import type { RuleDoc } from './rule-docs.ts';
 
 /**
  * What each page of the site shows, computed once from content/ by buildSite. Components only
@@ -163,5 +165,9 @@ export interface Site {
   storageIndex: StorageIndexGroup[];
   failureDomains: FailureDomainRow[] | null;
   findings: FindingRow[] | null;
+  /** The findings by severity, then by rule, with anchors. */
+  findingGroups: SeverityGroup[] | null;
+  /** tierbook's rule docs as pages (the README is the index, `rules/`). */
+  rules: RuleDoc[];
   runbooks: RunbookPage[];
 }

@@ -135,4 +135,46 @@ describe('the sample site at 2 AM', () => {
     await page.waitForURL(`${base}findings/#rule-volatile-device-name`);
     await context.close();
   });
+
+  test('search results are readable in both themes (contrast at least 4.5:1, from computed styles)', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { context } = await guardedContext(browser, { colorScheme });
+      const page = await context.newPage();
+      await page.goto(`${base}search/?q=postgres`);
+      await page.locator('.pagefind-ui__result-link').first().waitFor();
+      const low = (await page.evaluate(CONTRASTS)) as string[];
+      assert.deepEqual(low, [], `${colorScheme}: text below 4.5:1`);
+      await context.close();
+    }
+  });
 });
+
+/**
+ * In the page: each visible text element of the search UI (result titles, excerpts, marks, the
+ * count, the input) with a contrast ratio below 4.5:1 against the background it is drawn on.
+ */
+const CONTRASTS = `(() => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length >= 3 && (c.length === 3 || c[3] > 0)) return c;
+    }
+    return [255, 255, 255];
+  };
+  const out = [];
+  const selector = '.pagefind-ui__result-link, .pagefind-ui__result-excerpt, .pagefind-ui__result-excerpt mark, .pagefind-ui__message, .pagefind-ui__search-input, .pagefind-ui__search-clear';
+  const seen = document.querySelectorAll(selector);
+  if (seen.length < 4) out.push('too few search elements: ' + seen.length);
+  for (const el of seen) {
+    const fg = lum(rgb(getComputedStyle(el).color));
+    const bg = lum(background(el));
+    const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    if (ratio < 4.5) out.push(el.className + ' ' + ratio.toFixed(2));
+  }
+  return out;
+})()`;

@@ -147,8 +147,47 @@ describe('the sample site at 2 AM', () => {
       await context.close();
     }
   });
+
+  test('printed: every page stamped with cluster, inventory time and address; diagrams fit a page', async () => {
+    const { context } = await guardedContext(browser, { viewport: { width: 700, height: 1000 } });
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(`${base}storage/osd.rook-ceph.3/`);
+    const stamp = page.locator('.print-stamp');
+    assert.ok(await stamp.isVisible(), 'the stamp prints');
+    const text = (await stamp.textContent()) ?? '';
+    assert.ok(text.includes('sample-homelab'), text);
+    assert.ok(text.includes('inventory taken at 2026-11-24T06:00:00Z'), text);
+    assert.ok(text.includes(`${base}storage/osd.rook-ceph.3/`), text);
+    const styles = await page.evaluate(PRINT_STYLES);
+    assert.deepEqual(styles, { stamp: 'fixed', mainBreak: 'clone', rowBreak: 'avoid', figureBreak: 'avoid' });
+    // A diagram is never taller than a page's 230 mm, and the verdict is on the first page.
+    const tallest = Number(await page.evaluate(TALLEST_DIAGRAM));
+    assert.ok(tallest > 0 && tallest <= (230 / 25.4) * 96 + 1, `diagram ${tallest} px`);
+    const verdict = await page.locator('section.verdict').boundingBox();
+    assert.ok(verdict && verdict.y < 500, 'the verdict starts near the top of page 1');
+    // Without JavaScript the stamp still names the page, by its path.
+    const { context: plain } = await guardedContext(browser, { javaScriptEnabled: false });
+    const noJs = await plain.newPage();
+    await noJs.emulateMedia({ media: 'print' });
+    await noJs.goto(`${base}findings/`);
+    assert.match(
+      (await noJs.locator('.print-stamp').textContent()) ?? '',
+      /sample-homelab · inventory taken at \S+ · findings\/$/,
+    );
+    await plain.close();
+    await context.close();
+  });
 });
 
+const PRINT_STYLES = `(() => ({
+  stamp: getComputedStyle(document.querySelector('.print-stamp')).position,
+  mainBreak: getComputedStyle(document.querySelector('main')).boxDecorationBreak,
+  rowBreak: getComputedStyle(document.querySelector('tr')).breakInside,
+  figureBreak: getComputedStyle(document.querySelector('figure')).breakInside,
+}))()`;
+
+const TALLEST_DIAGRAM = `Math.max(...[...document.querySelectorAll('.diagram-svg svg')].map((s) => s.getBoundingClientRect().height))`;
 /**
  * In the page: each visible text element of the search UI (result titles, excerpts, marks, the
  * count, the input) with a contrast ratio below 4.5:1 against the background it is drawn on.

@@ -17,7 +17,6 @@ const parser = remark();
  * tierbook's own rule docs as HTML. A link to another rule's doc becomes its page here; a link
  * to a doc the site does not carry (`../checks.md`) keeps its text and loses the link, since
  * the site may be read with no repository at hand. The leading `# id` heading is the page's h1.
- * Code blocks (the examples) are left out of the search index.
  */
 export function ruleDocPage(file: string, markdown: string, rules: ReadonlySet<string>): RuleDoc {
   const id = file.replace(/\.md$/, '');
@@ -33,8 +32,6 @@ export function ruleDocPage(file: string, markdown: string, rules: ReadonlySet<s
 
 function relink(node: Nodes, rules: ReadonlySet<string>, up: string): void {
   if (node.type === 'element' && node.tagName === 'a') rewrite(node, rules, up);
-  // The examples' YAML names objects of no real cluster: search leaves them out.
-  if (node.type === 'element' && node.tagName === 'pre') node.properties.dataPagefindIgnore = '';
   if ('children' in node) for (const child of node.children) relink(child as Nodes, rules, up);
 }
 

@@ -1,7 +1,8 @@
 import type { SiteBuildResult } from '../../src/io/site-build.ts';
 import { parse } from '../cli/args.ts';
+import { progressLine } from '../cli/progress.ts';
 
-export const HELP = `tierbook build [--content DIR] [--out DIR]
+export const HELP = `tierbook build [--content DIR] [--out DIR] [--quiet]
 
 Builds the static site from an inventory: one page per workload and storage object, the tier
 dashboard, blast-radius and findings pages, diagrams drawn as SVG, and a search index. The
@@ -10,17 +11,23 @@ result is plain files that work from any web server, with no request to another 
   --out DIR       where to write the site (default: dist); replaced only when the build succeeds,
                   and only if it is new, empty or an earlier build's (it holds .tierbook-site);
                   it may not be, contain or sit inside --content
+  --quiet         no progress lines (they go to stderr, and only to a terminal)
 
 Diagrams are drawn once by Chromium (/usr/bin/chromium, or TIERBOOK_CHROMIUM) and cached by
 content in node_modules/.cache/tierbook (or TIERBOOK_CACHE_DIR): an unchanged diagram is never
 drawn again.`;
 
 export async function buildCommand(args: string[]): Promise<number> {
-  const { values } = parse(args, { content: { type: 'string' }, out: { type: 'string' } });
+  const { values } = parse(args, {
+    content: { type: 'string' },
+    out: { type: 'string' },
+    quiet: { type: 'boolean' },
+  });
   const { buildStaticSite } = await import('../../src/io/site-build.ts');
   const result = await buildStaticSite({
     contentDir: values.content ?? 'content',
     outDir: values.out ?? 'dist',
+    progress: progressLine(values.quiet ?? false),
   });
   process.stdout.write(describeBuild(result));
   return 0;

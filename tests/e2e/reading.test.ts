@@ -1,18 +1,23 @@
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { type BuiltSite, buildAndServe, guardedContext, launchBrowser, ROOT } from './support.ts';
 
-/** Every page of a built site, as URLs from its root ('' for the home page). */
+/** Every page of a built site, as URLs from its root ('' for the home page); not the redirects. */
 async function pagesOf(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => relative(dir, join(e.parentPath, e.name)).replace(/index\.html$/, ''))
-    .filter((url) => !url.startsWith('pagefind/'))
-    .sort();
+  const pages: string[] = [];
+  for (const e of entries) {
+    if (!e.isFile() || !e.name.endsWith('.html')) continue;
+    const file = join(e.parentPath, e.name);
+    const url = relative(dir, file).replace(/index\.html$/, '');
+    if (url.startsWith('pagefind/') || (await readFile(file, 'utf8')).includes('http-equiv="refresh"'))
+      continue;
+    pages.push(url);
+  }
+  return pages.sort();
 }
 
 /**

@@ -183,6 +183,22 @@ describe('the sample site at 2 AM', () => {
     await plain.close();
     await context.close();
   });
+  test('"/" and Ctrl-K put the cursor in the search box', async () => {
+    const { context } = await guardedContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${base}storage/osd.rook-ceph.3/`);
+    const box = page.locator('#site-search');
+    await page.keyboard.press('/');
+    assert.ok(await box.evaluate((el) => el === el.ownerDocument.activeElement));
+    await page.keyboard.type('minio');
+    assert.equal(await box.inputValue(), 'minio', 'the slash itself is not typed');
+    await page.locator('h1').click();
+    await page.keyboard.press('Control+k');
+    assert.ok(await box.evaluate((el) => el === el.ownerDocument.activeElement));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/search\/\?q=minio/);
+    await context.close();
+  });
 });
 
 const PRINT_STYLES = `(() => ({
@@ -193,6 +209,7 @@ const PRINT_STYLES = `(() => ({
 }))()`;
 
 const TALLEST_DIAGRAM = `Math.max(...[...document.querySelectorAll('.diagram-svg svg')].map((s) => s.getBoundingClientRect().height))`;
+
 /**
  * In the page: each visible text element of the search UI (result titles, excerpts, marks, the
  * count, the input) with a contrast ratio below 4.5:1 against the background it is drawn on.

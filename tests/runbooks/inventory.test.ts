@@ -8,6 +8,7 @@ import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import type { SourceResult } from '../../src/core/model.ts';
 import { renderContent } from '../../src/core/render/content.ts';
 import { contentDrift } from '../../src/core/render/drift.ts';
+import { runbookDrift } from '../../src/core/render/runbook-drift.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
 import { readRunbooks } from '../../src/io/read-runbooks.ts';
 import { readContent } from '../../src/site/data/read-content.ts';
@@ -62,6 +63,13 @@ test('a by-id path that is no longer recorded turns into a fill-in: drift on the
     after.get('runbooks/osd-remove.osd.0.md') ?? '',
     /DISK=⟨fill in: \/dev\/disk\/by-id\/… path of osd\.0's disk on k8s-1⟩/,
   );
+  assert.deepEqual(runbookDrift(before, after), [
+    'runbooks/osd-remove.osd.0.md: {{osd.device.byId}} no longer resolves from the inventory (now a fill-in)',
+  ]);
+  const gone = new Map([...after].filter(([p]) => p !== 'runbooks/osd-remove.osd.5.md'));
+  assert.deepEqual(runbookDrift(after, gone), [
+    'runbooks/osd-remove.osd.5.md: the runbook no longer applies (its target is gone or changed)',
+  ]);
 });
 
 test('the site lists the runbook on the OSD page and at /runbooks/, with its page url', () => {

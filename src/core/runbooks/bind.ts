@@ -5,7 +5,7 @@ import type { Analysis } from '../analysis/model.ts';
 import { UsageError } from '../errors.ts';
 import { appliesTo } from './applies.ts';
 import { readAppliesTo } from './applies-to.ts';
-import { GATES } from './gates.ts';
+import { runGates } from './gates.ts';
 import type {
   BoundCommand,
   BoundRunbook,
@@ -81,9 +81,13 @@ export function bindRunbook(
   }
   const fillIns: FillIn[] = [];
   const sub = new Substituter(values, fillIns);
-  const gates = GATES[type].map((g) =>
-    g({ analysis, target: resolved, blast: blastOf, backupSystem, unread: opts.unread }),
-  );
+  const gates = runGates(type, {
+    analysis,
+    target: resolved,
+    blast: blastOf,
+    backupSystem,
+    unread: opts.unread,
+  });
   const steps: BoundStep[] = runbook.steps.map((s, i) => {
     const notes = new Set<string>();
     const command = (c: RunbookCommand | null): BoundCommand | null => (c ? sub.command(c, notes) : null);
@@ -95,18 +99,23 @@ export function bindRunbook(
           ...(s.verify.look !== undefined ? { look: sub.text(s.verify.look, notes) } : {}),
         }
       : null;
+    const title = sub.text(s.title, notes);
+    const checks = s.checks.map((c) => sub.text(c, notes));
+    const abort = s.abort.map((a) => sub.text(a, notes));
+    const pointOfNoReturn = s.pointOfNoReturn === null ? null : sub.text(s.pointOfNoReturn, notes);
     const text = sub.text(s.text, notes);
+    // Notes (how to find a value the inventory lacks) come first, once, whatever part needed them.
     return {
       id: s.id,
       number: i + 1,
-      title: sub.text(s.title, notes),
+      title,
       text: [...notes, text].filter((t) => t !== '').join('\n\n'),
       pause: s.pause,
-      checks: s.checks.map((c) => sub.text(c, notes)),
+      checks,
       action,
       verify,
-      abort: s.abort.map((a) => sub.text(a, notes)),
-      pointOfNoReturn: s.pointOfNoReturn,
+      abort,
+      pointOfNoReturn,
       cites: s.cites,
     };
   });

@@ -207,3 +207,17 @@ export const GATES: Readonly<Record<RunbookTargetType, readonly Gate[]>> = {
   workload: [readGate, workloadBackupGate],
   cluster: [readGate],
 };
+
+/**
+ * The gates of a target type, in order. When the read gate does not pass, no other gate passes
+ * either: what the read did not see may be exactly what would fail it (decision 42).
+ */
+export function runGates(type: RunbookTargetType, ctx: GateContext): RunbookGate[] {
+  const gates = GATES[type].map((g) => g(ctx));
+  if (gates[0]?.status === 'pass') return gates;
+  return gates.map((g) =>
+    g.id !== 'read' && g.status === 'pass'
+      ? { ...g, status: 'unknown', message: `${g.message}, in what was read; the read gate did not pass` }
+      : g,
+  );
+}

@@ -86,15 +86,29 @@ const byId = (ctx: BindContext): PlaceholderValue => {
   const known = byIdPath(path);
   if (known) return { text: known };
   const n = need(ctx);
-  const name = path?.split('/').pop() ?? '<device>';
-  const osd = n.kind === 'OSD' ? ` and \`ceph device ls-by-daemon osd.${n.name}\` (in the toolbox)` : '';
   const node = nodeName(ctx) ?? 'its node';
+  const osd = n.kind === 'OSD' ? ` and \`ceph device ls-by-daemon osd.${n.name}\` (in the toolbox)` : '';
+  const fill = `${BY_ID}… path of ${n.kind === 'OSD' ? `osd.${n.name}'s disk` : 'this disk'} on ${node}`;
+  const tail = `; write the path in every ⟨fill in⟩ of this step and check the serial against Ceph's device id.`;
+  // An LVM volume (`/dev/ceph-…/osd-block-…`) is not in /dev/disk/by-id: find its disk first.
+  if (isLvm(ctx, path))
+    return {
+      fill,
+      note: `Resolve the by-id path first: the inventory records the LVM volume ${path}, not a disk. On ${node} find the disk under it with \`lsblk -s ${path}\` (or \`ceph-volume lvm list\`), then its by-id path with \`ls -l ${BY_ID} | grep -w <disk>\`${osd}${tail}`,
+    };
+  const name = path?.split('/').pop() ?? '<device>';
   return {
-    // The prompt sits inside a wipe command: it names no kernel name, only what to look up.
-    fill: `${BY_ID}… path of ${n.kind === 'OSD' ? `osd.${n.name}'s disk` : 'this disk'} on ${node}`,
-    note: `Resolve the by-id path first: the inventory records ${path ?? 'no device path'}, not a ${BY_ID} path. On ${node} run \`ls -l ${BY_ID} | grep -w ${name}\`${osd}; write the path in every ⟨fill in⟩ of this step and check the serial against Ceph's device id.`,
+    fill,
+    note: `Resolve the by-id path first: the inventory records ${path ?? 'no device path'}, not a ${BY_ID} path. On ${node} run \`ls -l ${BY_ID} | grep -w ${name}\`${osd}${tail}`,
   };
 };
+
+function isLvm(ctx: BindContext, path: string | null): boolean {
+  const n = need(ctx);
+  const disk = n.kind === 'Disk' ? n : diskOf(ctx.analysis, n);
+  return disk?.attrs.lvm === true || n.attrs.cvMode === 'lvm' || /^\/dev\/ceph-[^/]+\//.test(path ?? '');
+}
+
 const firstProtection = (ctx: BindContext) =>
   protectionsOf(ctx.analysis, need(ctx).id, ctx.backupSystem)[0] ?? null;
 const noBackup = (ctx: BindContext, what: string) =>
@@ -102,7 +116,8 @@ const noBackup = (ctx: BindContext, what: string) =>
 
 /**
  * The placeholder vocabulary (docs/runbooks.md, Placeholders): one row per name. A value the
- * inventory does not hold is a fill-in, never a guess.
+ * inventory does not hold is a fill-in, never a guess. This file is long because it is one
+ * table (a new placeholder is one row); docs/runbooks.md's table is tested against it.
  */
 export const VOCABULARY: readonly Placeholder[] = [
   {

@@ -63,9 +63,12 @@ test('a by-id path that is no longer recorded turns into a fill-in: drift on the
     after.get('runbooks/osd-remove.osd.0.md') ?? '',
     /DISK=⟨fill in: \/dev\/disk\/by-id\/… path of osd\.0's disk on k8s-1⟩/,
   );
-  assert.deepEqual(runbookDrift(before, after), [
-    'runbooks/osd-remove.osd.0.md: {{osd.device.byId}} no longer resolves from the inventory (now a fill-in)',
-  ]);
+  assert.deepEqual(
+    runbookDrift(before, after).filter((line) => line.startsWith('runbooks/osd-remove.')),
+    [
+      'runbooks/osd-remove.osd.0.md: {{osd.device.byId}} no longer resolves from the inventory (now a fill-in)',
+    ],
+  );
   const gone = new Map([...after].filter(([p]) => p !== 'runbooks/osd-remove.osd.5.md'));
   assert.deepEqual(runbookDrift(after, gone), [
     'runbooks/osd-remove.osd.5.md: the runbook no longer applies (its target is gone or changed)',

@@ -65,13 +65,14 @@ export function openMermaidRenderer(options: { cacheDir?: string; pages?: number
   };
 }
 
-async function launchChromium(): Promise<Browser> {
+/** Chromium as tierbook runs it (diagrams, `tierbook print`): a clear error when it is missing. */
+export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   try {
     await access(executablePath);
   } catch {
     throw new MissingToolError(
-      `diagrams are drawn by Chromium, and there is none at ${executablePath}: install it (Debian/Ubuntu: "apt-get install chromium fonts-dejavu-core") or set TIERBOOK_CHROMIUM to its path`,
+      `diagrams and PDFs are drawn by Chromium, and there is none at ${executablePath}: install it (Debian/Ubuntu: "apt-get install chromium fonts-dejavu-core") or set TIERBOOK_CHROMIUM to its path`,
     );
   }
   const { chromium } = await import('playwright-core');

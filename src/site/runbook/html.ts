@@ -1,0 +1,35 @@
+/**
+ * Building blocks of the runbook checklist's HTML. Every text that comes from a runbook or the
+ * inventory goes through `text()` (or `attr()` in an attribute): nothing is markup unless this
+ * code wrote it.
+ */
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text as HTML text or attribute value (quotes escaped too). */
+export function text(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+/** A double-quoted attribute: ` name="value"`. */
+export function attr(name: string, value: string): string {
+  return ` ${name}="${text(value)}"`;
+}
+
+/** An empty line to write on, with what goes there for screen readers and the text layer. */
+export function blankLine(label: string): string {
+  return `<span class="rb-line" role="presentation"${attr('aria-label', label)}></span>`;
+}
+
+/** A box to tick on paper. */
+export const TICK_BOX = '<span class="rb-tick" aria-hidden="true"></span>';
+
+/** `osd/3` as the place in a sentence; the cluster itself when the runbook is cluster-wide. */
+export function targetName(target: string | null, cluster: string): string {
+  return target ?? cluster;
+}

@@ -35,6 +35,20 @@ const COMMANDS: Record<
       return { run: m.checkCommand, help: m.HELP };
     },
   },
+  runbooks: {
+    summary: 'list the built-in runbooks that apply, per failure domain and workload',
+    load: async () => {
+      const m = await import('./commands/runbooks.ts');
+      return { run: m.runbooksCommand, help: m.HELP };
+    },
+  },
+  runbook: {
+    summary: 'print one runbook bound to a target: gates first, names filled in',
+    load: async () => {
+      const m = await import('./commands/runbook.ts');
+      return { run: m.runbookCommand, help: m.HELP };
+    },
+  },
   demo: {
     summary: 'inventory the built-in sample cluster, build its site and serve it',
     load: async () => {

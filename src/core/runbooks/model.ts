@@ -51,6 +51,8 @@ export interface RunbookVerify {
   command: RunbookCommand | null;
   /** The exact result to see before going on. */
   expect: string;
+  /** `Verify: <words>`: what to look at when there is nothing to run. */
+  look?: string;
 }
 
 /** One step as written (placeholders unfilled). */
@@ -81,6 +83,8 @@ export interface Runbook {
   steps: RunbookStep[];
   /** Every placeholder name used, sorted (for drift checks). */
   placeholders: string[];
+  /** sha256 (hex) of the file text, for the bound runbook's hash. */
+  digest: string;
 }
 
 /** A problem in a runbook file: file, line and what is wrong. */
@@ -124,7 +128,7 @@ export interface BoundStep {
   pause: PauseKind | null;
   checks: string[];
   action: BoundCommand | null;
-  verify: { command: BoundCommand | null; expect: string } | null;
+  verify: { command: BoundCommand | null; expect: string; look?: string } | null;
   abort: string[];
   pointOfNoReturn: string | null;
   cites: string[];

@@ -49,6 +49,13 @@ const COMMANDS: Record<
       return { run: m.runbookCommand, help: m.HELP };
     },
   },
+  print: {
+    summary: 'write one runbook bound to a target as a PDF checklist',
+    load: async () => {
+      const m = await import('./commands/print.ts');
+      return { run: m.printCommand, help: m.HELP };
+    },
+  },
   demo: {
     summary: 'inventory the built-in sample cluster, build its site and serve it',
     load: async () => {

@@ -58,7 +58,8 @@ export async function writePdfFile(path: string, bytes: Uint8Array): Promise<voi
   }
 }
 
-async function refuseNonPdf(path: string): Promise<void> {
+/** Fails (OutputError) when `path` holds something other than a PDF: checked before any work, and again when writing. */
+export async function refuseNonPdf(path: string): Promise<void> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,43 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import { OutputError } from '../../src/core/errors.ts';
 import { openPdfPrinter, type PdfPrinter, readRunbookCss, writePdfFile } from '../../src/io/runbook-pdf.ts';
 import { printDocument } from '../../src/site/runbook/print-document.ts';
+import { assertEveryPage, pageOf, pdfPages } from '../support/pdf-text.ts';
 import { readBoundFixture } from '../support/runbook-fixture.ts';
-
-/** The text of each page, as poppler's pdftotext lays it out. */
-export function pdfPages(file: string): string[] {
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  return text.split('\f').slice(0, -1);
-}
-
-/** Checks every printed page: header, footer and "Page N of M"; returns the pages' text. */
-export function assertEveryPage(file: string, incident: string): string[] {
-  const pages = pdfPages(file);
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  assert.equal(Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1]), pages.length);
-  pages.forEach((page, i) => {
-    assert.match(page, new RegExp(`Page ${i + 1} of ${pages.length}`), `page ${i + 1} footer`);
-    for (const part of [
-      incident,
-      'osd-remove',
-      'osd/3',
-      'hash 3f9a1c07be42',
-      'sample-homelab',
-      '2026-11-24T06:00:00Z',
-    ]) {
-      assert.ok(page.includes(part), `page ${i + 1} header has ${part}`);
-    }
-  });
-  return pages;
-}
-
-/** The one page a text is on (it must be on exactly one). */
-function pageOf(pages: string[], text: string | RegExp): number {
-  const on = pages.flatMap((p, i) =>
-    (typeof text === 'string' ? p.includes(text) : text.test(p)) ? [i] : [],
-  );
-  assert.equal(on.length, 1, `${text} on one page, found on ${on.map((i) => i + 1).join(', ') || 'none'}`);
-  return on[0] as number;
-}
 
 describe('the runbook as a PDF (Chromium page.pdf, read back with pdftotext)', () => {
   let dir: string;
@@ -69,7 +33,14 @@ describe('the runbook as a PDF (Chromium page.pdf, read back with pdftotext)', (
   });
 
   test('every page carries the incident, runbook, hash, cluster, inventory time and Page N of M', () => {
-    const pages = assertEveryPage(file, 'INC-20261124-0600');
+    const pages = assertEveryPage(file, [
+      'INC-20261124-0600',
+      'osd-remove',
+      'osd/3',
+      'hash 3f9a1c07be42',
+      'sample-homelab',
+      '2026-11-24T06:00:00Z',
+    ]);
     assert.equal(pages.length, 6);
   });
 

@@ -85,7 +85,7 @@ function markupOf(html: string): { tags: Set<string>; attributes: Set<string>; r
 test('no text from a runbook or the inventory becomes markup (property)', () => {
   fc.assert(
     fc.property(fc.string({ maxLength: 12 }), (noise) => {
-      const evil = `<img src=x onerror="a${noise}">'&`;
+      const evil = `<img src=x onerror="a${noise}">'&\`<b>⟨<i>⟩\``;
       const hostile = mapStrings(bound, () => evil) as BoundRunbook;
       const doc = printDocument(hostile, { incident: evil, printedAt: evil, css: 'p{}' });
       for (const html of [doc.html, doc.headerTemplate, doc.footerTemplate]) {

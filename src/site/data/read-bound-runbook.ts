@@ -57,11 +57,16 @@ function readStep(f: Fields): BoundStep {
     pause: f.optionalString('pause') === null ? null : f.oneOf('pause', PAUSES),
     checks: f.strings('checks'),
     action: readCommand(f.optionalRecord('action')),
-    verify: verify ? { command: readCommand(command), expect: verify.string('expect') } : null,
+    verify: verify ? readVerify(verify, command) : null,
     abort: f.strings('abort'),
     pointOfNoReturn: f.optionalString('pointOfNoReturn'),
     cites: f.strings('cites'),
   };
+}
+
+function readVerify(f: Fields, command: Fields | null): NonNullable<BoundStep['verify']> {
+  const look = f.optionalString('look');
+  return { command: readCommand(command), expect: f.string('expect'), ...(look === null ? {} : { look }) };
 }
 
 function readCommand(f: Fields | null): BoundCommand | null {

@@ -1,5 +1,5 @@
 import type { BoundRunbook, GateStatus } from '../../core/runbooks/model.ts';
-import { attr, blankLine, targetName, text } from './html.ts';
+import { attr, blankLine, inline, targetName, text } from './html.ts';
 import { fillInList, prose, stepsHtml } from './steps.ts';
 
 export interface ChecklistOptions {
@@ -72,7 +72,7 @@ function gatesHtml(bound: BoundRunbook): string {
   }
   const rows = bound.gates.map(
     (g) =>
-      `<tr${attr('class', `rb-gate rb-gate-${g.status}`)}><td class="rb-status">${STATUS_WORD[g.status]}</td><td><code>${text(g.id)}</code></td><td>${text(g.message)}</td></tr>`,
+      `<tr${attr('class', `rb-gate rb-gate-${g.status}`)}><td class="rb-status">${STATUS_WORD[g.status]}</td><td><code>${text(g.id)}</code></td><td>${inline(g.message)}</td></tr>`,
   );
   const failing = bound.gates.filter((g) => g.status !== 'pass').length;
   const summary =

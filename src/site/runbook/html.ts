@@ -33,3 +33,19 @@ export const TICK_BOX = '<span class="rb-tick" aria-hidden="true"></span>';
 export function targetName(target: string | null, cluster: string): string {
   return target ?? cluster;
 }
+
+/** Text with each `⟨fill-in⟩` left by the binder marked, so a blank to fill stands out. */
+export function withFillIns(value: string): string {
+  return value
+    .split(/(⟨[^⟩]*⟩)/)
+    .map((piece, i) => (i % 2 === 1 ? `<span class="rb-fill-mark">${text(piece)}</span>` : text(piece)))
+    .join('');
+}
+
+/** One line of runbook text: `code` spans as code, fill-ins marked, everything else text. */
+export function inline(value: string): string {
+  return value
+    .split(/`([^`]+)`/)
+    .map((piece, i) => (i % 2 === 1 ? `<code>${withFillIns(piece)}</code>` : withFillIns(piece)))
+    .join('');
+}

@@ -1,6 +1,6 @@
 import type { BoundCommand, BoundStep, FillIn, PauseKind } from '../../core/runbooks/model.ts';
 import { notesToHtml } from '../data/notes.ts';
-import { attr, blankLine, TICK_BOX, text } from './html.ts';
+import { attr, blankLine, inline, TICK_BOX, text, withFillIns } from './html.ts';
 
 /**
  * The steps of a bound runbook as the checklist prints them: one block per step that the
@@ -36,7 +36,7 @@ function pointOfNoReturnHtml(step: BoundStep, timeOut: BoundStep | null): string
     : `<p class="rb-timeout-missing">Time-out: read the target, this command and the last verify result aloud before going on.</p>`;
   return `<div class="rb-ponr"${attr('data-ponr', step.id)}>
 <p class="rb-ponr-label">POINT OF NO RETURN</p>
-<p class="rb-ponr-why">${text(step.pointOfNoReturn ?? '')}</p>
+<p class="rb-ponr-why">${inline(step.pointOfNoReturn ?? '')}</p>
 ${pause}
 ${stepHtml(step)}
 <div class="rb-signatures">
@@ -78,7 +78,7 @@ function pauseBody(step: BoundStep): string {
   const items = step.checks
     .map(
       (c, i) =>
-        `<li${attr('data-check', String(i))}>${TICK_BOX}<span class="rb-check-text">${text(c)}</span></li>`,
+        `<li${attr('data-check', String(i))}>${TICK_BOX}<span class="rb-check-text">${inline(c)}</span></li>`,
     )
     .join('');
   return `<ul class="rb-checks">${items}</ul>\n`;
@@ -88,18 +88,19 @@ function workBody(step: BoundStep): string {
   const parts: string[] = [];
   if (step.action) parts.push(part('Action', commandHtml(step.action)));
   if (step.verify) {
-    const how = step.verify.command
-      ? commandHtml(step.verify.command)
-      : '<p>Nothing to run: look, and compare with the expected result.</p>';
+    const look = step.verify.look
+      ? `Look at: ${inline(step.verify.look)}`
+      : 'Nothing to run: look, and compare with the expected result.';
+    const how = step.verify.command ? commandHtml(step.verify.command) : `<p>${look}</p>`;
     parts.push(part('Verify', how));
     parts.push(`<div class="rb-results">
-<div class="rb-expect"><h4>Expected</h4><p class="rb-expected">${withFillIns(step.verify.expect)}</p></div>
+<div class="rb-expect"><h4>Expected</h4><p class="rb-expected">${inline(step.verify.expect)}</p></div>
 <div class="rb-observed"><h4>Observed</h4><div class="rb-box" data-field="observed"></div></div>
 </div>`);
   }
   if (step.abort.length > 0) {
     parts.push(
-      part('Abort if', `<ul>${step.abort.map((a) => `<li>${text(a)}</li>`).join('')}</ul>`, 'rb-abort'),
+      part('Abort if', `<ul>${step.abort.map((a) => `<li>${inline(a)}</li>`).join('')}</ul>`, 'rb-abort'),
     );
   }
   const fillIns = uniqueFillIns([step.action, step.verify?.command ?? null]);
@@ -113,14 +114,6 @@ function part(title: string, body: string, extra = ''): string {
 
 function commandHtml(command: BoundCommand): string {
   return `<pre class="rb-command"${attr('data-lang', command.lang)}><code>${withFillIns(command.text)}</code></pre>`;
-}
-
-/** Text with each `⟨fill-in⟩` left by the binder marked, so a blank to fill stands out. */
-function withFillIns(value: string): string {
-  return value
-    .split(/(⟨[^⟩]*⟩)/)
-    .map((piece, i) => (i % 2 === 1 ? `<span class="rb-fill-mark">${text(piece)}</span>` : text(piece)))
-    .join('');
 }
 
 /** Fill-ins as labelled blank lines to write on. */

@@ -14,6 +14,11 @@ function tierbook(...args: string[]) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/** The built-in osd-remove runbook for the sample's osd/3, to `out`. */
+function printOsd3(out: string, ...args: string[]) {
+  return tierbook('print', 'osd-remove', 'osd/3', '--from', SAMPLE, '--out', out, ...args);
+}
+
 /** `tierbook print` on the built-in sample cluster and the built-in osd-remove runbook. */
 describe('tierbook print', () => {
   let dir: string;
@@ -26,19 +31,7 @@ describe('tierbook print', () => {
 
   test('binds osd-remove to osd/3 and writes a checklist PDF with the incident on every page', () => {
     const out = join(dir, 'osd-3.pdf');
-    const run = tierbook(
-      'print',
-      'osd-remove',
-      'osd/3',
-      '--from',
-      SAMPLE,
-      '--out',
-      out,
-      '--incident',
-      'CHG-4711',
-      '--now',
-      '2026-11-24T06:00:00Z',
-    );
+    const run = printOsd3(out, '--incident', 'CHG-4711', '--now', '2026-11-24T06:00:00Z');
     assert.equal(run.code, 0, run.stderr);
     assert.match(
       run.stderr,
@@ -66,17 +59,7 @@ describe('tierbook print', () => {
 
   test('the incident id defaults to one made from --now', () => {
     const out = join(dir, 'default-incident.pdf');
-    const run = tierbook(
-      'print',
-      'osd-remove',
-      'osd/3',
-      '--from',
-      SAMPLE,
-      '--out',
-      out,
-      '--now',
-      '2026-11-24T06:05:00Z',
-    );
+    const run = printOsd3(out, '--now', '2026-11-24T06:05:00Z');
     assert.equal(run.code, 0, run.stderr);
     assertEveryPage(out, ['INC-20261124-0605']);
   });

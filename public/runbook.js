@@ -166,7 +166,7 @@
       c.checks = step.items.map((item, i) => {
         const input = el('input', {
           type: 'checkbox',
-          class: 'rb-check-input',
+          class: 'rb-live rb-check-input',
           'aria-label': item.textContent,
         });
         input.addEventListener('change', () => {
@@ -208,7 +208,9 @@
         });
         box.append(
           el('label', { className: 'rb-confirm-label' }, [
-            `Point of no return: type ${rb.confirm} to confirm `,
+            'Point of no return: type ',
+            el('code', { text: rb.confirm }),
+            ' to confirm ',
             c.confirmText,
           ]),
           c.confirm,
@@ -243,7 +245,7 @@
           el('label', { className: 'rb-verified-label' }, [c.verified, ' Verified (result read back)']),
         );
         c.observed = el('textarea', {
-          class: 'rb-observed-input',
+          class: 'rb-live rb-observed-input',
           rows: '3',
           'aria-label': `Observed result of step ${step.number}`,
         });

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { pdfPages } from '../support/pdf-text.ts';
 import { contentWithRunbook, readBoundFixture } from '../support/runbook-fixture.ts';
 import { type BuiltSite, buildAndServe, guardedContext, launchBrowser } from './support.ts';
 
@@ -168,6 +170,20 @@ describe('a runbook page: check-off kept per incident', () => {
     const events = record.timeline.map((e: { event: string }) => e.event);
     assert.deepEqual(events.slice(0, 4), ['checked', 'checked', 'checked', 'checked']);
     assert.ok(events.includes('point of no return passed'));
+
+    // Printed from the site: the same checklist, what was checked in it, no controls.
+    await page.emulateMedia({ media: 'print' });
+    const printed = join(content, 'site-print.pdf');
+    await writeFile(printed, await page.pdf({ format: 'A4' }));
+    await page.emulateMedia({ media: 'screen' });
+    const text = pdfPages(printed).join('\f');
+    assert.equal(text.match(/POINT OF NO RETURN/g)?.length, 2);
+    assert.match(text, /Page 1 of \d+/);
+    assert.equal(text.match(/ok operator-down/g)?.length, 1, 'the observed result once, in its box');
+    assert.doesNotMatch(
+      text,
+      /Check off \(kept in this browser\)|Pass the point of no return|Export timeline/,
+    );
 
     // Reset asks twice.
     await page.locator('#rb-reset').click();

@@ -21,9 +21,9 @@ export function attr(name: string, value: string): string {
   return ` ${name}="${text(value)}"`;
 }
 
-/** An empty line to write on, with what goes there for screen readers and the text layer. */
+/** An empty line to write on (what goes there is its tooltip; the text beside it says so). */
 export function blankLine(label: string): string {
-  return `<span class="rb-line" role="presentation"${attr('aria-label', label)}></span>`;
+  return `<span class="rb-line" aria-hidden="true"${attr('title', label)}></span>`;
 }
 
 /** A box to tick on paper. */

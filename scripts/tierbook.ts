@@ -56,6 +56,20 @@ const COMMANDS: Record<
       return { run: m.printCommand, help: m.HELP };
     },
   },
+  diff: {
+    summary: 'what changed between two inventories: blast radius grown, backups lost, findings',
+    load: async () => {
+      const m = await import('./commands/diff.ts');
+      return { run: m.diffCommand, help: m.HELP };
+    },
+  },
+  rbac: {
+    summary: 'print the read-only ClusterRole tierbook needs (get, list; never Secrets)',
+    load: async () => {
+      const m = await import('./commands/rbac.ts');
+      return { run: m.rbacCommand, help: m.HELP };
+    },
+  },
   demo: {
     summary: 'inventory the built-in sample cluster, build its site and serve it',
     load: async () => {

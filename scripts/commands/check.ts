@@ -10,15 +10,14 @@ import {
   runChecks,
 } from '../../src/core/analysis/checks/index.ts';
 import { UsageError } from '../../src/core/errors.ts';
-import { buildGraph } from '../../src/core/graph/build.ts';
-import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
+import { describeUnread } from '../../src/core/sources/unread.ts';
 import { readBaseline } from '../../src/io/read-baseline.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
-import { warnLeftOut } from '../cli/left-out.ts';
+import { CONTENT_HELP, CONTENT_OPTION, loadInventory, staleNotice } from '../cli/load-inventory.ts';
 import { partialReadFailsGate } from '../cli/partial-gate.ts';
-import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
-export const HELP = `tierbook check [SOURCE] [--json] [--fail-on high|medium|low|none] [--baseline FILE]
+export const HELP = `tierbook check [SOURCE|--content DIR] [--json] [--fail-on high|medium|low|none]
+                [--baseline FILE]
                 [--now ISO8601] [--config FILE] [--partial]
                 [--timeout DUR] [--request-timeout DUR] [--max-bytes SIZE]
 
@@ -34,6 +33,7 @@ object and field to change and how to fix it.
                    and field) are accepted: listed apart, never failed on; CI fails on new ones
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)
+${CONTENT_HELP}
 ${READ_LIMITS_HELP}
 
 A read with no Pod, workload, PVC or PV in it is no "No findings": exit 3 (live, naming each
@@ -43,6 +43,7 @@ starts with a PARTIAL READ header naming what the findings do not cover.`;
 export async function checkCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {
     ...SOURCE_OPTIONS,
+    ...CONTENT_OPTION,
     json: { type: 'boolean' },
     'fail-on': { type: 'string' },
     baseline: { type: 'string' },
@@ -50,20 +51,18 @@ export async function checkCommand(args: string[]): Promise<number> {
   const failOn = failOnFrom(values['fail-on']);
   const now = nowFrom(values.now);
   const baseline = values.baseline === undefined ? null : await readBaseline(values.baseline);
-  const { read, config } = await readClusterAndConfig(values);
-  for (const u of read.result.unreadable) {
-    process.stderr.write(
-      `tierbook: warning: could not read ${u.group || 'core'}/${u.kind} (${u.reason}): ${u.detail}; checks that need it may miss findings\n`,
-    );
-  }
+  const loaded = await loadInventory(values, 'checks that need it may miss findings');
+  const stale = staleNotice(loaded, now);
+  if (stale) process.stderr.write(`tierbook: note: ${stale}\n`);
   // What was not read: a header in text, `notRead` in JSON (only when something was not read).
   const missing = 'findings about what it holds are missing';
-  const unread = unreadOf(read.result).map((u) => ({ ...u, message: describeUnread(u, missing) }));
-  const notRead = unread.length > 0 ? { notRead: unread } : {};
+  const unread = loaded.unread.map((u) => ({ ...u, message: describeUnread(u, missing) }));
+  const notRead = {
+    ...(unread.length > 0 ? { notRead: unread } : {}),
+    ...(loaded.takenAt !== null ? { inventoryTakenAt: loaded.takenAt } : {}),
+  };
   const header = partialReadText(unread.map((u) => u.message));
-  const graph = buildGraph(read.result.items);
-  warnLeftOut(graph);
-  const findings = runChecks(analyze(graph, { config, now }));
+  const findings = runChecks(analyze(loaded.graph, { config: loaded.config, now }));
   if (!baseline) {
     process.stdout.write(
       values.json

@@ -32,7 +32,8 @@ export interface AssembleOptions {
 
 export function assembleInventory(source: SourceResult, options: AssembleOptions): Inventory {
   const graph = buildGraph(source.items);
-  const analysis = analyze(graph, { config: options.config ?? DEFAULT_CONFIG, now: options.now });
+  const config = options.config ?? DEFAULT_CONFIG;
+  const analysis = analyze(graph, { config, now: options.now });
   const { index, workloads, dependencies: deps } = analysis;
   const findings = runChecks(analysis);
   const findingsOf = findingIndex(findings);
@@ -136,6 +137,7 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
   return {
     cluster: options.cluster,
     takenAt: options.now,
+    config,
     graph,
     workloads: entries,
     storage,

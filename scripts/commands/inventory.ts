@@ -10,6 +10,7 @@ import { lockOutput, pendingRecovery } from '../../src/io/output-lock.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { warnLeftOut } from '../cli/left-out.ts';
 import { readClusterAndConfig, type SourceValues } from '../cli/read-cluster.ts';
+import { readBuiltInRunbooks } from '../cli/runbook-inputs.ts';
 
 export const HELP = `tierbook inventory [SOURCE] [--out DIR] [--check] [--allow-shrink] [--now ISO8601]
                     [--cluster NAME] [--config FILE] [--partial]
@@ -68,9 +69,10 @@ async function inventoryRun(
   const now = nowFrom(values.now);
   // Refuse a folder that is not tierbook's before the (slow) read, and before reading its pages.
   const state = values.check ? null : await ownedOutput(outDir, 'content');
+  const runbooks = await readBuiltInRunbooks();
   const { read, config } = await readClusterAndConfig(values, { nothingIsError: false });
   const previous = await readContentDir(outDir);
-  const inventory = assembleInventory(read.result, { cluster: read.cluster, now, config });
+  const inventory = assembleInventory(read.result, { cluster: read.cluster, now, config, runbooks });
   warnLeftOut(inventory.graph);
   const render = (before: ReadonlyMap<string, string>) => {
     const pages = renderContent(inventory, before);

@@ -10,7 +10,8 @@ Lists every built-in runbook that applies to something in the cluster: per
 failure domain (OSD, disk, node, pool), per workload, and cluster-wide ones.
 Print one with: tierbook runbook ID TARGET. See docs/runbooks.md.
   -o json, --json  print {runbooks: [{id, title, version, tier, rto,
-                   appliesTo, targets}]}; a cluster-wide runbook's target is null
+                   appliesTo, targets}]}; a cluster-wide runbook's target
+                   is null
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml)
 ${READ_LIMITS_HELP}`;
 

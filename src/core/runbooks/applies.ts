@@ -8,6 +8,8 @@ import type { Runbook, RunbookTargetType } from './model.ts';
 export interface Applicable {
   runbook: Runbook;
   target: string | null;
+  /** The target's graph node id; null for a cluster-wide runbook. */
+  node: string | null;
   type: RunbookTargetType;
 }
 
@@ -41,8 +43,13 @@ export function applicableRunbooks(runbooks: readonly Runbook[], analysis: Analy
   for (const runbook of runbooks) {
     for (const target of targets)
       if (appliesTo(runbook, analysis, target))
-        out.push({ runbook, target: target.text, type: target.type as RunbookTargetType });
-    if (appliesTo(runbook, analysis, null)) out.push({ runbook, target: null, type: 'cluster' });
+        out.push({
+          runbook,
+          target: target.text,
+          node: target.nodes[0] ?? null,
+          type: target.type as RunbookTargetType,
+        });
+    if (appliesTo(runbook, analysis, null)) out.push({ runbook, target: null, node: null, type: 'cluster' });
   }
   return out;
 }

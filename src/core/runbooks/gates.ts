@@ -96,20 +96,19 @@ function judge(
   const last = p.lastSuccess ? `last success ${p.lastSuccess}` : 'no success recorded';
   const head = `${p.method} (${p.system}) kept on ${where}, ${last}`;
   if (!survives) return { status: 'fail', text: `${head}: lost with the target` };
-  const stale = staleness(analysis, p);
+  const failed: string[] = [];
   if (p.destination.where === 'in-cluster') {
     const holders = holdersOf(analysis, p);
     const hit = holders.filter((h) => impacted.has(h));
     if (holders.length === 0)
       return { status: 'unknown', text: `${head}: in the cluster, on something tierbook cannot place` };
     if (hit.length > 0)
-      return {
-        status: 'fail',
-        text: `${head}: inside the blast radius (${hit.map(workloadTitle).join(', ')} is hit too)`,
-      };
+      failed.push(`inside the blast radius (${hit.map(workloadTitle).join(', ')} is hit too)`);
   }
+  const stale = staleness(analysis, p);
+  if (stale) failed.push(stale);
+  if (failed.length > 0) return { status: 'fail', text: `${head}: ${failed.join(', ')}` };
   if (p.destination.where === 'unknown') return { status: 'unknown', text: `${head}: destination unknown` };
-  if (stale) return { status: 'fail', text: `${head}: ${stale}` };
   if (!p.lastSuccess) return { status: 'unknown', text: head };
   return { status: 'pass', text: `${head}: outside the blast radius` };
 }

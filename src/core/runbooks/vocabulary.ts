@@ -90,7 +90,8 @@ const byId = (ctx: BindContext): PlaceholderValue => {
   const osd = n.kind === 'OSD' ? ` and \`ceph device ls-by-daemon osd.${n.name}\` (in the toolbox)` : '';
   const node = nodeName(ctx) ?? 'its node';
   return {
-    fill: `${BY_ID}… path of ${path ?? 'the device'} on ${node}`,
+    // The prompt sits inside a wipe command: it names no kernel name, only what to look up.
+    fill: `${BY_ID}… path of ${n.kind === 'OSD' ? `osd.${n.name}'s disk` : 'this disk'} on ${node}`,
     note: `Resolve the by-id path first: the inventory records ${path ?? 'no device path'}, not a ${BY_ID} path. On ${node} run \`ls -l ${BY_ID} | grep -w ${name}\`${osd}; write the path in every ⟨fill in⟩ of this step and check the serial against Ceph's device id.`,
   };
 };

@@ -1,12 +1,11 @@
 import { analyze } from '../../src/core/analysis/analyze.ts';
 import type { Analysis } from '../../src/core/analysis/model.ts';
 import { InputError } from '../../src/core/errors.ts';
-import { buildGraph } from '../../src/core/graph/build.ts';
 import type { Runbook } from '../../src/core/runbooks/model.ts';
-import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
+import { describeUnread } from '../../src/core/sources/unread.ts';
 import { readRunbooks } from '../../src/io/read-runbooks.ts';
-import { warnLeftOut } from './left-out.ts';
-import { readClusterAndConfig, type SourceValues } from './read-cluster.ts';
+import { loadInventory, staleNotice } from './load-inventory.ts';
+import type { SourceValues } from './read-cluster.ts';
 
 /** What the runbook commands bind against: the analysis, the runbooks and what the read missed. */
 export interface RunbookInputs {
@@ -14,6 +13,10 @@ export interface RunbookInputs {
   runbooks: Runbook[];
   cluster: string;
   unread: string[];
+  /** When the inventory was read: the saved time with --content, else `now`. */
+  takenAt: string;
+  /** With --content: the answer is the cluster as it was then (to say on stderr); else null. */
+  stale: string | null;
 }
 
 /** The built-in runbooks; one that does not parse is bad input naming its file and line. */
@@ -29,13 +32,22 @@ export async function readBuiltInRunbooks(): Promise<Runbook[]> {
 
 /**
  * The built-in runbooks (a broken one is bad input naming file and line: a procedure that does
- * not parse is not printed), then the cluster read and analysed like `tierbook blast` does.
+ * not parse is not printed), then the cluster read and analysed like `tierbook blast` does, or
+ * with `--content DIR` the inventory an earlier `inventory` saved (loadInventory).
  */
-export async function readRunbookInputs(values: SourceValues, now: string): Promise<RunbookInputs> {
+export async function readRunbookInputs(
+  values: SourceValues & { content?: string | undefined },
+  now: string,
+): Promise<RunbookInputs> {
   const runbooks = await readBuiltInRunbooks();
-  const { read, config } = await readClusterAndConfig(values);
-  const unread = unreadOf(read.result).map((u) => describeUnread(u, 'what it holds is not in these gates'));
-  const graph = buildGraph(read.result.items);
-  warnLeftOut(graph);
-  return { analysis: analyze(graph, { config, now }), runbooks, cluster: read.cluster, unread };
+  const loaded = await loadInventory(values, 'the gates may miss what depends on it');
+  const unread = loaded.unread.map((u) => describeUnread(u, 'what it holds is not in these gates'));
+  return {
+    analysis: analyze(loaded.graph, { config: loaded.config, now }),
+    runbooks,
+    cluster: loaded.cluster,
+    unread,
+    takenAt: loaded.takenAt ?? now,
+    stale: staleNotice(loaded, now),
+  };
 }

@@ -4,10 +4,12 @@ import { bindRunbook } from '../../src/core/runbooks/bind.ts';
 import { openPdfPrinter, readRunbookCss, refuseNonPdf, writePdfFile } from '../../src/io/runbook-pdf.ts';
 import { incidentIdAt, printDocument } from '../../src/site/runbook/print-document.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
+import { CONTENT_OPTION } from '../cli/load-inventory.ts';
 import { readRunbookInputs } from '../cli/runbook-inputs.ts';
 import { findRunbook } from './runbook.ts';
 
-export const HELP = `tierbook print ID [TARGET] [SOURCE] --out FILE.pdf [--incident ID]
+export const HELP = `tierbook print ID [TARGET] [SOURCE|--content DIR] --out FILE.pdf
+               [--incident ID]
                [--now ISO8601] [--config FILE] [--partial]
                [--timeout DUR] [--request-timeout DUR] [--max-bytes SIZE]
 
@@ -26,6 +28,8 @@ time and "Page N of M". Needs Chromium (see README).
                    place; an existing file is replaced only if it is a PDF
   --incident ID    the incident or change id (default INC-YYYYMMDD-HHMM, UTC,
                    from --now or the current time)
+  --content DIR    bind against a committed inventory (its graph.json), no
+                   cluster access; the PDF shows that inventory's time
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml)
   SOURCE, --partial, --timeout, --request-timeout, --max-bytes: as for
@@ -34,7 +38,7 @@ time and "Page N of M". Needs Chromium (see README).
 export async function printCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(
     args,
-    { ...SOURCE_OPTIONS, out: { type: 'string' }, incident: { type: 'string' } },
+    { ...SOURCE_OPTIONS, ...CONTENT_OPTION, out: { type: 'string' }, incident: { type: 'string' } },
     2,
   );
   const [id, target] = positionals;
@@ -49,9 +53,10 @@ export async function printCommand(args: string[]): Promise<number> {
   const inputs = await readRunbookInputs(values, now);
   const bound = bindRunbook(findRunbook(inputs.runbooks, id), inputs.analysis, target ?? null, {
     cluster: inputs.cluster,
-    takenAt: now,
+    takenAt: inputs.takenAt,
     unread: inputs.unread,
   });
+  if (inputs.stale) process.stderr.write(`tierbook: ${inputs.stale}\n`);
   const document = printDocument(bound, { incident, printedAt: now, css: await readRunbookCss() });
   const printer = await openPdfPrinter();
   try {

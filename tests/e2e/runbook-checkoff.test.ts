@@ -227,6 +227,18 @@ describe('a runbook page: check-off kept per incident', () => {
     await page.close();
   });
 
+  test("an OSD's page links to its bound runbook, a checklist page of the site", async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}storage/osd.rook-ceph.3/`);
+    await page.locator('main a[href$="runbooks/osd-remove.osd.3/"]').first().click();
+    await page.waitForURL(`${site.server.url}runbooks/osd-remove.osd.3/`);
+    assert.equal(await page.locator('h1').textContent(), 'Remove a Rook-Ceph OSD');
+    assert.equal(await page.locator('.rb-ponr').count(), 2);
+    assert.equal(await page.locator('.rb-panel').isVisible(), true);
+    assert.equal(await page.locator('.runbook').getAttribute('data-confirm'), 'osd/3');
+    await page.close();
+  });
+
   test('nothing left the machine, no dialog, no script error or blocked resource', () => {
     assert.deepEqual(offsite, []);
     assert.deepEqual(dialogs, []);

@@ -8,6 +8,7 @@ import { assertEveryPage, pageOf } from '../support/pdf-text.ts';
 
 const CLI = join(import.meta.dirname, '..', '..', 'scripts', 'tierbook.ts');
 const SAMPLE = join(import.meta.dirname, '..', '..', 'src', 'sample');
+const CONTENT = join(import.meta.dirname, '..', '..', 'content');
 
 function tierbook(...args: string[]) {
   const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
@@ -62,6 +63,40 @@ describe('tierbook print', () => {
     const run = printOsd3(out, '--now', '2026-11-24T06:05:00Z');
     assert.equal(run.code, 0, run.stderr);
     assertEveryPage(out, ['INC-20261124-0605']);
+  });
+
+  test('--content binds against the committed inventory and prints its time', () => {
+    const out = join(dir, 'from-content.pdf');
+    const run = tierbook(
+      'print',
+      'osd-remove',
+      'osd/3',
+      '--content',
+      CONTENT,
+      '--out',
+      out,
+      '--now',
+      '2026-12-01T00:00:00Z',
+    );
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(
+      run.stderr,
+      /answered from the inventory in .*content \(taken 2026-11-24T06:00:00Z\), not from the cluster/,
+    );
+    assertEveryPage(out, ['INC-20261201-0000', 'sample-homelab', 'inventory 2026-11-24T06:00:00Z']);
+    const mixed = tierbook(
+      'print',
+      'osd-remove',
+      'osd/3',
+      '--content',
+      CONTENT,
+      '--from',
+      SAMPLE,
+      '--out',
+      out,
+    );
+    assert.equal(mixed.code, 2);
+    assert.match(mixed.stderr, /--content reads a committed inventory; it does not mix with --from/);
   });
 
   test('refuses to overwrite a file that is not a PDF, and bad usage, with exit 2', async () => {

@@ -216,7 +216,11 @@
           c.confirm,
         );
       }
-      c.done = el('input', { type: 'checkbox', class: 'rb-done-input' });
+      c.done = el('input', {
+        type: 'checkbox',
+        class: 'rb-done-input',
+        'aria-label': `Step ${step.number} done`,
+      });
       c.done.addEventListener('change', () => {
         const s = stepState(step);
         // A point of no return is passed with its confirmation, never with a tick.
@@ -231,7 +235,11 @@
       });
       box.append(el('label', { className: 'rb-done-label' }, [c.done, ' Done']));
       if (step.verify) {
-        c.verified = el('input', { type: 'checkbox', class: 'rb-verified-input' });
+        c.verified = el('input', {
+          type: 'checkbox',
+          class: 'rb-verified-input',
+          'aria-label': `Step ${step.number} verified`,
+        });
         c.verified.addEventListener('change', () => {
           const s = stepState(step);
           const by = who('verifier');

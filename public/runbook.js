@@ -429,6 +429,7 @@
     incident = event.target.value.trim() || incidentAt(new Date());
     record = load(incident);
     store.set(CURRENT_KEY, incident);
+    showInUrl();
     say(`Incident ${incident}: ${record.timeline.length} entries recorded in this browser.`);
     render();
   });
@@ -456,6 +457,12 @@
     say(`The record of ${incident} was erased from this browser.`);
     render();
   });
-  save();
+  // The incident in the URL: a reload or a shared link opens the same record. No record is
+  // written until something is checked.
+  function showInUrl() {
+    history.replaceState(null, '', `?incident=${encodeURIComponent(incident)}${location.hash}`);
+  }
+  store.set(CURRENT_KEY, incident);
+  showInUrl();
   render();
 })();

@@ -91,7 +91,8 @@ describe('a runbook page: check-off kept per incident', () => {
     assert.equal(await step(page, 'health').locator('[data-field="doer"]').textContent(), 'AB');
     assert.equal(await step(page, 'health').locator('[data-field="verifier"]').textContent(), 'CD');
 
-    await page.goto(url.replace(/\?.*$/, '')); // reload, no incident in the URL: the current one
+    await page.goto(url.replace(/\?.*$/, '')); // no incident in the URL: the current one
+    assert.match(page.url(), /\?incident=INC-TEST-1$/);
     assert.equal(await page.locator('#rb-incident').inputValue(), 'INC-TEST-1');
     assert.equal(await step(page, 'health').locator('.rb-verified-input').isChecked(), true);
     assert.equal(
@@ -202,7 +203,7 @@ describe('a runbook page: check-off kept per incident', () => {
     await page.goto(url.replace(/INC-TEST-1$/, 'INC-EVIL'));
     const evil = '<img src=x onerror="window.pwned=1"><b>bold</b>';
     await page.evaluate((evil) => {
-      const key = [...Object.keys(localStorage)].find((k) => k.endsWith('|INC-EVIL')) as string;
+      const key = 'tierbook-runbook|osd-remove|osd/3|INC-EVIL';
       localStorage.setItem(
         key,
         JSON.stringify({

@@ -2,10 +2,13 @@
 // script; with it, each step is checked off with its UTC time and initials, the observed result
 // is typed next to the expected one, and the record is kept in this browser's localStorage per
 // runbook, target and incident id. Stored values are data: they reach the page only as text
-// (textContent, value), never as markup.
+// (textContent, value), never as markup. The record itself (reading, completeness, export) is
+// runbook-record.js, loaded first. Classic scripts, not modules: the site has no bundler and
+// must work opened from disk, where Chromium loads no module script.
 (() => {
   const article = document.querySelector('article.runbook');
-  if (!article) return;
+  const R = globalThis.tierbookRunbookRecord;
+  if (!article || !R) return;
   const rb = {
     id: article.dataset.runbook || '',
     target: article.dataset.target || '',
@@ -49,13 +52,8 @@
     for (const child of children) node.append(child);
     return node;
   };
-  const two = (n) => String(n).padStart(2, '0');
-  /** INC-YYYYMMDD-HHMM in UTC, as `tierbook print` makes it from --now. */
-  const incidentAt = (d) =>
-    `INC-${d.getUTCFullYear()}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}-${two(d.getUTCHours())}${two(d.getUTCMinutes())}`;
   const utcNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   const str = (v) => (typeof v === 'string' ? v : '');
-  const mark = (v) => (v && typeof v === 'object' ? { at: str(v.at), by: str(v.by) } : null);
 
   const steps = [...article.querySelectorAll('.rb-step')].map((node) => ({
     node,
@@ -66,48 +64,12 @@
     ponr: node.hasAttribute('data-point-of-no-return'),
     verify: node.querySelector('.rb-results') !== null,
     items: [...node.querySelectorAll('.rb-checks li')],
+    checks: node.querySelectorAll('.rb-checks li').length,
+    expected: node.querySelector('.rb-expected')?.textContent ?? null,
     controls: {},
   }));
 
-  /** A stored record, read defensively: anything of the wrong shape is dropped, not trusted. */
-  function load(incident) {
-    let raw = null;
-    try {
-      raw = JSON.parse(store.get(recordKey(incident)) || 'null');
-    } catch {}
-    const record = { incident, hash: rb.hash, steps: {}, timeline: [] };
-    if (!raw || typeof raw !== 'object') return record;
-    record.hash = str(raw.hash) || rb.hash;
-    for (const step of steps) {
-      const s = raw.steps && typeof raw.steps === 'object' ? raw.steps[step.id] : null;
-      if (!s || typeof s !== 'object') continue;
-      const checks = {};
-      for (let i = 0; i < step.items.length; i++) {
-        const c = mark(s.checks?.[i]);
-        if (c) checks[i] = c;
-      }
-      record.steps[step.id] = {
-        done: mark(s.done),
-        verified: mark(s.verified),
-        observed: str(s.observed),
-        checks,
-      };
-    }
-    if (Array.isArray(raw.timeline)) {
-      record.timeline = raw.timeline
-        .filter((e) => e && typeof e === 'object')
-        .map((e) => ({
-          at: str(e.at),
-          step: str(e.step),
-          number: Number(e.number) || 0,
-          title: str(e.title),
-          event: str(e.event),
-          by: str(e.by),
-          detail: str(e.detail),
-        }));
-    }
-    return record;
-  }
+  const load = (incident) => R.readRecord(store.get(recordKey(incident)), incident, steps, rb.hash);
 
   const initials = (() => {
     try {
@@ -118,19 +80,14 @@
     }
   })();
   const params = new URLSearchParams(location.search);
-  let incident = (params.get('incident') || store.get(CURRENT_KEY) || incidentAt(new Date())).trim();
+  let incident = (params.get('incident') || store.get(CURRENT_KEY) || R.incidentAt(new Date())).trim();
   let record = load(incident);
 
   const stepState = (step) => {
-    record.steps[step.id] ??= { done: null, verified: null, observed: '', checks: {} };
+    record.steps[step.id] ??= R.blankStep();
     return record.steps[step.id];
   };
-  const complete = (step) => {
-    const s = record.steps[step.id];
-    if (!s) return false;
-    if (step.pause) return step.items.every((_, i) => s.checks[i]);
-    return step.verify ? s.verified !== null : s.done !== null;
-  };
+  const complete = (step) => R.isComplete(step, record);
   function save() {
     store.set(
       recordKey(incident),
@@ -280,9 +237,9 @@
     byId('rb-incident').value = incident;
     const shown = article.querySelector('[data-field="incident"]');
     if (shown) shown.textContent = incident;
-    const first = steps.findIndex((step) => !complete(step));
+    const first = R.firstIncomplete(steps, record);
     steps.forEach((step, index) => {
-      const s = record.steps[step.id] || { done: null, verified: null, observed: '', checks: {} };
+      const s = record.steps[step.id] || R.blankStep();
       const c = step.controls;
       const blocked = first !== -1 && index > first;
       step.node.classList.toggle('rb-blocked', blocked);
@@ -346,63 +303,7 @@
   }
 
   // The timeline for the post-incident review.
-  function exported() {
-    return {
-      format: 'tierbook-runbook-timeline/1',
-      incident,
-      runbook: { id: rb.id, title: rb.title, version: rb.version, hash: rb.hash, recordHash: record.hash },
-      target: rb.target || null,
-      cluster: rb.cluster,
-      exportedAt: utcNow(),
-      steps: steps.map((step) => {
-        const s = record.steps[step.id] || { done: null, verified: null, observed: '', checks: {} };
-        const expected = step.node.querySelector('.rb-expected')?.textContent ?? null;
-        return {
-          number: step.number,
-          id: step.id,
-          title: step.title,
-          complete: complete(step),
-          done: s.done,
-          verified: s.verified,
-          expected,
-          observed: s.observed || null,
-        };
-      }),
-      timeline: record.timeline,
-    };
-  }
-  const cellText = (v) =>
-    String(v ?? '')
-      .replace(/\|/g, '\\|')
-      .replace(/\r?\n/g, ' / ');
-  function markdown() {
-    const t = exported();
-    const lines = [
-      `# Timeline ${t.incident}: ${t.runbook.title}`,
-      '',
-      `- Runbook: ${t.runbook.id} version ${t.runbook.version}, hash ${t.runbook.hash}`,
-      `- Target: ${t.target ?? 'the whole cluster'}; cluster: ${t.cluster}`,
-      `- Exported: ${t.exportedAt}`,
-      '',
-      '| UTC time | Step | Event | By | Detail |',
-      '|---|---|---|---|---|',
-      ...t.timeline.map(
-        (e) =>
-          `| ${cellText(e.at)} | ${e.number} ${cellText(e.title)} | ${cellText(e.event)} | ${cellText(e.by)} | ${cellText(e.detail)} |`,
-      ),
-      '',
-      '## Steps',
-      '',
-      '| Step | Done (UTC, by) | Verified (by) | Expected | Observed |',
-      '|---|---|---|---|---|',
-      ...t.steps.map(
-        (s) =>
-          `| ${s.number} ${cellText(s.title)} | ${s.done ? cellText(`${s.done.at} ${s.done.by}`) : ''} | ${s.verified ? cellText(`${s.verified.at} ${s.verified.by}`) : ''} | ${cellText(s.expected)} | ${cellText(s.observed)} |`,
-      ),
-      '',
-    ];
-    return lines.join('\n');
-  }
+  const exported = () => R.timeline(rb, record, steps, utcNow());
   function download(text, type, extension) {
     const url = URL.createObjectURL(new Blob([text], { type }));
     const a = el('a', { href: url, download: `${incident}.${rb.id}.timeline.${extension}` });
@@ -426,14 +327,16 @@
     });
   }
   byId('rb-incident').addEventListener('change', (event) => {
-    incident = event.target.value.trim() || incidentAt(new Date());
+    incident = event.target.value.trim() || R.incidentAt(new Date());
     record = load(incident);
     store.set(CURRENT_KEY, incident);
     showInUrl();
     say(`Incident ${incident}: ${record.timeline.length} entries recorded in this browser.`);
     render();
   });
-  byId('rb-export-md').addEventListener('click', () => download(markdown(), 'text/markdown', 'md'));
+  byId('rb-export-md').addEventListener('click', () =>
+    download(R.timelineMarkdown(exported()), 'text/markdown', 'md'),
+  );
   byId('rb-export-json').addEventListener('click', () =>
     download(`${JSON.stringify(exported(), null, 2)}\n`, 'application/json', 'json'),
   );

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pdfPages } from '../support/pdf-text.ts';
-import { contentWithRunbook, readBoundFixture } from '../support/runbook-fixture.ts';
+import {
+  addRunbookPage,
+  contentWithRunbook,
+  mapRunbookText,
+  readBoundFixture,
+} from '../support/runbook-fixture.ts';
 import { type BuiltSite, buildAndServe, guardedContext, launchBrowser } from './support.ts';
 
 /**
@@ -22,7 +27,11 @@ describe('a runbook page: check-off kept per incident', () => {
   let url: string;
 
   before(async () => {
-    content = await contentWithRunbook(await readBoundFixture(), 'osd-remove.osd-3.md');
+    const bound = await readBoundFixture();
+    content = await contentWithRunbook(bound, 'osd-remove.osd-3.md');
+    // The same runbook with markup and quotes in every text, the target's name too.
+    const hostile = mapRunbookText(bound, (t) => `${t} <img src=x onerror="window.pwned=1">'"`);
+    await addRunbookPage(content, { ...hostile, id: 'hostile' }, 'hostile.md');
     site = await buildAndServe(content);
     url = `${site.server.url}runbooks/osd-remove.osd-3/?incident=INC-TEST-1`;
     browser = await launchBrowser();
@@ -237,6 +246,32 @@ describe('a runbook page: check-off kept per incident', () => {
     assert.equal(await page.locator('.rb-ponr').count(), 2);
     assert.equal(await page.locator('.rb-panel').isVisible(), true);
     assert.equal(await page.locator('.runbook').getAttribute('data-confirm'), 'osd/3');
+    await page.close();
+  });
+
+  test('a runbook whose every text is markup shows it as text, and its point of no return still asks for the name', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}runbooks/hostile/?incident=INC-HOSTILE`);
+    assert.equal(await page.locator('main img').count(), 0);
+    const target = `osd/3 <img src=x onerror="window.pwned=1">'"`;
+    assert.equal(await page.locator('.runbook').getAttribute('data-confirm'), target);
+    assert.match((await page.locator('h1').textContent()) ?? '', /<img src=x onerror="window\.pwned=1">/);
+    await page.locator('#rb-doer').fill('AB');
+    await page.locator('#rb-verifier').fill('CD');
+    const nth = (n: number) => page.locator('.rb-step').nth(n);
+    for (const box of await nth(0).locator('.rb-check-input').all()) await box.check();
+    for (let n = 1; n <= 5; n++) {
+      await nth(n).locator('.rb-done-input').check();
+      await nth(n).locator('.rb-verified-input').check();
+    }
+    for (const box of await nth(6).locator('.rb-check-input').all()) await box.check();
+    const ponr = page.locator('.rb-ponr').first();
+    await ponr.locator('.rb-confirm-text').fill('osd/3');
+    assert.equal(await ponr.locator('.rb-confirm').isDisabled(), true);
+    await ponr.locator('.rb-confirm-text').fill(target);
+    await ponr.locator('.rb-confirm').click();
+    assert.equal(await nth(7).locator('.rb-done-input').isChecked(), true);
+    assert.equal(await page.evaluate("'pwned' in window"), false);
     await page.close();
   });
 

@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import type { BoundRunbook } from '../../src/core/runbooks/model.ts';
 import { checklistHtml } from '../../src/site/runbook/checklist.ts';
 import { incidentIdAt, printDocument } from '../../src/site/runbook/print-document.ts';
-import { readBoundFixture } from '../support/runbook-fixture.ts';
+import { mapRunbookText, readBoundFixture } from '../support/runbook-fixture.ts';
 
 const bound = await readBoundFixture();
-
-/** Every string in the runbook (keys kept), replaced by `f(original)`. */
-function mapStrings(value: unknown, f: (s: string) => string): unknown {
-  if (typeof value === 'string') return f(value);
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, k === 'status' || k === 'pause' ? v : mapStrings(v, f)]),
-    );
-  }
-  return value;
-}
 
 test('gates come before the steps, steps in order, each with its sign-off columns', () => {
   const html = checklistHtml(bound, { incident: 'INC-20261124-0600', printedAt: null });
@@ -86,7 +73,7 @@ test('no text from a runbook or the inventory becomes markup (property)', () => 
   fc.assert(
     fc.property(fc.string({ maxLength: 12 }), (noise) => {
       const evil = `<img src=x onerror="a${noise}">'&\`<b>⟨<i>⟩\``;
-      const hostile = mapStrings(bound, () => evil) as BoundRunbook;
+      const hostile = mapRunbookText(bound, () => evil);
       const doc = printDocument(hostile, { incident: evil, printedAt: evil, css: 'p{}' });
       for (const html of [doc.html, doc.headerTemplate, doc.footerTemplate]) {
         const { tags, attributes, rest } = markupOf(html);

@@ -63,6 +63,13 @@ const COMMANDS: Record<
       return { run: m.diffCommand, help: m.HELP };
     },
   },
+  metrics: {
+    summary: 'OpenMetrics text: findings, backup age against RPO, blast counts per failure domain',
+    load: async () => {
+      const m = await import('./commands/metrics.ts');
+      return { run: m.metricsCommand, help: m.HELP };
+    },
+  },
   rbac: {
     summary: 'print the read-only ClusterRole tierbook needs (get, list; never Secrets)',
     load: async () => {

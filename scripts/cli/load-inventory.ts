@@ -1,7 +1,9 @@
 import type { TierbookConfig } from '../../src/core/config/model.ts';
 import { UsageError } from '../../src/core/errors.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
+import { idFor } from '../../src/core/graph/ids.ts';
 import type { Graph } from '../../src/core/graph/model.ts';
+import type { Provenance } from '../../src/core/model.ts';
 import { type Unread, unreadOf } from '../../src/core/sources/unread.ts';
 import { readConfig } from '../../src/io/read-config.ts';
 import { readContentInventory } from '../../src/io/read-saved-inventory.ts';
@@ -25,6 +27,8 @@ export interface LoadedInventory {
   takenAt: string | null;
   /** Where it came from, for the terminal. */
   describe: string;
+  /** Graph node id → where the object was read (file and line offline); empty with --content. */
+  provenance: ReadonlyMap<string, Provenance>;
 }
 
 /** The source options that mean "read a cluster or files": none of them mix with --content. */
@@ -57,6 +61,12 @@ export async function loadInventory(
     }
     const graph = buildGraph(read.result.items);
     warnLeftOut(graph);
+    const provenance = new Map(
+      read.result.items.map((i) => [
+        idFor(i.object.apiVersion, i.object.kind, i.object.metadata.namespace, i.object.metadata.name ?? ''),
+        i.from,
+      ]),
+    );
     return {
       graph,
       config,
@@ -64,6 +74,7 @@ export async function loadInventory(
       cluster: read.cluster,
       takenAt: null,
       describe: read.describe,
+      provenance,
     };
   }
   const mixed = READ_FLAGS.find((flag) => {
@@ -86,6 +97,7 @@ export async function loadInventory(
     cluster: saved.cluster,
     takenAt: saved.takenAt,
     describe: `the inventory in ${values.content} (taken ${saved.takenAt})`,
+    provenance: new Map(),
   };
 }
 

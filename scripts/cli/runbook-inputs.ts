@@ -12,11 +12,9 @@ export interface RunbookInputs {
   analysis: Analysis;
   runbooks: Runbook[];
   cluster: string;
-  unread: string[];
-  /** When the inventory was read: the saved time with --content, else `now`. */
+  /** When the inventory was read: now, or the committed inventory's time with --content. */
   takenAt: string;
-  /** With --content: the answer is the cluster as it was then (to say on stderr); else null. */
-  stale: string | null;
+  unread: string[];
 }
 
 /** The built-in runbooks; one that does not parse is bad input naming its file and line. */
@@ -32,22 +30,22 @@ export async function readBuiltInRunbooks(): Promise<Runbook[]> {
 
 /**
  * The built-in runbooks (a broken one is bad input naming file and line: a procedure that does
- * not parse is not printed), then the cluster read and analysed like `tierbook blast` does, or
- * with `--content DIR` the inventory an earlier `inventory` saved (loadInventory).
+ * not parse is not printed), then the inventory: the cluster or --from read and analysed like
+ * `tierbook blast` does, or with `--content DIR` the graph a committed inventory saved.
  */
 export async function readRunbookInputs(
   values: SourceValues & { content?: string | undefined },
   now: string,
 ): Promise<RunbookInputs> {
   const runbooks = await readBuiltInRunbooks();
-  const loaded = await loadInventory(values, 'the gates may miss what depends on it');
-  const unread = loaded.unread.map((u) => describeUnread(u, 'what it holds is not in these gates'));
+  const loaded = await loadInventory(values, 'the runbook gates may miss what depends on it');
+  const stale = staleNotice(loaded, now);
+  if (stale) process.stderr.write(`tierbook: note: ${stale}\n`);
   return {
     analysis: analyze(loaded.graph, { config: loaded.config, now }),
     runbooks,
     cluster: loaded.cluster,
-    unread,
     takenAt: loaded.takenAt ?? now,
-    stale: staleNotice(loaded, now),
+    unread: loaded.unread.map((u) => describeUnread(u, 'what it holds is not in these gates')),
   };
 }

@@ -4,6 +4,7 @@ import type { Inventory } from '../../src/core/inventory/model.ts';
 import { shrinkReason } from '../../src/core/inventory/shrink-guard.ts';
 import { renderContent } from '../../src/core/render/content.ts';
 import { contentDrift, type Drift, hasDrift } from '../../src/core/render/drift.ts';
+import { runbookDrift } from '../../src/core/render/runbook-drift.ts';
 import { markContentDir, readContentDir, writeContentDir } from '../../src/io/content-dir.ts';
 import { ownedOutput } from '../../src/io/output-dir.ts';
 import { lockOutput, pendingRecovery } from '../../src/io/output-lock.ts';
@@ -87,6 +88,7 @@ async function inventoryRun(
       return 0;
     }
     process.stdout.write(`${outDir}/ has drifted from the cluster:\n${describeDrift(drift)}`);
+    for (const line of runbookDrift(previous, files)) process.stdout.write(`  runbook  ${line}\n`);
     return 1;
   }
   const shrink = values['allow-shrink'] ? null : shrinkReason(read.result, previous.keys(), files.keys());

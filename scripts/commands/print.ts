@@ -56,7 +56,6 @@ export async function printCommand(args: string[]): Promise<number> {
     takenAt: inputs.takenAt,
     unread: inputs.unread,
   });
-  if (inputs.stale) process.stderr.write(`tierbook: ${inputs.stale}\n`);
   const document = printDocument(bound, { incident, printedAt: now, css: await readRunbookCss() });
   const printer = await openPdfPrinter();
   try {

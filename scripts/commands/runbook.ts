@@ -4,10 +4,11 @@ import { renderRunbookMarkdown } from '../../src/core/render/runbook-markdown.ts
 import { bindRunbook } from '../../src/core/runbooks/bind.ts';
 import type { Runbook } from '../../src/core/runbooks/model.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
+import { CONTENT_HELP, CONTENT_OPTION } from '../cli/load-inventory.ts';
 import { readRunbookInputs } from '../cli/runbook-inputs.ts';
 
-export const HELP = `tierbook runbook ID [TARGET] [SOURCE] [-o json|--json] [--incident ID]
-                 [--now ISO8601] [--config FILE] [--partial]
+export const HELP = `tierbook runbook ID [TARGET] [SOURCE|--content DIR] [-o json|--json]
+                 [--incident ID] [--now ISO8601] [--config FILE] [--partial]
                  [--timeout DUR] [--request-timeout DUR] [--max-bytes SIZE]
 
 Prints one built-in runbook bound to TARGET: the cluster's names filled in, the
@@ -23,6 +24,7 @@ as "fill in: ..." (never a guess). See docs/runbooks.md.
   --incident ID    the incident or change id, printed at the top
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml)
+${CONTENT_HELP}
 ${READ_LIMITS_HELP}`;
 
 export async function runbookCommand(args: string[]): Promise<number> {
@@ -30,6 +32,7 @@ export async function runbookCommand(args: string[]): Promise<number> {
     args,
     {
       ...SOURCE_OPTIONS,
+      ...CONTENT_OPTION,
       json: { type: 'boolean' },
       o: { type: 'string', short: 'o' },
       incident: { type: 'string' },
@@ -45,7 +48,7 @@ export async function runbookCommand(args: string[]): Promise<number> {
   const runbook = findRunbook(inputs.runbooks, id);
   const bound = bindRunbook(runbook, inputs.analysis, target ?? null, {
     cluster: inputs.cluster,
-    takenAt: now,
+    takenAt: inputs.takenAt,
     unread: inputs.unread,
   });
   process.stdout.write(

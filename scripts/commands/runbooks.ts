@@ -1,10 +1,12 @@
 import { applicableRunbooks } from '../../src/core/runbooks/applies.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
+import { CONTENT_HELP, CONTENT_OPTION } from '../cli/load-inventory.ts';
 import { readRunbookInputs } from '../cli/runbook-inputs.ts';
 import { jsonOutput } from './runbook.ts';
 
-export const HELP = `tierbook runbooks [SOURCE] [-o json|--json] [--config FILE] [--partial]
-                  [--timeout DUR] [--request-timeout DUR] [--max-bytes SIZE]
+export const HELP = `tierbook runbooks [SOURCE|--content DIR] [-o json|--json] [--config FILE]
+                  [--partial] [--timeout DUR] [--request-timeout DUR]
+                  [--max-bytes SIZE]
 
 Lists every built-in runbook that applies to something in the cluster: per
 failure domain (OSD, disk, node, pool), per workload, and cluster-wide ones.
@@ -13,11 +15,13 @@ Print one with: tierbook runbook ID TARGET. See docs/runbooks.md.
                    appliesTo, targets}]}; a cluster-wide runbook's target
                    is null
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml)
+${CONTENT_HELP}
 ${READ_LIMITS_HELP}`;
 
 export async function runbooksCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {
     ...SOURCE_OPTIONS,
+    ...CONTENT_OPTION,
     json: { type: 'boolean' },
     o: { type: 'string', short: 'o' },
   });

@@ -1,6 +1,7 @@
 /** `tierbook runbooks` and `tierbook runbook` on the sample cluster, through the CLI. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
@@ -80,7 +81,35 @@ test('--help of both commands fits in 80 columns for their own lines', () => {
   for (const command of ['runbook', 'runbooks']) {
     const run = tierbook(command, '--help');
     assert.equal(run.code, 0, run.stderr);
-    const own = run.stdout.split('  --partial')[0] ?? '';
+    // The shared --content and read-limit lines (CONTENT_HELP, READ_LIMITS_HELP) are not theirs.
+    const own = run.stdout.split(/\n {2}--content DIR/)[0] ?? '';
     for (const line of own.split('\n')) assert.ok(line.length <= 80, `${command}: ${line}`);
   }
+});
+
+test('--content content/ binds against the committed inventory: same hash as the page it wrote', () => {
+  const run = tierbook(
+    'runbook',
+    'osd-remove',
+    'osd/3',
+    '--content',
+    'content',
+    '--now',
+    '2026-11-24T06:00:00Z',
+    '-o',
+    'json',
+  );
+  assert.equal(run.code, 0, run.stderr);
+  const bound = JSON.parse(run.stdout) as { hash: string; inventoryTakenAt: string };
+  const page = readFileSync(
+    join(import.meta.dirname, '..', '..', 'content', 'runbooks', 'osd-remove.osd.3.md'),
+    'utf8',
+  );
+  assert.equal(/\n {2}hash: (\w+)\n/.exec(page)?.[1], bound.hash);
+  assert.equal(bound.inventoryTakenAt, '2026-11-24T06:00:00Z');
+  const list = tierbook('runbooks', '--content', 'content', '--json');
+  assert.equal(list.code, 0, list.stderr);
+  const mixed = tierbook('runbooks', '--content', 'content', '--from', 'src/sample/cluster');
+  assert.equal(mixed.code, 2);
+  assert.match(mixed.stderr, /--content reads a committed inventory; it does not mix with --from/);
 });

@@ -1,7 +1,7 @@
 /**
  * Every runbook file in runbooks/ (the built-in ones, whoever wrote them) parses, and binds to
- * every target it applies to in the sample cluster and in every blast fixture (hand-written
- * and corpus-based clusters): no placeholder is left unfilled, every fill-in is printed as
+ * every target it applies to in the sample cluster and in every blast and backup fixture
+ * (hand-written and corpus-based clusters): no placeholder is left unfilled, every fill-in is printed as
  * one, gates come first and a wipe never names a disk by its kernel name.
  */
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { applicableRunbooks } from '../../src/core/runbooks/applies.ts';
 import { bindRunbook } from '../../src/core/runbooks/bind.ts';
 import { readRunbooks } from '../../src/io/read-runbooks.ts';
-import { analysisOf, blastFixtureInputs, NOW, REPO, SAMPLE } from './support.ts';
+import { analysisOf, backupFixtureInputs, blastFixtureInputs, NOW, REPO, SAMPLE } from './support.ts';
 
 const files = readdirSync(join(REPO, 'runbooks')).filter((f) => f.endsWith('.md'));
 const { runbooks, problems } = await readRunbooks();
@@ -26,7 +26,7 @@ test('every file in runbooks/ parses with no problem', () => {
 const WIPE = /\b(sgdisk\s+--zap|wipefs|blkdiscard|dd\s[^\n]*of=|ceph-volume\s+lvm\s+zap|shred)/;
 const KERNEL = /\/dev\/(sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z])/;
 
-const sets = [{ name: 'sample', paths: [SAMPLE] }, ...blastFixtureInputs()];
+const sets = [{ name: 'sample', paths: [SAMPLE] }, ...blastFixtureInputs(), ...backupFixtureInputs()];
 for (const set of sets) {
   test(`every applicable runbook binds on ${set.name}`, async () => {
     const analysis = await analysisOf(set.paths);

@@ -8,8 +8,11 @@ import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import type { SourceResult } from '../../src/core/model.ts';
 import { renderContent } from '../../src/core/render/content.ts';
 import { contentDrift } from '../../src/core/render/drift.ts';
+import { runbookDrift } from '../../src/core/render/runbook-drift.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
 import { readRunbooks } from '../../src/io/read-runbooks.ts';
+import { readContent } from '../../src/site/data/read-content.ts';
+import { buildSite } from '../../src/site/data/site.ts';
 import { NOW, SAMPLE } from './support.ts';
 
 const { runbooks } = await readRunbooks();
@@ -60,4 +63,21 @@ test('a by-id path that is no longer recorded turns into a fill-in: drift on the
     after.get('runbooks/osd-remove.osd.0.md') ?? '',
     /DISK=⟨fill in: \/dev\/disk\/by-id\/… path of osd\.0's disk on k8s-1⟩/,
   );
+  assert.deepEqual(runbookDrift(before, after), [
+    'runbooks/osd-remove.osd.0.md: {{osd.device.byId}} no longer resolves from the inventory (now a fill-in)',
+  ]);
+  const gone = new Map([...after].filter(([p]) => p !== 'runbooks/osd-remove.osd.5.md'));
+  assert.deepEqual(runbookDrift(after, gone), [
+    'runbooks/osd-remove.osd.5.md: the runbook no longer applies (its target is gone or changed)',
+  ]);
+});
+
+test('the site lists the runbook on the OSD page and at /runbooks/, with its page url', () => {
+  const files = renderContent(assembleInventory(source, options), new Map());
+  const site = buildSite(readContent(files));
+  const osd3 = site.storage.find((s) => s.url === 'storage/osd.rook-ceph.3/');
+  assert.deepEqual(osd3?.runbooks, [{ title: 'Remove a Rook-Ceph OSD', url: 'runbooks/osd-remove.osd.3/' }]);
+  const listed = site.runbooks.find((r) => r.id === 'runbook/osd-remove/osd/3');
+  assert.equal(listed?.url, 'runbooks/osd-remove.osd.3/');
+  assert.equal(listed?.title, 'Remove a Rook-Ceph OSD: osd/3');
 });

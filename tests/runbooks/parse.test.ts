@@ -174,7 +174,7 @@ const BROKEN: { name: string; from: string; to: string; at: string; message: Reg
     name: 'an unknown Source: key',
     from: 'Source: R1 §Remove an OSD, C1',
     to: 'Source: R1 §Remove an OSD, X9',
-    at: '## Mark the OSD out',
+    at: 'Source: R1 §Remove an OSD, X9',
     message: /Source: X9 is not a key of the front matter's sources \(R1, C1\)/,
   },
   {

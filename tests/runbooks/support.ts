@@ -1,6 +1,7 @@
 /** Shared by the runbook tests: the sample cluster and the blast fixtures, analysed. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { analyze } from '../../src/core/analysis/analyze.ts';
 import type { Analysis } from '../../src/core/analysis/model.ts';
 import { DEFAULT_CONFIG } from '../../src/core/config/index.ts';
@@ -11,6 +12,7 @@ export const NOW = '2026-11-24T06:00:00Z';
 export const REPO = join(import.meta.dirname, '..', '..');
 export const SAMPLE = join(REPO, 'src', 'sample', 'cluster');
 const BLAST_FIXTURES = join(REPO, 'tests', 'fixtures', 'blast');
+const BACKUP_FIXTURES = join(REPO, 'tests', 'fixtures', 'backups');
 
 export async function analysisOf(paths: string[]): Promise<Analysis> {
   const graph = buildGraph((await readOffline(paths)).items);
@@ -39,6 +41,18 @@ export function blastFixtureInputs(): { name: string; paths: string[] }[] {
     const { inputs } = JSON.parse(readFileSync(join(dir, 'inputs.json'), 'utf8')) as { inputs: string[] };
     const paths = inputs.map((p) => corpusPath(p.startsWith('.') ? join(dir, p) : join(REPO, p)));
     if (paths.every((p): p is string => p !== null)) out.push({ name, paths });
+  }
+  return out;
+}
+
+/** Every tests/fixtures/backups case (Velero, VolSync, k8up, Longhorn, …) whose inputs can be read here. */
+export function backupFixtureInputs(): { name: string; paths: string[] }[] {
+  const out: { name: string; paths: string[] }[] = [];
+  for (const name of readdirSync(BACKUP_FIXTURES).sort()) {
+    const dir = join(BACKUP_FIXTURES, name);
+    const { inputs } = parse(readFileSync(join(dir, 'inputs.yaml'), 'utf8')) as { inputs: string[] };
+    const paths = inputs.map((p) => corpusPath(p.startsWith('./') ? join(dir, p) : join(REPO, p)));
+    if (paths.every((p): p is string => p !== null)) out.push({ name: `backups/${name}`, paths });
   }
   return out;
 }

@@ -5,7 +5,7 @@ import type { Analysis } from '../analysis/model.ts';
 import { UsageError } from '../errors.ts';
 import { appliesTo } from './applies.ts';
 import { readAppliesTo } from './applies-to.ts';
-import { GATES } from './gates.ts';
+import { runGates } from './gates.ts';
 import type {
   BoundCommand,
   BoundRunbook,
@@ -47,7 +47,10 @@ export function bindRunbook(
   let blast: BlastResult | null | undefined;
   const blastOf = () => {
     if (blast === undefined)
-      blast = resolved && type !== 'workload' ? blastRadius(analysis, [resolved], { outage: false }) : null;
+      blast =
+        resolved && type !== 'workload'
+          ? blastRadius(analysis, [resolved], { outage: runbook.meta.blast === 'down' })
+          : null;
     return blast;
   };
   let order: OrderEntry[] | undefined;
@@ -78,9 +81,13 @@ export function bindRunbook(
   }
   const fillIns: FillIn[] = [];
   const sub = new Substituter(values, fillIns);
-  const gates = GATES[type].map((g) =>
-    g({ analysis, target: resolved, blast: blastOf, backupSystem, unread: opts.unread }),
-  );
+  const gates = runGates(type, {
+    analysis,
+    target: resolved,
+    blast: blastOf,
+    backupSystem,
+    unread: opts.unread,
+  });
   const steps: BoundStep[] = runbook.steps.map((s, i) => {
     const notes = new Set<string>();
     const command = (c: RunbookCommand | null): BoundCommand | null => (c ? sub.command(c, notes) : null);
@@ -92,18 +99,23 @@ export function bindRunbook(
           ...(s.verify.look !== undefined ? { look: sub.text(s.verify.look, notes) } : {}),
         }
       : null;
+    const title = sub.text(s.title, notes);
+    const checks = s.checks.map((c) => sub.text(c, notes));
+    const abort = s.abort.map((a) => sub.text(a, notes));
+    const pointOfNoReturn = s.pointOfNoReturn === null ? null : sub.text(s.pointOfNoReturn, notes);
     const text = sub.text(s.text, notes);
+    // Notes (how to find a value the inventory lacks) come first, once, whatever part needed them.
     return {
       id: s.id,
       number: i + 1,
-      title: sub.text(s.title, notes),
+      title,
       text: [...notes, text].filter((t) => t !== '').join('\n\n'),
       pause: s.pause,
-      checks: s.checks.map((c) => sub.text(c, notes)),
+      checks,
       action,
       verify,
-      abort: s.abort.map((a) => sub.text(a, notes)),
-      pointOfNoReturn: s.pointOfNoReturn,
+      abort,
+      pointOfNoReturn,
       cites: s.cites,
     };
   });
@@ -175,33 +187,37 @@ class Substituter {
     this.fillIns = fillIns;
   }
 
-  text(text: string, notes: Set<string>, found: FillIn[] = []): string {
+  /** In a command (`code`), a list is space-separated, as a shell word list. */
+  text(text: string, notes: Set<string>, found: FillIn[] = [], code = false): string {
     return text
       .split('\n')
       .map((line) => {
-        const alone = /^(\s*)\{\{\s*([^{}]*?)\s*\}\}\s*$/.exec(line);
+        const alone = code ? null : /^(\s*)\{\{\s*([^{}]*?)\s*\}\}\s*$/.exec(line);
         const value = alone ? this.values.get(alone[2] ?? '') : undefined;
         if (alone && value && 'list' in value)
           return value.list.length === 0
             ? `${alone[1]}(none)`
             : value.list.map((v) => `${alone[1]}- ${v}`).join('\n');
-        return line.replace(PLACEHOLDER, (_, name: string) => this.one(name, notes, found));
+        return line.replace(PLACEHOLDER, (_, name: string) => this.one(name, notes, found, code));
       })
       .join('\n');
   }
 
   command(c: RunbookCommand, notes: Set<string>): BoundCommand {
     const found: FillIn[] = [];
-    const text = this.text(c.text, notes, found);
+    const text = this.text(c.text, notes, found, true);
     return { lang: c.lang, text, fillIns: unique(found) };
   }
 
-  private one(name: string, notes: Set<string>, found: FillIn[]): string {
+  private one(name: string, notes: Set<string>, found: FillIn[], code: boolean): string {
     const prompt = fillPrompt(name);
-    const value: PlaceholderValue | undefined = prompt !== null ? { fill: prompt } : this.values.get(name);
-    if (!value) return `⟨fill in: ${name}⟩`;
+    // A name the parser let through but nothing binds is a fill-in too, never left as {{…}}.
+    const value: PlaceholderValue = (prompt !== null ? { fill: prompt } : this.values.get(name)) ?? {
+      fill: name,
+    };
     if ('text' in value) return value.text;
-    if ('list' in value) return value.list.length === 0 ? '(none)' : value.list.join(', ');
+    if ('list' in value)
+      return code ? value.list.join(' ') : value.list.length === 0 ? '(none)' : value.list.join(', ');
     const fill: FillIn = { name: prompt !== null ? prompt : name, prompt: value.fill };
     this.fillIns.push(fill);
     found.push(fill);

@@ -21,6 +21,9 @@ export function splitFrontMatter(text: string): SplitRunbook {
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const FIELDS = ['id', 'title', 'appliesTo', 'tier', 'rto', 'version', 'sources'];
+/** Optional: `blast: down` when the procedure takes the target down with its data intact (a drain). */
+const OPTIONAL = ['blast'];
+const BLAST = ['lost', 'down'];
 
 /**
  * Reads and checks the front matter (docs/runbooks.md, Format). Every problem names the line
@@ -61,7 +64,8 @@ export function readFrontMatter(
   const bad = (field: string, message: string) =>
     problems.push({ file, line: lineOf.get(field) ?? 2, message: `front matter field ${field}: ${message}` });
   for (const key of Object.keys(value))
-    if (!FIELDS.includes(key)) bad(key, `unknown field (known: ${FIELDS.join(', ')})`);
+    if (!FIELDS.includes(key) && !OPTIONAL.includes(key))
+      bad(key, `unknown field (known: ${[...FIELDS, ...OPTIONAL].join(', ')})`);
   for (const key of FIELDS) if (!(key in value)) bad(key, 'missing');
 
   const id = value.id;
@@ -101,6 +105,9 @@ export function readFrontMatter(
         else sourceMap[key] = url;
       }
   }
+  const blast = value.blast;
+  if ('blast' in value && !BLAST.includes(blast as string))
+    bad('blast', 'must be lost (the default) or down');
   if (problems.length > before) return null;
   return {
     id: id as string,
@@ -110,5 +117,6 @@ export function readFrontMatter(
     rto: rto as string,
     version: String(version),
     sources: sourceMap,
+    ...(blast === 'down' ? { blast: 'down' as const } : {}),
   };
 }

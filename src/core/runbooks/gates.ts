@@ -39,17 +39,31 @@ const readGate: Gate = ({ unread }) => {
   return gate('read', 'pass', 'the inventory read every kind tierbook uses');
 };
 
-/** Workloads that lose data if the target is lost with its data (tierbook blast TARGET). */
+/**
+ * Workloads that lose data if the target is lost with its data (tierbook blast TARGET); for a
+ * runbook that only takes it down (`blast: down`), those that cannot serve while it is down.
+ */
 const dataLossGate: Gate = (ctx) => {
   const blast = ctx.blast();
-  if (!blast) return gate('data-loss', 'unknown', 'no blast radius for this target');
-  const lost = losing(blast);
-  if (lost.length === 0)
-    return gate('data-loss', 'pass', `no workload loses data if ${blast.target} is lost with its data`);
+  const id = blast?.outage ? 'unavailable' : 'data-loss';
+  if (!blast) return gate(id, 'unknown', 'no blast radius for this target');
+  const impact = blast.outage ? 'unavailable' : 'data-loss';
+  const hit = blast.impacts.filter((i) => i.impact === impact);
+  const what = blast.outage
+    ? `cannot serve while ${blast.target} is down`
+    : `lose data if ${blast.target} is lost with its data`;
+  if (hit.length === 0)
+    return gate(
+      id,
+      'pass',
+      blast.outage
+        ? `every workload keeps serving while ${blast.target} is down`
+        : `no workload loses data if ${blast.target} is lost with its data`,
+    );
   return gate(
-    'data-loss',
+    id,
     'fail',
-    `${lost.length} workload(s) lose data if ${blast.target} is lost with its data: ${lost.map((i) => `tier ${i.tier} ${workloadTitle(i.id)}`).join(', ')}`,
+    `${hit.length} workload(s) ${what}: ${hit.map((i) => `tier ${i.tier} ${workloadTitle(i.id)}`).join(', ')}`,
   );
 };
 
@@ -193,3 +207,17 @@ export const GATES: Readonly<Record<RunbookTargetType, readonly Gate[]>> = {
   workload: [readGate, workloadBackupGate],
   cluster: [readGate],
 };
+
+/**
+ * The gates of a target type, in order. When the read gate does not pass, no other gate passes
+ * either: what the read did not see may be exactly what would fail it (decision 42).
+ */
+export function runGates(type: RunbookTargetType, ctx: GateContext): RunbookGate[] {
+  const gates = GATES[type].map((g) => g(ctx));
+  if (gates[0]?.status === 'pass') return gates;
+  return gates.map((g) =>
+    g.id !== 'read' && g.status === 'pass'
+      ? { ...g, status: 'unknown', message: `${g.message}, in what was read; the read gate did not pass` }
+      : g,
+  );
+}

@@ -38,6 +38,11 @@ export interface RunbookFrontMatter {
   version: string;
   /** Upstream documents the steps cite: key (`R1`) → URL or repository path. */
   sources: Record<string, string>;
+  /**
+   * How the procedure treats its target, for the gates: `lost` (default) with its data (a purge,
+   * a wipe); `down` with its data intact (a drain): gates ask what cannot serve, not what loses data.
+   */
+  blast?: 'lost' | 'down';
 }
 
 /** A command in a fenced block, with its language (`sh` unless said). Text may hold placeholders. */

@@ -33,7 +33,10 @@ export function restoreOrder(analysis: Analysis, reasons: ReadonlyMap<string, st
     const next = cycle ? ids.filter((id) => !done.has(id)).sort(rank) : ready;
     const id = next[0] as string;
     done.add(id);
-    const before = (needs.get(id) ?? []).map(workloadTitle);
+    // What it needs first, unless its reason already says so ("needs Cluster db/pg: …").
+    const before = (needs.get(id) ?? [])
+      .map(workloadTitle)
+      .filter((t) => !(reasons.get(id) ?? '').includes(t));
     const why = [
       reasons.get(id) ?? '',
       before.length > 0 ? `after ${before.join(', ')}, which it needs` : '',

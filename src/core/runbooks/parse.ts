@@ -17,10 +17,9 @@ export function parseRunbook(
   const problems: RunbookProblem[] = [];
   const split = splitFrontMatter(text);
   const meta = readFrontMatter(file, split.yaml, problems);
-  const { intro, steps } = readSteps(file, split.body, split.bodyLine, problems);
+  const { intro, steps } = readSteps(file, split.body, split.bodyLine, problems, meta?.sources ?? null);
   checkSteps(file, steps, problems);
   if (meta) {
-    checkCites(steps, meta.sources, problems);
     const types = [
       ...new Set(meta.appliesTo.map((a) => readAppliesTo(a)?.type).filter((t) => !!t)),
     ] as RunbookTargetType[];
@@ -94,19 +93,6 @@ function checkSteps(file: string, steps: RunbookStep[], problems: RunbookProblem
         at(s, `point of no return "${s.id}" needs a verified work step before its time-out`);
     }
   });
-}
-
-function checkCites(steps: RunbookStep[], sources: Record<string, string>, problems: RunbookProblem[]): void {
-  for (const s of steps)
-    for (const cite of s.cites) {
-      const key = cite.split(/[\s§]/)[0] ?? '';
-      if (!(key in sources))
-        problems.push({
-          file: s.position.file,
-          line: s.position.line,
-          message: `step "${s.id}": Source: ${key} is not a key of the front matter's sources (${Object.keys(sources).join(', ') || 'none'})`,
-        });
-    }
 }
 
 function checkPlaceholders(

@@ -24,6 +24,8 @@ export function readSteps(
   body: string,
   bodyLine: number,
   problems: RunbookProblem[],
+  /** The front matter's sources, to check `Source:` keys against; null when it did not parse. */
+  sources: Readonly<Record<string, string>> | null,
 ): ReadSteps {
   const tree = remark().parse(body) as Root;
   const raw = (n: RootContent) => body.slice(n.position?.start.offset ?? 0, n.position?.end.offset ?? 0);
@@ -127,15 +129,23 @@ export function readSteps(
         } else if (rest) step.abort.push(rest);
         else problem(line, 'Abort if: must be followed by a list');
         break;
-      case 'Source':
-        step.cites.push(
-          ...rest
-            .split(',')
-            .map((c) => c.trim())
-            .filter((c) => c !== ''),
-        );
-        if (rest === '') problem(line, 'Source: names no source key');
+      case 'Source': {
+        const cites = rest
+          .split(',')
+          .map((c) => c.trim())
+          .filter((c) => c !== '');
+        step.cites.push(...cites);
+        if (cites.length === 0) problem(line, 'Source: names no source key');
+        for (const cite of cites) {
+          const key = cite.split(/[\s§]/)[0] ?? '';
+          if (sources && !(key in sources))
+            problem(
+              line,
+              `step "${step.id}": Source: ${key} is not a key of the front matter's sources (${Object.keys(sources).join(', ') || 'none'})`,
+            );
+        }
         break;
+      }
       case 'Point of no return':
         once(step.pointOfNoReturn !== null);
         if (rest === '') problem(line, 'Point of no return: must say why it cannot be undone');

@@ -86,15 +86,29 @@ const byId = (ctx: BindContext): PlaceholderValue => {
   const known = byIdPath(path);
   if (known) return { text: known };
   const n = need(ctx);
-  const name = path?.split('/').pop() ?? '<device>';
-  const osd = n.kind === 'OSD' ? ` and \`ceph device ls-by-daemon osd.${n.name}\` (in the toolbox)` : '';
   const node = nodeName(ctx) ?? 'its node';
+  const osd = n.kind === 'OSD' ? ` and \`ceph device ls-by-daemon osd.${n.name}\` (in the toolbox)` : '';
+  const fill = `${BY_ID}… path of ${n.kind === 'OSD' ? `osd.${n.name}'s disk` : 'this disk'} on ${node}`;
+  const tail = `; write the path in every ⟨fill in⟩ of this step and check the serial against Ceph's device id.`;
+  // An LVM volume (`/dev/ceph-…/osd-block-…`) is not in /dev/disk/by-id: find its disk first.
+  if (isLvm(ctx, path))
+    return {
+      fill,
+      note: `Resolve the by-id path first: the inventory records the LVM volume ${path}, not a disk. On ${node} find the disk under it with \`lsblk -s ${path}\` (or \`ceph-volume lvm list\`), then its by-id path with \`ls -l ${BY_ID} | grep -w <disk>\`${osd}${tail}`,
+    };
+  const name = path?.split('/').pop() ?? '<device>';
   return {
-    // The prompt sits inside a wipe command: it names no kernel name, only what to look up.
-    fill: `${BY_ID}… path of ${n.kind === 'OSD' ? `osd.${n.name}'s disk` : 'this disk'} on ${node}`,
-    note: `Resolve the by-id path first: the inventory records ${path ?? 'no device path'}, not a ${BY_ID} path. On ${node} run \`ls -l ${BY_ID} | grep -w ${name}\`${osd}; write the path in every ⟨fill in⟩ of this step and check the serial against Ceph's device id.`,
+    fill,
+    note: `Resolve the by-id path first: the inventory records ${path ?? 'no device path'}, not a ${BY_ID} path. On ${node} run \`ls -l ${BY_ID} | grep -w ${name}\`${osd}${tail}`,
   };
 };
+
+function isLvm(ctx: BindContext, path: string | null): boolean {
+  const n = need(ctx);
+  const disk = n.kind === 'Disk' ? n : diskOf(ctx.analysis, n);
+  return disk?.attrs.lvm === true || n.attrs.cvMode === 'lvm' || /^\/dev\/ceph-[^/]+\//.test(path ?? '');
+}
+
 const firstProtection = (ctx: BindContext) =>
   protectionsOf(ctx.analysis, need(ctx).id, ctx.backupSystem)[0] ?? null;
 const noBackup = (ctx: BindContext, what: string) =>
@@ -102,7 +116,8 @@ const noBackup = (ctx: BindContext, what: string) =>
 
 /**
  * The placeholder vocabulary (docs/runbooks.md, Placeholders): one row per name. A value the
- * inventory does not hold is a fill-in, never a guess.
+ * inventory does not hold is a fill-in, never a guess. This file is long because it is one
+ * table (a new placeholder is one row); docs/runbooks.md's table is tested against it.
  */
 export const VOCABULARY: readonly Placeholder[] = [
   {
@@ -123,7 +138,8 @@ export const VOCABULARY: readonly Placeholder[] = [
     name: 'ceph.namespace',
     for: CEPH_TARGETS,
     list: false,
-    value: 'namespace of the CephCluster (the toolbox and the operator run there by default)',
+    value:
+      "namespace of the CephCluster the target is part of (an OSD's or pool's, or that of a node's or disk's OSDs); a fill-in when none or several",
     compute: (c) =>
       text(cephClusterOf(c.analysis, need(c))?.namespace ?? null, 'the namespace of the CephCluster'),
   },
@@ -131,7 +147,7 @@ export const VOCABULARY: readonly Placeholder[] = [
     name: 'ceph.cluster',
     for: CEPH_TARGETS,
     list: false,
-    value: 'name of the CephCluster',
+    value: 'name of that CephCluster; a fill-in when none or several',
     compute: (c) => text(cephClusterOf(c.analysis, need(c))?.name ?? null, 'the name of the CephCluster'),
   },
   {
@@ -145,14 +161,14 @@ export const VOCABULARY: readonly Placeholder[] = [
     name: 'osd.node',
     for: ['osd'],
     list: false,
-    value: 'node the OSD runs on',
+    value: 'node the OSD runs on; a fill-in when not recorded',
     compute: (c) => text(nodeName(c), `the node osd.${need(c).name} runs on (ceph osd find ${need(c).name})`),
   },
   {
     name: 'osd.deployment',
     for: ['osd'],
     list: false,
-    value: "its Deployment, Rook's `rook-ceph-osd-<id>`",
+    value: "its Deployment as recorded, else Rook's `rook-ceph-osd-<id>`",
     compute: (c) => {
       const recorded = stringAttr(need(c), 'deployment');
       return {
@@ -164,7 +180,8 @@ export const VOCABULARY: readonly Placeholder[] = [
     name: 'osd.device.path',
     for: ['osd'],
     list: false,
-    value: 'the device path the OSD was configured with, as recorded',
+    value:
+      'the device path the OSD was configured with, as recorded (its disk, else `ROOK_BLOCK_PATH`); a fill-in when none',
     compute: (c) =>
       text(devicePath(c), `the device of osd.${need(c).name} (ceph device ls-by-daemon osd.${need(c).name})`),
   },
@@ -172,14 +189,15 @@ export const VOCABULARY: readonly Placeholder[] = [
     name: 'osd.device.byId',
     for: ['osd'],
     list: false,
-    value: 'its `/dev/disk/by-id/…` path; a fill-in when none is recorded',
+    value:
+      'that path when it is a `/dev/disk/by-id/` path; else a fill-in, and each step using it says how to resolve it (never the kernel name)',
     compute: byId,
   },
   {
     name: 'osd.deviceClass',
     for: ['osd'],
     list: false,
-    value: 'hdd, ssd, nvme',
+    value: 'hdd, ssd, nvme as recorded; a fill-in when not',
     compute: (c) =>
       text(
         stringAttr(need(c), 'deviceClass'),
@@ -190,42 +208,42 @@ export const VOCABULARY: readonly Placeholder[] = [
     name: 'osd.pools',
     for: ['osd'],
     list: true,
-    value: 'pools that can place data on it',
+    value: 'Ceph names of the pools that can place data on it',
     compute: (c) => list(poolsOfOsd(c.analysis, need(c))),
   },
   {
     name: 'node.name',
     for: ['node', 'osd', 'device'],
     list: false,
-    value: 'the node',
+    value: "the node (an OSD's or disk's node)",
     compute: (c) => text(nodeName(c), 'the node name'),
   },
   {
     name: 'node.osds',
     for: ['node'],
     list: true,
-    value: 'OSDs on the node',
+    value: 'OSDs that run on the node (`osd.N`)',
     compute: (c) => list(osdsOnNode(c.analysis, need(c).id).map((o) => `osd.${o.name}`)),
   },
   {
     name: 'node.localVolumes',
     for: ['node'],
     list: true,
-    value: 'node-local PVCs on the node and their workloads',
+    value: 'PVCs whose volume is pinned to the node, with the workloads mounting them',
     compute: (c) => list(localVolumesOn(c.analysis, need(c).id)),
   },
   {
     name: 'device.path',
     for: ['device'],
     list: false,
-    value: 'the path as recorded',
+    value: 'the disk path as recorded',
     compute: (c) => text(devicePath(c), 'the device path'),
   },
   {
     name: 'device.byId',
     for: ['device'],
     list: false,
-    value: 'its by-id path; a fill-in when none is recorded',
+    value: 'that path when it is a by-id path; else a fill-in (as `osd.device.byId`)',
     compute: byId,
   },
   {
@@ -246,7 +264,7 @@ export const VOCABULARY: readonly Placeholder[] = [
     name: 'pool.size',
     for: ['pool'],
     list: false,
-    value: 'copies (or chunks) kept',
+    value: 'copies kept (replicated) or chunks (erasure-coded); a fill-in when not recorded',
     compute: (c) =>
       text(
         stringAttr(need(c), 'size'),
@@ -257,7 +275,7 @@ export const VOCABULARY: readonly Placeholder[] = [
     name: 'pool.storageClasses',
     for: ['pool'],
     list: true,
-    value: 'classes provisioning from it',
+    value: 'classes whose volumes are in the pool or whose parameters name it',
     compute: (c) => list(storageClassesOfPool(c.analysis, need(c))),
   },
   {
@@ -285,28 +303,29 @@ export const VOCABULARY: readonly Placeholder[] = [
     name: 'workload.instances',
     for: ['workload'],
     list: true,
-    value: 'its pods / instances',
+    value: 'names of its pods',
     compute: (c) => list(instancesOf(c.analysis, need(c).id)),
   },
   {
     name: 'workload.pvcs',
     for: ['workload'],
     list: true,
-    value: 'its claims',
+    value: 'its claims (namespace/name)',
     compute: (c) => list(claimsOfWorkload(c.analysis, need(c).id)),
   },
   {
     name: 'backup.system',
     for: ['workload'],
     list: false,
-    value: 'the backup system that protects it (velero, cloudnative-pg, …)',
+    value:
+      "the backup system that protects it: the runbook's (`appliesTo: backup/<system>`), else its first protection's; a fill-in when none",
     compute: (c) => text(firstProtection(c)?.system ?? c.backupSystem, noBackup(c, 'the backup system')),
   },
   {
     name: 'backup.name',
     for: ['workload'],
     list: false,
-    value: 'the backup object or schedule (namespace/name)',
+    value: "that protection's object or schedule (namespace/name); a fill-in when none",
     compute: (c) => {
       const p = firstProtection(c);
       return text(p ? qualifiedName(p.id) : null, noBackup(c, 'the backup to restore from'));
@@ -316,7 +335,7 @@ export const VOCABULARY: readonly Placeholder[] = [
     name: 'backup.destination',
     for: ['workload'],
     list: false,
-    value: 'where copies go (bucket, endpoint, location)',
+    value: 'where its copies go (bucket URL, endpoint, in-cluster object); a fill-in when none or unknown',
     compute: (c) => {
       const p = firstProtection(c);
       return text(p ? destinationText(p) : null, noBackup(c, 'where the backups are kept'));
@@ -326,7 +345,7 @@ export const VOCABULARY: readonly Placeholder[] = [
     name: 'backup.lastSuccess',
     for: ['workload'],
     list: false,
-    value: 'when the last backup succeeded; a fill-in when unknown',
+    value: 'when it last succeeded; a fill-in when unknown',
     compute: (c) =>
       text(
         firstProtection(c)?.lastSuccess ?? null,
@@ -335,9 +354,10 @@ export const VOCABULARY: readonly Placeholder[] = [
   },
   {
     name: 'restore.order',
-    for: ['pool', 'node', 'osd', 'device', 'cluster', 'workload'],
+    for: ALL,
     list: true,
-    value: 'workloads to bring back, dependencies first',
+    value:
+      'workloads to bring back, dependencies first (`BoundRunbook.order`): for a workload, what it needs, itself, then what needs it; for a failure domain, what loses data; cluster-wide, every protected workload',
     compute: (c) => list(c.order().map((o) => `${o.workload} (tier ${o.tier}): ${o.why}`)),
   },
   {

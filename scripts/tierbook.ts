@@ -70,6 +70,13 @@ const COMMANDS: Record<
       return { run: m.metricsCommand, help: m.HELP };
     },
   },
+  schema: {
+    summary: 'print the JSON Schema of tierbook.config.yaml or of an -o json output',
+    load: async () => {
+      const m = await import('./commands/schema.ts');
+      return { run: m.schemaCommand, help: m.HELP };
+    },
+  },
   rbac: {
     summary: 'print the read-only ClusterRole tierbook needs (get, list; never Secrets)',
     load: async () => {

@@ -7,7 +7,8 @@ import {
   summarizeFailureDomain,
 } from '../analysis/blast/index.ts';
 import type { BlastResult, Target } from '../analysis/blast/model.ts';
-import { runChecks } from '../analysis/checks/index.ts';
+import { applyAcceptances } from '../analysis/checks/acceptance.ts';
+import { runChecks, sortFindings } from '../analysis/checks/index.ts';
 import type { Finding } from '../analysis/checks/model.ts';
 import { claimsOf, inlineStorageOf, type VolumeChain, volumeChain } from '../analysis/storage-chain.ts';
 import { TIERS } from '../analysis/tiers/model.ts';
@@ -40,7 +41,9 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
   const config = options.config ?? DEFAULT_CONFIG;
   const analysis = analyze(graph, { config, now: options.now });
   const { index, workloads, dependencies: deps } = analysis;
-  const findings = runChecks(analysis);
+  // Accepted findings stay on the pages, marked with who accepted them and why (never hidden).
+  const accepted = applyAcceptances(runChecks(analysis), analysis);
+  const findings = sortFindings([...accepted.open, ...accepted.accepted]);
   const findingsOf = findingIndex(findings);
   const reverse = new Map<string, WorkloadEntry['dependedOnBy']>();
   const title = (id: string) => {

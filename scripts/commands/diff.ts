@@ -15,7 +15,13 @@ Each side is analysed with its own configuration and at its own time.
   -o, --output FMT markdown (default) or json`;
 
 export async function diffCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' } }, 2);
+  const { values, positionals } = parse(
+    args,
+    {
+      output: { type: 'string', short: 'o' },
+    },
+    2,
+  );
   const format = values.output ?? 'markdown';
   if (format !== 'markdown' && format !== 'json')
     throw new UsageError(`-o expects markdown or json, got "${format}"`);

@@ -3,7 +3,7 @@ import { UsageError } from '../../src/core/errors.ts';
 import { bindRunbook } from '../../src/core/runbooks/bind.ts';
 import { openPdfPrinter, readRunbookCss, refuseNonPdf, writePdfFile } from '../../src/io/runbook-pdf.ts';
 import { incidentIdAt, printDocument } from '../../src/site/runbook/print-document.ts';
-import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
+import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { CONTENT_OPTION } from '../cli/load-inventory.ts';
 import { readRunbookInputs } from '../cli/runbook-inputs.ts';
 import { findRunbook } from './runbook.ts';
@@ -32,8 +32,7 @@ time and "Page N of M". Needs Chromium (see README).
                    cluster access; the PDF shows that inventory's time
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml)
-  SOURCE, --partial, --timeout, --request-timeout, --max-bytes: as for
-                   tierbook blast (tierbook blast --help)`;
+${READ_LIMITS_HELP}`;
 
 export async function printCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(

@@ -5,9 +5,10 @@ import { bindRunbook } from '../../src/core/runbooks/bind.ts';
 import type { Runbook } from '../../src/core/runbooks/model.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { CONTENT_HELP, CONTENT_OPTION } from '../cli/load-inventory.ts';
+import { OUTPUT_HELP, OUTPUT_OPTIONS, outputFormat, structured } from '../cli/output.ts';
 import { readRunbookInputs } from '../cli/runbook-inputs.ts';
 
-export const HELP = `tierbook runbook ID [TARGET] [SOURCE|--content DIR] [-o json|--json]
+export const HELP = `tierbook runbook ID [TARGET] [SOURCE|--content DIR] [-o json|yaml]
                  [--incident ID] [--now ISO8601] [--config FILE] [--partial]
                  [--timeout DUR] [--request-timeout DUR] [--max-bytes SIZE]
 
@@ -20,7 +21,8 @@ as "fill in: ..." (never a guess). See docs/runbooks.md.
                    device/<node>/<path>, node/<name>, pool/<namespace>/<name>,
                    workload/<namespace>/<Kind>/<name>; none for a cluster-wide
                    runbook
-  -o json, --json  print the bound runbook as JSON (BoundRunbook)
+  --json           print the bound runbook as JSON (BoundRunbook)
+${OUTPUT_HELP}
   --incident ID    the incident or change id, printed at the top
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml)
@@ -33,13 +35,12 @@ export async function runbookCommand(args: string[]): Promise<number> {
     {
       ...SOURCE_OPTIONS,
       ...CONTENT_OPTION,
-      json: { type: 'boolean' },
-      o: { type: 'string', short: 'o' },
+      ...OUTPUT_OPTIONS,
       incident: { type: 'string' },
     },
     2,
   );
-  const json = jsonOutput(values);
+  const format = outputFormat(values);
   const [id, target] = positionals;
   if (!id)
     throw new UsageError('runbook needs an ID: tierbook runbook ID [TARGET]; tierbook runbooks lists them');
@@ -52,18 +53,11 @@ export async function runbookCommand(args: string[]): Promise<number> {
     unread: inputs.unread,
   });
   process.stdout.write(
-    json
-      ? `${JSON.stringify(bound, null, 2)}\n`
-      : renderRunbookMarkdown(bound, { incident: values.incident, printedAt: now }),
+    format === 'text'
+      ? renderRunbookMarkdown(bound, { incident: values.incident, printedAt: now })
+      : structured(bound, format),
   );
   return 0;
-}
-
-/** `-o json` or `--json`; any other `-o` value is a usage error. */
-export function jsonOutput(values: { json?: boolean | undefined; o?: string | undefined }): boolean {
-  if (values.o !== undefined && values.o !== 'json')
-    throw new UsageError(`-o expects json, got "${values.o}" (the default output is text)`);
-  return values.json === true || values.o === 'json';
 }
 
 /** The runbook with this id; an unknown id names the closest ones. */

@@ -1,10 +1,10 @@
 import { applicableRunbooks } from '../../src/core/runbooks/applies.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { CONTENT_HELP, CONTENT_OPTION } from '../cli/load-inventory.ts';
+import { OUTPUT_HELP, OUTPUT_OPTIONS, outputFormat, structured } from '../cli/output.ts';
 import { readRunbookInputs } from '../cli/runbook-inputs.ts';
-import { jsonOutput } from './runbook.ts';
 
-export const HELP = `tierbook runbooks [SOURCE|--content DIR] [-o json|--json] [--now ISO8601]
+export const HELP = `tierbook runbooks [SOURCE|--content DIR] [-o json|yaml] [--now ISO8601]
                   [--config FILE]
                   [--partial] [--timeout DUR] [--request-timeout DUR]
                   [--max-bytes SIZE]
@@ -12,9 +12,10 @@ export const HELP = `tierbook runbooks [SOURCE|--content DIR] [-o json|--json] [
 Lists every built-in runbook that applies to something in the cluster: per
 failure domain (OSD, disk, node, pool), per workload, and cluster-wide ones.
 Print one with: tierbook runbook ID TARGET. See docs/runbooks.md.
-  -o json, --json  print {runbooks: [{id, title, version, tier, rto,
+  --json           print {runbooks: [{id, title, version, tier, rto,
                    appliesTo, targets}]}; a cluster-wide runbook's target
                    is null
+${OUTPUT_HELP}
   --now ISO8601    measure backup ages at this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml)
 ${CONTENT_HELP}
@@ -24,10 +25,9 @@ export async function runbooksCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {
     ...SOURCE_OPTIONS,
     ...CONTENT_OPTION,
-    json: { type: 'boolean' },
-    o: { type: 'string', short: 'o' },
+    ...OUTPUT_OPTIONS,
   });
-  const json = jsonOutput(values);
+  const format = outputFormat(values);
   const inputs = await readRunbookInputs(values, nowFrom(values.now));
   const applicable = applicableRunbooks(inputs.runbooks, inputs.analysis);
   const rows = inputs.runbooks.map((r) => ({
@@ -39,8 +39,8 @@ export async function runbooksCommand(args: string[]): Promise<number> {
     appliesTo: r.meta.appliesTo,
     targets: applicable.filter((a) => a.runbook === r).map((a) => a.target),
   }));
-  if (json) {
-    process.stdout.write(`${JSON.stringify({ runbooks: rows }, null, 2)}\n`);
+  if (format !== 'text') {
+    process.stdout.write(structured({ runbooks: rows }, format));
     return 0;
   }
   const lines: string[] = [];

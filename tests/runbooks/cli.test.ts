@@ -72,9 +72,9 @@ test('an unknown runbook id or target is a usage error with the closest names (e
   const none = tierbook('runbook', 'osd-remove', ...SAMPLE);
   assert.equal(none.code, 2);
   assert.match(none.stderr, /runbook osd-remove needs a target: it applies to osd/);
-  const format = tierbook('runbooks', ...SAMPLE, '-o', 'yaml');
+  const format = tierbook('runbooks', ...SAMPLE, '-o', 'html');
   assert.equal(format.code, 2);
-  assert.match(format.stderr, /-o expects json, got "yaml"/);
+  assert.match(format.stderr, /-o\/--output expects json or yaml, got "html"/);
 });
 
 test('--help of both commands fits in 80 columns for their own lines', () => {

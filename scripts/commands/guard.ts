@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { analyze } from '../../src/core/analysis/analyze.ts';
+import { BLAST_FAIL_ON_VALUES, type Impact } from '../../src/core/analysis/blast/index.ts';
+import { UsageError } from '../../src/core/errors.ts';
+import { buildGraph } from '../../src/core/graph/build.ts';
+import { assessSteps, type GuardGate } from '../../src/core/guard/assess.ts';
+import { hookReply, parseHookEvent } from '../../src/core/guard/hook.ts';
+import { guardInventory } from '../../src/core/guard/inventory.ts';
+import type { GuardAnswer } from '../../src/core/guard/model.ts';
+import { recognise } from '../../src/core/guard/recognise.ts';
+import { renderGuardText } from '../../src/core/guard/render.ts';
+import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
+import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
+import { readClusterAndConfig, type SourceValues } from '../cli/read-cluster.ts';
+
+export const HELP = `tierbook guard [SOURCE] [--node NODE] [--fail-on IMPACT] [-o json|--json]
+               [--now ISO8601] -- COMMAND...
+tierbook guard [SOURCE] --stdin          (a script or a plan, one command a line)
+tierbook guard [SOURCE] --hook claude-code  (a PreToolUse event on stdin)
+
+Stops a destructive command before it runs. Reads the command (quotes, &&, ||, ;,
+pipes, sudo, env, bash -c, here-documents, xargs, ssh NODE, kubectl exec/debug,
+kubectl rook-ceph, talosctl -n), recognises destructive steps (ceph osd purge,
+wipefs, kubectl delete pvc, drain, helm uninstall, velero backup delete, ...;
+docs/guard.md lists them), maps each to blast targets in the inventory and
+answers with what loses data, goes dark or degrades, the preconditions that
+fail and the runbook to follow instead. The inventory is read only when a
+destructive step is found. One COMMAND word is read as a shell line; several
+are the command's own words (as in tierbook guard -- "$@" && exec "$@").
+  --node NODE      the node the command runs on (for wipefs, dd, mkfs, ...)
+  --fail-on IMPACT block at IMPACT or worse in any tier: data-loss, unavailable
+                   or degraded (default: any data-loss, or tier 0/1 unavailable)
+  -o json, --json  print the answer as JSON
+  --stdin          read the script from stdin instead of after --
+  --hook claude-code
+                   be a Claude Code PreToolUse hook: deny data loss, ask for
+                   any other block, print nothing for the rest; every failure
+                   exits 2, which blocks (docs/guard.md has the settings)
+  --now ISO8601    measure backup ages against this time (default: now)
+  --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml)
+${READ_LIMITS_HELP}
+
+Exit codes: 0 no known destructive step, or none at the gate; 1 blocked: an
+impact at the gate, a step it cannot tell (an OSD, node or device not in the
+inventory, a kernel name it cannot map, a value known only at run time), a
+step to review by hand, a line it cannot parse, or a partial read; 2 bad
+usage or input, internal error; 3 the cluster could not be read. A wrapper
+that runs the command only on 0 never runs what the guard did not clear.
+With --hook, the exit code is 0 (the decision is the JSON) or 2 (blocked).`;
+
+const OPTIONS = {
+  ...SOURCE_OPTIONS,
+  node: { type: 'string' },
+  'fail-on': { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  json: { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  hook: { type: 'string' },
+} as const;
+
+export async function guardCommand(args: string[]): Promise<number> {
+  if (args.includes('--hook') || args.some((a) => a.startsWith('--hook='))) return hookMode(args);
+  const { values, positionals } = parse(args, OPTIONS, 100_000);
+  if (values.hook !== undefined) throw new UsageError('--hook goes before --');
+  const text = values.stdin ? readFileSync(0, 'utf8') : commandText(positionals);
+  const answer = await guard(text, values);
+  const json = values.json === true || values.output === 'json';
+  if (values.output !== undefined && values.output !== 'json')
+    throw new UsageError(`-o expects json, got "${values.output}"`);
+  process.stdout.write(json ? `${JSON.stringify(answer, null, 2)}\n` : renderGuardText(answer));
+  return answer.decision === 'block' ? 1 : 0;
+}
+
+type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
+
+/** One word: a shell line. Several: argv, quoted back into one line. */
+function commandText(positionals: string[]): string {
+  if (positionals.length === 0) throw new UsageError('no command: tierbook guard [options] -- COMMAND...');
+  if (positionals.length === 1) return positionals[0] ?? '';
+  return positionals.map(shellQuote).join(' ');
+}
+
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+function gateFrom(value: string | undefined): GuardGate {
+  if (value === undefined) return null;
+  if ((BLAST_FAIL_ON_VALUES as readonly string[]).includes(value)) return value as Impact;
+  throw new UsageError(`--fail-on expects one of ${BLAST_FAIL_ON_VALUES.join(', ')}, got "${value}"`);
+}
+
+/** Recognise with no inventory first; read the inventory only when a step needs it. */
+async function guard(text: string, values: Values): Promise<GuardAnswer> {
+  const gate = gateFrom(values['fail-on']);
+  const now = nowFrom(values.now);
+  const node = values.node ?? null;
+  const first = recognise(text, node);
+  if (first.steps.length === 0) return assessSteps(text, first, null, gate);
+  const { read, config } = await readClusterAndConfig(values as SourceValues);
+  const analysis = analyze(buildGraph(read.result.items), { config, now });
+  const recognised = recognise(text, node, guardInventory(analysis));
+  const unread = unreadOf(read.result).map((u) => describeUnread(u, 'what it holds is not in this answer'));
+  // A gate cannot pass what it did not see.
+  for (const u of unread) recognised.problems.push(`the read was partial: ${u}`);
+  return assessSteps(text, recognised, analysis, gate);
+}
+
+/**
+ * `--hook claude-code`: every path that is not a decision exits 2 (blocks), including bad
+ * options, a bad event, an unreadable cluster and bugs; Claude Code runs the tool on any
+ * other non-zero exit code, so nothing here may fail open.
+ */
+async function hookMode(args: string[]): Promise<number> {
+  const block = (message: string) => {
+    process.stderr.write(`tierbook guard: blocked, the guard could not decide: ${message}\n`);
+    return 2;
+  };
+  process.on('uncaughtException', (e) => {
+    process.exitCode = block(String(e));
+  });
+  try {
+    const { values, positionals } = parse(args, OPTIONS, 0);
+    if (values.hook !== 'claude-code') return block(`--hook expects claude-code, got "${values.hook}"`);
+    if (positionals.length > 0) return block('--hook reads the event on stdin, not a command');
+    const event = parseHookEvent(readFileSync(0, 'utf8'));
+    if (event.tool !== 'Bash') return 0;
+    const reply = hookReply(await guard(event.command, values));
+    process.stdout.write(reply.stdout);
+    return reply.exitCode;
+  } catch (error) {
+    return block(error instanceof Error ? error.message : String(error));
+  }
+}

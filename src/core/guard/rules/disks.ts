@@ -16,21 +16,17 @@ import {
  * Commands that write a disk on a node. The node comes from `--node`, `ssh NODE`, `kubectl
  * debug node/NODE` or `talosctl -n NODE`; the device is mapped to OSDs through the inventory.
  */
-function devices(
-  inv: Invocation,
-  inventory: GuardInventory,
-  valueFlags: ReadonlySet<string>,
-  skip = 0,
-): StepFinding {
-  const split = args(inv, valueFlags);
-  const found = split.positionals
+function devices(inv: Invocation, inventory: GuardInventory): StepFinding {
+  // Every /dev/ word is a device, whatever flag stands before it: tools differ in which of
+  // their flags take a value (mkfs.xfs -f is a switch, mke2fs -f a value), and a miss is a
+  // false "harmless".
+  const found = inv.words
     .map((device, i) => ({ device, i }))
-    .slice(skip)
+    .slice(1)
     .filter(
-      ({ device, i }) =>
-        device.startsWith('/dev/') || dynamicAt(inv, split, i) || /^(sd|vd|nvme)/.test(device),
+      ({ device, i }) => device.startsWith('/dev/') || (inv.dynamic[i] === true && !device.startsWith('-')),
     )
-    .map(({ device, i }) => deviceTargets(device, dynamicAt(inv, split, i), inv, inventory));
+    .map(({ device, i }) => deviceTargets(device, inv.dynamic[i] === true, inv, inventory));
   return found.length > 0 ? withRunbook(merge(...found)) : finding({ unknown: ['no device is named'] });
 }
 
@@ -40,8 +36,6 @@ function withRunbook(f: StepFinding): StepFinding {
     ? { ...f, runbook: `tierbook runbook osd-replace ${f.targets[0]?.target ?? ''}`.trim() }
     : f;
 }
-
-const NONE = new Set<string>();
 
 export const DISK_RULES: readonly GuardRule[] = [
   {
@@ -58,7 +52,7 @@ export const DISK_RULES: readonly GuardRule[] = [
         !inv.words.some((w) => /^-[a-zA-Z]*a/.test(w))
       )
         return null;
-      return devices(inv, inventory, new Set(['-o', '--offset', '-t', '--types', '-O', '--output']));
+      return devices(inv, inventory);
     },
   },
   {
@@ -71,7 +65,7 @@ export const DISK_RULES: readonly GuardRule[] = [
       const writes =
         /^(-[ZzodnNtc]|--zap-all|--zap|--clear|--delete|--new|--largest-new|--typecode|--change-name|--mbrtogpt|--load-backup|-l)/;
       if (!inv.words.slice(1).some((w) => writes.test(w))) return null;
-      return devices(inv, inventory, NONE);
+      return devices(inv, inventory);
     },
   },
   {
@@ -115,31 +109,7 @@ export const DISK_RULES: readonly GuardRule[] = [
         return null;
       if (name === 'badblocks' && !inv.words.some((w) => /^-[a-zA-Z]*[wn]/.test(w))) return null;
       if (!['blkdiscard', 'shred', 'nvme', 'hdparm', 'badblocks'].includes(name)) return null;
-      return devices(
-        inv,
-        inventory,
-        new Set([
-          '-o',
-          '--offset',
-          '-l',
-          '--length',
-          '-n',
-          '--iterations',
-          '-s',
-          '--size',
-          '--security-erase',
-          '--security-erase-enhanced',
-          '--user-master',
-          '--security-set-pass',
-          '-b',
-          '-c',
-          '-t',
-          '--namespace-id',
-          '--ses',
-          '-a',
-          '--sanact',
-        ]),
-      );
+      return devices(inv, inventory);
     },
   },
   {
@@ -151,11 +121,7 @@ export const DISK_RULES: readonly GuardRule[] = [
       const name = programName(inv.words[0]);
       if (!(name === 'mkfs' || name.startsWith('mkfs.') || name === 'mke2fs' || name === 'mkswap'))
         return null;
-      return devices(
-        inv,
-        inventory,
-        new Set(['-t', '-L', '-b', '-N', '-m', '-O', '-E', '-U', '-i', '-I', '-n', '-f', '-d', '-l']),
-      );
+      return devices(inv, inventory);
     },
   },
   {
@@ -193,26 +159,7 @@ export const DISK_RULES: readonly GuardRule[] = [
         if (script.length > 0 && script.every((w) => reads.includes(w) || /^\d|^[smkMGT]?B$|^%$/.test(w)))
           return null;
       }
-      return devices(
-        inv,
-        inventory,
-        new Set([
-          '-b',
-          '--sector-size',
-          '-u',
-          '--units',
-          '-t',
-          '--type',
-          '-N',
-          '--partno',
-          '-a',
-          '--align',
-          '-X',
-          '--label',
-          '-o',
-          '--output',
-        ]),
-      );
+      return devices(inv, inventory);
     },
   },
   {

@@ -10,23 +10,24 @@ import type { GuardAnswer } from '../../src/core/guard/model.ts';
 import { recognise } from '../../src/core/guard/recognise.ts';
 import { renderGuardText } from '../../src/core/guard/render.ts';
 import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
-import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
+import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
 import { readClusterAndConfig, type SourceValues } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook guard [SOURCE] [--node NODE] [--fail-on IMPACT] [-o json|--json]
                [--now ISO8601] -- COMMAND...
-tierbook guard [SOURCE] --stdin          (a script or a plan, one command a line)
-tierbook guard [SOURCE] --hook claude-code  (a PreToolUse event on stdin)
+tierbook guard [SOURCE] --stdin     (a script or a plan, one command a line)
+tierbook guard [SOURCE] --hook claude-code   (a PreToolUse event on stdin)
 
-Stops a destructive command before it runs. Reads the command (quotes, &&, ||, ;,
-pipes, sudo, env, bash -c, here-documents, xargs, ssh NODE, kubectl exec/debug,
-kubectl rook-ceph, talosctl -n), recognises destructive steps (ceph osd purge,
-wipefs, kubectl delete pvc, drain, helm uninstall, velero backup delete, ...;
-docs/guard.md lists them), maps each to blast targets in the inventory and
-answers with what loses data, goes dark or degrades, the preconditions that
-fail and the runbook to follow instead. The inventory is read only when a
-destructive step is found. One COMMAND word is read as a shell line; several
-are the command's own words (as in tierbook guard -- "$@" && exec "$@").
+Stops a destructive command before it runs. Reads the command (quotes, &&,
+||, ;, pipes, sudo, env, bash -c, here-documents, xargs, ssh NODE, kubectl
+exec/debug, kubectl rook-ceph, talosctl -n), recognises destructive steps
+(ceph osd purge, wipefs, kubectl delete pvc, drain, helm uninstall, velero
+backup delete, ...; docs/guard.md lists them), maps each to blast targets in
+the inventory and answers with what loses data, goes dark or degrades, the
+preconditions that fail and the runbook to follow instead. The inventory is
+read only when a destructive step is found. One COMMAND word is read as a
+shell line; several are the command's own words (as in a wrapper:
+tierbook guard -- "$@" && exec "$@").
   --node NODE      the node the command runs on (for wipefs, dd, mkfs, ...)
   --fail-on IMPACT block at IMPACT or worse in any tier: data-loss, unavailable
                    or degraded (default: any data-loss, or tier 0/1 unavailable)
@@ -38,7 +39,8 @@ are the command's own words (as in tierbook guard -- "$@" && exec "$@").
                    exits 2, which blocks (docs/guard.md has the settings)
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml)
-${READ_LIMITS_HELP}
+  --partial, --timeout DUR, --request-timeout DUR, --max-bytes SIZE
+                   bound the read, as in tierbook blast --help
 
 Exit codes: 0 no known destructive step, or none at the gate; 1 blocked: an
 impact at the gate, a step it cannot tell (an OSD, node or device not in the

@@ -142,7 +142,7 @@ function preconditions(steps: readonly GuardStep[], impacts: readonly GuardImpac
         `osd.${osd} drained first (ceph osd out ${osd}, then ceph osd safe-to-destroy osd.${osd} says safe): tierbook cannot see it, so it assumes osd.${osd} still holds data`,
       );
   }
-  for (const i of impacts.filter((x) => x.impact === 'data-loss')) {
+  for (const i of impacts.filter((x) => x.impact === 'data-loss' && !x.worstCase)) {
     if (i.backups.length === 0) out.push(`a backup of ${name(i)}: it has none`);
     else if (!i.backups.some((b) => b.survives)) out.push(`a backup of ${name(i)} that survives: none does`);
   }
@@ -152,7 +152,7 @@ function preconditions(steps: readonly GuardStep[], impacts: readonly GuardImpac
 /** The runbook for each step, then the restores the data-loss answer would need. */
 function runbooks(steps: readonly GuardStep[], impacts: readonly GuardImpact[]): string[] {
   const out = steps.map((s) => s.runbook).filter((r): r is string => r !== null);
-  for (const i of impacts.filter((x) => x.impact === 'data-loss')) {
+  for (const i of impacts.filter((x) => x.impact === 'data-loss' && !x.worstCase)) {
     const target = `workload/${i.workload.namespace}/${i.workload.kind}/${i.workload.name}`;
     const id = RESTORES[`${i.workload.apiVersion.split('/')[0]}/${i.workload.kind}`];
     if (id) out.push(`tierbook runbook ${id} ${target}`);

@@ -61,7 +61,7 @@ function impactLines(i: GuardImpact, detail: boolean): string[] {
   const why = i.tierReason ? ` (${i.tierReason})` : '';
   const out = at(
     '  ',
-    `tier ${i.tier}  ${i.workload.kind} ${i.workload.namespace}/${i.workload.name}${detail ? why : ''}`,
+    `tier ${i.tier}  ${i.workload.kind} ${i.workload.namespace}/${i.workload.name}${i.worstCase ? ' [worst case]' : ''}${detail ? why : ''}`,
   );
   if (!detail) return out;
   for (const w of i.why.slice(0, 4)) out.push(...at('      ', `- ${w}`));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { analyze } from '../../src/core/analysis/analyze.ts';
 import { BLAST_FAIL_ON_VALUES, type Impact } from '../../src/core/analysis/blast/index.ts';
-import { UsageError } from '../../src/core/errors.ts';
+import { InputError, UsageError } from '../../src/core/errors.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
 import { assessSteps, type GuardGate } from '../../src/core/guard/assess.ts';
 import { hookReply, parseHookEvent } from '../../src/core/guard/hook.ts';
@@ -131,6 +131,7 @@ async function hookMode(args: string[]): Promise<number> {
     process.stdout.write(reply.stdout);
     return reply.exitCode;
   } catch (error) {
+    if (error instanceof InputError) return block(`bad input: ${error.describe()}`);
     return block(error instanceof Error ? error.message : String(error));
   }
 }

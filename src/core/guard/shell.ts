@@ -204,7 +204,8 @@ class Reader {
       const end = this.matching(this.pos + 1);
       if (end < 0) return null;
       const inner = this.text.slice(this.pos + 2, end);
-      if (next === '(' && !inner.startsWith('(')) this.substitutions.push(inner);
+      // `$((…))` is arithmetic, unless bash reads it as `$( (…) )`: its inside is read either way.
+      if (next === '(') this.substitutions.push(inner);
       this.pos = end + 1;
       return this.text.slice(start, this.pos);
     }

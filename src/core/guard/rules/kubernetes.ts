@@ -331,7 +331,7 @@ export const KUBERNETES_RULES: readonly GuardRule[] = [
             ],
           });
         }
-        if (name === '') return null;
+        if (name === '') return finding({ unknown: [`kubectl delete ${type} names no object`] });
         return handler(k.namespace, name, inventory);
       });
       const found = parts.filter((p): p is StepFinding => p !== null);

@@ -415,6 +415,9 @@ const FAMILIES: Record<string, Row[]> = {
       targets: OSD3,
     },
     { command: "echo 'unterminated", decision: 'block', level: 'review' },
+    { command: "eval 'ceph osd purge 3'", decision: 'block', level: 'data-loss', targets: OSD3 },
+    { command: '$CEPH osd purge 3', decision: 'block', level: 'review', rules: ['dynamic-program'] },
+    { command: 'echo $HOME', decision: 'pass', level: 'none', rules: [] },
     { command: 'bash <<EOF\nceph osd tree', decision: 'block', level: 'review' },
   ],
 };
@@ -447,3 +450,15 @@ for (const [family, rows] of Object.entries(FAMILIES)) {
     }
   });
 }
+
+test('docs/guard.md lists every row of the table, and no row that is not there', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { GUARD_RULES } = await import('../../src/core/guard/rules/index.ts');
+  const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'guard.md'), 'utf8');
+  const documented = [...doc.matchAll(/^\| `([a-z][a-z0-9-]+)` \|/gm)].map((m) => m[1]);
+  assert.deepEqual(
+    documented,
+    GUARD_RULES.map((r) => r.id),
+  );
+});

@@ -130,6 +130,10 @@ const WRAPPERS: readonly Wrapper[] = [
       ),
   },
   {
+    names: ['eval'],
+    unwrap: (inv) => (inv.words.length > 1 ? { script: inv.words.slice(1).join(' '), via: 'eval' } : null),
+  },
+  {
     names: ['watch'],
     unwrap: (inv) => {
       const at = firstCommand(inv, 1, set('-n', '--interval', '-d'));

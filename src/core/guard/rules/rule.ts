@@ -11,7 +11,7 @@ export type StepFinding = Omit<GuardStep, 'rule' | 'command'>;
  */
 export interface GuardRule {
   id: string;
-  family: 'ceph' | 'disk' | 'kubernetes' | 'talos' | 'backup';
+  family: 'ceph' | 'disk' | 'kubernetes' | 'talos' | 'backup' | 'shell';
   /** Program names the row looks at (after wrappers are taken off). */
   programs: readonly string[];
   /** What it recognises, for docs/guard.md and --help. */

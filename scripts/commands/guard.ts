@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { analyze } from '../../src/core/analysis/analyze.ts';
-import { BLAST_FAIL_ON_VALUES, type Impact } from '../../src/core/analysis/blast/index.ts';
+import { IMPACT_ORDER, type Impact } from '../../src/core/analysis/blast/model.ts';
 import { InputError, UsageError } from '../../src/core/errors.ts';
-import { buildGraph } from '../../src/core/graph/build.ts';
-import { assessSteps, type GuardGate } from '../../src/core/guard/assess.ts';
+import type { GuardGate } from '../../src/core/guard/assess.ts';
 import { hookReply, parseHookEvent } from '../../src/core/guard/hook.ts';
-import { guardInventory } from '../../src/core/guard/inventory.ts';
 import type { GuardAnswer } from '../../src/core/guard/model.ts';
-import { recognise } from '../../src/core/guard/recognise.ts';
+import { harmlessAnswer, recognise } from '../../src/core/guard/recognise.ts';
 import { renderGuardText } from '../../src/core/guard/render.ts';
-import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
-import { readClusterAndConfig, type SourceValues } from '../cli/read-cluster.ts';
+import type { SourceValues } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook guard [SOURCE] [--node NODE] [--fail-on IMPACT] [-o json|--json]
                [--now ISO8601] -- COMMAND...
@@ -88,8 +84,8 @@ function shellQuote(word: string): string {
 
 function gateFrom(value: string | undefined): GuardGate {
   if (value === undefined) return null;
-  if ((BLAST_FAIL_ON_VALUES as readonly string[]).includes(value)) return value as Impact;
-  throw new UsageError(`--fail-on expects one of ${BLAST_FAIL_ON_VALUES.join(', ')}, got "${value}"`);
+  if ((IMPACT_ORDER as readonly string[]).includes(value)) return value as Impact;
+  throw new UsageError(`--fail-on expects one of ${IMPACT_ORDER.join(', ')}, got "${value}"`);
 }
 
 /** Recognise with no inventory first; read the inventory only when a step needs it. */
@@ -98,13 +94,27 @@ async function guard(text: string, values: Values): Promise<GuardAnswer> {
   const now = nowFrom(values.now);
   const node = values.node ?? null;
   const first = recognise(text, node);
+  // Most commands are harmless: answered before the cluster, the graph or the blast radius
+  // are even loaded (the modules below are imported only when a step needs them).
+  if (first.steps.length === 0 && first.problems.length === 0) return harmlessAnswer(text);
+  const [{ assessSteps }, { readClusterAndConfig }, { analyze }, { buildGraph }, { guardInventory }, unread] =
+    await Promise.all([
+      import('../../src/core/guard/assess.ts'),
+      import('../cli/read-cluster.ts'),
+      import('../../src/core/analysis/analyze.ts'),
+      import('../../src/core/graph/build.ts'),
+      import('../../src/core/guard/inventory.ts'),
+      import('../../src/core/sources/unread.ts'),
+    ]);
   if (first.steps.length === 0) return assessSteps(text, first, null, gate);
   const { read, config } = await readClusterAndConfig(values as SourceValues);
   const analysis = analyze(buildGraph(read.result.items), { config, now });
   const recognised = recognise(text, node, guardInventory(analysis));
-  const unread = unreadOf(read.result).map((u) => describeUnread(u, 'what it holds is not in this answer'));
   // A gate cannot pass what it did not see.
-  for (const u of unread) recognised.problems.push(`the read was partial: ${u}`);
+  for (const u of unread.unreadOf(read.result))
+    recognised.problems.push(
+      `the read was partial: ${unread.describeUnread(u, 'what it holds is not in this answer')}`,
+    );
   return assessSteps(text, recognised, analysis, gate);
 }
 

@@ -1,5 +1,5 @@
 import type { GuardInventory } from './inventory.ts';
-import type { GuardStep, Invocation } from './model.ts';
+import type { GuardAnswer, GuardStep, Invocation } from './model.ts';
 import { GUARD_RULES } from './rules/index.ts';
 import { unwrapScript } from './unwrap.ts';
 
@@ -59,4 +59,20 @@ function describe(inv: Invocation): string {
   const via = inv.via.length > 0 ? ` (via ${inv.via.join(', ')})` : '';
   const node = inv.node && !inv.via.some((v) => v.includes(inv.node ?? '')) ? ` on ${inv.node}` : '';
   return `${words}${writes}${via}${node}`;
+}
+
+/** The answer for a command with no step to judge: one line, exit 0. */
+export function harmlessAnswer(command: string): GuardAnswer {
+  return {
+    command,
+    decision: 'pass',
+    level: 'none',
+    summary: 'no known destructive step',
+    steps: [],
+    impacts: [],
+    preconditions: [],
+    assumptions: [],
+    problems: [],
+    runbooks: [],
+  };
 }

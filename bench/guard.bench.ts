@@ -16,29 +16,20 @@ import { buildGraph } from '../src/core/graph/build.ts';
 import { assessSteps } from '../src/core/guard/assess.ts';
 import { guardInventory } from '../src/core/guard/inventory.ts';
 import { recognise } from '../src/core/guard/recognise.ts';
+import { best } from './best.ts';
 import { syntheticCluster } from './synthetic/index.ts';
 
 const PODS = 10_000;
-const ROUNDS = 5;
 const NOW = '2026-11-24T06:00:00Z';
 const CLI = join(import.meta.dirname, '..', 'scripts', 'tierbook.ts');
 const PURGE = 'ceph osd purge 0 --yes-i-really-mean-it';
-
-function best(run: () => void): number {
-  let fastest = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < ROUNDS; i++) {
-    const start = performance.now();
-    run();
-    fastest = Math.min(fastest, performance.now() - start);
-  }
-  return fastest;
-}
 
 /** A process whose exit code must be 0 or 1 (a decision), never 2 or 3 (an error). */
 function spawn(args: string[]): () => void {
   return () => {
     const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
-    if (run.status !== 0 && run.status !== 1) throw new Error(`${args.join(' ')}: exit ${run.status}\n${run.stderr}`);
+    if (run.status !== 0 && run.status !== 1)
+      throw new Error(`${args.join(' ')}: exit ${run.status}\n${run.stderr}`);
   };
 }
 
@@ -46,7 +37,10 @@ const work = await mkdtemp(join(tmpdir(), 'tierbook-guard-bench-'));
 try {
   const items = syntheticCluster({ workloads: PODS / 2, podsPerWorkload: 2 });
   const dump = join(work, 'cluster.json');
-  await writeFile(dump, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: items.map((i) => i.object) }));
+  await writeFile(
+    dump,
+    JSON.stringify({ apiVersion: 'v1', kind: 'List', items: items.map((i) => i.object) }),
+  );
   const pods = items.filter((i) => i.object.kind === 'Pod').length;
 
   const analysis = analyze(buildGraph(items), { config: DEFAULT_CONFIG, now: NOW });
@@ -65,7 +59,9 @@ try {
     process.stdout.write(
       `${label.padEnd(52)} ${ms.toFixed(0).padStart(6)} ms  ${(ms / nodeStart).toFixed(1).padStart(5)}× node -e 0  ${(ms / help).toFixed(1).padStart(5)}× --help\n`,
     );
-  process.stdout.write(`${pods} pods, ${analysis.workloads.length} workloads; best of ${ROUNDS}; the purge: ${level}\n\n`);
+  process.stdout.write(
+    `${pods} pods, ${analysis.workloads.length} workloads; best of 5; the purge: ${level}\n\n`,
+  );
   say('baseline: node -e 0', nodeStart);
   say('baseline: tierbook --help', help);
   say('guard, harmless (kubectl get pods -A; no read)', harmless);

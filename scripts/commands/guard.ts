@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { IMPACT_ORDER, type Impact } from '../../src/core/analysis/blast/model.ts';
 import { InputError, UsageError } from '../../src/core/errors.ts';
 import type { GuardGate } from '../../src/core/guard/assess.ts';
@@ -7,12 +8,11 @@ import type { GuardAnswer } from '../../src/core/guard/model.ts';
 import { harmlessAnswer, recognise } from '../../src/core/guard/recognise.ts';
 import { renderGuardText } from '../../src/core/guard/render.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
-import type { SourceValues } from '../cli/read-cluster.ts';
 
-export const HELP = `tierbook guard [SOURCE] [--node NODE] [--fail-on IMPACT] [-o json|--json]
-               [--now ISO8601] -- COMMAND...
-tierbook guard [SOURCE] --stdin     (a script or a plan, one command a line)
-tierbook guard [SOURCE] --hook claude-code   (a PreToolUse event on stdin)
+export const HELP = `tierbook guard [SOURCE|--content DIR] [--node NODE] [--fail-on IMPACT]
+               [-o json|--json] [--now ISO8601] -- COMMAND...
+tierbook guard [SOURCE|--content DIR] --stdin    (a script or plan, a line each)
+tierbook guard [SOURCE|--content DIR] --hook claude-code    (an event on stdin)
 
 Stops a destructive command before it runs. Reads the command (quotes, &&,
 ||, ;, pipes, sudo, env, bash -c, here-documents, xargs, ssh NODE, kubectl
@@ -32,7 +32,10 @@ tierbook guard -- "$@" && exec "$@").
   --hook claude-code
                    be a Claude Code PreToolUse hook: deny data loss, ask for
                    any other block, print nothing for the rest; every failure
-                   exits 2, which blocks (docs/guard.md has the settings)
+                   exits 2, which blocks (docs/guard.md has the settings);
+                   with no SOURCE it reads ./content when it has graph.json
+  --content DIR    answer from a committed inventory (its graph.json): works
+                   with the cluster down; the answer says the inventory's age
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml)
   --partial, --timeout DUR, --request-timeout DUR, --max-bytes SIZE
@@ -48,6 +51,7 @@ With --hook, the exit code is 0 (the decision is the JSON) or 2 (blocked).`;
 
 const OPTIONS = {
   ...SOURCE_OPTIONS,
+  content: { type: 'string' },
   node: { type: 'string' },
   'fail-on': { type: 'string' },
   output: { type: 'string', short: 'o' },
@@ -97,25 +101,33 @@ async function guard(text: string, values: Values): Promise<GuardAnswer> {
   // Most commands are harmless: answered before the cluster, the graph or the blast radius
   // are even loaded (the modules below are imported only when a step needs them).
   if (first.steps.length === 0 && first.problems.length === 0) return harmlessAnswer(text);
-  const [{ assessSteps }, { readClusterAndConfig }, { analyze }, { buildGraph }, { guardInventory }, unread] =
-    await Promise.all([
-      import('../../src/core/guard/assess.ts'),
-      import('../cli/read-cluster.ts'),
-      import('../../src/core/analysis/analyze.ts'),
-      import('../../src/core/graph/build.ts'),
-      import('../../src/core/guard/inventory.ts'),
-      import('../../src/core/sources/unread.ts'),
-    ]);
+  const [
+    { assessSteps },
+    { loadInventory, staleNotice },
+    { analyze },
+    { guardInventory },
+    { describeUnread },
+  ] = await Promise.all([
+    import('../../src/core/guard/assess.ts'),
+    import('../cli/load-inventory.ts'),
+    import('../../src/core/analysis/analyze.ts'),
+    import('../../src/core/guard/inventory.ts'),
+    import('../../src/core/sources/unread.ts'),
+  ]);
   if (first.steps.length === 0) return assessSteps(text, first, null, gate);
-  const { read, config } = await readClusterAndConfig(values as SourceValues);
-  const analysis = analyze(buildGraph(read.result.items), { config, now });
+  const loaded = await loadInventory(values, 'the guard may miss what depends on it');
+  const analysis = analyze(loaded.graph, { config: loaded.config, now });
   const recognised = recognise(text, node, guardInventory(analysis));
   // A gate cannot pass what it did not see.
-  for (const u of unread.unreadOf(read.result))
+  for (const u of loaded.unread)
     recognised.problems.push(
-      `the read was partial: ${unread.describeUnread(u, 'what it holds is not in this answer')}`,
+      `the read was partial: ${describeUnread(u, 'what it holds is not in this answer')}`,
     );
-  return assessSteps(text, recognised, analysis, gate);
+  const answer = assessSteps(text, recognised, analysis, gate);
+  // From a committed inventory: the cluster as it was then, said with the answer.
+  const stale = staleNotice(loaded, now);
+  if (stale) answer.assumptions.push(stale);
+  return answer;
 }
 
 /**
@@ -137,11 +149,23 @@ async function hookMode(args: string[]): Promise<number> {
     if (positionals.length > 0) return block('--hook reads the event on stdin, not a command');
     const event = parseHookEvent(readFileSync(0, 'utf8'));
     if (event.tool !== 'Bash') return 0;
-    const reply = hookReply(await guard(event.command, values));
+    const reply = hookReply(await guard(event.command, withDefaultContent(values)));
     process.stdout.write(reply.stdout);
     return reply.exitCode;
   } catch (error) {
     if (error instanceof InputError) return block(`bad input: ${error.describe()}`);
     return block(error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * In hook mode with no SOURCE, ./content (a committed inventory) when it holds a graph.json:
+ * a hook must answer when the cluster is down, which is when recovery commands are typed, and
+ * must not read whatever kube context happens to be current. The answer says its age.
+ */
+function withDefaultContent(values: Values): Values {
+  const chosen = ['from', 'content', 'kubeconfig', 'context', 'cluster'].some(
+    (k) => values[k as keyof Values] !== undefined,
+  );
+  return chosen || !existsSync(join('content', 'graph.json')) ? values : { ...values, content: 'content' };
 }

@@ -37,6 +37,13 @@ export function parseConfig(
       match: t.match ?? '',
       where: t.where ?? 'in-cluster',
     })),
+    accept: (given.accept ?? []).map((a) => ({
+      rule: a.rule ?? '',
+      object: a.object ?? '',
+      reason: a.reason ?? '',
+      who: a.who ?? null,
+      until: a.until ?? null,
+    })),
   };
 }
 

@@ -7,7 +7,8 @@ import {
   summarizeFailureDomain,
 } from '../analysis/blast/index.ts';
 import type { BlastResult, Target } from '../analysis/blast/model.ts';
-import { runChecks } from '../analysis/checks/index.ts';
+import { applyAcceptances } from '../analysis/checks/acceptance.ts';
+import { runChecks, sortFindings } from '../analysis/checks/index.ts';
 import type { Finding } from '../analysis/checks/model.ts';
 import { claimsOf, inlineStorageOf, type VolumeChain, volumeChain } from '../analysis/storage-chain.ts';
 import { TIERS } from '../analysis/tiers/model.ts';
@@ -32,9 +33,12 @@ export interface AssembleOptions {
 
 export function assembleInventory(source: SourceResult, options: AssembleOptions): Inventory {
   const graph = buildGraph(source.items);
-  const analysis = analyze(graph, { config: options.config ?? DEFAULT_CONFIG, now: options.now });
+  const config = options.config ?? DEFAULT_CONFIG;
+  const analysis = analyze(graph, { config, now: options.now });
   const { index, workloads, dependencies: deps } = analysis;
-  const findings = runChecks(analysis);
+  // Accepted findings stay on the pages, marked with who accepted them and why (never hidden).
+  const accepted = applyAcceptances(runChecks(analysis), analysis);
+  const findings = sortFindings([...accepted.open, ...accepted.accepted]);
   const findingsOf = findingIndex(findings);
   const reverse = new Map<string, WorkloadEntry['dependedOnBy']>();
   const title = (id: string) => {
@@ -136,6 +140,7 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
   return {
     cluster: options.cluster,
     takenAt: options.now,
+    config,
     graph,
     workloads: entries,
     storage,

@@ -116,3 +116,26 @@ test("--help is tierbook's only before --, and fits 80 columns", () => {
   const own = tierbook(['guard', ...SAMPLE, '--', 'ceph', 'osd', 'purge', '3', '--help']);
   assert.equal(own.code, 1);
 });
+
+test('--content answers from the committed inventory, with the cluster down, and says its age', () => {
+  const run = tierbook([
+    'guard',
+    '--content',
+    'content',
+    '--now',
+    NOW,
+    '-o',
+    'json',
+    '--',
+    'ceph osd purge 3',
+  ]);
+  assert.equal(run.code, 1, run.stderr);
+  const answer = JSON.parse(run.stdout);
+  assert.equal(answer.level, 'data-loss');
+  const viaFrom = JSON.parse(tierbook(['guard', ...SAMPLE, '-o', 'json', '--', 'ceph osd purge 3']).stdout);
+  // The same blast radius both ways; only the age notice is added.
+  assert.deepEqual(answer.impacts, viaFrom.impacts);
+  assert.ok(answer.assumptions.some((a: string) => a.startsWith('answered from the inventory in content')));
+  const mixed = tierbook(['guard', '--content', 'content', '--from', 'src/sample', '--', 'ceph osd purge 3']);
+  assert.equal(mixed.code, 2);
+});

@@ -130,3 +130,35 @@ test('an inventory that cannot be read, or bad options, block with exit 2 (not 3
   ]);
   assert.equal(badOption.code, 2);
 });
+
+test('with no SOURCE the hook reads ./content when it holds graph.json, and says how old it is', () => {
+  // The repository's committed content/ is the sample cluster's inventory.
+  const run = hook(event('Bash', { command: 'kubectl rook-ceph rook purge-osd 3 --force' }), [
+    'guard',
+    '--hook',
+    'claude-code',
+    '--now',
+    NOW,
+  ]);
+  assert.equal(run.code, 0, run.stderr);
+  const d = decision(run.stdout);
+  assert.equal(d.permissionDecision, 'deny');
+  assert.match(
+    d.permissionDecisionReason,
+    /answered from the inventory in content \(taken [^)]+\),\s+not\s+from the cluster/,
+  );
+});
+
+test('with no SOURCE and no ./content the hook reads the cluster; none reachable blocks with exit 2', async () => {
+  const { mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const empty = await mkdtemp(join(tmpdir(), 'tierbook-guard-hook-'));
+  const run = spawnSync(process.execPath, [CLI, 'guard', '--hook', 'claude-code'], {
+    encoding: 'utf8',
+    cwd: empty,
+    input: event('Bash', { command: 'ceph osd purge 3' }),
+    env: { ...process.env, KUBECONFIG: join(empty, 'no-such-kubeconfig'), KUBERNETES_SERVICE_HOST: '' },
+  });
+  assert.equal(run.status, 2, run.stdout);
+  assert.match(run.stderr, /tierbook guard: blocked, the guard could not decide/);
+});

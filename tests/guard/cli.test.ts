@@ -139,3 +139,23 @@ test('--content answers from the committed inventory, with the cluster down, and
   const mixed = tierbook(['guard', '--content', 'content', '--from', 'src/sample', '--', 'ceph osd purge 3']);
   assert.equal(mixed.code, 2);
 });
+
+test('guard -o json validates against docs/schemas/guard.schema.json (block, cannot tell, pass)', async () => {
+  const { SCHEMAS } = await import('../../src/core/schemas/index.ts');
+  const { validate } = await import('../support/json-schema.ts');
+  const schema = SCHEMAS.guard as Record<string, unknown>;
+  for (const args of [
+    ['--', 'ceph osd purge 3'],
+    ['--node', 'k8s-2', '--', 'wipefs -a /dev/sdd'],
+    ['--', 'velero backup delete nightly'],
+    ['--', 'kubectl get pods'],
+  ]) {
+    const run = tierbook(['guard', '--content', 'content', '--now', NOW, '-o', 'json', ...args]);
+    assert.deepEqual(validate(schema, JSON.parse(run.stdout)), [], args.join(' '));
+  }
+  const wrong = JSON.parse(
+    tierbook(['guard', '--content', 'content', '-o', 'json', '--', 'ceph osd purge 3']).stdout,
+  );
+  wrong.level = 'fine';
+  assert.notDeepEqual(validate(schema, wrong), []);
+});

@@ -13,6 +13,7 @@ export const HELP = `tierbook guard [SOURCE|--content DIR] [--node NODE] [--fail
                [-o json|--json] [--now ISO8601] -- COMMAND...
 tierbook guard [SOURCE|--content DIR] --stdin    (a script or plan, a line each)
 tierbook guard [SOURCE|--content DIR] --hook claude-code    (an event on stdin)
+tierbook guard --diff BASE..HEAD | --diff OLD --diff NEW   (a manifest change)
 
 Stops a destructive command before it runs. Reads the command (quotes, &&,
 ||, ;, pipes, sudo, env, bash -c, here-documents, xargs, ssh NODE, kubectl
@@ -36,6 +37,10 @@ tierbook guard -- "$@" && exec "$@").
                    with no SOURCE it reads ./content when it has graph.json
   --content DIR    answer from a committed inventory (its graph.json): works
                    with the cluster down; the answer says the inventory's age
+  --diff BASE..HEAD  a manifest change in the git repository here (or
+                   --diff OLD --diff NEW: two folders or revisions): claims,
+                   pools, workloads, CephCluster devices, classes and backups
+                   removed, pool sizes lowered, judged on the BASE manifests
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml)
   --partial, --timeout DUR, --request-timeout DUR, --max-bytes SIZE
@@ -58,14 +63,17 @@ const OPTIONS = {
   json: { type: 'boolean' },
   stdin: { type: 'boolean' },
   hook: { type: 'string' },
+  diff: { type: 'string', multiple: true },
 } as const;
 
 export async function guardCommand(args: string[]): Promise<number> {
   if (args.includes('--hook') || args.some((a) => a.startsWith('--hook='))) return hookMode(args);
   const { values, positionals } = parse(args, OPTIONS, 100_000);
   if (values.hook !== undefined) throw new UsageError('--hook goes before --');
-  const text = values.stdin ? readFileSync(0, 'utf8') : commandText(positionals);
-  const answer = await guard(text, values);
+  const answer =
+    values.diff !== undefined
+      ? await (await import('./guard-diff.ts')).guardDiff(values.diff, values, gateFrom(values['fail-on']))
+      : await guard(values.stdin ? readFileSync(0, 'utf8') : commandText(positionals), values);
   const json = values.json === true || values.output === 'json';
   if (values.output !== undefined && values.output !== 'json')
     throw new UsageError(`-o expects json, got "${values.output}"`);
@@ -73,7 +81,7 @@ export async function guardCommand(args: string[]): Promise<number> {
   return answer.decision === 'block' ? 1 : 0;
 }
 
-type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
+export type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
 
 /** One word: a shell line. Several: argv, quoted back into one line. */
 function commandText(positionals: string[]): string {
@@ -86,7 +94,7 @@ function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
-function gateFrom(value: string | undefined): GuardGate {
+export function gateFrom(value: string | undefined): GuardGate {
   if (value === undefined) return null;
   if ((IMPACT_ORDER as readonly string[]).includes(value)) return value as Impact;
   throw new UsageError(`--fail-on expects one of ${IMPACT_ORDER.join(', ')}, got "${value}"`);

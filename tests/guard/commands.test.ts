@@ -462,3 +462,17 @@ test('docs/guard.md lists every row of the table, and no row that is not there',
     GUARD_RULES.map((r) => r.id),
   );
 });
+
+test('the first pass (no inventory) never misses a step the inventory would show', async () => {
+  const { EMPTY_INVENTORY, recognise } = await import('../../src/core/guard/recognise.ts');
+  const { guardInventory } = await import('../../src/core/guard/inventory.ts');
+  const { sampleAnalysis } = await import('./support.ts');
+  const inventory = guardInventory(await sampleAnalysis());
+  for (const row of Object.values(FAMILIES).flat()) {
+    const node = row.node ?? null;
+    const real = recognise(row.command, node, inventory).steps.map((s) => s.rule);
+    const first = recognise(row.command, node, EMPTY_INVENTORY).steps.map((s) => s.rule);
+    for (const rule of real)
+      assert.ok(first.includes(rule), `${row.command}: ${rule} only with the inventory`);
+  }
+});

@@ -130,6 +130,38 @@ const WRAPPERS: readonly Wrapper[] = [
       ),
   },
   {
+    // `su [-] [USER] -c 'cmd'`, `runuser -u USER -- cmd`
+    names: ['su', 'runuser'],
+    unwrap: (inv) => {
+      const c = inv.words.findIndex((w) => w === '-c' || w === '--command');
+      if (c > 0) return { script: inv.words[c + 1] ?? '', via: programName(inv.words[0]) };
+      const dashes = inv.words.indexOf('--');
+      return dashes > 0 ? from(inv, dashes + 1, programName(inv.words[0])) : null;
+    },
+  },
+  {
+    // `find /dev -name 'sd*' -exec wipefs -a {} \;`: `{}` is each file found, known only then.
+    names: ['find'],
+    unwrap: (inv) => {
+      const at = inv.words.findIndex((w) => w === '-exec' || w === '-execdir' || w === '-ok');
+      if (at < 0) return null;
+      const end = inv.words.findIndex((w, i) => i > at && (w === ';' || w === '+'));
+      const words = inv.words.slice(at + 1, end < 0 ? undefined : end);
+      return { words, dynamic: words.map((w) => w.includes('{}')), via: 'find -exec' };
+    },
+  },
+  {
+    // `ansible HOST -m shell|command|raw -a 'cmd'`: the node when HOST is one name.
+    names: ['ansible'],
+    unwrap: (inv) => {
+      const a = inv.words.findIndex((w) => w === '-a' || w === '--args');
+      const host = inv.words[1];
+      if (a < 0 || !host || host.startsWith('-')) return null;
+      const one = /^[\w.-]+$/.test(host) && host !== 'all';
+      return { script: inv.words[a + 1] ?? '', via: `ansible ${host}`, ...(one ? { node: host } : {}) };
+    },
+  },
+  {
     names: ['eval'],
     unwrap: (inv) => (inv.words.length > 1 ? { script: inv.words.slice(1).join(' '), via: 'eval' } : null),
   },
@@ -273,10 +305,17 @@ function unwrapInto(out: Unwrapped, inv: Invocation, stdin: readonly string[], d
   unwrapInto(out, stripAssignments(next), stdin, depth + 1);
 }
 
-/** `X=1 Y=2 cmd …` runs `cmd …`. */
+/** Reserved words before a command: `if … then CMD`, `do CMD`, `{ CMD; }`, `! CMD`. */
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'while', 'until', 'do', '!', '{', '}', 'time']);
+
+/** `X=1 Y=2 cmd …` and `then cmd …`, `do cmd …` run `cmd …`. */
 function stripAssignments(inv: Invocation): Invocation {
   let i = 0;
-  while (i < inv.words.length - 1 && /^[A-Za-z_]\w*=/.test(inv.words[i] ?? '')) i++;
+  while (
+    i < inv.words.length - 1 &&
+    (/^[A-Za-z_]\w*=/.test(inv.words[i] ?? '') || KEYWORDS.has(inv.words[i] ?? ''))
+  )
+    i++;
   return i === 0 ? inv : { ...inv, words: inv.words.slice(i), dynamic: inv.dynamic.slice(i) };
 }
 

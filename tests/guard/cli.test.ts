@@ -5,14 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { NOW, REPO } from './support.ts';
+import { CLI, NOW, REPO } from './support.ts';
 
-const CLI = join(REPO, 'scripts', 'tierbook.ts');
 const SAMPLE = ['--from', 'src/sample/cluster', '--now', NOW];
 
-export function tierbook(args: string[], input?: string) {
+function tierbook(args: string[], input?: string) {
   const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: REPO, input });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }

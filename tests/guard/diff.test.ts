@@ -9,9 +9,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { NOW, REPO } from './support.ts';
+import { CLI, NOW, REPO } from './support.ts';
 
-const CLI = join(REPO, 'scripts', 'tierbook.ts');
 const SAMPLE = join(REPO, 'src', 'sample', 'cluster');
 
 function guard(args: string[], cwd = REPO) {

@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseHookEvent } from '../../src/core/guard/hook.ts';
-import { event, hook } from './hook.test.ts';
-import { guardSample } from './support.ts';
+import { event, guardSample, hook } from './support.ts';
 
 /** Destructive commands of the sample, each with the node it needs (or none). */
 const DESTRUCTIVE: [string, string | null][] = [
@@ -40,6 +39,9 @@ const WRAP: ((c: string) => string)[] = [
   (c) => `$(${c})`,
   (c) => `echo "$(${c})"`,
   (c) => `(${c})`,
+  (c) => `if ceph osd ok-to-stop 3; then ${c}; fi`,
+  (c) => `for i in 1; do ${c}; done`,
+  (c) => `run() { ${c}; }; run`,
 ];
 
 /** Words that do not change what a command does: quoted junk, paths, numbers. */

@@ -9,28 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { NOW, REPO } from './support.ts';
-
-const CLI = join(REPO, 'scripts', 'tierbook.ts');
-const HOOK = ['guard', '--hook', 'claude-code', '--from', 'src/sample/cluster', '--now', NOW];
-
-export function event(toolName: string, toolInput: Record<string, unknown>): string {
-  return JSON.stringify({
-    session_id: 'b2c5f1d0-6a4e-4f0b-9a57-1c2d3e4f5a6b',
-    transcript_path: '/home/op/.claude/projects/homelab/b2c5f1d0.jsonl',
-    cwd: '/home/op/homelab',
-    permission_mode: 'default',
-    hook_event_name: 'PreToolUse',
-    tool_name: toolName,
-    tool_input: toolInput,
-    tool_use_id: 'toolu_01ABCdefGHIjklMNOpqrSTU',
-  });
-}
-
-export function hook(stdin: string, args: string[] = HOOK) {
-  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: REPO, input: stdin });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { CLI, event, hook, NOW } from './support.ts';
 
 function decision(stdout: string) {
   const out = JSON.parse(stdout) as {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/analysis/analyze.ts';
 import type { Impact } from '../../src/core/analysis/blast/model.ts';
@@ -31,4 +32,27 @@ export async function guardSample(
 ): Promise<GuardAnswer> {
   const analysis = await sampleAnalysis();
   return assessSteps(text, recognise(text, node, guardInventory(analysis)), analysis, gate);
+}
+
+export const CLI = join(REPO, 'scripts', 'tierbook.ts');
+
+/** `tierbook guard --hook claude-code` on the sample. */
+const HOOK = ['guard', '--hook', 'claude-code', '--from', 'src/sample/cluster', '--now', NOW];
+
+export function event(toolName: string, toolInput: Record<string, unknown>): string {
+  return JSON.stringify({
+    session_id: 'b2c5f1d0-6a4e-4f0b-9a57-1c2d3e4f5a6b',
+    transcript_path: '/home/op/.claude/projects/homelab/b2c5f1d0.jsonl',
+    cwd: '/home/op/homelab',
+    permission_mode: 'default',
+    hook_event_name: 'PreToolUse',
+    tool_name: toolName,
+    tool_input: toolInput,
+    tool_use_id: 'toolu_01ABCdefGHIjklMNOpqrSTU',
+  });
+}
+
+export function hook(stdin: string, args: string[] = HOOK) {
+  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: REPO, input: stdin });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }

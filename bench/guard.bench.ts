@@ -14,12 +14,12 @@ import { join } from 'node:path';
 import { analyze } from '../src/core/analysis/analyze.ts';
 import { DEFAULT_CONFIG } from '../src/core/config/index.ts';
 import { buildGraph } from '../src/core/graph/build.ts';
+import { SAVED_INVENTORY_FILE } from '../src/core/graph/saved-inventory.ts';
 import { assessSteps } from '../src/core/guard/assess.ts';
 import { guardInventory } from '../src/core/guard/inventory.ts';
 import { recognise } from '../src/core/guard/recognise.ts';
 import { assembleInventory } from '../src/core/inventory/assemble.ts';
 import { savedInventoryText } from '../src/core/render/saved-inventory-file.ts';
-import { SAVED_INVENTORY_FILE } from '../src/core/sources/content/saved-inventory.ts';
 import { best } from './best.ts';
 import { syntheticCluster } from './synthetic/index.ts';
 

@@ -35,8 +35,8 @@ blast radius, single replicas of critical data… Findings are grouped by severi
 object and field to change and how to fix it.
   --json           print {"findings": [...]} (rule, severity, object, field, message, fix),
                    and "notRead" when the read was partial (the same as -o json)
-  -o, --output FMT text (default), json, sarif (SARIF 2.1.0 for code scanning: findings
-                   read from files point at their manifest's file and line) or junit
+  -o, --output FMT text (default), json, sarif (SARIF 2.1.0: findings read from
+                   files point at the manifest's line) or junit
   --fail-on SEV    exit 1 if any finding is at or above SEV: high (default), medium, low, or
                    none (never fail); a partial read fails any gate but none
   --baseline FILE  a saved "tierbook check --json": findings already in it (same rule, object

@@ -7,11 +7,11 @@ import { parse } from '../cli/args.ts';
 
 export const HELP = `tierbook diff OLD_CONTENT NEW_CONTENT [-o markdown|json]
 
-What changed between two inventories of a cluster (two content/ folders, e.g. the committed
-one and a fresh "tierbook inventory --out new/"): failure domains whose blast radius grew,
-backups lost or gained, new and resolved findings, tier changes, workloads added and removed.
-Markdown is ready to paste as a pull request's body. Each side is analysed with its own
-configuration and at its own time.
+What changed between two inventories of a cluster (two content/ folders: the
+committed one and a fresh "tierbook inventory --out new/"): failure domains
+whose blast radius grew, backups lost or gained, new and resolved findings,
+tier changes, workloads added and removed. The Markdown fits a pull request.
+Each side is analysed with its own configuration and at its own time.
   -o, --output FMT markdown (default) or json`;
 
 export async function diffCommand(args: string[]): Promise<number> {

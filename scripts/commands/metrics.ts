@@ -8,13 +8,14 @@ import { CONTENT_HELP, CONTENT_OPTION, loadInventory } from '../cli/load-invento
 
 export const HELP = `tierbook metrics [SOURCE|--content DIR] [--now ISO8601] [--config FILE]
 
-Prints OpenMetrics text for node-exporter's textfile collector or a Pushgateway, so alerts
-fire between inventories: findings by rule and severity, each workload's newest backup, its
-age and its tier's RPO, and what each failure domain would take (data-loss, unavailable,
-degraded). Every series carries cluster="NAME". docs/metrics.md has alert examples.
-  --now ISO8601    measure backup ages against this time (default: now; with --content
-                   the inventory's own time)
-  --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)
+Prints OpenMetrics text for node-exporter's textfile collector or a Pushgateway,
+so alerts fire between inventories: findings by rule and severity, each
+workload's newest backup, its age and its tier's RPO, and what each failure
+domain would take (data-loss, unavailable, degraded). Every series carries
+cluster="NAME". docs/metrics.md has alert rules.
+  --now ISO8601    measure backup ages at this time (default: now; with
+                   --content, the inventory's own time)
+  --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml)
 ${CONTENT_HELP}
 ${READ_LIMITS_HELP}`;
 

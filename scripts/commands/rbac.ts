@@ -6,9 +6,10 @@ import { parse } from '../cli/args.ts';
 
 export const HELP = `tierbook rbac [--name NAME] [-o yaml|json]
 
-Prints the read-only ClusterRole tierbook needs to inventory a cluster: get and list on
-exactly the kinds it reads, nothing on Secrets, no write verb. deploy/clusterrole.yaml is
-this output (a test keeps them equal); bind it to the service account that runs tierbook.
+Prints the read-only ClusterRole tierbook needs to inventory a cluster: get and
+list on exactly the kinds it reads, nothing on Secrets, no write verb.
+deploy/clusterrole.yaml is this output (a test keeps them equal); bind it to the
+service account that runs tierbook (docs/in-cluster.md).
   --name NAME      the ClusterRole's name (default: tierbook-reader)
   -o, --output FMT yaml (default) or json`;
 

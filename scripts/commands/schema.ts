@@ -4,9 +4,10 @@ import { parse } from '../cli/args.ts';
 
 export const HELP = `tierbook schema NAME
 
-Prints a JSON Schema (draft 2020-12): config (tierbook.config.yaml: editors validate it with
-"# yaml-language-server: $schema=…"), blast, check, diff or guard (what -o json prints). The same
-files are in docs/schemas/NAME.schema.json.`;
+Prints a JSON Schema (draft 2020-12): config (tierbook.config.yaml; editors
+validate it with "# yaml-language-server: $schema=…"), or blast, check, diff or
+guard (what -o json prints). The same files are in
+docs/schemas/NAME.schema.json.`;
 
 export async function schemaCommand(args: string[]): Promise<number> {
   const { positionals } = parse(args, {}, 1);

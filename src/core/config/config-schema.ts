@@ -1,5 +1,4 @@
-import type { Tier } from '../analysis/tiers/model.ts';
-import { tierOf } from '../analysis/tiers/tier-value.ts';
+import { type Tier, tierOf } from '../tier.ts';
 import { isDuration } from './duration.ts';
 import { converted, fail, list, object, oneOf, type Schema, text } from './schema.ts';
 

@@ -1,4 +1,4 @@
-import type { Tier } from '../analysis/tiers/model.ts';
+import type { Tier } from '../tier.ts';
 
 /** tierbook.config.yaml, validated. Every field is optional in the file; defaults fill the rest. */
 export interface TierbookConfig {

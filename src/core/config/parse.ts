@@ -1,4 +1,4 @@
-import { TIERS } from '../analysis/tiers/model.ts';
+import { TIERS } from '../tier.ts';
 import { CONFIG_SCHEMA } from './config-schema.ts';
 import { DEFAULT_CONFIG } from './defaults.ts';
 import type { TierbookConfig } from './model.ts';

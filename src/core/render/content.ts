@@ -1,5 +1,6 @@
+import { SAVED_INVENTORY_FILE } from '../graph/saved-inventory.ts';
 import type { Inventory } from '../inventory/model.ts';
-import { SAVED_INVENTORY_FILE } from '../sources/content/saved-inventory.ts';
+import { compare } from '../order.ts';
 import { INDEX_FILE, storageFile, workloadFile } from './file-names.ts';
 import { FINDINGS_FILE, renderFindingsPage } from './findings-page.ts';
 import { renderIndexPage } from './index-page.ts';
@@ -55,5 +56,5 @@ export function renderContent(
     const orphan = path.startsWith(`${ORPHANED_DIR}/`) ? path : `${ORPHANED_DIR}/${path}`;
     if (path.startsWith(`${ORPHANED_DIR}/`) || hasOwnNotes(extractNotes(text, path))) files.set(orphan, text);
   }
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map([...files].sort(([a], [b]) => compare(a, b)));
 }

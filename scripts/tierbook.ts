@@ -104,8 +104,9 @@ SOURCE (for commands that read a cluster):
 Exit codes: 0 success; 1 drift found (inventory --check), a finding (check) or an impact
 (blast) at or above --fail-on, or a command guard blocked; 2 bad usage, bad input, an
 output folder tierbook may not write, or internal error, or --from input with no Pod,
-workload, PVC or PV in it; 3 the cluster could not be read, or read none of those (see inventory --allow-shrink). A partial
-read answers and says what it did not see (blast: assumptions; check: its header, notRead).
+workload, PVC or PV in it; 3 the cluster could not be read, or read none of those (see
+inventory --allow-shrink). A partial read answers and says what it did not see (blast:
+assumptions; check: its header, notRead).
 Run "tierbook <command> --help" for a command's options.
 `;
 

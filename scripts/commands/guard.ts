@@ -5,6 +5,7 @@ import { InputError, UsageError } from '../../src/core/errors.ts';
 import type { GuardGate } from '../../src/core/guard/assess.ts';
 import { hookReply, parseHookEvent } from '../../src/core/guard/hook.ts';
 import type { GuardAnswer } from '../../src/core/guard/model.ts';
+import { planAsScript } from '../../src/core/guard/plan.ts';
 import { harmlessAnswer, recognise } from '../../src/core/guard/recognise.ts';
 import { renderGuardText } from '../../src/core/guard/render.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
@@ -29,7 +30,8 @@ tierbook guard -- "$@" && exec "$@").
   --fail-on IMPACT block at IMPACT or worse in any tier: data-loss, unavailable
                    or degraded (default: any data-loss, or tier 0/1 unavailable)
   -o json, --json  print the answer as JSON
-  --stdin          read the script from stdin instead of after --
+  --stdin          read a script or a plan from stdin instead of after -- (list
+                   markers, $ prompts and code fences are taken off)
   --hook claude-code
                    be a Claude Code PreToolUse hook: deny data loss, ask for
                    any other block, print nothing for the rest; every failure
@@ -73,7 +75,7 @@ export async function guardCommand(args: string[]): Promise<number> {
   const answer =
     values.diff !== undefined
       ? await (await import('./guard-diff.ts')).guardDiff(values.diff, values, gateFrom(values['fail-on']))
-      : await guard(values.stdin ? readFileSync(0, 'utf8') : commandText(positionals), values);
+      : await guard(values.stdin ? planAsScript(readFileSync(0, 'utf8')) : commandText(positionals), values);
   const json = values.json === true || values.output === 'json';
   if (values.output !== undefined && values.output !== 'json')
     throw new UsageError(`-o expects json, got "${values.output}"`);

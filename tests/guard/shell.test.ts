@@ -1,6 +1,7 @@
 /** The guard's shell reader and wrapper removal, on their own. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { planAsScript } from '../../src/core/guard/plan.ts';
 import { parseShell } from '../../src/core/guard/shell.ts';
 import { unwrapScript } from '../../src/core/guard/unwrap.ts';
 
@@ -61,4 +62,29 @@ test('xargs gets what a literal echo pipes in, else an unknown word', () => {
   assert.deepEqual(known?.words, ['ceph', 'osd', 'purge', '3', '4']);
   const unknown = unwrapScript('ceph osd ls | xargs ceph osd purge', null).invocations.at(-1);
   assert.equal(unknown?.dynamic.at(-1), true);
+});
+
+test('a plan reads as its commands: list markers, prompts and code fences are taken off', () => {
+  const plan = [
+    'Plan:',
+    '1. ceph osd tree',
+    '2) $ ceph osd purge 3',
+    '- `wipefs -a /dev/sdc`',
+    '```sh',
+    'ssh k8s-2 lsblk',
+    '```',
+  ].join('\n');
+  assert.deepEqual(words(planAsScript(plan)), [
+    ['Plan:'],
+    ['ceph', 'osd', 'tree'],
+    ['ceph', 'osd', 'purge', '3'],
+    ['`wipefs -a /dev/sdc`'],
+    ['ssh', 'k8s-2', 'lsblk'],
+  ]);
+  assert.deepEqual(
+    parseShell(planAsScript(plan)).substituted.map((c) => c.words),
+    [['wipefs', '-a', '/dev/sdc']],
+  );
+  const script = 'set -e\nfor i in 1 2; do\n  echo $i\ndone';
+  assert.equal(planAsScript(script), script);
 });

@@ -18,6 +18,8 @@ interface Row {
   targets?: string[];
   /** Table rows that recognised a step, in order. */
   rules?: string[];
+  /** Something the steps' notes must say. */
+  notes?: RegExp;
 }
 
 const OSD3 = ['osd/3'];
@@ -197,6 +199,13 @@ const FAMILIES: Record<string, Row[]> = {
       rules: [],
     },
     { command: 'kubectl delete pvc no-such-claim -n auth', decision: 'block', level: 'cannot-tell' },
+    {
+      command: 'kubectl delete pvc authentik-media -n auth',
+      decision: 'block',
+      level: 'data-loss',
+      targets: ['pvc/auth/authentik-media'],
+      notes: /reclaim policy Retain/,
+    },
     { command: 'kubectl delete pod -n auth authentik-server-0', decision: 'pass', level: 'none', rules: [] },
     { command: 'kubectl delete namespace databases', decision: 'block', level: 'data-loss' },
     { command: 'kubectl delete ns web', decision: 'pass', level: 'unavailable' },

@@ -39,6 +39,8 @@ export interface GuardInventory {
   disksOn(node: string): DiskMatch[];
   hasNode(node: string): boolean;
   claim(namespace: string, name: string): string | null;
+  /** The reclaim policy of the PV a claim is bound to, or null when unbound or not read. */
+  claimReclaimPolicy(namespace: string, name: string): string | null;
   claimsIn(namespace: string): string[];
   workloadsIn(namespace: string): WorkloadMatch[];
   workload(namespace: string, kind: string, name: string): WorkloadMatch | null;
@@ -162,6 +164,11 @@ export function guardInventory(analysis: Analysis): GuardInventory {
     claim(namespace, name) {
       const c = claims.find((n) => n.namespace === namespace && n.name === name);
       return c ? `pvc/${namespace}/${name}` : null;
+    },
+    claimReclaimPolicy(namespace, name) {
+      const claim = claims.find((n) => n.namespace === namespace && n.name === name);
+      const pv = claim ? index.out(claim.id, 'bound-to').map((e) => index.node(e.to))[0] : undefined;
+      return typeof pv?.attrs.reclaimPolicy === 'string' ? pv.attrs.reclaimPolicy : null;
     },
     claimsIn: (namespace) =>
       claims.filter((c) => c.namespace === namespace).map((c) => `pvc/${namespace}/${c.name}`),

@@ -25,6 +25,7 @@ export const EMPTY_INVENTORY: GuardInventory = {
   disksOn: () => [],
   hasNode: () => false,
   claim: () => null,
+  claimReclaimPolicy: () => null,
   claimsIn: () => [],
   workloadsIn: () => [],
   workload: () => null,

@@ -61,9 +61,17 @@ type KindHandler = (namespace: string, name: string, inventory: GuardInventory) 
 
 const claimLost: KindHandler = (ns, name, inventory) => {
   const claim = inventory.claim(ns, name);
-  return claim
-    ? finding({ targets: [target(claim, 'lost')] })
-    : finding({ unknown: [`PVC ${ns}/${name} is not in the inventory`] });
+  if (!claim) return finding({ unknown: [`PVC ${ns}/${name} is not in the inventory`] });
+  // Retain keeps the data on the backend, but getting it back is by hand: still a loss here.
+  const retained = inventory.claimReclaimPolicy(ns, name) === 'Retain';
+  return finding({
+    targets: [target(claim, 'lost')],
+    notes: retained
+      ? [
+          `its PV has reclaim policy Retain: the data stays on the backend as a Released PV, which only a by-hand rebind brings back; counted as lost`,
+        ]
+      : [],
+  });
 };
 
 const volumeDeleted: KindHandler = (_ns, name, inventory) => {

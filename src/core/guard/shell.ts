@@ -6,7 +6,8 @@
  * <<EOF` runs one), and command substitution ($(…) and `…`, whose inner commands run too).
  * It never evaluates: a word holding a variable or a substitution is marked `dynamic`.
  * What it cannot read (an unterminated quote or here-document) is a `problem`: the guard then
- * says "review by hand", never "harmless".
+ * says "review by hand", never "harmless". One reader in one file (past 250 lines): the
+ * tokenizer, quoting and here-document states share the position and are not useful apart.
  */
 export interface SimpleCommand {
   /** The words after quote removal; variables and substitutions kept as written. */

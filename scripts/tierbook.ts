@@ -1,5 +1,8 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { UsageError } from '../src/core/errors.ts';
+import { PACKAGE_ROOT } from '../src/io/package-root.ts';
 import { runWithExitCode } from './cli/exit.ts';
 
 /** One table of commands; each loads its module only when run. */
@@ -42,6 +45,20 @@ const COMMANDS: Record<
       return { run: m.guardCommand, help: m.HELP };
     },
   },
+  runbooks: {
+    summary: 'list the built-in runbooks that apply, per failure domain and workload',
+    load: async () => {
+      const m = await import('./commands/runbooks.ts');
+      return { run: m.runbooksCommand, help: m.HELP };
+    },
+  },
+  runbook: {
+    summary: 'print one runbook bound to a target: gates first, names filled in',
+    load: async () => {
+      const m = await import('./commands/runbook.ts');
+      return { run: m.runbookCommand, help: m.HELP };
+    },
+  },
   diff: {
     summary: 'what changed between two inventories: blast radius grown, backups lost, findings',
     load: async () => {
@@ -77,11 +94,19 @@ const COMMANDS: Record<
       return { run: m.demoCommand, help: m.HELP };
     },
   },
+  completion: {
+    summary: 'print a shell completion script: bash, zsh or fish',
+    load: async () => {
+      const m = await import('./commands/completion.ts');
+      return { run: (args) => m.completionCommand(args, COMMANDS), help: m.HELP };
+    },
+  },
 };
 
 const USAGE = `tierbook: know the blast radius before the destructive step.
 
 Usage: tierbook <command> [options]
+       tierbook --version
 
 Commands:
 ${Object.entries(COMMANDS)
@@ -112,6 +137,11 @@ Run "tierbook <command> --help" for a command's options.
 
 await runWithExitCode(async () => {
   const [name, ...args] = process.argv.slice(2);
+  if (name === '--version' || name === '-V') {
+    const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE);
     return name ? 0 : 2;

@@ -14,6 +14,7 @@ import { renderBlastText, renderFailureDomainsText } from '../../src/core/render
 import { describeUnread } from '../../src/core/sources/unread.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { CONTENT_HELP, CONTENT_OPTION, loadInventory, staleNotice } from '../cli/load-inventory.ts';
+import { OUTPUT_HELP, OUTPUT_OPTIONS, outputFormat, structured } from '../cli/output.ts';
 import { partialReadFailsGate } from '../cli/partial-gate.ts';
 
 export const HELP = `tierbook blast [TARGET...] [SOURCE|--content DIR] [--json] [--outage]
@@ -33,6 +34,7 @@ domain (OSDs, disks, nodes, pools, classes) with what it would take, worst first
                    unavailable or degraded (with no target: if some failure domain's is),
                    or if the read was partial (what was not seen cannot pass a gate)
   --json           print the contract's JSON (target, assumptions, impacts)
+${OUTPUT_HELP}
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)
 ${CONTENT_HELP}
@@ -49,13 +51,14 @@ export async function blastCommand(args: string[]): Promise<number> {
     {
       ...SOURCE_OPTIONS,
       ...CONTENT_OPTION,
-      json: { type: 'boolean' },
+      ...OUTPUT_OPTIONS,
       outage: { type: 'boolean' },
       'fail-on': { type: 'string' },
     },
     64,
   );
   const failOn = failOnFrom(values['fail-on']);
+  const format = outputFormat(values);
   const now = nowFrom(values.now);
   const loaded = await loadInventory(values, 'the blast radius may miss what depends on it');
   const { graph, config } = loaded;
@@ -66,8 +69,16 @@ export async function blastCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) {
     const domains = failureDomains(analysis);
     process.stdout.write(
-      values.json
-        ? `${JSON.stringify({ failureDomains: domains, ...(unread.length + (stale ? 1 : 0) > 0 ? { assumptions: [...unread, ...(stale ? [stale] : [])] } : {}) }, null, 2)}\n`
+      format !== 'text'
+        ? structured(
+            {
+              failureDomains: domains,
+              ...(unread.length + (stale ? 1 : 0) > 0
+                ? { assumptions: [...unread, ...(stale ? [stale] : [])] }
+                : {}),
+            },
+            format,
+          )
         : renderFailureDomainsText(domains, [...unread, ...(stale ? [stale] : [])]),
     );
     const partial = partialReadFailsGate(unread.length, failOn);
@@ -87,9 +98,7 @@ export async function blastCommand(args: string[]): Promise<number> {
         `${d.object} left out (field ${d.field} of the wrong type): any backup or snapshot it gives is not counted`,
       );
   }
-  process.stdout.write(
-    values.json ? `${JSON.stringify(blastJson(result), null, 2)}\n` : renderBlastText(result),
-  );
+  process.stdout.write(format !== 'text' ? structured(blastJson(result), format) : renderBlastText(result));
   const partial = partialReadFailsGate(unread.length, failOn);
   if (failOn && impactsFailAt(result.impacts, failOn)) return gateFailed(failOn, result.target);
   return partial ? 1 : 0;

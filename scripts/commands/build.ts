@@ -1,7 +1,7 @@
 import type { SiteBuildResult } from '../../src/io/site-build.ts';
 import { parse } from '../cli/args.ts';
 
-export const HELP = `tierbook build [--content DIR] [--out DIR]
+export const HELP = `tierbook build [--content DIR] [--out DIR] [--cache-dir DIR]
 
 Builds the static site from an inventory: one page per workload and storage object, the tier
 dashboard, blast-radius and findings pages, diagrams drawn as SVG, and a search index. The
@@ -10,17 +10,24 @@ result is plain files that work from any web server, with no request to another 
   --out DIR       where to write the site (default: dist); replaced only when the build succeeds,
                   and only if it is new, empty or an earlier build's (it holds .tierbook-site);
                   it may not be, contain or sit inside --content
+  --cache-dir DIR drawn diagrams, Astro's cache, temporary folders (default:
+                  $XDG_CACHE_HOME/tierbook, else ~/.cache/tierbook; or TIERBOOK_CACHE_DIR)
 
-Diagrams are drawn once by Chromium (/usr/bin/chromium, or TIERBOOK_CHROMIUM) and cached by
-content in node_modules/.cache/tierbook (or TIERBOOK_CACHE_DIR): an unchanged diagram is never
-drawn again.`;
+Diagrams are drawn once by Chromium (found, or fetched once: README) and cached by
+content: an unchanged diagram is never drawn again. Nothing is written inside tierbook's own
+folder or the current one but --out.`;
 
 export async function buildCommand(args: string[]): Promise<number> {
-  const { values } = parse(args, { content: { type: 'string' }, out: { type: 'string' } });
+  const { values } = parse(args, {
+    content: { type: 'string' },
+    out: { type: 'string' },
+    'cache-dir': { type: 'string' },
+  });
   const { buildStaticSite } = await import('../../src/io/site-build.ts');
   const result = await buildStaticSite({
     contentDir: values.content ?? 'content',
     outDir: values.out ?? 'dist',
+    ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}),
   });
   process.stdout.write(describeBuild(result));
   return 0;

@@ -1,24 +1,27 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../src/core/errors.ts';
+import { tempDirOf, usableCacheDir } from '../../src/io/cache-dir.ts';
 import { removeDeadTempDirs } from '../../src/io/output-lock.ts';
+import { PACKAGE_ROOT } from '../../src/io/package-root.ts';
 import { parse } from '../cli/args.ts';
 import { describeBuild } from './build.ts';
 import { inventoryCommand } from './inventory.ts';
 
-export const SAMPLE_CLUSTER = fileURLToPath(new URL('../../src/sample/cluster', import.meta.url));
+export const SAMPLE_CLUSTER = join(PACKAGE_ROOT, 'src', 'sample', 'cluster');
 /** The sample is a snapshot: its inventory is always taken at the same moment. */
 export const SAMPLE_NOW = '2026-11-24T06:00:00Z';
 export const SAMPLE_NAME = 'sample-homelab';
 
 export const HELP = `tierbook demo [--out DIR] [--site DIR] [--port N] [--no-serve] [--no-build] [--check]
+             [--cache-dir DIR]
 
 Inventories the built-in sample cluster (a Rook-Ceph homelab, see src/sample/README.md),
 builds its site and serves it on 127.0.0.1 until interrupted.
   --out DIR     where the sample's inventory goes (default: a temporary directory)
   --site DIR    where the site goes (default: a temporary directory)
+  --cache-dir DIR  diagrams, Astro's cache and the temporary directories (default:
+                $XDG_CACHE_HOME/tierbook, else ~/.cache/tierbook)
   --port N      the port to serve on (default: 4321; 0 picks a free one)
   --no-serve    build only, and say where
   --no-build    inventory only (what "npm run inventory:sample" does)
@@ -32,6 +35,7 @@ export async function demoCommand(args: string[]): Promise<number> {
     'no-serve': { type: 'boolean' },
     'no-build': { type: 'boolean' },
     check: { type: 'boolean' },
+    'cache-dir': { type: 'string' },
   });
   const port = values.port === undefined ? 4321 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -39,9 +43,9 @@ export async function demoCommand(args: string[]): Promise<number> {
   }
   if (values.check) return inventorySample(values.out ?? 'content', true);
   const needsTemp = values.out === undefined || (values.site === undefined && !values['no-build']);
+  const cache = needsTemp || !values['no-build'] ? await usableCacheDir(values['cache-dir']) : undefined;
   // Named with the pid, so the next demo removes what a killed one left behind.
-  if (needsTemp) await removeDeadTempDirs('tierbook-demo-');
-  const temp = needsTemp ? await mkdtemp(join(tmpdir(), `tierbook-demo-${process.pid}-`)) : null;
+  const temp = cache && needsTemp ? await demoTempDir(cache) : null;
   // With --no-serve the built files are the point: they stay where they were written.
   const keep = values['no-serve'] === true || values['no-build'] === true;
   try {
@@ -50,13 +54,22 @@ export async function demoCommand(args: string[]): Promise<number> {
     if (status !== 0 || values['no-build']) return status;
     const siteDir = values.site ?? join(temp as string, 'site');
     const { buildStaticSite } = await import('../../src/io/site-build.ts');
-    process.stdout.write(describeBuild(await buildStaticSite({ contentDir, outDir: siteDir })));
+    process.stdout.write(
+      describeBuild(await buildStaticSite({ contentDir, outDir: siteDir, cacheDir: cache })),
+    );
     if (values['no-serve']) return 0;
     await serveUntilInterrupted(siteDir, port);
     return 0;
   } finally {
     if (temp && !keep) await rm(temp, { recursive: true, force: true });
   }
+}
+
+async function demoTempDir(cache: string): Promise<string> {
+  const parent = tempDirOf(cache);
+  await mkdir(parent, { recursive: true });
+  await removeDeadTempDirs('tierbook-demo-', parent);
+  return mkdtemp(join(parent, `tierbook-demo-${process.pid}-`));
 }
 
 function inventorySample(outDir: string, check: boolean): Promise<number> {

@@ -5,8 +5,8 @@ import { parse } from '../cli/args.ts';
 export const HELP = `tierbook schema NAME
 
 Prints a JSON Schema (draft 2020-12): config (tierbook.config.yaml; editors
-validate it with "# yaml-language-server: $schema=…"), or blast, check, diff or
-guard (what -o json prints). The same files are in
+validate it with "# yaml-language-server: $schema=…"), or blast, check, diff,
+runbook, runbooks or guard (what -o json prints). The same files are in
 docs/schemas/NAME.schema.json.`;
 
 export async function schemaCommand(args: string[]): Promise<number> {

@@ -1,21 +1,24 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import mermaidPackage from 'mermaid/package.json' with { type: 'json' };
+import { PACKAGE_ROOT } from './package-root.ts';
 
-/** tierbook's own folder (where astro.config.mjs and node_modules are). */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { PACKAGE_ROOT };
 
 /**
- * Where rendered diagrams are kept between builds: TIERBOOK_CACHE_DIR, else
- * node_modules/.cache/tierbook. Safe to delete; safe to share between concurrent builds
- * (files are content-addressed and written by rename). The site build sets the variable, as
- * PACKAGE_ROOT means nothing inside Astro's bundle.
+ * Where tierbook keeps what it can make again (drawn diagrams, Astro's incremental build,
+ * temporary folders): TIERBOOK_CACHE_DIR (what `--cache-dir` sets), else
+ * $XDG_CACHE_HOME/tierbook, else ~/.cache/tierbook. Never inside the package or the user's
+ * project, so a read-only install works. Safe to delete; safe to share between concurrent
+ * builds (files are content-addressed and written by rename). The site build sets the
+ * variable for Astro's process, where this module is bundled.
  */
-export function cacheRoot(): string {
-  return process.env.TIERBOOK_CACHE_DIR ?? join(PACKAGE_ROOT, 'node_modules', '.cache', 'tierbook');
+export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.TIERBOOK_CACHE_DIR) return resolve(env.TIERBOOK_CACHE_DIR);
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tierbook');
 }
 
 // A static import, not a require: this module is also bundled into the site's build.

@@ -1,21 +1,10 @@
-import { access } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { MissingToolError } from '../core/errors.ts';
+import { launchChromium } from './chromium.ts';
 import { cacheRoot, diagramKey, MERMAID_CONFIG, readDiagram, writeDiagram } from './diagram-cache.ts';
 
-/** Debian's Chromium; TIERBOOK_CHROMIUM names another. */
-export function chromiumPath(): string {
-  return process.env.TIERBOOK_CHROMIUM ?? '/usr/bin/chromium';
-}
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+// Kept here for callers that import them from the renderer (e2e tests, printing).
+export { CHROMIUM_ARGS, chromiumPath, launchChromium } from './chromium.ts';
 
 export interface RenderStats {
   rendered: number;
@@ -63,19 +52,6 @@ export function openMermaidRenderer(options: { cacheDir?: string; pages?: number
       browser = undefined;
     },
   };
-}
-
-async function launchChromium(): Promise<Browser> {
-  const executablePath = chromiumPath();
-  try {
-    await access(executablePath);
-  } catch {
-    throw new MissingToolError(
-      `diagrams are drawn by Chromium, and there is none at ${executablePath}: install it (Debian/Ubuntu: "apt-get install chromium fonts-dejavu-core") or set TIERBOOK_CHROMIUM to its path`,
-    );
-  }
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
 const require = createRequire(import.meta.url);

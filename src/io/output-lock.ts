@@ -48,15 +48,15 @@ export async function lockOutput(dir: string, flag = '--out'): Promise<OutputLoc
 }
 
 /**
- * Removes temporary folders `<tmpdir>/<prefix>PID-…` whose process is gone: what killed runs
+ * Removes temporary folders `<dir>/<prefix>PID-…` (default: the OS temp folder) whose process is gone: what killed runs
  * left (a demo's inventory and site, a build's private Astro cache).
  */
-export async function removeDeadTempDirs(prefix: string): Promise<void> {
+export async function removeDeadTempDirs(prefix: string, dir = tmpdir()): Promise<void> {
   const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d+)-`);
-  for (const name of await readdir(tmpdir()).catch(() => [] as string[])) {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
     const pid = pattern.exec(name)?.[1];
     if (pid && Number(pid) !== process.pid && !isAlive(Number(pid))) {
-      await rm(join(tmpdir(), name), { recursive: true, force: true });
+      await rm(join(dir, name), { recursive: true, force: true });
     }
   }
 }

@@ -1,17 +1,17 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, OutputError } from '../core/errors.ts';
 import { withContentSecurityPolicy } from '../site/csp.ts';
 import { readContent } from '../site/data/read-content.ts';
 import { buildSite, siteDiagrams } from '../site/data/site.ts';
+import { tempDirOf, usableCacheDir } from './cache-dir.ts';
 import { readContentDir } from './content-dir.ts';
-import { cacheRoot, PACKAGE_ROOT } from './diagram-cache.ts';
 import { openMermaidRenderer, type RenderStats } from './mermaid-renderer.ts';
 import { assertSeparate, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from './output-dir.ts';
 import { isAlive, lockOutput, removeDeadTempDirs } from './output-lock.ts';
+import { MODULE_EXT, PACKAGE_ROOT } from './package-root.ts';
 
 export interface SiteBuildResult {
   outDir: string;
@@ -34,6 +34,8 @@ export async function buildStaticSite(options: {
   outDir: string;
   /** Told what was recovered from a killed build (default: stderr). */
   notify?: (text: string) => void;
+  /** `--cache-dir`: diagrams, Astro's cache and temporary folders (default: cacheRoot()). */
+  cacheDir?: string;
 }): Promise<SiteBuildResult> {
   await assertSeparate(options.contentDir, options.outDir);
   await ownedOutput(options.outDir, 'site');
@@ -48,7 +50,11 @@ export async function buildStaticSite(options: {
   }
 }
 
-async function buildLocked(options: { contentDir: string; outDir: string }): Promise<SiteBuildResult> {
+async function buildLocked(options: {
+  contentDir: string;
+  outDir: string;
+  cacheDir?: string;
+}): Promise<SiteBuildResult> {
   const started = performance.now();
   const contentDir = resolve(options.contentDir);
   const outDir = resolve(options.outDir);
@@ -62,7 +68,7 @@ async function buildLocked(options: { contentDir: string; outDir: string }): Pro
   const site = buildSite(readContent(files));
   const checked = performance.now();
 
-  const cache = cacheRoot();
+  const cache = await usableCacheDir(options.cacheDir);
   const renderer = openMermaidRenderer({ cacheDir: cache });
   let diagrams: RenderStats;
   try {
@@ -113,9 +119,9 @@ async function buildLocked(options: { contentDir: string; outDir: string }): Pro
 }
 
 async function runAstro(options: { contentDir: string; outDir: string; cache: string }): Promise<void> {
-  const lock = await lockAstroCache(join(options.cache, 'astro'));
+  const lock = await lockAstroCache(join(options.cache, 'astro'), tempDirOf(options.cache));
   try {
-    const script = fileURLToPath(new URL('./astro-build-process.ts', import.meta.url));
+    const script = fileURLToPath(new URL(`./astro-build-process${MODULE_EXT}`, import.meta.url));
     const child = spawn(process.execPath, [script, PACKAGE_ROOT, options.outDir, lock.dir], {
       cwd: PACKAGE_ROOT,
       // Read by src/site/load.ts inside Astro's build; telemetry off: the build talks to no one.
@@ -153,10 +159,10 @@ async function runAstro(options: { contentDir: string; outDir: string; cache: st
  * time gets a private, empty one rather than racing the first. The lock holds the builder's
  * pid: a lock or private cache left by a build that was killed is taken over or removed.
  */
-async function lockAstroCache(dir: string): Promise<{ dir: string; release(): Promise<void> }> {
+async function lockAstroCache(dir: string, temp: string): Promise<{ dir: string; release(): Promise<void> }> {
   const lock = `${dir}.lock`;
   await mkdir(dirname(lock), { recursive: true });
-  await removeDeadTempDirs('tierbook-astro-');
+  await removeDeadTempDirs('tierbook-astro-', temp);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await mkdir(lock);
@@ -176,7 +182,8 @@ async function lockAstroCache(dir: string): Promise<{ dir: string; release(): Pr
       await rm(lock, { recursive: true, force: true });
     }
   }
-  const own = join(tmpdir(), `tierbook-astro-${process.pid}-${Date.now()}`);
+  const own = join(temp, `tierbook-astro-${process.pid}-${Date.now()}`);
+  await mkdir(own, { recursive: true });
   return { dir: own, release: () => rm(own, { recursive: true, force: true }) };
 }
 

@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readContentDir, writeContentDir } from '../../src/io/content-dir.ts';
@@ -158,10 +157,11 @@ test('kill -9 at any moment, 5 times: the next run always recovers and the note 
   assert.deepEqual(await readdir(dir), ['content']);
 });
 
-test('temporary folders of a killed demo are removed by the next one', async () => {
-  const left = join(tmpdir(), `tierbook-demo-${deadPid()}-x1`);
+test('temporary folders of a killed demo (in the cache folder) are removed by the next one', async () => {
+  const cache = await scratch();
+  const left = join(cache, 'tmp', `tierbook-demo-${deadPid()}-x1`);
   await mkdir(join(left, 'content'), { recursive: true });
-  const run = await tierbook(['demo', '--no-build']);
+  const run = await tierbook(['demo', '--no-build', '--cache-dir', cache]);
   assert.equal(run.code, 0, run.stderr);
   assert.equal(existsSync(left), false);
   const kept = /Wrote (.*tierbook-demo-\d+-[^/]+)\/content\//.exec(run.stdout)?.[1];

@@ -5,6 +5,7 @@ import { INDEX_FILE, storageFile, workloadFile } from './file-names.ts';
 import { FINDINGS_FILE, renderFindingsPage } from './findings-page.ts';
 import { renderIndexPage } from './index-page.ts';
 import { extractNotes, hasOwnNotes } from './notes.ts';
+import { renderRunbookPage } from './runbook-page.ts';
 import { savedInventoryText } from './saved-inventory-file.ts';
 import { renderStoragePage } from './storage-page.ts';
 import { renderWorkloadPage } from './workload-page.ts';
@@ -51,6 +52,7 @@ export function renderContent(
     const path = storagePaths.get(s.id) as string;
     files.set(path, renderStoragePage(s, path, pages, notesOf(path)));
   }
+  for (const r of inventory.runbooks) files.set(r.path, renderRunbookPage(r));
   for (const [path, text] of previous) {
     if (files.has(path) || restored.has(path)) continue;
     const orphan = path.startsWith(`${ORPHANED_DIR}/`) ? path : `${ORPHANED_DIR}/${path}`;

@@ -1,6 +1,7 @@
 import { CONFIG_SCHEMA } from '../config/config-schema.ts';
 import type { JsonSchema } from '../config/schema.ts';
 import { BLAST_SCHEMA, CHECK_SCHEMA, DIFF_SCHEMA, GUARD_SCHEMA } from './outputs.ts';
+import { RUNBOOK_SCHEMA, RUNBOOKS_SCHEMA } from './runbooks.ts';
 
 /** `tierbook.config.yaml` as JSON Schema, from the same schema the parser validates with. */
 export const CONFIG_JSON_SCHEMA: JsonSchema = {
@@ -15,5 +16,7 @@ export const SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   blast: BLAST_SCHEMA,
   check: CHECK_SCHEMA,
   diff: DIFF_SCHEMA,
+  runbook: RUNBOOK_SCHEMA,
+  runbooks: RUNBOOKS_SCHEMA,
   guard: GUARD_SCHEMA,
 };

@@ -6,9 +6,9 @@ import type { JsonSchema } from '../config/schema.ts';
  * without its schema fails there. Objects are closed (additionalProperties: false) so a typo
  * in a consumer's expectations shows up against the schema, not in production.
  */
-const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
+export const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 
-const closed = (
+export const closed = (
   properties: Record<string, JsonSchema>,
   required: string[] = Object.keys(properties),
 ): JsonSchema => ({
@@ -17,9 +17,9 @@ const closed = (
   required,
   additionalProperties: false,
 });
-const str: JsonSchema = { type: 'string' };
-const strings: JsonSchema = { type: 'array', items: str };
-const tier: JsonSchema = { type: 'integer', minimum: 0, maximum: 4 };
+export const str: JsonSchema = { type: 'string' };
+export const strings: JsonSchema = { type: 'array', items: str };
+export const tier: JsonSchema = { type: 'integer', minimum: 0, maximum: 4 };
 const impact: JsonSchema = { enum: ['data-loss', 'unavailable', 'degraded'] };
 const severity: JsonSchema = { enum: ['high', 'medium', 'low'] };
 const objectRef = closed({ apiVersion: str, kind: str, namespace: str, name: str });

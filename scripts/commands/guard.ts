@@ -72,6 +72,8 @@ export async function guardCommand(args: string[]): Promise<number> {
   if (args.includes('--hook') || args.some((a) => a.startsWith('--hook='))) return hookMode(args);
   const { values, positionals } = parse(args, OPTIONS, 100_000);
   if (values.hook !== undefined) throw new UsageError('--hook goes before --');
+  if ((values.stdin || values.diff !== undefined) && positionals.length > 0)
+    throw new UsageError('give the command after --, or --stdin, or --diff: one of them');
   const answer =
     values.diff !== undefined
       ? await (await import('./guard-diff.ts')).guardDiff(values.diff, values, gateFrom(values['fail-on']))

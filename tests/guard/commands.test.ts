@@ -239,6 +239,13 @@ const FAMILIES: Record<string, Row[]> = {
       targets: ['node/k8s-2'],
     },
     {
+      command: 'oc adm drain k8s-2 --ignore-daemonsets',
+      decision: 'block',
+      level: 'unavailable',
+      targets: ['node/k8s-2'],
+    },
+    { command: 'oc adm top nodes', decision: 'pass', level: 'none', rules: [] },
+    {
       command: 'kubectl scale deploy/authentik-server -n auth --replicas=0',
       decision: 'block',
       level: 'unavailable',
@@ -389,6 +396,12 @@ const FAMILIES: Record<string, Row[]> = {
     { command: "ssh root@k8s-2 'wipefs -a /dev/sdc'", decision: 'block', level: 'data-loss', targets: SDC },
     {
       command: 'ssh -p 2222 k8s-2 sudo sgdisk --zap-all /dev/sdc',
+      decision: 'block',
+      level: 'data-loss',
+      targets: SDC,
+    },
+    {
+      command: 'ssh -t k8s-2 -- sudo wipefs -a /dev/sdc',
       decision: 'block',
       level: 'data-loss',
       targets: SDC,

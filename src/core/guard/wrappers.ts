@@ -224,7 +224,8 @@ const WRAPPERS: readonly Wrapper[] = [
       if (!host) return null;
       const node = host.replace(/^.*@/, '');
       const hostAt = args.at[0] ?? 0;
-      const script = inv.words.slice(hostAt + 1).join(' ') || stdin.join('\n');
+      const after = inv.words.slice(hostAt + 1);
+      const script = (after[0] === '--' ? after.slice(1) : after).join(' ') || stdin.join('\n');
       return script ? { script, via: `ssh ${node}`, node } : null;
     },
   },

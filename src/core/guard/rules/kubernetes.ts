@@ -23,7 +23,12 @@ interface Kubectl {
 
 function kubectl(inv: Invocation, ...verbs: string[]): Kubectl | null {
   if (!isProgram(inv, 'kubectl', 'oc')) return null;
-  const split = args(inv, KUBECTL_VALUE);
+  const parsed = args(inv, KUBECTL_VALUE);
+  // `oc adm drain NODE` is OpenShift's `kubectl drain NODE`.
+  const split =
+    parsed.positionals[0] === 'adm'
+      ? { ...parsed, positionals: parsed.positionals.slice(1), at: parsed.at.slice(1) }
+      : parsed;
   const verb = split.positionals[0] ?? '';
   if (!verbs.includes(verb)) return null;
   const dryRun = option(split, '--dry-run');

@@ -18,6 +18,8 @@ export interface Invocation {
   writes: string[];
   /** Literal words piped into it (`echo 3 | xargs ceph osd purge`), or null. */
   piped: string[] | null;
+  /** True when another command pipes into it (what, `piped` says when it is literal). */
+  pipedIn?: boolean;
 }
 
 /** Lost with its data (a purge, a wipe) or down with its data intact (drain, scale to 0). */

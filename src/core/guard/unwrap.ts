@@ -27,6 +27,7 @@ export function unwrapScript(text: string, node: string | null, depth = 0): Unwr
       via: [],
       writes: command.writes,
       piped: literalPipe(command.pipedFrom),
+      pipedIn: command.pipedFrom !== null,
     };
     unwrapInto(out, stripAssignments(inv), command.stdin, depth);
   }
@@ -61,6 +62,7 @@ function unwrapInto(out: Unwrapped, inv: Invocation, stdin: readonly string[], d
     via,
     writes: inv.writes,
     piped: inv.piped,
+    ...(inv.pipedIn === true ? { pipedIn: true } : {}),
   };
   unwrapInto(out, stripAssignments(next), stdin, depth + 1);
 }

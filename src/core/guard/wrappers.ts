@@ -213,7 +213,12 @@ const WRAPPERS: readonly Wrapper[] = [
           return { script: inv.words[i + 1] ?? '', via: `${inv.words[0]} -c` };
         if (!w.startsWith('-')) return null; // a script file: not visible to the guard
       }
-      return stdin.length > 0 ? { script: stdin.join('\n'), via: `${inv.words[0]} <<here-document` } : null;
+      if (stdin.length > 0) return { script: stdin.join('\n'), via: `${inv.words[0]} <<here-document` };
+      // `echo 'cmd' | sh` runs what is piped in; `curl … | sh` runs what nobody has read.
+      if (inv.piped !== null) return { script: inv.piped.join(' '), via: `| ${inv.words[0]}` };
+      if (inv.pipedIn === true)
+        return { words: ['(a script read from a pipe)'], dynamic: [true], via: `| ${inv.words[0]}` };
+      return null;
     },
   },
   {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { UsageError } from '../src/core/errors.ts';
 import { PACKAGE_ROOT } from '../src/io/package-root.ts';
 import { runWithExitCode } from './cli/exit.ts';
+import { fitHelp } from './cli/fit-help.ts';
 
 /** One table of commands; each loads its module only when run. */
 const COMMANDS: Record<
@@ -127,23 +128,24 @@ SOURCE (for commands that read a cluster):
   --config FILE        tiers, rules, overrides (default: ./tierbook.config.yaml if present; docs/config.md)
 
 Exit codes: 0 success; 1 drift found (inventory --check), a finding (check) or an impact
-(blast) at or above --fail-on, or a command guard blocked; 2 bad usage, bad input, an
-output folder tierbook may not write, or internal error, or --from input with no Pod,
-workload, PVC or PV in it; 3 the cluster could not be read, or read none of those (see
-inventory --allow-shrink). A partial read answers and says what it did not see (blast:
-assumptions; check: its header, notRead).
-Run "tierbook <command> --help" for a command's options.
+(blast) at or above --fail-on, or a command guard blocked; 2 bad usage, bad input, an output folder tierbook may not
+write, or internal error, or --from input with no Pod, workload, PVC or PV in it; 3 the
+cluster could not be read, or read none of those (see inventory --allow-shrink). A partial
+read answers and says what it did not see (blast: assumptions; check: its header, notRead).
+Run "tierbook <command> --help" or "tierbook help <command>" for a command's options.
 `;
 
 await runWithExitCode(async () => {
-  const [name, ...args] = process.argv.slice(2);
-  if (name === '--version' || name === '-V') {
+  const [first, ...rest] = process.argv.slice(2);
+  if (first === '--version' || first === '-V') {
     const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
     process.stdout.write(`${version}\n`);
     return 0;
   }
+  // "tierbook help CMD" is "tierbook CMD --help".
+  const [name, ...args] = first === 'help' && rest[0] ? [rest[0], '--help'] : [first, ...rest];
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
+    process.stdout.write(fitHelp(USAGE));
     return name ? 0 : 2;
   }
   const command = COMMANDS[name];
@@ -153,7 +155,7 @@ await runWithExitCode(async () => {
   // Words after `--` are a command's own (tierbook guard -- mkfs -h): not tierbook's help.
   const own = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
   if (own.includes('--help') || own.includes('-h')) {
-    process.stdout.write(`${help}\n`);
+    process.stdout.write(`${fitHelp(help)}\n`);
     return 0;
   }
   return run(args);

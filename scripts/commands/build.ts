@@ -1,7 +1,8 @@
 import type { SiteBuildResult } from '../../src/io/site-build.ts';
 import { parse } from '../cli/args.ts';
+import { progressLine } from '../cli/progress.ts';
 
-export const HELP = `tierbook build [--content DIR] [--out DIR] [--cache-dir DIR]
+export const HELP = `tierbook build [--content DIR] [--out DIR] [--cache-dir DIR] [--quiet]
 
 Builds the static site from an inventory: one page per workload and storage object, the tier
 dashboard, blast-radius and findings pages, diagrams drawn as SVG, and a search index. The
@@ -12,6 +13,7 @@ result is plain files that work from any web server, with no request to another 
                   it may not be, contain or sit inside --content
   --cache-dir DIR drawn diagrams, Astro's cache, temporary folders (default:
                   $XDG_CACHE_HOME/tierbook, else ~/.cache/tierbook; or TIERBOOK_CACHE_DIR)
+  --quiet         no progress lines (they go to stderr, and only to a terminal)
 
 Diagrams are drawn once by Chromium (found, or fetched once: README) and cached by
 content: an unchanged diagram is never drawn again. Nothing is written inside tierbook's own
@@ -22,12 +24,14 @@ export async function buildCommand(args: string[]): Promise<number> {
     content: { type: 'string' },
     out: { type: 'string' },
     'cache-dir': { type: 'string' },
+    quiet: { type: 'boolean' },
   });
   const { buildStaticSite } = await import('../../src/io/site-build.ts');
   const result = await buildStaticSite({
     contentDir: values.content ?? 'content',
     outDir: values.out ?? 'dist',
     ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}),
+    progress: progressLine(values.quiet ?? false),
   });
   process.stdout.write(describeBuild(result));
   return 0;

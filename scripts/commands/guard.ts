@@ -29,7 +29,8 @@ tierbook guard -- "$@" && exec "$@").
   --node NODE      the node the command runs on (for wipefs, dd, mkfs, ...)
   --fail-on IMPACT block at IMPACT or worse in any tier: data-loss, unavailable
                    or degraded (default: any data-loss, or tier 0/1 unavailable)
-  -o json, --json  print the answer as JSON
+  -o json, --output json, --json
+                   print the answer as JSON
   --stdin          read a script or a plan from stdin instead of after -- (list
                    markers, $ prompts and code fences are taken off)
   --hook claude-code
@@ -45,6 +46,8 @@ tierbook guard -- "$@" && exec "$@").
                    removed, pool sizes lowered, judged on the BASE manifests
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml)
+  --from PATH, --kubeconfig FILE, --context NAME, --cluster NAME
+                   the SOURCE, as in tierbook blast --help (default: live)
   --partial, --timeout DUR, --request-timeout DUR, --max-bytes SIZE
                    bound the read, as in tierbook blast --help
 
@@ -56,21 +59,28 @@ usage or input, internal error; 3 the cluster could not be read. A wrapper
 that runs the command only on 0 never runs what the guard did not clear.
 With --hook, the exit code is 0 (the decision is the JSON) or 2 (blocked).`;
 
-const OPTIONS = {
-  ...SOURCE_OPTIONS,
-  content: { type: 'string' },
-  node: { type: 'string' },
-  'fail-on': { type: 'string' },
-  output: { type: 'string', short: 'o' },
-  json: { type: 'boolean' },
-  stdin: { type: 'boolean' },
-  hook: { type: 'string' },
-  diff: { type: 'string', multiple: true },
-} as const;
+/** The guard's options (one call, so the help test can read them from here). */
+function parseGuard(args: string[], positionals: number) {
+  return parse(
+    args,
+    {
+      ...SOURCE_OPTIONS,
+      content: { type: 'string' },
+      node: { type: 'string' },
+      'fail-on': { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      json: { type: 'boolean' },
+      stdin: { type: 'boolean' },
+      hook: { type: 'string' },
+      diff: { type: 'string', multiple: true },
+    },
+    positionals,
+  );
+}
 
 export async function guardCommand(args: string[]): Promise<number> {
   if (args.includes('--hook') || args.some((a) => a.startsWith('--hook='))) return hookMode(args);
-  const { values, positionals } = parse(args, OPTIONS, 100_000);
+  const { values, positionals } = parseGuard(args, 100_000);
   if (values.hook !== undefined) throw new UsageError('--hook goes before --');
   if ((values.stdin || values.diff !== undefined) && positionals.length > 0)
     throw new UsageError('give the command after --, or --stdin, or --diff: one of them');
@@ -85,7 +95,7 @@ export async function guardCommand(args: string[]): Promise<number> {
   return answer.decision === 'block' ? 1 : 0;
 }
 
-export type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
+export type Values = ReturnType<typeof parseGuard>['values'];
 
 /** One word: a shell line. Several: argv, quoted back into one line. */
 function commandText(positionals: string[]): string {
@@ -156,7 +166,7 @@ async function hookMode(args: string[]): Promise<number> {
     process.exitCode = block(String(e));
   });
   try {
-    const { values, positionals } = parse(args, OPTIONS, 0);
+    const { values, positionals } = parseGuard(args, 0);
     if (values.hook !== 'claude-code') return block(`--hook expects claude-code, got "${values.hook}"`);
     if (positionals.length > 0) return block('--hook reads the event on stdin, not a command');
     const event = parseHookEvent(readFileSync(0, 'utf8'));

@@ -28,8 +28,6 @@ storage object into DIR (default: content/). Operators' notes in each page are k
                    3 (live) or 2 (--from) and writes nothing
   --now ISO8601    the time recorded as "taken at" (default: now; an unchanged inventory keeps
                    the time it was taken)
-  --cluster NAME   the name the inventory is published under (default: the kubeconfig context,
-                   or the name of the first --from path)
   --config FILE    tierbook.config.yaml: tier targets, rules, overrides (default:
                    ./tierbook.config.yaml when present, else the built-in defaults)
 ${READ_LIMITS_HELP}`;

@@ -36,6 +36,8 @@ export async function buildStaticSite(options: {
   notify?: (text: string) => void;
   /** `--cache-dir`: diagrams, Astro's cache and temporary folders (default: cacheRoot()). */
   cacheDir?: string;
+  /** Told as each step starts ("drawing 56 diagrams"), for a progress line; default silent. */
+  progress?: (step: string) => void;
 }): Promise<SiteBuildResult> {
   await assertSeparate(options.contentDir, options.outDir);
   await ownedOutput(options.outDir, 'site');
@@ -54,8 +56,11 @@ async function buildLocked(options: {
   contentDir: string;
   outDir: string;
   cacheDir?: string;
+  progress?: (step: string) => void;
 }): Promise<SiteBuildResult> {
+  const progress = options.progress ?? (() => {});
   const started = performance.now();
+  progress('checking the content');
   const contentDir = resolve(options.contentDir);
   const outDir = resolve(options.outDir);
   await ownedOutput(options.outDir, 'site');
@@ -72,7 +77,9 @@ async function buildLocked(options: {
   const renderer = openMermaidRenderer({ cacheDir: cache });
   let diagrams: RenderStats;
   try {
-    diagrams = await renderer.renderAll(siteDiagrams(site).map((d) => d.source));
+    const sources = siteDiagrams(site).map((d) => d.source);
+    progress(`drawing ${sources.length} diagrams (cached ones are not drawn again)`);
+    diagrams = await renderer.renderAll(sources);
   } finally {
     await renderer.close();
   }
@@ -83,11 +90,13 @@ async function buildLocked(options: {
     await mkdir(dirname(outDir), { recursive: true }).catch((error) => {
       throw outputError(error, options.outDir);
     });
+    progress('building the pages');
     await runAstro({ contentDir, outDir: staging, cache });
     await addContentSecurityPolicy(staging).catch((error) => {
       throw outputError(error, options.outDir);
     });
     const built = performance.now();
+    progress('indexing for search');
     const indexedPages = await indexForSearch(staging);
     const indexed = performance.now();
     await writeFile(join(staging, MARKER_FILE.site), MARKER_TEXT.site, 'utf8').catch((error) => {

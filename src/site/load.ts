@@ -2,9 +2,15 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { readContentDir } from '../io/content-dir.ts';
 import { readDiagram } from '../io/diagram-cache.ts';
+import { readRuleDocs } from '../io/read-rule-docs.ts';
 import { readContent } from './data/read-content.ts';
 import { buildSite } from './data/site.ts';
 import type { Site } from './data/site-model.ts';
+
+/** tierbook's rule docs, shown as the site's rule pages (the build runs in the package root). */
+export function rulesDir(): string {
+  return resolve(process.env.TIERBOOK_RULES_DIR ?? 'docs/rules');
+}
 
 /** The content dir the site is built from: set by `tierbook build --content DIR`. */
 export function contentDir(): string {
@@ -15,7 +21,9 @@ let loading: Promise<Site> | undefined;
 
 /** The site's data, loaded once per build (one process, see astro-build-process.ts) for every page. */
 export function getSite(): Promise<Site> {
-  loading ??= readContentDir(contentDir()).then((files) => buildSite(readContent(files)));
+  loading ??= Promise.all([readContentDir(contentDir()), readRuleDocs(rulesDir())]).then(([files, rules]) =>
+    buildSite(readContent(files), rules),
+  );
   return loading;
 }
 

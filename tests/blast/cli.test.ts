@@ -28,6 +28,12 @@ test('blast text groups by impact, shows tiers, backups and assumptions in 80 co
   const run = tierbook('blast', 'device/k8s-2/sdc', ...SAMPLE);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /^Blast radius of device\/k8s-2\/sdc: lost with its data\./);
+  // The verdict opens the answer: the names that lose data, their backups, the runbook.
+  const verdict = run.stdout.slice(0, run.stdout.indexOf('LOSE DATA')).replace(/\s+/g, ' ');
+  assert.match(verdict, /Verdict: 3 lose data: tier 0 StatefulSet auth\/authentik-redis \(backup survives\)/);
+  assert.match(verdict, /tier 1 PerconaXtraDBCluster databases\/pxc-main \(backup survives\)/);
+  assert.match(verdict, /5 go dark: tier 0 Deployment auth\/authentik-server/);
+  assert.match(verdict, /Runbook: tierbook runbook osd-replace device\/k8s-2\/sdc/);
   const order = ['LOSE DATA', 'UNAVAILABLE', 'DEGRADED', 'Assumptions:'].map((h) => run.stdout.indexOf(h));
   assert.deepEqual(
     [...order].sort((a, b) => a - b),

@@ -69,12 +69,15 @@ describe('tierbook check on the sample cluster', () => {
     assert.equal(device?.field, 'spec.storage.nodes[1].devices[1].name');
   });
 
-  it('prints the pinned text: grouped by severity, fixes, a summary, 80 columns', () => {
+  it('prints the pinned text: the summary first, grouped by severity, fixes, 80 columns', () => {
     const run = tierbook(...SAMPLE);
     assert.equal(run.code, 1, run.stderr);
     pinned('sample.expected.txt', run.stdout);
     const lines = run.stdout.trimEnd().split('\n');
-    assert.match(lines[0] ?? '', /^HIGH \(\d+\)$/);
+    // The summary opens the answer: counts, then each severity's rules with their counts.
+    assert.match(lines[0] ?? '', /^\d+ high, \d+ medium, \d+ low: \d+ findings\.$/);
+    assert.match(lines[1] ?? '', /^ {2}high {3}[a-z-]+ \d+,/);
+    assert.match(lines[lines.indexOf('') + 1] ?? '', /^HIGH \(\d+\)$/);
     assert.ok(run.stdout.indexOf('HIGH (') < run.stdout.indexOf('MEDIUM ('));
     assert.ok(run.stdout.indexOf('MEDIUM (') < run.stdout.indexOf('LOW ('));
     assert.match(lines.at(-1) ?? '', /^\d+ high, \d+ medium, \d+ low: \d+ findings\.$/);
@@ -102,7 +105,7 @@ describe('tierbook check exit codes', () => {
   it('default high: 0 when the worst is medium; --fail-on medium or low: 1', () => {
     const run = tierbook(...MEDIUM_ONLY);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^MEDIUM \(2\)/);
+    assert.match(run.stdout, /^0 high, 2 medium, 0 low: 2 findings\.\n {2}medium [^\n]+\n\nMEDIUM \(2\)/);
     assert.equal(tierbook(...MEDIUM_ONLY, '--fail-on', 'medium').code, 1);
     assert.equal(tierbook(...MEDIUM_ONLY, '--fail-on', 'low').code, 1);
     assert.equal(tierbook(...MEDIUM_ONLY, '--fail-on', 'high').code, 0);

@@ -34,7 +34,7 @@ test('a page per bound runbook, with the BoundRunbook in front matter, listed on
     osd,
     /runbooks:\n {2}- id: runbook\/osd-remove\/osd\/3\n {4}title: Remove a Rook-Ceph OSD\n {4}url: runbooks\/osd-remove\.osd\.3\/\n/,
   );
-  assert.equal([...files.keys()].filter((p) => p.startsWith('runbooks/')).length, 6);
+  assert.equal([...files.keys()].filter((p) => p.startsWith('runbooks/osd-remove.')).length, 6);
 });
 
 test('no runbooks given: no runbook pages and no runbooks field', () => {
@@ -63,9 +63,12 @@ test('a by-id path that is no longer recorded turns into a fill-in: drift on the
     after.get('runbooks/osd-remove.osd.0.md') ?? '',
     /DISK=⟨fill in: \/dev\/disk\/by-id\/… path of osd\.0's disk on k8s-1⟩/,
   );
-  assert.deepEqual(runbookDrift(before, after), [
-    'runbooks/osd-remove.osd.0.md: {{osd.device.byId}} no longer resolves from the inventory (now a fill-in)',
-  ]);
+  assert.deepEqual(
+    runbookDrift(before, after).filter((line) => line.startsWith('runbooks/osd-remove.')),
+    [
+      'runbooks/osd-remove.osd.0.md: {{osd.device.byId}} no longer resolves from the inventory (now a fill-in)',
+    ],
+  );
   const gone = new Map([...after].filter(([p]) => p !== 'runbooks/osd-remove.osd.5.md'));
   assert.deepEqual(runbookDrift(after, gone), [
     'runbooks/osd-remove.osd.5.md: the runbook no longer applies (its target is gone or changed)',
@@ -76,7 +79,10 @@ test('the site lists the runbook on the OSD page and at /runbooks/, with its pag
   const files = renderContent(assembleInventory(source, options), new Map());
   const site = buildSite(readContent(files));
   const osd3 = site.storage.find((s) => s.url === 'storage/osd.rook-ceph.3/');
-  assert.deepEqual(osd3?.runbooks, [{ title: 'Remove a Rook-Ceph OSD', url: 'runbooks/osd-remove.osd.3/' }]);
+  assert.deepEqual(
+    osd3?.runbooks.find((r) => r.url === 'runbooks/osd-remove.osd.3/'),
+    { title: 'Remove a Rook-Ceph OSD', url: 'runbooks/osd-remove.osd.3/' },
+  );
   const listed = site.runbooks.find((r) => r.id === 'runbook/osd-remove/osd/3');
   assert.equal(listed?.url, 'runbooks/osd-remove.osd.3/');
   assert.equal(listed?.title, 'Remove a Rook-Ceph OSD: osd/3');

@@ -144,6 +144,10 @@ describe('blast and dependency pictures', () => {
     assert.match(d.source, /class n\d+ data-loss/);
     assert.match(d.source, /class n\d+ unavailable/);
     assert.match(d.source, /class n\d+ degraded/);
+    // Not by colour alone: each box and each edge says it in words.
+    assert.match(d.source, /\["A #40;loses data#41;"\]/);
+    assert.match(d.source, /-->\|"1 loses data, 1 degrades"\| g0/);
+    assert.match(d.source, /-->\|"1 goes dark"\| g1/);
   });
 
   test('keeps the worst impacts when capped', () => {
@@ -155,7 +159,8 @@ describe('blast and dependency pictures', () => {
     }));
     const d = blastMapDiagram({ id: 't', title: 'T' }, impacts, links);
     assert.ok(d);
-    for (let i = 50; i < 60; i++) assert.ok(d.source.includes(`"W${i}"`), `W${i} loses data and is drawn`);
+    for (let i = 50; i < 60; i++)
+      assert.ok(d.source.includes(`"W${i} #40;loses data#41;"`), `W${i} loses data and is drawn`);
     assert.match(d.source, /\+\d+ more workloads/);
   });
 

@@ -117,7 +117,7 @@ describe('site data from content/', () => {
     assert.equal(blog?.volumes[0]?.classFrom, 'default');
     assert.deepEqual(site.storage[0]?.facts, [
       { key: 'provisioner', value: 'rook-ceph.rbd.csi.ceph.com' },
-      { key: 'parameters.pool', value: 'replicapool' },
+      { key: 'parameter pool', value: 'replicapool' },
     ]);
     assert.match(
       blog?.storageDiagram?.source ?? '',

@@ -1,5 +1,6 @@
 import type { BlastResult, FailureDomainSummary, WorkloadImpact } from '../analysis/blast/model.ts';
 import { IMPACT_ORDER, type Impact } from '../analysis/blast/model.ts';
+import { blastVerdict, verdictSentences } from './blast-verdict.ts';
 
 const WIDTH = 80;
 
@@ -10,7 +11,8 @@ const HEADINGS: Record<Impact, string> = {
 };
 
 /**
- * `tierbook blast TARGET` for a terminal: grouped by impact, tier first on each line, the
+ * `tierbook blast TARGET` for a terminal: the verdict first (what loses data and goes dark, by
+ * name, whether backups survive, the runbook), then grouped by impact, tier first on each line, the
  * reasons indented under it, each backup with whether it survives, the assumptions last.
  * Fits 80 columns.
  */
@@ -18,7 +20,12 @@ export function renderBlastText(result: BlastResult): string {
   const out: string[] = [];
   const what = result.outage ? 'down, its data intact (--outage)' : 'lost with its data';
   out.push(...wrap(`Blast radius of ${result.target}: ${what}.`, '', ''));
-  if (result.impacts.length === 0) out.push('', 'No workload is affected.');
+  const verdict = blastVerdict(
+    result.target,
+    result.impacts.map((i) => ({ ...i, name: workloadName(i), backups: i.backups })),
+  );
+  for (const sentence of verdictSentences(verdict)) out.push(...wrap(sentence, '  ', '    '));
+  if (result.impacts.length === 0) return `${out.join('\n')}\n`;
   for (const impact of IMPACT_ORDER) {
     const group = result.impacts.filter((i) => i.impact === impact);
     if (group.length === 0) continue;
@@ -32,9 +39,13 @@ export function renderBlastText(result: BlastResult): string {
   return `${out.join('\n')}\n`;
 }
 
-function renderImpact(item: WorkloadImpact): string[] {
+function workloadName(item: WorkloadImpact): string {
   const { kind, namespace, name } = item.workload;
-  const lines = [`  tier ${item.tier}  ${kind} ${namespace ? `${namespace}/` : ''}${name}`];
+  return `${kind} ${namespace ? `${namespace}/` : ''}${name}`;
+}
+
+function renderImpact(item: WorkloadImpact): string[] {
+  const lines = [`  tier ${item.tier}  ${workloadName(item)}`];
   for (const why of item.why) lines.push(...wrap(why, '      - ', '        '));
   for (const b of item.backups) {
     const when = b.last_success ? `last success ${b.last_success}` : 'never succeeded';

@@ -1,7 +1,7 @@
 import { SAVED_INVENTORY_FILE } from '../graph/saved-inventory.ts';
 import type { Inventory } from '../inventory/model.ts';
 import { compare } from '../order.ts';
-import { INDEX_FILE, storageFile, workloadFile } from './file-names.ts';
+import { INDEX_FILE, legacyStorageFile, storageFile, workloadFile } from './file-names.ts';
 import { FINDINGS_FILE, renderFindingsPage } from './findings-page.ts';
 import { renderIndexPage } from './index-page.ts';
 import { extractNotes, hasOwnNotes } from './notes.ts';
@@ -31,9 +31,15 @@ export function renderContent(
   );
   const pages = new Map([...workloadPaths, ...storagePaths]);
   const restored = new Set<string>();
-  const notesOf = (path: string) => {
+  const notesOf = (path: string, legacy = path) => {
     const own = previous.get(path);
     if (own !== undefined) return extractNotes(own, path);
+    // A page whose file was renamed (a disk's readable name) keeps its notes.
+    const before = previous.get(legacy);
+    if (before !== undefined) {
+      restored.add(legacy);
+      return extractNotes(before, legacy);
+    }
     // An object that came back gets back the notes kept for it while it was gone.
     const orphan = previous.get(`${ORPHANED_DIR}/${path}`);
     if (orphan === undefined) return undefined;
@@ -50,7 +56,10 @@ export function renderContent(
   }
   for (const s of inventory.storage) {
     const path = storagePaths.get(s.id) as string;
-    files.set(path, renderStoragePage(s, path, pages, notesOf(path)));
+    files.set(
+      path,
+      renderStoragePage(s, path, pages, notesOf(path, legacyStorageFile(s.type, s.namespace, s.name))),
+    );
   }
   for (const r of inventory.runbooks) files.set(r.path, renderRunbookPage(r));
   for (const [path, text] of previous) {

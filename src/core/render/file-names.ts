@@ -25,6 +25,16 @@ export function workloadFile(kind: string, namespace: string, name: string): str
 }
 
 export function storageFile(type: string, namespace: string, name: string): string {
+  if (type === 'disk') return `storage/disk.${diskSegment(name)}.md`;
+  return legacyStorageFile(type, namespace, name);
+}
+
+/**
+ * Where a storage page was written before disks got readable names: a disk's page moved from
+ * `disk.k8s-2_2fdev_2fsdc` to `disk.k8s-2.sdc`. Its notes are carried over, and the site
+ * sends the old address to the new one.
+ */
+export function legacyStorageFile(type: string, namespace: string, name: string): string {
   const parts = namespace ? [type, namespace, name] : [type, name];
   return `storage/${parts.map(safeSegment).join('.')}.md`;
 }
@@ -37,6 +47,27 @@ export function runbookFile(id: string, target: string | null): string {
   const parts = target?.split('/').filter((p) => p !== '') ?? ['cluster'];
   const slug = parts.map((p, i) => safeSegment(parts[0] === 'workload' && i === 2 ? p.toLowerCase() : p));
   return `runbooks/${safeSegment(id)}.${slug.join('.')}.md`;
+}
+
+/**
+ * A disk (`k8s-2/dev/disk/by-id/ata-Samsung_SSD_870_…`) as `<node>.<last part of its path>`,
+ * lower case: `k8s-2.sdc`, `k8s-1.ata-samsung-ssd-870-evo-1tb-s6ptnz0r812345k-3f9a1c`. When
+ * lower-casing or the path's folders lose something, a hash of the whole name keeps two disks
+ * apart (a case-insensitive file system sees no collision).
+ */
+export function diskSegment(name: string): string {
+  const slash = name.indexOf('/');
+  const node = slash > 0 ? name.slice(0, slash) : name;
+  const path = slash > 0 ? name.slice(slash) : '';
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  const readable = last
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/^[-.]+|-+$/g, '')
+    .slice(0, 64);
+  const exact = readable === last && path === `/dev/${last}`;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 6);
+  return `${safeSegment(node)}.${readable && exact ? readable : `${readable || 'disk'}-${hash}`}`;
 }
 
 export const INDEX_FILE = 'index.md';

@@ -22,6 +22,8 @@ export interface ImpactEntry {
   tier: number | null;
   impact: Impact;
   why: string[];
+  /** Whether each backup survives this loss; null when the page says nothing of backups. */
+  backups: { survives: boolean }[] | null;
 }
 
 export interface FindingEntry {

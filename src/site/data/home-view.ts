@@ -1,7 +1,9 @@
+import { atRisk } from './at-risk.ts';
 import type { Content, WorkloadPage } from './content-model.ts';
 import { findingRows } from './impacts.ts';
+import { keepsData } from './keeps-data.ts';
 import type { PageIndex } from './page-index.ts';
-import type { BackupStatusRow, BarChart, FailureDomainRow, HomeView } from './site-model.ts';
+import type { BackupStatusRow, BarChart, FailureDomainRow, HomeView, VerdictView } from './site-model.ts';
 import { durationSeconds, formatAge, TIER_NAMES } from './words.ts';
 
 /** How many failure domains and backup bars the dashboard shows; the rest are one link away. */
@@ -12,6 +14,7 @@ export function homeView(
   content: Content,
   index: PageIndex,
   failureDomains: FailureDomainRow[] | null,
+  verdictOf: (id: string) => VerdictView | null = () => null,
 ): HomeView {
   const { inventory } = content;
   const backupRows = backupStatus(content.workloads, index);
@@ -25,6 +28,7 @@ export function homeView(
     backupAttention: backupRows ? backupRows.filter((r) => r.state !== 'ok') : null,
     failureDomains: failureDomains ? failureDomains.slice(0, DASHBOARD_ROWS) : null,
     highFindings: high ? findingRows(high, index) : null,
+    atRisk: atRisk(content, index, failureDomains, verdictOf, high),
     findingCounts: inventory.findings?.counts ?? countSeverities(content),
   };
 }
@@ -58,7 +62,7 @@ function backupStatus(workloads: readonly WorkloadPage[], index: PageIndex): Bac
   if (!workloads.some((w) => w.backups !== null)) return null;
   const rows: BackupStatusRow[] = [];
   for (const w of workloads) {
-    if (!w.tier || w.backups === null || durationSeconds(w.tier.rpo) === null) continue;
+    if (!w.tier || w.backups === null || durationSeconds(w.tier.rpo) === null || !keepsData(w)) continue;
     const ages = w.backups.flatMap((b) => (b.ageSeconds !== null && b.lastSuccess ? [b.ageSeconds] : []));
     const newestAge = ages.length > 0 ? Math.min(...ages) : null;
     const state =

@@ -37,6 +37,10 @@ export function readImpact(f: Fields): ImpactEntry {
     tier: f.optionalNumber('tier'),
     impact: f.oneOf('impact', IMPACTS),
     why: f.strings('why'),
+    // A backup whose survival is not written is counted as lost: never a false "safe".
+    backups: Array.isArray(f.value.backups)
+      ? f.records('backups', (b) => ({ survives: b.optionalBoolean('survives') ?? false }))
+      : null,
   };
 }
 

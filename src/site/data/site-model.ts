@@ -1,4 +1,6 @@
+import type { BlastVerdict, VerdictWorkload } from '../../core/render/blast-verdict.ts';
 import type { Diagram } from '../../core/render/diagrams/index.ts';
+import type { AtRisk } from './at-risk.ts';
 import type {
   BackupEntry,
   DependencyEntry,
@@ -11,6 +13,9 @@ import type {
   StoragePage,
   WorkloadPage,
 } from './content-model.ts';
+import type { DeviceNote, DiskRow } from './device-view.ts';
+import type { SeverityGroup } from './finding-groups.ts';
+import type { RuleDoc } from './rule-docs.ts';
 
 /**
  * What each page of the site shows, computed once from content/ by buildSite. Components only
@@ -78,6 +83,12 @@ export interface StorageView {
   url: string;
   description: string;
   facts: { key: string; value: string }[];
+  /** What loses data and goes dark if it is lost, by name, and the runbook (failure domains). */
+  verdict: VerdictView | null;
+  /** The device path an OSD or disk was configured with, and whether it can move. */
+  device: DeviceNote | null;
+  /** A node's disks with the OSDs on each. */
+  disks: DiskRow[] | null;
   related: { label: string; links: Link[] }[];
   workloads: { link: Link; tier: number | null; claims: string[] }[];
   blast: { groups: ImpactGroup[]; counts: Record<Impact, number>; assumptions: string[] } | null;
@@ -86,6 +97,14 @@ export interface StorageView {
   diagram: Diagram | null;
   notesHtml: string | null;
   runbooks: Link[];
+}
+
+export type VerdictRow = VerdictWorkload & { url: string | null };
+
+export interface VerdictView extends BlastVerdict {
+  lose: VerdictRow[];
+  dark: VerdictRow[];
+  degraded: VerdictRow[];
 }
 
 export interface BarChart {
@@ -119,6 +138,7 @@ export interface HomeView {
   failureDomains: FailureDomainRow[] | null;
   highFindings: FindingRow[] | null;
   findingCounts: Record<string, number> | null;
+  atRisk: AtRisk;
 }
 
 export interface WorkloadIndexRow {
@@ -146,5 +166,9 @@ export interface Site {
   storageIndex: StorageIndexGroup[];
   failureDomains: FailureDomainRow[] | null;
   findings: FindingRow[] | null;
+  /** The findings by severity, then by rule, with anchors. */
+  findingGroups: SeverityGroup[] | null;
+  /** tierbook's rule docs as pages (the README is the index, `rules/`). */
+  rules: RuleDoc[];
   runbooks: RunbookPage[];
 }

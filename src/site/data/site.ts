@@ -1,32 +1,44 @@
 import type { Diagram, OsdPlacement } from '../../core/render/diagrams/index.ts';
 import { STORAGE_DESCRIPTIONS } from '../../core/render/storage-page.ts';
 import type { Content, StoragePage } from './content-model.ts';
+import { findingGroups } from './finding-groups.ts';
 import { homeView } from './home-view.ts';
 import { findingRows } from './impacts.ts';
 import { PageIndex } from './page-index.ts';
+import { ruleDocPage } from './rule-docs.ts';
 import type { FailureDomainRow, Site, StorageIndexGroup, WorkloadIndexRow } from './site-model.ts';
 import { storageView } from './storage-view.ts';
 import { workloadView } from './workload-view.ts';
 
 /** Every page's data, computed once from content/. Order is content/'s (sorted by path). */
-export function buildSite(content: Content): Site {
+export function buildSite(content: Content, ruleFiles: ReadonlyMap<string, string> = new Map()): Site {
+  const ruleIds = new Set(
+    [...ruleFiles.keys()].map((f) => f.replace(/\.md$/, '')).filter((id) => id !== 'README'),
+  );
+  const rules = [...ruleFiles].map(([file, text]) => ruleDocPage(file, text, ruleIds));
   const index = new PageIndex(content);
+  const findings = content.findings ? findingRows(content.findings, index) : null;
   const placements = osdPlacements(content.storage);
+  const storageById = new Map(content.storage.map((s) => [s.id, s]));
   const failureDomains: FailureDomainRow[] | null =
     content.inventory.failureDomains?.map((d) => ({ ...d, url: d.node ? index.url(d.node) : null })) ?? null;
   const workloads = content.workloads.map((w) =>
     workloadView(w, index, (osd) => placements.get(osd), content.runbooks),
   );
+  const storage = content.storage.map((s) => storageView(s, index, (id) => storageById.get(id)));
+  const verdicts = new Map(storage.map((s) => [s.page.id, s.verdict]));
   return {
     cluster: content.inventory.cluster,
     takenAt: content.inventory.takenAt,
-    home: homeView(content, index, failureDomains),
+    home: homeView(content, index, failureDomains, (id) => verdicts.get(id) ?? null),
     workloads,
-    storage: content.storage.map((s) => storageView(s, index)),
+    storage,
     workloadIndex: workloadIndex(content),
     storageIndex: storageIndex(content.storage),
     failureDomains,
-    findings: content.findings ? findingRows(content.findings, index) : null,
+    findings,
+    findingGroups: findings ? findingGroups(findings, (rule) => ruleIds.has(rule)) : null,
+    rules,
     runbooks: content.runbooks,
   };
 }

@@ -1,13 +1,20 @@
+import { blastVerdict, type VerdictWorkload } from '../../core/render/blast-verdict.ts';
 import { blastMapDiagram, livesOnDiagram } from '../../core/render/diagrams/index.ts';
 import { STORAGE_DESCRIPTIONS } from '../../core/render/storage-page.ts';
 import type { StoragePage } from './content-model.ts';
+import { deviceNote, diskRows } from './device-view.ts';
+import { factValue, factWords } from './fact-words.ts';
 import { findingRows, groupByTier } from './impacts.ts';
 import { notesToHtml } from './notes.ts';
 import type { PageIndex } from './page-index.ts';
-import type { StorageView } from './site-model.ts';
+import type { StorageView, VerdictView } from './site-model.ts';
 import { relativeUrl } from './urls.ts';
 
-export function storageView(page: StoragePage, index: PageIndex): StorageView {
+export function storageView(
+  page: StoragePage,
+  index: PageIndex,
+  lookup: (id: string) => StoragePage | undefined = () => undefined,
+): StorageView {
   const links = {
     urlOf: (id: string) => {
       const url = index.url(id);
@@ -25,7 +32,10 @@ export function storageView(page: StoragePage, index: PageIndex): StorageView {
     page,
     url: page.url,
     description: STORAGE_DESCRIPTIONS[page.type],
-    facts: facts(page.attrs),
+    facts: facts(page.attrs).map((f) => ({ key: factWords(f.key), value: factValue(f.key, f.value) })),
+    verdict: page.blast ? verdictView(page.blast, index) : null,
+    device: deviceNote(page, lookup),
+    disks: diskRows(page, lookup, index),
     related: Object.entries(page.related)
       .filter(([, refs]) => refs.length > 0)
       .map(([label, refs]) => ({
@@ -48,6 +58,20 @@ export function storageView(page: StoragePage, index: PageIndex): StorageView {
     diagram,
     notesHtml: notesToHtml(page.notes),
     runbooks: (page.runbooks ?? []).map((r) => index.link(r.id, r.title)),
+  };
+}
+
+function verdictView(blast: NonNullable<StoragePage['blast']>, index: PageIndex): VerdictView {
+  const verdict = blastVerdict(
+    blast.target,
+    blast.impacts.map((i) => ({ ...i, name: i.title })),
+  );
+  const withUrl = (rows: VerdictWorkload[]) => rows.map((w) => ({ ...w, url: index.url(w.id) }));
+  return {
+    ...verdict,
+    lose: withUrl(verdict.lose),
+    dark: withUrl(verdict.dark),
+    degraded: withUrl(verdict.degraded),
   };
 }
 

@@ -7,7 +7,7 @@ import { SEVERITY_ORDER } from './model.ts';
  * object, field, message and fix, wrapped to `width` columns, then a one-line count.
  */
 export function findingsText(findings: readonly Finding[], width = 80): string {
-  const lines: string[] = [];
+  const lines: string[] = summaryFirst(findings, width);
   for (const severity of SEVERITY_ORDER) {
     const mine = findings.filter((f) => f.severity === severity);
     if (mine.length === 0) continue;
@@ -47,6 +47,35 @@ export function partialReadText(unread: readonly string[], width = 80): string {
   );
   for (const line of unread) lines.push(...wrap(line, width, '  - ', '    '));
   return `${lines.join('\n')}\n\n`;
+}
+
+/**
+ * What a reader needs before the details: the counts, then each severity's rules with how many
+ * findings each has, most first. Nothing when there is no finding (the last line says so).
+ */
+function summaryFirst(findings: readonly Finding[], width: number): string[] {
+  if (findings.length === 0) return [];
+  const lines = [summaryLine(findings)];
+  for (const severity of SEVERITY_ORDER) {
+    const counts = new Map<string, number>();
+    for (const f of findings) if (f.severity === severity) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+    if (counts.size === 0) continue;
+    const items = [...counts]
+      .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+      .map(([rule, n]) => `${rule} ${n}`);
+    // Each "rule count" stays on one line.
+    let line = `  ${severity.padEnd(7)}`;
+    items.forEach((item, i) => {
+      const text = i < items.length - 1 ? `${item},` : item;
+      if (i > 0 && line.length + 1 + text.length > width) {
+        lines.push(line);
+        line = ' '.repeat(9) + text;
+      } else line += i > 0 ? ` ${text}` : text;
+    });
+    lines.push(line);
+  }
+  lines.push('');
+  return lines;
 }
 
 /** "3 high, 1 medium, 0 low: 4 findings." */

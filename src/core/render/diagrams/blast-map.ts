@@ -11,6 +11,10 @@ export interface ImpactRef {
 
 const IMPACT_RANK = { 'data-loss': 1, unavailable: 2, degraded: 3 } as const;
 
+/** Said in each box and on each edge, so the picture does not rest on colour alone. */
+const IMPACT_WORDS = { 'data-loss': 'loses data', unavailable: 'goes dark', degraded: 'degrades' } as const;
+const IMPACT_PLURALS = { 'data-loss': 'lose data', unavailable: 'go dark', degraded: 'degrade' } as const;
+
 /**
  * If the target fails: every workload it takes down, grouped by tier and coloured by impact.
  * The impacts come from the core's blast analysis; this only draws them.
@@ -28,7 +32,7 @@ export function blastMapDiagram(
     if (i.id === target.id) continue;
     nodes.push({
       key: i.id,
-      label: i.title,
+      label: `${i.title} (${IMPACT_WORDS[i.impact]})`,
       url: links.urlOf(i.id),
       style: i.impact,
       group: groupKey(i.tier),
@@ -39,7 +43,8 @@ export function blastMapDiagram(
     direction: 'LR',
     nodes,
     groups: tiers.map((t) => ({ key: groupKey(t), label: t === null ? 'tier unknown' : `tier ${t}` })),
-    edges: tiers.map((t) => ({ from: target.id, to: groupKey(t) })),
+    // Each edge says what the loss does to that tier: "2 lose data, 1 goes dark".
+    edges: tiers.map((t) => ({ from: target.id, to: groupKey(t), label: tierCounts(impacts, t, target.id) })),
   };
   const rank = new Map(impacts.map((i) => [i.id, IMPACT_RANK[i.impact] ?? 4]));
   const capped = capChart(
@@ -48,9 +53,20 @@ export function blastMapDiagram(
     links.moreUrl,
   );
   return {
-    title: `What fails with ${target.title}, by tier: red loses data, orange goes dark, yellow degrades`,
+    title: `What fails with ${target.title}, by tier: red loses data, orange goes dark, yellow degrades (each box says which)`,
     source: toMermaid(capped.chart),
     nodes: capped.chart.nodes.length,
     hidden: capped.hidden,
   };
+}
+
+function tierCounts(impacts: readonly ImpactRef[], tier: number | null, target: string): string {
+  const mine = impacts.filter((i) => i.tier === tier && i.id !== target);
+  return (['data-loss', 'unavailable', 'degraded'] as const)
+    .map((impact) => {
+      const n = mine.filter((i) => i.impact === impact).length;
+      return n === 0 ? '' : `${n} ${n === 1 ? IMPACT_WORDS[impact] : IMPACT_PLURALS[impact]}`;
+    })
+    .filter(Boolean)
+    .join(', ');
 }

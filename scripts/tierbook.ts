@@ -60,6 +60,13 @@ const COMMANDS: Record<
       return { run: m.runbookCommand, help: m.HELP };
     },
   },
+  print: {
+    summary: 'write one runbook bound to a target as a PDF checklist',
+    load: async () => {
+      const m = await import('./commands/print.ts');
+      return { run: m.printCommand, help: m.HELP };
+    },
+  },
   diff: {
     summary: 'what changed between two inventories: blast radius grown, backups lost, findings',
     load: async () => {

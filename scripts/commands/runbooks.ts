@@ -4,7 +4,8 @@ import { CONTENT_HELP, CONTENT_OPTION } from '../cli/load-inventory.ts';
 import { readRunbookInputs } from '../cli/runbook-inputs.ts';
 import { jsonOutput } from './runbook.ts';
 
-export const HELP = `tierbook runbooks [SOURCE|--content DIR] [-o json|--json] [--config FILE]
+export const HELP = `tierbook runbooks [SOURCE|--content DIR] [-o json|--json] [--now ISO8601]
+                  [--config FILE]
                   [--partial] [--timeout DUR] [--request-timeout DUR]
                   [--max-bytes SIZE]
 
@@ -14,6 +15,7 @@ Print one with: tierbook runbook ID TARGET. See docs/runbooks.md.
   -o json, --json  print {runbooks: [{id, title, version, tier, rto,
                    appliesTo, targets}]}; a cluster-wide runbook's target
                    is null
+  --now ISO8601    measure backup ages at this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml)
 ${CONTENT_HELP}
 ${READ_LIMITS_HELP}`;

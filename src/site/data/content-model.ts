@@ -1,4 +1,5 @@
 import type { ChainVolume } from '../../core/render/diagrams/index.ts';
+import type { BoundRunbook } from '../../core/runbooks/model.ts';
 
 /**
  * content/ as the site reads it: each page's front matter, checked and typed. The analysis
@@ -175,6 +176,8 @@ export interface RunbookPage {
   title: string;
   tier: number | null;
   appliesTo: string[];
+  /** The runbook bound to its target (front matter `runbook:`), or null on a page without one. */
+  bound: BoundRunbook | null;
 }
 
 export interface Content {

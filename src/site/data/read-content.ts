@@ -24,6 +24,7 @@ import {
   readStorageBlast,
   readTier,
 } from './read-analysis.ts';
+import { readBoundRunbook } from './read-bound-runbook.ts';
 import { pageUrl } from './urls.ts';
 
 /**
@@ -178,6 +179,7 @@ function readRunbook(path: string, f: Fields): RunbookPage {
     title: f.optionalString('title') ?? path,
     tier: f.optionalNumber('tier'),
     appliesTo: Array.isArray(f.value.appliesTo) ? f.strings('appliesTo') : [],
+    bound: f.optionalRecord('runbook') ? readBoundRunbook(f.optionalRecord('runbook') as Fields) : null,
   };
 }
 

@@ -9,20 +9,10 @@ import { blastRadius, failureDomains } from '../src/core/analysis/blast/index.ts
 import { DEFAULT_CONFIG } from '../src/core/config/index.ts';
 import { buildGraph } from '../src/core/graph/build.ts';
 import { GraphIndex } from '../src/core/graph/graph-index.ts';
+import { best } from './best.ts';
 import { syntheticCluster } from './synthetic/index.ts';
 
 const PODS = 10_000;
-const ROUNDS = 5;
-
-function best(run: () => unknown): number {
-  let fastest = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < ROUNDS; i++) {
-    const start = performance.now();
-    run();
-    fastest = Math.min(fastest, performance.now() - start);
-  }
-  return fastest;
-}
 
 const items = syntheticCluster({ workloads: PODS / 2, podsPerWorkload: 2 });
 const pods = items.filter((i) => i.object.kind === 'Pod').length;

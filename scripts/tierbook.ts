@@ -39,6 +39,13 @@ const COMMANDS: Record<
       return { run: m.checkCommand, help: m.HELP };
     },
   },
+  guard: {
+    summary: 'stop a destructive command before it runs: its blast radius, exit 1 to block',
+    load: async () => {
+      const m = await import('./commands/guard.ts');
+      return { run: m.guardCommand, help: m.HELP };
+    },
+  },
   runbooks: {
     summary: 'list the built-in runbooks that apply, per failure domain and workload',
     load: async () => {
@@ -128,7 +135,7 @@ SOURCE (for commands that read a cluster):
   --config FILE        tiers, rules, overrides (default: ./tierbook.config.yaml if present; docs/config.md)
 
 Exit codes: 0 success; 1 drift found (inventory --check), a finding (check) or an impact
-(blast) at or above --fail-on; 2 bad usage, bad input, an output folder tierbook may not
+(blast) at or above --fail-on, or a command guard blocked; 2 bad usage, bad input, an output folder tierbook may not
 write, or internal error, or --from input with no Pod, workload, PVC or PV in it; 3 the
 cluster could not be read, or read none of those (see inventory --allow-shrink). A partial
 read answers and says what it did not see (blast: assumptions; check: its header, notRead).
@@ -152,7 +159,9 @@ await runWithExitCode(async () => {
   if (!command)
     throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
   const { run, help } = await command.load();
-  if (args.includes('--help') || args.includes('-h')) {
+  // Words after `--` are a command's own (tierbook guard -- mkfs -h): not tierbook's help.
+  const own = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (own.includes('--help') || own.includes('-h')) {
     process.stdout.write(`${fitHelp(help)}\n`);
     return 0;
   }

@@ -6,7 +6,7 @@ export const HELP = `tierbook schema NAME
 
 Prints a JSON Schema (draft 2020-12): config (tierbook.config.yaml; editors
 validate it with "# yaml-language-server: $schema=…"), or blast, check, diff,
-runbook or runbooks (what -o json prints). The same files are in
+runbook, runbooks or guard (what -o json prints). The same files are in
 docs/schemas/NAME.schema.json.`;
 
 export async function schemaCommand(args: string[]): Promise<number> {

@@ -78,7 +78,7 @@ export function renderFailureDomainsText(
 }
 
 /** Word-wraps one line to WIDTH; a word longer than the line stays whole. */
-function wrap(text: string, first: string, rest: string): string[] {
+export function wrap(text: string, first: string, rest: string): string[] {
   const lines: string[] = [];
   let line = first;
   let empty = true;

@@ -1,6 +1,6 @@
 import { CONFIG_SCHEMA } from '../config/config-schema.ts';
 import type { JsonSchema } from '../config/schema.ts';
-import { BLAST_SCHEMA, CHECK_SCHEMA, DIFF_SCHEMA } from './outputs.ts';
+import { BLAST_SCHEMA, CHECK_SCHEMA, DIFF_SCHEMA, GUARD_SCHEMA } from './outputs.ts';
 import { RUNBOOK_SCHEMA, RUNBOOKS_SCHEMA } from './runbooks.ts';
 
 /** `tierbook.config.yaml` as JSON Schema, from the same schema the parser validates with. */
@@ -18,4 +18,5 @@ export const SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   diff: DIFF_SCHEMA,
   runbook: RUNBOOK_SCHEMA,
   runbooks: RUNBOOKS_SCHEMA,
+  guard: GUARD_SCHEMA,
 };

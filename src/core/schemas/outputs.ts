@@ -29,22 +29,18 @@ const counts = closed({
   degraded: { type: 'integer' },
 });
 
-const impactSchema = closed({
-  workload: objectRef,
-  tier,
-  impact,
-  why: strings,
-  backups: {
-    type: 'array',
-    items: closed({
-      kind: str,
-      system: str,
-      last_success: { type: ['string', 'null'] },
-      survives: { type: 'boolean' },
-      why: str,
-    }),
-  },
-});
+const backups: JsonSchema = {
+  type: 'array',
+  items: closed({
+    kind: str,
+    system: str,
+    last_success: { type: ['string', 'null'] },
+    survives: { type: 'boolean' },
+    why: str,
+  }),
+};
+
+const impactSchema = closed({ workload: objectRef, tier, impact, why: strings, backups });
 
 const failureDomain = closed({
   target: str,
@@ -148,5 +144,53 @@ export const DIFF_SCHEMA: JsonSchema = {
       gained: { type: 'array', items: backupChange },
       lost: { type: 'array', items: backupChange },
     }),
+  }),
+};
+
+const guardTarget = closed(
+  { target: str, effect: { enum: ['lost', 'down'] }, alternative: { type: 'boolean' } },
+  ['target', 'effect'],
+);
+
+/** `guard -o json`: the decision, each recognised step, and the blast radius behind it. */
+export const GUARD_SCHEMA: JsonSchema = {
+  $schema: DRAFT,
+  title: 'tierbook guard -o json',
+  ...closed({
+    command: str,
+    decision: { enum: ['block', 'pass'] },
+    level: { enum: ['data-loss', 'cannot-tell', 'unavailable', 'review', 'degraded', 'none'] },
+    summary: str,
+    steps: {
+      type: 'array',
+      items: closed(
+        {
+          rule: str,
+          command: str,
+          targets: { type: 'array', items: guardTarget },
+          unknown: strings,
+          review: strings,
+          notes: strings,
+          runbook: { type: ['string', 'null'] },
+        },
+        ['rule', 'command', 'targets', 'unknown', 'review', 'notes', 'runbook'],
+      ),
+    },
+    impacts: {
+      type: 'array',
+      items: closed({
+        workload: objectRef,
+        tier,
+        tierReason: str,
+        impact,
+        worstCase: { type: 'boolean' },
+        why: strings,
+        backups,
+      }),
+    },
+    preconditions: strings,
+    assumptions: strings,
+    problems: strings,
+    runbooks: strings,
   }),
 };

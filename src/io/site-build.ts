@@ -138,6 +138,8 @@ async function runAstro(options: { contentDir: string; outDir: string; cache: st
         ...process.env,
         TIERBOOK_CONTENT_DIR: options.contentDir,
         TIERBOOK_CACHE_DIR: options.cache,
+        // The build runs in the cache folder and Astro bundles src/site: name the rule docs here.
+        TIERBOOK_RULES_DIR: process.env.TIERBOOK_RULES_DIR ?? join(PACKAGE_ROOT, 'docs', 'rules'),
         ASTRO_TELEMETRY_DISABLED: '1',
       },
       // The IPC channel closes when this process dies, even by SIGKILL: the build then stops too.

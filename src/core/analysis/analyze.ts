@@ -4,6 +4,8 @@ import type { Graph } from '../graph/model.ts';
 import { backupCoverage } from './backups/index.ts';
 import { workloadDependencies } from './dependencies.ts';
 import type { Analysis } from './model.ts';
+import { restoreEvidence } from './restores/evidence.ts';
+import type { RestoreEvidence } from './restores/model.ts';
 import { classifyTiers } from './tiers/index.ts';
 import { findWorkloads } from './workloads.ts';
 
@@ -11,6 +13,8 @@ export interface AnalyzeOptions {
   config: TierbookConfig;
   /** ISO 8601; backup ages are measured against it. */
   now: string;
+  /** Restore evidence recorded by people (drills, docs/drills.md), already tied to workloads. */
+  recordedRestores?: readonly RestoreEvidence[];
 }
 
 /**
@@ -28,6 +32,7 @@ export function analyze(graph: Graph, options: AnalyzeOptions): Analysis {
     dependencies,
     tiers: classifyTiers(index, workloads, dependencies, options.config),
     protections: backupCoverage(index, workloads, options.config),
+    restores: restoreEvidence(index, workloads, options.recordedRestores),
     config: options.config,
     now: options.now,
   };

@@ -100,6 +100,7 @@ backupTargets:
       { match: 's3.eu-central-003.backblazeb2.com', where: 'outside' },
       { match: 'minio.minio.svc', where: 'in-cluster' },
     ],
+    restoreWindow: { 0: '90d', 1: '180d', 2: 'none', 3: 'none', 4: 'none' },
   });
 });
 
@@ -192,7 +193,7 @@ const ERRORS: [string, string, string][] = [
   [
     'a list at the top',
     '- tiers\n',
-    'tierbook.config.yaml:1: found a list, expected a mapping with tiers, rules, overrides, identityProviders and/or backupTargets. (see docs/config.md)',
+    'tierbook.config.yaml:1: found a list, expected a mapping with tiers, rules, overrides, identityProviders, backupTargets and/or restoreWindow. (see docs/config.md)',
   ],
   [
     'YAML syntax: a tab for indentation',

@@ -35,6 +35,13 @@ const COMMANDS: Record<
       return { run: m.checkCommand, help: m.HELP };
     },
   },
+  drill: {
+    summary: 'record a restore drill run from a runbook (its exported timeline) as evidence',
+    load: async () => {
+      const m = await import('./commands/drill.ts');
+      return { run: m.drillCommand, help: m.HELP };
+    },
+  },
   demo: {
     summary: 'inventory the built-in sample cluster, build its site and serve it',
     load: async () => {

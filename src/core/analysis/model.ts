@@ -20,6 +20,8 @@ export interface Analysis {
   protections: ProtectionMap;
   /** workload id → restores of its data (from the cluster and recorded drills), newest first. */
   restores: RestoreMap;
+  /** Recorded drills not counted, each with why (another cluster's, an unknown workload). */
+  ignoredDrills: readonly string[];
   config: TierbookConfig;
   /** ISO 8601; backup ages are measured against it. */
   now: string;

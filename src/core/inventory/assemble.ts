@@ -13,6 +13,7 @@ import { claimsOf, inlineStorageOf, type VolumeChain, volumeChain } from '../ana
 import { TIERS } from '../analysis/tiers/model.ts';
 import { DEFAULT_CONFIG } from '../config/index.ts';
 import type { TierbookConfig } from '../config/model.ts';
+import type { RecordedDrill } from '../drills/evidence.ts';
 import { buildGraph } from '../graph/build.ts';
 import { compare } from '../graph/context.ts';
 import { parseId } from '../graph/ids.ts';
@@ -20,6 +21,7 @@ import type { Dangling, GraphNode } from '../graph/model.ts';
 import type { SourceResult } from '../model.ts';
 import { backupEntries, ifDownEntries, tierEntry, toBlastEntry } from './analysis-entries.ts';
 import type { Inventory, StorageEntry, WorkloadEntry } from './model.ts';
+import { restoreEntry } from './restore-entries.ts';
 import { relatedStorage, storageTypeOf } from './storage-kinds.ts';
 import { titleOf } from './titles.ts';
 
@@ -28,11 +30,17 @@ export interface AssembleOptions {
   now: string;
   /** tierbook.config.yaml; the defaults when absent. */
   config?: TierbookConfig;
+  /** Drills kept in content/drills (docs/drills.md): restore evidence recorded by people. */
+  drills?: readonly RecordedDrill[];
 }
 
 export function assembleInventory(source: SourceResult, options: AssembleOptions): Inventory {
   const graph = buildGraph(source.items);
-  const analysis = analyze(graph, { config: options.config ?? DEFAULT_CONFIG, now: options.now });
+  const analysis = analyze(graph, {
+    config: options.config ?? DEFAULT_CONFIG,
+    now: options.now,
+    drills: { records: options.drills ?? [], cluster: options.cluster },
+  });
   const { index, workloads, dependencies: deps } = analysis;
   const findings = runChecks(analysis);
   const findingsOf = findingIndex(findings);
@@ -89,6 +97,7 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
       ),
       tier: tierEntry(analysis, w.id, title),
       backups: backupEntries(analysis, w.id, title),
+      restores: restoreEntry(analysis, w.id),
       blast: { ifDown: ifDownEntries(analysis, w.id, workloadTargetText(w.id), title) },
       findings: [...new Set(ownIds)].flatMap((id) => findingsOf.get(id) ?? []),
     };
@@ -148,6 +157,7 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
     tiers,
     failureDomains: rankFailureDomains(domains.map((d) => summarizeFailureDomain(d.target, d.result))),
     findings,
+    ignoredDrills: [...analysis.ignoredDrills],
   };
 }
 

@@ -6,6 +6,7 @@ import type { InlineStorage, VolumeChain } from '../analysis/storage-chain.ts';
 import type { Tier, TierRule } from '../analysis/tiers/model.ts';
 import type { Dangling, Graph } from '../graph/model.ts';
 import type { Json, NotRead, Skipped, Unreadable } from '../model.ts';
+import type { RestoreEntry } from './restore-entries.ts';
 
 /** Everything `content/` is rendered from: computed once, displayed many ways. */
 export interface Inventory {
@@ -29,6 +30,8 @@ export interface Inventory {
   failureDomains: FailureDomainSummary[];
   /** Every risk finding, most severe first. */
   findings: Finding[];
+  /** Recorded drills not counted, each with why (another cluster's, a workload not read). */
+  ignoredDrills: string[];
 }
 
 /** A workload's tier, why, and the recovery targets that follow from it. */
@@ -93,6 +96,8 @@ export interface WorkloadEntry {
   problems: Dangling[];
   tier: TierEntry;
   backups: BackupEntry[];
+  /** Restores of its data (from the cluster, or recorded drills) and the last proven one. */
+  restores: RestoreEntry;
   /** What stops with it when it is down (data intact): the workloads that need it. */
   blast: { ifDown: ImpactEntry[] };
   findings: Finding[];

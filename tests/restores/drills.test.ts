@@ -1,0 +1,110 @@
+/**
+ * Drills recorded by people (docs/drills.md): an exported timeline is checked field by field,
+ * kept in content/drills by `tierbook drill record`, survives `tierbook inventory`, shows on
+ * the workload's page as its last proven restore, and clears restore-untested for it.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parseDrill } from '../../src/core/drills/parse.ts';
+import { InputError } from '../../src/core/errors.ts';
+
+const CLI = join(import.meta.dirname, '..', '..', 'scripts', 'tierbook.ts');
+const SAMPLE = join(import.meta.dirname, '..', '..', 'src', 'sample', 'cluster');
+const DRILL = join(import.meta.dirname, '..', 'fixtures', 'drills', 'pg-main.json');
+const PAGE = join('workloads', 'databases.cluster.pg-main.md');
+
+function tierbook(...args: string[]) {
+  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const inventory = (out: string) =>
+  tierbook(
+    'inventory',
+    '--from',
+    SAMPLE,
+    '--out',
+    out,
+    '--now',
+    '2026-11-24T06:00:00Z',
+    '--cluster',
+    'sample-homelab',
+  );
+
+test('a recorded drill survives regeneration, shows on the page and clears restore-untested', async () => {
+  const out = join(await mkdtemp(join(tmpdir(), 'tierbook-drill-')), 'content');
+  assert.equal(inventory(out).code, 0);
+  const before = await readFile(join(out, PAGE), 'utf8');
+  assert.match(before, /rule: restore-untested/);
+  assert.match(before, /## Last proven restore\n\n\*\*Never\*\*/);
+
+  const recorded = tierbook('drill', 'record', DRILL, '--content', out);
+  assert.equal(recorded.code, 0, recorded.stderr);
+  const kept = '2026-11-12-cnpg-restore-databases.cluster.pg-main.json';
+  assert.deepEqual(await readdir(join(out, 'drills')), [kept]);
+
+  const again = inventory(out);
+  assert.equal(again.code, 0, again.stderr);
+  assert.deepEqual(await readdir(join(out, 'drills')), [kept], 'regeneration keeps content/drills');
+  const page = await readFile(join(out, PAGE), 'utf8');
+  assert.doesNotMatch(page, /rule: restore-untested/);
+  assert.match(
+    page,
+    /\*\*2026-11-12T09:41:00Z\*\* \(11 d 20 h ago\): took 41 min against an RTO of 4h \(within\)/,
+  );
+  assert.match(page, /step create-cluster 2026-11-12T09:30:00Z \(AB, \+26 min\)/);
+  // The other tier-0/1 data still has no proven restore.
+  assert.match(
+    await readFile(join(out, 'workloads', 'auth.cluster.authentik-db.md'), 'utf8'),
+    /rule: restore-untested/,
+  );
+  // A third run changes nothing: the drill is read the same way each time.
+  assert.match(inventory(out).stdout, /already current/);
+
+  const twice = tierbook('drill', 'record', DRILL, '--content', out);
+  assert.equal(twice.code, 2);
+  assert.match(twice.stderr, /already holds a drill .* never overwritten/);
+});
+
+test('a drill of another cluster is not counted, and the inventory says so', async () => {
+  const out = join(await mkdtemp(join(tmpdir(), 'tierbook-drill-')), 'content');
+  assert.equal(inventory(out).code, 0);
+  const other = join(out, '..', 'other.json');
+  const drill = JSON.parse(await readFile(DRILL, 'utf8'));
+  await writeFile(other, JSON.stringify({ ...drill, cluster: 'prod' }));
+  assert.equal(tierbook('drill', 'record', other, '--content', out).code, 0);
+  const run = inventory(out);
+  assert.match(run.stderr, /a drill of cluster prod, not sample-homelab: not counted/);
+  assert.match(await readFile(join(out, PAGE), 'utf8'), /rule: restore-untested/);
+});
+
+test('drill record refuses a folder that holds no inventory', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tierbook-drill-'));
+  const run = tierbook('drill', 'record', DRILL, '--content', join(dir, 'content'));
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /holds no inventory/);
+});
+
+test('an exported timeline is checked field by field, naming the field', async () => {
+  const good = JSON.parse(await readFile(DRILL, 'utf8'));
+  const cases: [unknown, string, RegExp][] = [
+    [{ ...good, target: 'osd/3' }, 'target', /expected a workload target/],
+    [{ ...good, finishedAt: '2026-11-12T08:00:00Z' }, 'finishedAt', /before startedAt/],
+    [{ ...good, startedAt: '12 Nov 2026' }, 'startedAt', /ISO 8601/],
+    [{ ...good, steps: [{ ...good.steps[0], initials: '' }] }, 'steps[0].initials', /non-empty string/],
+    [{ ...good, result: 'fine' }, 'result', /succeeded, partial, failed/],
+  ];
+  for (const [value, field, message] of cases) {
+    assert.throws(
+      () => parseDrill('drill.json', JSON.stringify(value)),
+      (error: unknown) => error instanceof InputError && error.field === field && message.test(error.message),
+      field,
+    );
+  }
+  assert.throws(() => parseDrill('drill.json', '{'), /not JSON/);
+  assert.equal(parseDrill('drill.json', JSON.stringify(good)).result, 'succeeded');
+});

@@ -14,12 +14,13 @@ import { buildGraph } from '../../src/core/graph/build.ts';
 import { renderBlastText, renderFailureDomainsText } from '../../src/core/render/blast-text.ts';
 import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
+import { DRILLS_HELP, DRILLS_OPTION, drillsOf, warnIgnoredDrills } from '../cli/drills.ts';
 import { warnLeftOut } from '../cli/left-out.ts';
 import { partialReadFailsGate } from '../cli/partial-gate.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook blast [TARGET...] [SOURCE] [--json] [--outage] [--fail-on IMPACT]
-               [--now ISO8601] [--config FILE] [--partial]
+               [--drills DIR] [--now ISO8601] [--config FILE] [--partial]
                [--timeout DUR] [--request-timeout DUR] [--max-bytes SIZE]
 
 What loses data, what goes dark and what merely degrades if TARGET is lost with its data
@@ -36,6 +37,7 @@ domain (OSDs, disks, nodes, pools, classes) with what it would take, worst first
   --json           print the contract's JSON (target, assumptions, impacts)
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)
+${DRILLS_HELP}
 ${READ_LIMITS_HELP}
 
 A read with no Pod, workload, PVC or PV in it answers nothing: exit 3 (live, naming each
@@ -51,6 +53,7 @@ export async function blastCommand(args: string[]): Promise<number> {
       json: { type: 'boolean' },
       outage: { type: 'boolean' },
       'fail-on': { type: 'string' },
+      ...DRILLS_OPTION,
     },
     64,
   );
@@ -65,7 +68,8 @@ export async function blastCommand(args: string[]): Promise<number> {
   const unread = unreadOf(read.result).map((u) => describeUnread(u, 'what it holds is not in this answer'));
   const graph = buildGraph(read.result.items);
   warnLeftOut(graph);
-  const analysis = analyze(graph, { config, now });
+  const analysis = analyze(graph, { config, now, drills: await drillsOf(values.drills, read.cluster) });
+  warnIgnoredDrills(analysis);
   if (positionals.length === 0) {
     const domains = failureDomains(analysis);
     process.stdout.write(

@@ -14,12 +14,13 @@ import { buildGraph } from '../../src/core/graph/build.ts';
 import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
 import { readBaseline } from '../../src/io/read-baseline.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
+import { DRILLS_HELP, DRILLS_OPTION, drillsOf, warnIgnoredDrills } from '../cli/drills.ts';
 import { warnLeftOut } from '../cli/left-out.ts';
 import { partialReadFailsGate } from '../cli/partial-gate.ts';
 import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
 export const HELP = `tierbook check [SOURCE] [--json] [--fail-on high|medium|low|none] [--baseline FILE]
-                [--now ISO8601] [--config FILE] [--partial]
+                [--drills DIR] [--now ISO8601] [--config FILE] [--partial]
                 [--timeout DUR] [--request-timeout DUR] [--max-bytes SIZE]
 
 Checks the cluster for the risks that turn a routine change into an outage (docs/rules/):
@@ -34,6 +35,7 @@ object and field to change and how to fix it.
                    and field) are accepted: listed apart, never failed on; CI fails on new ones
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)
+${DRILLS_HELP}
 ${READ_LIMITS_HELP}
 
 A read with no Pod, workload, PVC or PV in it is no "No findings": exit 3 (live, naming each
@@ -46,6 +48,7 @@ export async function checkCommand(args: string[]): Promise<number> {
     json: { type: 'boolean' },
     'fail-on': { type: 'string' },
     baseline: { type: 'string' },
+    ...DRILLS_OPTION,
   });
   const failOn = failOnFrom(values['fail-on']);
   const now = nowFrom(values.now);
@@ -63,7 +66,9 @@ export async function checkCommand(args: string[]): Promise<number> {
   const header = partialReadText(unread.map((u) => u.message));
   const graph = buildGraph(read.result.items);
   warnLeftOut(graph);
-  const findings = runChecks(analyze(graph, { config, now }));
+  const analysis = analyze(graph, { config, now, drills: await drillsOf(values.drills, read.cluster) });
+  warnIgnoredDrills(analysis);
+  const findings = runChecks(analysis);
   if (!baseline) {
     process.stdout.write(
       values.json

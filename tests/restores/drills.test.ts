@@ -65,6 +65,42 @@ test('a recorded drill survives regeneration, shows on the page and clears resto
   // A third run changes nothing: the drill is read the same way each time.
   assert.match(inventory(out).stdout, /already current/);
 
+  // check and blast count it with --drills DIR: the finding is gone, the backup carries it.
+  const read = ['--from', SAMPLE, '--cluster', 'sample-homelab', '--now', '2026-11-24T06:00:00Z'];
+  const untested = (json: string) =>
+    (JSON.parse(json) as { findings: { rule: string; object: { name: string } }[] }).findings
+      .filter((f) => f.rule === 'restore-untested')
+      .map((f) => f.object.name);
+  const without = untested(tierbook('check', ...read, '--json', '--fail-on', 'none').stdout);
+  const withDrills = untested(
+    tierbook('check', ...read, '--json', '--fail-on', 'none', '--drills', out).stdout,
+  );
+  assert.ok(without.includes('pg-main'));
+  assert.deepEqual(
+    withDrills,
+    without.filter((name) => name !== 'pg-main'),
+  );
+  const blast = tierbook('blast', 'storageclass/ceph-block', ...read, '--drills', out);
+  assert.match(
+    blast.stdout,
+    /backup barmanObjectStore \(cloudnative-pg\), last success\s+2026-11-24T05:57:31Z: survives; last restored 11 d 20 h ago in 41 min;/,
+  );
+  const json = JSON.parse(
+    tierbook('blast', 'storageclass/ceph-block', ...read, '--drills', out, '--json').stdout,
+  );
+  const pgMain = json.impacts.find((i: { workload: { name: string } }) => i.workload.name === 'pg-main');
+  assert.deepEqual(pgMain.backups[0].last_restore, {
+    finished_at: '2026-11-12T09:41:00Z',
+    age_seconds: 1023540,
+    duration_seconds: 2460,
+    evidence: `drill:${kept}`,
+  });
+  const plain = JSON.parse(tierbook('blast', 'storageclass/ceph-block', ...read, '--json').stdout);
+  assert.ok(
+    plain.impacts.every((i: { backups: object[] }) => i.backups.every((b) => !('last_restore' in b))),
+    'no evidence, no field: the contract is only extended',
+  );
+
   const twice = tierbook('drill', 'record', DRILL, '--content', out);
   assert.equal(twice.code, 2);
   assert.match(twice.stderr, /already holds a drill .* never overwritten/);

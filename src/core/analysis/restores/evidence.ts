@@ -1,3 +1,4 @@
+import { RUNBOOK_SYSTEMS } from '../../drills/runbook-systems.ts';
 import { time } from '../../graph/backups/runs.ts';
 import { compare } from '../../graph/context.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
@@ -60,7 +61,8 @@ export function lastProvenRestore(evidence: readonly RestoreEvidence[] | undefin
 
 /**
  * The newest succeeded restore from one backup policy: evidence naming that policy, or (when the
- * evidence names none: a CloudNativePG recovery, a drill) evidence of the same system.
+ * evidence names none: a CloudNativePG recovery, a drill) evidence of the same system (a drill's
+ * system is its runbook's, RUNBOOK_SYSTEMS).
  */
 export function lastRestoreFrom(
   evidence: readonly RestoreEvidence[] | undefined,
@@ -69,7 +71,12 @@ export function lastRestoreFrom(
 ): RestoreEvidence | null {
   return (
     evidence?.find(
-      (e) => e.result === 'succeeded' && (e.policy === policy || (e.policy === null && e.system === system)),
+      (e) =>
+        e.result === 'succeeded' && (e.policy === policy || (e.policy === null && systemOf(e) === system)),
     ) ?? null
   );
+}
+
+function systemOf(evidence: RestoreEvidence): string {
+  return evidence.system === 'drill' ? (RUNBOOK_SYSTEMS[evidence.runbook ?? ''] ?? 'drill') : evidence.system;
 }

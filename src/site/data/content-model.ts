@@ -1,4 +1,5 @@
 import type { ChainVolume } from '../../core/render/diagrams/index.ts';
+import type { RestoreSummary } from './read-restores.ts';
 
 /**
  * content/ as the site reads it: each page's front matter, checked and typed. The analysis
@@ -107,6 +108,8 @@ export interface WorkloadPage extends PageBase {
   dependedOnBy: DependencyEntry[];
   tier: TierInfo | null;
   backups: BackupEntry[] | null;
+  /** Restores of its data and the last proven one; null for an inventory from before restores. */
+  restores: RestoreSummary | null;
   blast: { ifDown: ImpactEntry[] } | null;
   runbooks: Ref[] | null;
 }

@@ -24,6 +24,7 @@ import {
   readStorageBlast,
   readTier,
 } from './read-analysis.ts';
+import { readRestores } from './read-restores.ts';
 import { pageUrl } from './urls.ts';
 
 /**
@@ -144,6 +145,7 @@ function readWorkload(path: string, text: string, takenAt: string): WorkloadPage
     dependedOnBy: f.records('dependedOnBy', readDependency),
     tier: readTier(f.optionalRecord('tier')),
     backups: Array.isArray(f.value.backups) ? f.records('backups', (b) => readBackup(b, takenAt)) : null,
+    restores: readRestores(f.optionalRecord('restores')),
     // What stops while it is down; the core leaves the workload itself out.
     blast: blast ? { ifDown: blast.records('ifDown', readImpact) } : null,
     runbooks: Array.isArray(f.value.runbooks) ? f.records('runbooks', readRef) : null,

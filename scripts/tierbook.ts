@@ -36,7 +36,7 @@ const COMMANDS: Record<
     },
   },
   drill: {
-    summary: 'record a restore drill run from a runbook (its exported timeline) as evidence',
+    summary: 'record a restore drill (a runbook timeline) as evidence',
     load: async () => {
       const m = await import('./commands/drill.ts');
       return { run: m.drillCommand, help: m.HELP };

@@ -5,8 +5,8 @@ import { readDrills } from '../../src/io/drills-dir.ts';
 /** `--drills DIR` of check and blast: an inventory folder whose drills/ count as restore evidence. */
 export const DRILLS_OPTION = { drills: { type: 'string' } } as const;
 
-export const DRILLS_HELP = `  --drills DIR     an inventory folder (content) whose recorded drills (DIR/drills,
-                   docs/drills.md) count as restore evidence for this cluster`;
+export const DRILLS_HELP = `  --drills DIR     an inventory folder (content): its recorded drills
+                   (DIR/drills, docs/drills.md) count as restore evidence`;
 
 export async function drillsOf(
   dir: string | undefined,

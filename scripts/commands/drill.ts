@@ -8,11 +8,13 @@ import { parse } from '../cli/args.ts';
 
 export const HELP = `tierbook drill record FILE [--content DIR]
 
-Records a restore drill people ran from a runbook: FILE is the timeline the browser exports
-(JSON: runbook, target, incident, cluster, steps, startedAt, finishedAt; docs/drills.md).
-It is kept as DIR/drills/<day>-<runbook>-<target>.json, never overwritten, and never
-removed by "tierbook inventory", which reads it back as restore evidence for the target
-workload: its page shows the restore and its duration, and restore-untested is cleared.
+Records a restore drill people ran from a runbook. FILE is the timeline the
+browser exports (JSON: runbook, target, incident, cluster, steps, startedAt,
+finishedAt; docs/drills.md). It is kept as
+DIR/drills/<day>-<runbook>-<target>.json, never overwritten and never removed
+by "tierbook inventory", which reads it back as restore evidence for the
+target workload: its page shows the restore and how long it took, and
+restore-untested is cleared.
   --content DIR    the inventory folder (default: content)`;
 
 export async function drillCommand(args: string[]): Promise<number> {

@@ -3,6 +3,7 @@ import type { FieldReader } from '../../fields.ts';
 import type { Json } from '../../model.ts';
 import type { ResourceType } from '../../sources/resource-type.ts';
 import type { BuildContext } from '../context.ts';
+import { parseId } from '../ids.ts';
 
 /**
  * A restore evidence adapter: after the backup adapters, it records on each object that shows a
@@ -30,7 +31,11 @@ export function recordRestore(ctx: BuildContext, id: string, attr: RestoreAttr):
   ctx.setAttrs(id, { restore: attr as unknown as Json });
 }
 
-/** A `restores` edge from a restore to what it put data back into. */
+/**
+ * A `restores` edge from a restore to what it put data back into. A target not in the inventory
+ * (a cluster or PVC deleted since) gets no placeholder, which would pose as a workload or a
+ * claim: it is a dangling reference, and the restore counts for nothing.
+ */
 export function linkRestores(
   ctx: BuildContext,
   restore: string,
@@ -39,6 +44,15 @@ export function linkRestores(
   field: string,
   why: string,
 ): void {
+  if (!ctx.hasNode(target)) {
+    const { kind, namespace, name } = parseId(target);
+    ctx.dangling(
+      source,
+      field,
+      `restored into ${kind} ${named(namespace, name)}, which is not in the inventory: not counted as restore evidence`,
+    );
+    return;
+  }
   ctx.edge({ from: restore, to: target, type: 'restores', source, field, why });
 }
 

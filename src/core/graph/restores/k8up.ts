@@ -1,5 +1,4 @@
 import { groupKind } from '../../sources/resource-type.ts';
-import { referencedNode } from '../backups/policy.ts';
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import { linkRestores, named, type RestoreAdapter, recordRestore } from './adapter.ts';
@@ -57,7 +56,7 @@ export const k8upRestore: RestoreAdapter = {
       linkRestores(
         ctx,
         id,
-        referencedNode(ctx, nodeId('', 'PersistentVolumeClaim', namespace, claim), 'v1'),
+        nodeId('', 'PersistentVolumeClaim', namespace, claim),
         restore,
         'spec.restoreMethod.folder.claimName',
         `k8up Restore ${named(namespace, restore.object.metadata.name)} restored into PVC ${claim}`,

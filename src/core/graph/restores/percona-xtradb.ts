@@ -1,6 +1,5 @@
 import type { RestoreResult } from '../../analysis/restores/model.ts';
 import { groupKind } from '../../sources/resource-type.ts';
-import { referencedNode } from '../backups/policy.ts';
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import { linkRestores, named, type RestoreAdapter, recordRestore } from './adapter.ts';
@@ -57,11 +56,7 @@ export const perconaXtradbRestore: RestoreAdapter = {
             : `state ${state || '(none yet)'}${restore.string('status.comments') ? `: ${restore.string('status.comments')}` : ''}`,
       });
       if (!clusterName) continue;
-      const cluster = referencedNode(
-        ctx,
-        nodeId(PXC, 'PerconaXtraDBCluster', namespace, clusterName),
-        `${PXC}/v1`,
-      );
+      const cluster = nodeId(PXC, 'PerconaXtraDBCluster', namespace, clusterName);
       linkRestores(
         ctx,
         id,

@@ -1,6 +1,5 @@
 import type { FieldReader } from '../../fields.ts';
 import { groupKind } from '../../sources/resource-type.ts';
-import { referencedNode } from '../backups/policy.ts';
 import type { BuildContext } from '../context.ts';
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
@@ -78,7 +77,7 @@ function record(ctx: BuildContext, destination: FieldReader): void {
         )
         .map((pvc) => ({ name: pvc.object.metadata.name ?? '', field: 'spec.dataSourceRef' }));
   for (const pvc of into) {
-    const target = referencedNode(ctx, nodeId('', 'PersistentVolumeClaim', namespace, pvc.name), 'v1');
+    const target = nodeId('', 'PersistentVolumeClaim', namespace, pvc.name);
     linkRestores(
       ctx,
       id,

@@ -42,6 +42,27 @@ const COMMANDS: Record<
       return { run: m.drillCommand, help: m.HELP };
     },
   },
+  diff: {
+    summary: 'what changed between two inventories: blast radius grown, backups lost, findings',
+    load: async () => {
+      const m = await import('./commands/diff.ts');
+      return { run: m.diffCommand, help: m.HELP };
+    },
+  },
+  metrics: {
+    summary: 'OpenMetrics text: findings, backup age against RPO, blast counts per failure domain',
+    load: async () => {
+      const m = await import('./commands/metrics.ts');
+      return { run: m.metricsCommand, help: m.HELP };
+    },
+  },
+  rbac: {
+    summary: 'print the read-only ClusterRole tierbook needs (get, list; never Secrets)',
+    load: async () => {
+      const m = await import('./commands/rbac.ts');
+      return { run: m.rbacCommand, help: m.HELP };
+    },
+  },
   demo: {
     summary: 'inventory the built-in sample cluster, build its site and serve it',
     load: async () => {

@@ -5,13 +5,16 @@ import { readDrills } from '../../src/io/drills-dir.ts';
 /** `--drills DIR` of check and blast: an inventory folder whose drills/ count as restore evidence. */
 export const DRILLS_OPTION = { drills: { type: 'string' } } as const;
 
-export const DRILLS_HELP = `  --drills DIR     an inventory folder (content): its recorded drills
-                   (DIR/drills, docs/drills.md) count as restore evidence`;
+export const DRILLS_HELP = `  --drills DIR     an inventory folder: its recorded drills (DIR/drills,
+                   docs/drills.md) count as restore evidence (default: the
+                   --content DIR, else none)`;
 
+/** The drills of `--drills DIR`, else of the `--content DIR` answered from, else none. */
 export async function drillsOf(
-  dir: string | undefined,
+  values: { drills?: string | undefined; content?: string | undefined },
   cluster: string,
 ): Promise<{ records: RecordedDrill[]; cluster: string } | undefined> {
+  const dir = values.drills ?? values.content;
   return dir === undefined ? undefined : { records: await readDrills(dir), cluster };
 }
 

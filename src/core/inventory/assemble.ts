@@ -36,8 +36,9 @@ export interface AssembleOptions {
 
 export function assembleInventory(source: SourceResult, options: AssembleOptions): Inventory {
   const graph = buildGraph(source.items);
+  const config = options.config ?? DEFAULT_CONFIG;
   const analysis = analyze(graph, {
-    config: options.config ?? DEFAULT_CONFIG,
+    config,
     now: options.now,
     drills: { records: options.drills ?? [], cluster: options.cluster },
   });
@@ -145,6 +146,7 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
   return {
     cluster: options.cluster,
     takenAt: options.now,
+    config,
     graph,
     workloads: entries,
     storage,

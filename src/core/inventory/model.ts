@@ -4,6 +4,7 @@ import type { Finding } from '../analysis/checks/model.ts';
 import type { Dependency } from '../analysis/dependencies.ts';
 import type { InlineStorage, VolumeChain } from '../analysis/storage-chain.ts';
 import type { Tier, TierRule } from '../analysis/tiers/model.ts';
+import type { TierbookConfig } from '../config/model.ts';
 import type { Dangling, Graph } from '../graph/model.ts';
 import type { Json, NotRead, Skipped, Unreadable } from '../model.ts';
 import type { RestoreEntry } from './restore-entries.ts';
@@ -12,6 +13,8 @@ import type { RestoreEntry } from './restore-entries.ts';
 export interface Inventory {
   cluster: string;
   takenAt: string;
+  /** The configuration the tiers and findings came from (saved with the graph). */
+  config: TierbookConfig;
   graph: Graph;
   workloads: WorkloadEntry[];
   storage: StorageEntry[];

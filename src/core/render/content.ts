@@ -1,8 +1,10 @@
 import type { Inventory } from '../inventory/model.ts';
+import { SAVED_INVENTORY_FILE } from '../sources/content/saved-inventory.ts';
 import { INDEX_FILE, storageFile, workloadFile } from './file-names.ts';
 import { FINDINGS_FILE, renderFindingsPage } from './findings-page.ts';
 import { renderIndexPage } from './index-page.ts';
 import { extractNotes, hasOwnNotes } from './notes.ts';
+import { savedInventoryText } from './saved-inventory-file.ts';
 import { renderStoragePage } from './storage-page.ts';
 import { renderWorkloadPage } from './workload-page.ts';
 
@@ -39,6 +41,7 @@ export function renderContent(
   const files = new Map<string, string>();
   files.set(INDEX_FILE, renderIndexPage(inventory));
   files.set(FINDINGS_FILE, renderFindingsPage(inventory));
+  files.set(SAVED_INVENTORY_FILE, savedInventoryText(inventory));
   for (const w of inventory.workloads) {
     const path = workloadPaths.get(w.id) as string;
     files.set(path, renderWorkloadPage(w, path, pages, notesOf(path)));

@@ -144,3 +144,43 @@ test('an exported timeline is checked field by field, naming the field', async (
   assert.throws(() => parseDrill('drill.json', '{'), /not JSON/);
   assert.equal(parseDrill('drill.json', JSON.stringify(good)).result, 'succeeded');
 });
+
+/** The runbook page's own export (wt4-print's public/runbook-record.js `timeline()`), as downloaded. */
+const EXPORT = join(import.meta.dirname, '..', 'fixtures', 'drills', 'browser-export.json');
+
+test("the runbook page's timeline export is read as a drill", async () => {
+  const text = await readFile(EXPORT, 'utf8');
+  const drill = parseDrill('export.json', text);
+  assert.deepEqual(
+    { ...drill, steps: drill.steps.map((s) => `${s.id} ${s.checkedAt} ${s.initials}`) },
+    {
+      runbook: 'cnpg-restore',
+      target: 'workload/databases/Cluster/pg-main',
+      incident: 'INC-20261112-0900',
+      cluster: 'sample-homelab',
+      startedAt: '2026-11-12T09:00:00Z',
+      finishedAt: '2026-11-12T09:41:00Z',
+      steps: [
+        'sign-in 2026-11-12T09:01:00Z AB',
+        'check-backup 2026-11-12T09:04:00Z CD',
+        'create-cluster 2026-11-12T09:30:00Z CD',
+        'verify-rows 2026-11-12T09:41:00Z CD',
+      ],
+      result: 'succeeded',
+      backup: null,
+    },
+  );
+  // A step left incomplete: the drill did not get through, and says so.
+  const raw = JSON.parse(text);
+  raw.steps[3] = { ...raw.steps[3], complete: false, verified: null };
+  const partial = parseDrill('export.json', JSON.stringify(raw));
+  assert.equal(partial.result, 'partial');
+  assert.deepEqual(
+    partial.steps.map((s) => s.id),
+    ['sign-in', 'check-backup', 'create-cluster'],
+  );
+  assert.throws(
+    () => parseDrill('export.json', JSON.stringify({ ...raw, format: 'tierbook-runbook-timeline/9' })),
+    (error: unknown) => error instanceof InputError && error.field === 'format',
+  );
+});

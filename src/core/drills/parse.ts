@@ -1,5 +1,6 @@
 import { describeFound as describe, isMapping as isRecord } from '../config/schema.ts';
 import { InputError } from '../errors.ts';
+import { BROWSER_EXPORT_FORMAT, fromBrowserExport } from './browser-export.ts';
 import type { DrillRecord, DrillStep } from './model.ts';
 
 const RESULTS = ['succeeded', 'partial', 'failed'] as const;
@@ -22,6 +23,14 @@ export function parseDrill(file: string, text: string): DrillRecord {
   const fail = (field: string, message: string): never => {
     throw new InputError(`${message} (see docs/drills.md)`, { from: { file }, field });
   };
+  if (isRecord(raw) && raw.format !== undefined) {
+    if (raw.format !== BROWSER_EXPORT_FORMAT)
+      fail(
+        'format',
+        `found ${describe(raw.format)}, expected "${BROWSER_EXPORT_FORMAT}" (the runbook page's export) or no format field`,
+      );
+    raw = fromBrowserExport(raw);
+  }
   if (!isRecord(raw))
     return fail(
       '',

@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseDrill } from '../../src/core/drills/parse.ts';
 import { InputError } from '../../src/core/errors.ts';
+import { readContentDir } from '../../src/io/content-dir.ts';
+import { readContent } from '../../src/site/data/read-content.ts';
+import { buildSite } from '../../src/site/data/site.ts';
 
 const CLI = join(import.meta.dirname, '..', '..', 'scripts', 'tierbook.ts');
 const SAMPLE = join(import.meta.dirname, '..', '..', 'src', 'sample', 'cluster');
@@ -61,6 +64,16 @@ test('a recorded drill survives regeneration, shows on the page and clears resto
   assert.match(
     await readFile(join(out, 'workloads', 'auth.cluster.authentik-db.md'), 'utf8'),
     /rule: restore-untested/,
+  );
+  // The site reads it back: the page's last proven restore, and the dashboard no longer lists it.
+  const site = buildSite(readContent(await readContentDir(out)));
+  const view = site.workloads.find((w) => w.page.id === 'postgresql.cnpg.io/Cluster/databases/pg-main');
+  assert.equal(view?.page.restores?.lastProven?.durationSeconds, 2460);
+  assert.equal(view?.page.restores?.evidence[0]?.label, 'drill cnpg-restore (drill-2026-11-12)');
+  const never = site.home.neverRestored?.map((r) => r.workload.title) ?? [];
+  assert.ok(
+    never.includes('Cluster auth/authentik-db') && !never.includes('Cluster databases/pg-main'),
+    never.join(', '),
   );
   // A third run changes nothing: the drill is read the same way each time.
   assert.match(inventory(out).stdout, /already current/);

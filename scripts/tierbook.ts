@@ -42,6 +42,20 @@ const COMMANDS: Record<
       return { run: m.drillCommand, help: m.HELP };
     },
   },
+  runbooks: {
+    summary: 'list the built-in runbooks that apply, per failure domain and workload',
+    load: async () => {
+      const m = await import('./commands/runbooks.ts');
+      return { run: m.runbooksCommand, help: m.HELP };
+    },
+  },
+  runbook: {
+    summary: 'print one runbook bound to a target: gates first, names filled in',
+    load: async () => {
+      const m = await import('./commands/runbook.ts');
+      return { run: m.runbookCommand, help: m.HELP };
+    },
+  },
   diff: {
     summary: 'what changed between two inventories: blast radius grown, backups lost, findings',
     load: async () => {
@@ -54,6 +68,13 @@ const COMMANDS: Record<
     load: async () => {
       const m = await import('./commands/metrics.ts');
       return { run: m.metricsCommand, help: m.HELP };
+    },
+  },
+  schema: {
+    summary: 'print the JSON Schema of tierbook.config.yaml or of an -o json output',
+    load: async () => {
+      const m = await import('./commands/schema.ts');
+      return { run: m.schemaCommand, help: m.HELP };
     },
   },
   rbac: {

@@ -1,5 +1,6 @@
 import { relative, sep } from 'node:path';
 import { analyze } from '../../src/core/analysis/analyze.ts';
+import { type AcceptedFinding, applyAcceptances } from '../../src/core/analysis/checks/acceptance.ts';
 import {
   compareWithBaseline,
   FAIL_ON_VALUES,
@@ -14,6 +15,7 @@ import {
 } from '../../src/core/analysis/checks/index.ts';
 import { junitReport } from '../../src/core/analysis/checks/junit-report.ts';
 import { sarifReport } from '../../src/core/analysis/checks/sarif-report.ts';
+import { acceptedText } from '../../src/core/analysis/checks/text-report.ts';
 import { UsageError } from '../../src/core/errors.ts';
 import { describeUnread } from '../../src/core/sources/unread.ts';
 import { readBaseline } from '../../src/io/read-baseline.ts';
@@ -81,7 +83,7 @@ export async function checkCommand(args: string[]): Promise<number> {
     drills: await drillsOf(values, loaded.cluster),
   });
   warnIgnoredDrills(analysis);
-  const findings = runChecks(analysis);
+  const { open: findings, accepted, expired } = applyAcceptances(runChecks(analysis), analysis);
   const compared = baseline ? compareWithBaseline(findings, baseline) : null;
   const fresh = compared?.fresh ?? findings;
   const fails = (f: Finding) => failsAt([f], failOn);
@@ -93,6 +95,7 @@ export async function checkCommand(args: string[]): Promise<number> {
       uriOf: (file) => relative(process.cwd(), file).split(sep).join('/'),
       docsBase: RULE_DOCS,
       ...(compared ? { known: new Set(compared.known) } : {}),
+      accepted,
     });
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else if (format === 'junit') {
@@ -105,9 +108,15 @@ export async function checkCommand(args: string[]): Promise<number> {
     );
   } else if (format === 'json') {
     const known = compared ? { inBaseline: findingsJson(compared.known).findings } : {};
-    process.stdout.write(`${JSON.stringify({ ...findingsJson(fresh), ...known, ...notRead }, null, 2)}\n`);
+    const acceptance = {
+      ...(accepted.length > 0 ? { accepted: acceptedJson(accepted) } : {}),
+      ...(expired.length > 0 ? { acceptanceEnded: acceptedJson(expired) } : {}),
+    };
+    process.stdout.write(
+      `${JSON.stringify({ ...findingsJson(fresh), ...known, ...acceptance, ...notRead }, null, 2)}\n`,
+    );
   } else {
-    process.stdout.write(header + findingsText(fresh));
+    process.stdout.write(header + findingsText(fresh) + acceptedText(accepted, expired));
     if (compared && baseline) {
       const { known, gone } = compared;
       process.stdout.write(
@@ -117,6 +126,11 @@ export async function checkCommand(args: string[]): Promise<number> {
   }
   const partial = partialReadFailsGate(unread.length, gateOf(failOn));
   return failsAt(fresh, failOn) || partial ? 1 : 0;
+}
+
+/** Accepted findings in JSON: the contract's finding plus who accepted it, why, until when. */
+function acceptedJson(list: readonly AcceptedFinding[]) {
+  return findingsJson(list).findings.map((f, i) => ({ ...f, accepted: list[i]?.accepted }));
 }
 
 const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;

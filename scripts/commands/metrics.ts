@@ -1,5 +1,6 @@
 import { analyze } from '../../src/core/analysis/analyze.ts';
 import { failureDomains } from '../../src/core/analysis/blast/index.ts';
+import { applyAcceptances } from '../../src/core/analysis/checks/acceptance.ts';
 import { RULES, runChecks } from '../../src/core/analysis/checks/index.ts';
 import { renderMetrics } from '../../src/core/render/metrics.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
@@ -26,7 +27,7 @@ export async function metricsCommand(args: string[]): Promise<number> {
   process.stdout.write(
     renderMetrics({
       analysis,
-      findings: runChecks(analysis),
+      findings: applyAcceptances(runChecks(analysis), analysis).open,
       rules: RULES.map((r) => r.meta),
       domains: failureDomains(analysis),
       cluster: loaded.cluster,

@@ -1,7 +1,7 @@
 import { cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { OutputError } from '../core/errors.ts';
-import { SAVED_INVENTORY_FILE } from '../core/sources/content/saved-inventory.ts';
+import { SAVED_INVENTORY_FILE } from '../core/graph/saved-inventory.ts';
 import { isInside, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from './output-dir.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.ts';
-import { readSavedInventory } from '../core/sources/content/read-saved-inventory.ts';
-import { SAVED_INVENTORY_FILE, type SavedInventory } from '../core/sources/content/saved-inventory.ts';
+import { readSavedInventory } from '../core/graph/read-saved-inventory.ts';
+import { SAVED_INVENTORY_FILE, type SavedInventory } from '../core/graph/saved-inventory.ts';
 import { graphHoldsCoreKind } from '../core/sources/nothing-read.ts';
 import { fileLimit, readFileBounded } from './read-file-bounded.ts';
 

@@ -76,6 +76,11 @@ backupTargets:
     where: outside
   - match: minio.minio.svc
     where: in-cluster
+accept:
+  - rule: backup-missing
+    object: media/Deployment/jellyfin
+    reason: re-rippable
+    until: 2027-03-31
 `,
     FILE,
   );
@@ -101,6 +106,15 @@ backupTargets:
       { match: 'minio.minio.svc', where: 'in-cluster' },
     ],
     restoreWindow: { 0: '90d', 1: '180d', 2: 'none', 3: 'none', 4: 'none' },
+    accept: [
+      {
+        rule: 'backup-missing',
+        object: 'media/Deployment/jellyfin',
+        reason: 're-rippable',
+        who: null,
+        until: '2027-03-31',
+      },
+    ],
   });
 });
 
@@ -193,7 +207,7 @@ const ERRORS: [string, string, string][] = [
   [
     'a list at the top',
     '- tiers\n',
-    'tierbook.config.yaml:1: found a list, expected a mapping with tiers, rules, overrides, identityProviders, backupTargets and/or restoreWindow. (see docs/config.md)',
+    'tierbook.config.yaml:1: found a list, expected a mapping with tiers, rules, overrides, identityProviders, backupTargets, accept and/or restoreWindow. (see docs/config.md)',
   ],
   [
     'YAML syntax: a tab for indentation',

@@ -17,6 +17,7 @@ export const DEFAULT_CONFIG: TierbookConfig = deepFreeze({
   identityProviders: [],
   backupTargets: [],
   restoreWindow: { 0: '90d', 1: '180d', 2: 'none', 3: 'none', 4: 'none' },
+  accept: [],
 });
 
 function deepFreeze<T>(value: T): T {

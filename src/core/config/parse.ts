@@ -1,4 +1,4 @@
-import { TIERS } from '../analysis/tiers/model.ts';
+import { TIERS } from '../tier.ts';
 import { CONFIG_SCHEMA } from './config-schema.ts';
 import { DEFAULT_CONFIG } from './defaults.ts';
 import type { TierbookConfig } from './model.ts';
@@ -38,6 +38,13 @@ export function parseConfig(
       where: t.where ?? 'in-cluster',
     })),
     restoreWindow: { ...DEFAULT_CONFIG.restoreWindow, ...given.restoreWindow },
+    accept: (given.accept ?? []).map((a) => ({
+      rule: a.rule ?? '',
+      object: a.object ?? '',
+      reason: a.reason ?? '',
+      who: a.who ?? null,
+      until: a.until ?? null,
+    })),
   };
 }
 

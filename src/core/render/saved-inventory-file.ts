@@ -1,5 +1,5 @@
+import { renderSavedInventory, SAVED_INVENTORY_SCHEMA } from '../graph/saved-inventory.ts';
 import type { Inventory } from '../inventory/model.ts';
-import { renderSavedInventory, SAVED_INVENTORY_SCHEMA } from '../sources/content/saved-inventory.ts';
 import { unreadOf } from '../sources/unread.ts';
 
 /** content/graph.json for `inventory`: the graph and what `--content DIR` needs to answer. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Provenance } from '../../model.ts';
+import type { AcceptedFinding } from './acceptance.ts';
 import { findingKey } from './baseline.ts';
 import type { Finding, RuleMeta, Severity } from './model.ts';
 
@@ -21,6 +22,8 @@ export interface SarifOptions {
   docsBase: string;
   /** With `--baseline`: the findings already in it (`baselineState` unchanged, the rest new). */
   known?: ReadonlySet<Finding>;
+  /** Accepted findings: listed with a SARIF suppression carrying the reason. */
+  accepted?: readonly AcceptedFinding[];
 }
 
 /**
@@ -51,7 +54,7 @@ export function sarifReport(findings: readonly Finding[], options: SarifOptions)
             })),
           },
         },
-        results: findings.map((f) => {
+        results: [...findings, ...(options.accepted ?? [])].map((f) => {
           const where = options.provenance.get(f.id);
           const { kind, namespace, name } = f.object;
           const logical = {
@@ -75,10 +78,21 @@ export function sarifReport(findings: readonly Finding[], options: SarifOptions)
             locations: [{ ...physical, logicalLocations: [logical] }],
             partialFingerprints: { 'tierbookFinding/v1': fingerprint(f) },
             ...(options.known ? { baselineState: options.known.has(f) ? 'unchanged' : 'new' } : {}),
+            ...('accepted' in f ? { suppressions: [suppression(f as AcceptedFinding)] } : {}),
           };
         }),
       },
     ],
+  };
+}
+
+/** SARIF's record of an accepted finding: an annotation is in source, the config external. */
+function suppression(f: AcceptedFinding): object {
+  const { reason, who, until } = f.accepted;
+  return {
+    kind: f.accepted.source === 'annotation' ? 'inSource' : 'external',
+    status: 'accepted',
+    justification: `${reason}${who ? ` (${who})` : ''}${until ? `; until ${until}` : ''}`,
   };
 }
 

@@ -1,8 +1,8 @@
-import { parseConfig } from '../../config/parse.ts';
-import { InputError } from '../../errors.ts';
-import type { Dangling, GraphEdge, GraphNode } from '../../graph/model.ts';
-import type { Json } from '../../model.ts';
-import type { Unread } from '../unread.ts';
+import { parseConfig } from '../config/parse.ts';
+import { InputError } from '../errors.ts';
+import type { Json } from '../model.ts';
+import type { Unread } from '../sources/unread.ts';
+import type { Dangling, GraphEdge, GraphNode } from './model.ts';
 import { SAVED_INVENTORY_SCHEMA, type SavedInventory } from './saved-inventory.ts';
 
 /**

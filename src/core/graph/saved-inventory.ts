@@ -1,6 +1,6 @@
-import type { TierbookConfig } from '../../config/model.ts';
-import type { Graph } from '../../graph/model.ts';
-import type { Unread } from '../unread.ts';
+import type { TierbookConfig } from '../config/model.ts';
+import type { Unread } from '../sources/unread.ts';
+import type { Graph } from './model.ts';
 
 /**
  * content/graph.json: what an inventory analysed, saved beside its pages so `blast`, `check`,

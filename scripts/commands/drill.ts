@@ -5,8 +5,11 @@ import { keepDrill, readDrillFile } from '../../src/io/drills-dir.ts';
 import { MARKER_FILE, ownedOutput } from '../../src/io/output-dir.ts';
 import { lockOutput } from '../../src/io/output-lock.ts';
 import { parse } from '../cli/args.ts';
+import { drillPlan } from './drill-plan.ts';
 
 export const HELP = `tierbook drill record FILE [--content DIR]
+tierbook drill plan WORKLOAD [SOURCE|--content DIR] [-o json] [--incident ID]
+                    [--runbook ID]
 
 Records a restore drill people ran from a runbook. FILE is the timeline the
 browser exports (JSON: runbook, target, incident, cluster, steps, startedAt,
@@ -15,14 +18,20 @@ DIR/drills/<day>-<runbook>-<target>.json, never overwritten and never removed
 by "tierbook inventory", which reads it back as restore evidence for the
 target workload: its page shows the restore and how long it took, and
 restore-untested is cleared.
-  --content DIR    the inventory folder (default: content)`;
+  --content DIR    the inventory folder (default: content)
+
+drill plan prints the restore drill runbook for WORKLOAD
+(workload/<namespace>/<Kind>/<name>): a restore into a scratch cluster or
+namespace that touches nothing of the workload, bound like "tierbook runbook"
+(runbooks/*-drill.md; --runbook ID when several apply).`;
 
 export async function drillCommand(args: string[]): Promise<number> {
   const [action, ...rest] = args;
+  if (action === 'plan') return drillPlan(rest);
   if (action !== 'record')
     throw new UsageError(
       action
-        ? `unknown drill action "${action}": expected record`
+        ? `unknown drill action "${action}": expected record or plan`
         : 'tierbook drill record FILE: FILE is missing',
     );
   const { values, positionals } = parse(rest, { content: { type: 'string' } }, 1);

@@ -5,7 +5,7 @@ import { bindRunbook } from '../../src/core/runbooks/bind.ts';
 import type { Runbook } from '../../src/core/runbooks/model.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { CONTENT_HELP, CONTENT_OPTION } from '../cli/load-inventory.ts';
-import { readRunbookInputs } from '../cli/runbook-inputs.ts';
+import { type RunbookInputs, readRunbookInputs } from '../cli/runbook-inputs.ts';
 
 export const HELP = `tierbook runbook ID [TARGET] [SOURCE|--content DIR] [-o json|--json]
                  [--incident ID] [--now ISO8601] [--config FILE] [--partial]
@@ -46,17 +46,27 @@ export async function runbookCommand(args: string[]): Promise<number> {
   const now = nowFrom(values.now);
   const inputs = await readRunbookInputs(values, now);
   const runbook = findRunbook(inputs.runbooks, id);
-  const bound = bindRunbook(runbook, inputs.analysis, target ?? null, {
+  printBoundRunbook(runbook, inputs, target ?? null, { json, incident: values.incident, now });
+  return 0;
+}
+
+/** Binds one runbook to a target and prints it: JSON (BoundRunbook) or the Markdown text. */
+export function printBoundRunbook(
+  runbook: Runbook,
+  inputs: RunbookInputs,
+  target: string | null,
+  out: { json: boolean; incident: string | undefined; now: string },
+): void {
+  const bound = bindRunbook(runbook, inputs.analysis, target, {
     cluster: inputs.cluster,
     takenAt: inputs.takenAt,
     unread: inputs.unread,
   });
   process.stdout.write(
-    json
+    out.json
       ? `${JSON.stringify(bound, null, 2)}\n`
-      : renderRunbookMarkdown(bound, { incident: values.incident, printedAt: now }),
+      : renderRunbookMarkdown(bound, { incident: out.incident, printedAt: out.now }),
   );
-  return 0;
 }
 
 /** `-o json` or `--json`; any other `-o` value is a usage error. */

@@ -197,3 +197,23 @@ test("the runbook page's timeline export is read as a drill", async () => {
     (error: unknown) => error instanceof InputError && error.field === 'format',
   );
 });
+
+test('drill plan binds the restore drill runbook that fits the workload', () => {
+  const read = ['--from', SAMPLE, '--now', '2026-11-24T06:00:00Z'];
+  const cnpg = tierbook('drill', 'plan', 'workload/databases/Cluster/pg-main', ...read);
+  assert.equal(cnpg.code, 0, cnpg.stderr);
+  assert.match(
+    cnpg.stdout,
+    /^# Restore drill of a CloudNativePG cluster, into a scratch cluster: workload\/databases\/Cluster\/pg-main/,
+  );
+  assert.match(cnpg.stdout, /kubectl -n databases get clusters\.postgresql\.cnpg\.io pg-main-drill/);
+  // authentik-db is a CloudNativePG cluster that Velero backs up too: both drills fit.
+  const both = tierbook('drill', 'plan', 'workload/auth/Cluster/authentik-db', ...read);
+  assert.match(both.stderr, /other drills apply too: velero-restore-drill/);
+  const velero = tierbook('drill', 'plan', 'workload/apps/Deployment/bookstack', ...read, '-o', 'json');
+  assert.equal(velero.code, 0, velero.stderr);
+  assert.equal(JSON.parse(velero.stdout).id, 'velero-restore-drill');
+  const none = tierbook('drill', 'plan', 'workload/web/Deployment/blog', ...read);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /no drill runbook applies to workload\/web\/Deployment\/blog/);
+});

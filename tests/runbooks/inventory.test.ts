@@ -34,7 +34,11 @@ test('a page per bound runbook, with the BoundRunbook in front matter, listed on
     osd,
     /runbooks:\n {2}- id: runbook\/osd-remove\/osd\/3\n {4}title: Remove a Rook-Ceph OSD\n {4}url: runbooks\/osd-remove\.osd\.3\/\n/,
   );
-  assert.equal([...files.keys()].filter((p) => p.startsWith('runbooks/')).length, 6);
+  // One page per bound runbook: osd-remove on the six OSDs, and the restore drills
+  // (cnpg-restore-drill on the two CloudNativePG clusters, velero-restore-drill on the five
+  // Velero-protected workloads).
+  assert.equal([...files.keys()].filter((p) => p.startsWith('runbooks/osd-remove.')).length, 6);
+  assert.equal([...files.keys()].filter((p) => p.startsWith('runbooks/')).length, 13);
 });
 
 test('no runbooks given: no runbook pages and no runbooks field', () => {

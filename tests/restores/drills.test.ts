@@ -9,11 +9,14 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import type { JsonSchema } from '../../src/core/config/schema.ts';
 import { parseDrill } from '../../src/core/drills/parse.ts';
 import { InputError } from '../../src/core/errors.ts';
+import { SCHEMAS } from '../../src/core/schemas/index.ts';
 import { readContentDir } from '../../src/io/content-dir.ts';
 import { readContent } from '../../src/site/data/read-content.ts';
 import { buildSite } from '../../src/site/data/site.ts';
+import { validate } from '../support/json-schema.ts';
 
 const CLI = join(import.meta.dirname, '..', '..', 'scripts', 'tierbook.ts');
 const SAMPLE = join(import.meta.dirname, '..', '..', 'src', 'sample', 'cluster');
@@ -100,6 +103,11 @@ test('a recorded drill survives regeneration, shows on the page and clears resto
   );
   const json = JSON.parse(
     tierbook('blast', 'storageclass/ceph-block', ...read, '--drills', out, '--json').stdout,
+  );
+  assert.deepEqual(
+    validate(SCHEMAS.blast as JsonSchema, json),
+    [],
+    'docs/schemas/blast.schema.json allows last_restore',
   );
   const pgMain = json.impacts.find((i: { workload: { name: string } }) => i.workload.name === 'pg-main');
   assert.deepEqual(pgMain.backups[0].last_restore, {

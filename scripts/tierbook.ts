@@ -46,6 +46,13 @@ const COMMANDS: Record<
       return { run: m.guardCommand, help: m.HELP };
     },
   },
+  drill: {
+    summary: 'record a restore drill (a runbook timeline) as evidence',
+    load: async () => {
+      const m = await import('./commands/drill.ts');
+      return { run: m.drillCommand, help: m.HELP };
+    },
+  },
   runbooks: {
     summary: 'list the built-in runbooks that apply, per failure domain and workload',
     load: async () => {

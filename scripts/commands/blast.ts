@@ -13,13 +13,14 @@ import { UsageError } from '../../src/core/errors.ts';
 import { renderBlastText, renderFailureDomainsText } from '../../src/core/render/blast-text.ts';
 import { describeUnread } from '../../src/core/sources/unread.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
+import { DRILLS_HELP, DRILLS_OPTION, drillsOf, warnIgnoredDrills } from '../cli/drills.ts';
 import { CONTENT_HELP, CONTENT_OPTION, loadInventory, staleNotice } from '../cli/load-inventory.ts';
 import { OUTPUT_HELP, OUTPUT_OPTIONS, outputFormat, structured } from '../cli/output.ts';
 import { partialReadFailsGate } from '../cli/partial-gate.ts';
 
 export const HELP = `tierbook blast [TARGET...] [SOURCE|--content DIR] [--json] [--outage]
                [--fail-on IMPACT]
-               [--now ISO8601] [--config FILE] [--partial]
+               [--drills DIR] [--now ISO8601] [--config FILE] [--partial]
                [--timeout DUR] [--request-timeout DUR] [--max-bytes SIZE]
 
 What loses data, what goes dark and what merely degrades if TARGET is lost with its data
@@ -38,6 +39,7 @@ ${OUTPUT_HELP}
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)
 ${CONTENT_HELP}
+${DRILLS_HELP}
 ${READ_LIMITS_HELP}
 
 A read with no Pod, workload, PVC or PV in it answers nothing: exit 3 (live, naming each
@@ -54,6 +56,7 @@ export async function blastCommand(args: string[]): Promise<number> {
       ...OUTPUT_OPTIONS,
       outage: { type: 'boolean' },
       'fail-on': { type: 'string' },
+      ...DRILLS_OPTION,
     },
     64,
   );
@@ -63,7 +66,8 @@ export async function blastCommand(args: string[]): Promise<number> {
   const loaded = await loadInventory(values, 'the blast radius may miss what depends on it');
   const { graph, config } = loaded;
   const unread = loaded.unread.map((u) => describeUnread(u, 'what it holds is not in this answer'));
-  const analysis = analyze(graph, { config, now });
+  const analysis = analyze(graph, { config, now, drills: await drillsOf(values, loaded.cluster) });
+  warnIgnoredDrills(analysis);
   // From a committed inventory: the cluster as it was then; said with every answer, never a gate.
   const stale = staleNotice(loaded, now);
   if (positionals.length === 0) {

@@ -20,13 +20,14 @@ import { UsageError } from '../../src/core/errors.ts';
 import { describeUnread } from '../../src/core/sources/unread.ts';
 import { readBaseline } from '../../src/io/read-baseline.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
+import { DRILLS_HELP, DRILLS_OPTION, drillsOf, warnIgnoredDrills } from '../cli/drills.ts';
 import { CONTENT_HELP, CONTENT_OPTION, loadInventory, staleNotice } from '../cli/load-inventory.ts';
 import { partialReadFailsGate } from '../cli/partial-gate.ts';
 import { RULE_DOCS, VERSION } from '../cli/version.ts';
 
 export const HELP = `tierbook check [SOURCE|--content DIR] [--json] [--fail-on high|medium|low|none]
                 [--baseline FILE]
-                [--now ISO8601] [--config FILE] [--partial]
+                [--drills DIR] [--now ISO8601] [--config FILE] [--partial]
                 [--timeout DUR] [--request-timeout DUR] [--max-bytes SIZE]
 
 Checks the cluster for the risks that turn a routine change into an outage (docs/rules/):
@@ -44,6 +45,7 @@ object and field to change and how to fix it.
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)
 ${CONTENT_HELP}
+${DRILLS_HELP}
 ${READ_LIMITS_HELP}
 
 A read with no Pod, workload, PVC or PV in it is no "No findings": exit 3 (live, naming each
@@ -58,6 +60,7 @@ export async function checkCommand(args: string[]): Promise<number> {
     output: { type: 'string', short: 'o' },
     'fail-on': { type: 'string' },
     baseline: { type: 'string' },
+    ...DRILLS_OPTION,
   });
   const failOn = failOnFrom(values['fail-on']);
   const format = formatFrom(values.output, values.json);
@@ -74,7 +77,12 @@ export async function checkCommand(args: string[]): Promise<number> {
     ...(loaded.takenAt !== null ? { inventoryTakenAt: loaded.takenAt } : {}),
   };
   const header = partialReadText(unread.map((u) => u.message));
-  const analysis = analyze(loaded.graph, { config: loaded.config, now });
+  const analysis = analyze(loaded.graph, {
+    config: loaded.config,
+    now,
+    drills: await drillsOf(values, loaded.cluster),
+  });
+  warnIgnoredDrills(analysis);
   const { open: findings, accepted, expired } = applyAcceptances(runChecks(analysis), analysis);
   const compared = baseline ? compareWithBaseline(findings, baseline) : null;
   const fresh = compared?.fresh ?? findings;

@@ -6,6 +6,7 @@ import { renderContent } from '../../src/core/render/content.ts';
 import { contentDrift, type Drift, hasDrift } from '../../src/core/render/drift.ts';
 import { runbookDrift } from '../../src/core/render/runbook-drift.ts';
 import { markContentDir, readContentDir, writeContentDir } from '../../src/io/content-dir.ts';
+import { readDrills } from '../../src/io/drills-dir.ts';
 import { ownedOutput } from '../../src/io/output-dir.ts';
 import { lockOutput, pendingRecovery } from '../../src/io/output-lock.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
@@ -71,7 +72,10 @@ async function inventoryRun(
   const runbooks = await readBuiltInRunbooks();
   const { read, config } = await readClusterAndConfig(values, { nothingIsError: false });
   const previous = await readContentDir(outDir);
-  const inventory = assembleInventory(read.result, { cluster: read.cluster, now, config, runbooks });
+  // Drills kept in the folder (docs/drills.md) are restore evidence; regeneration keeps them.
+  const drills = await readDrills(outDir);
+  const inventory = assembleInventory(read.result, { cluster: read.cluster, now, config, drills, runbooks });
+  for (const ignored of inventory.ignoredDrills) process.stderr.write(`tierbook: warning: ${ignored}\n`);
   warnLeftOut(inventory.graph);
   const render = (before: ReadonlyMap<string, string>) => {
     const pages = renderContent(inventory, before);

@@ -5,8 +5,8 @@ import { bindRunbook } from '../../src/core/runbooks/bind.ts';
 import type { Runbook } from '../../src/core/runbooks/model.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { CONTENT_HELP, CONTENT_OPTION } from '../cli/load-inventory.ts';
-import { OUTPUT_HELP, OUTPUT_OPTIONS, outputFormat, structured } from '../cli/output.ts';
-import { readRunbookInputs } from '../cli/runbook-inputs.ts';
+import { OUTPUT_HELP, OUTPUT_OPTIONS, type OutputFormat, outputFormat, structured } from '../cli/output.ts';
+import { type RunbookInputs, readRunbookInputs } from '../cli/runbook-inputs.ts';
 
 export const HELP = `tierbook runbook ID [TARGET] [SOURCE|--content DIR] [-o json|yaml]
                  [--incident ID] [--now ISO8601] [--config FILE] [--partial]
@@ -47,17 +47,27 @@ export async function runbookCommand(args: string[]): Promise<number> {
   const now = nowFrom(values.now);
   const inputs = await readRunbookInputs(values, now);
   const runbook = findRunbook(inputs.runbooks, id);
-  const bound = bindRunbook(runbook, inputs.analysis, target ?? null, {
+  printBoundRunbook(runbook, inputs, target ?? null, { format, incident: values.incident, now });
+  return 0;
+}
+
+/** Binds one runbook to a target and prints it: JSON (BoundRunbook) or the Markdown text. */
+export function printBoundRunbook(
+  runbook: Runbook,
+  inputs: RunbookInputs,
+  target: string | null,
+  out: { format: OutputFormat; incident: string | undefined; now: string },
+): void {
+  const bound = bindRunbook(runbook, inputs.analysis, target, {
     cluster: inputs.cluster,
     takenAt: inputs.takenAt,
     unread: inputs.unread,
   });
   process.stdout.write(
-    format === 'text'
-      ? renderRunbookMarkdown(bound, { incident: values.incident, printedAt: now })
-      : structured(bound, format),
+    out.format === 'text'
+      ? renderRunbookMarkdown(bound, { incident: out.incident, printedAt: out.now })
+      : structured(bound, out.format),
   );
-  return 0;
 }
 
 /** The runbook with this id; an unknown id names the closest ones. */

@@ -105,6 +105,7 @@ accept:
       { match: 's3.eu-central-003.backblazeb2.com', where: 'outside' },
       { match: 'minio.minio.svc', where: 'in-cluster' },
     ],
+    restoreWindow: { 0: '90d', 1: '180d', 2: 'none', 3: 'none', 4: 'none' },
     accept: [
       {
         rule: 'backup-missing',
@@ -206,7 +207,7 @@ const ERRORS: [string, string, string][] = [
   [
     'a list at the top',
     '- tiers\n',
-    'tierbook.config.yaml:1: found a list, expected a mapping with tiers, rules, overrides, identityProviders, backupTargets and/or accept. (see docs/config.md)',
+    'tierbook.config.yaml:1: found a list, expected a mapping with tiers, rules, overrides, identityProviders, backupTargets, accept and/or restoreWindow. (see docs/config.md)',
   ],
   [
     'YAML syntax: a tab for indentation',

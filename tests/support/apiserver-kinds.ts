@@ -94,6 +94,7 @@ export const API_RESOURCES: readonly ApiResourceDef[] = [
   ...rows('pxc.percona.com', 'v1', false, [
     ns('PerconaXtraDBCluster', 'perconaxtradbclusters', ['pxc']),
     ns('PerconaXtraDBClusterBackup', 'perconaxtradbclusterbackups', ['pxc-backup']),
+    ns('PerconaXtraDBClusterRestore', 'perconaxtradbclusterrestores', ['pxc-restore']),
   ]),
   ...rows('psmdb.percona.com', 'v1', false, [
     ns('PerconaServerMongoDB', 'perconaservermongodbs', ['psmdb']),
@@ -108,9 +109,17 @@ export const API_RESOURCES: readonly ApiResourceDef[] = [
     ns('Schedule', 'schedules'),
     ns('Backup', 'backups'),
     ns('BackupStorageLocation', 'backupstoragelocations', ['bsl']),
+    ns('Restore', 'restores'),
   ]),
-  ...rows('volsync.backube', 'v1alpha1', false, [ns('ReplicationSource', 'replicationsources')]),
-  ...rows('k8up.io', 'v1', false, [ns('Schedule', 'schedules'), ns('Backup', 'backups')]),
+  ...rows('volsync.backube', 'v1alpha1', false, [
+    ns('ReplicationSource', 'replicationsources'),
+    ns('ReplicationDestination', 'replicationdestinations'),
+  ]),
+  ...rows('k8up.io', 'v1', false, [
+    ns('Schedule', 'schedules'),
+    ns('Backup', 'backups'),
+    ns('Restore', 'restores'),
+  ]),
   ...rows('traefik.io', 'v1alpha1', false, [
     { ...ns('Middleware', 'middlewares'), status: false },
     { ...ns('IngressRoute', 'ingressroutes'), status: false },

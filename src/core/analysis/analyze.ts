@@ -1,9 +1,11 @@
 import type { TierbookConfig } from '../config/model.ts';
+import { drillEvidence, type RecordedDrill } from '../drills/evidence.ts';
 import { GraphIndex } from '../graph/graph-index.ts';
 import type { Graph } from '../graph/model.ts';
 import { backupCoverage } from './backups/index.ts';
 import { workloadDependencies } from './dependencies.ts';
 import type { Analysis } from './model.ts';
+import { restoreEvidence } from './restores/evidence.ts';
 import { classifyTiers } from './tiers/index.ts';
 import { findWorkloads } from './workloads.ts';
 
@@ -11,6 +13,8 @@ export interface AnalyzeOptions {
   config: TierbookConfig;
   /** ISO 8601; backup ages are measured against it. */
   now: string;
+  /** Drills recorded by people (content/drills, docs/drills.md); those of `cluster` count. */
+  drills?: { records: readonly RecordedDrill[]; cluster: string };
 }
 
 /**
@@ -21,6 +25,7 @@ export function analyze(graph: Graph, options: AnalyzeOptions): Analysis {
   const index = new GraphIndex(graph);
   const workloads = findWorkloads(index);
   const dependencies = workloadDependencies(index, workloads);
+  const drills = drillEvidence(options.drills?.records ?? [], workloads, options.drills?.cluster ?? '');
   return {
     index,
     workloads,
@@ -28,6 +33,8 @@ export function analyze(graph: Graph, options: AnalyzeOptions): Analysis {
     dependencies,
     tiers: classifyTiers(index, workloads, dependencies, options.config),
     protections: backupCoverage(index, workloads, options.config),
+    restores: restoreEvidence(index, workloads, drills.evidence),
+    ignoredDrills: drills.ignored,
     config: options.config,
     now: options.now,
   };

@@ -45,6 +45,12 @@ const tierTargetField = (t: Tier, rpo: string, rto: string) => ({
   schema: targets,
 });
 
+const windowField = (t: Tier, value: string) => ({
+  description: `The restore window of tier ${t} (default ${value}).`,
+  example: `${t}: ${value}`,
+  schema: duration,
+});
+
 /** `key=value`, or `key` alone (the label is set); keys as Kubernetes writes them. */
 const LABEL = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?(=.*)?$/;
 
@@ -98,6 +104,7 @@ export interface RawConfig {
   overrides: Partial<{ workload: string; tier: Tier; reason: string }>[];
   identityProviders: string[];
   backupTargets: Partial<{ match: string; where: 'in-cluster' | 'outside' }>[];
+  restoreWindow: Partial<Record<Tier, string>>;
   accept: Partial<{ rule: string; object: string; reason: string; who: string; until: string }>[];
 }
 
@@ -219,6 +226,21 @@ export const CONFIG_SCHEMA = object<RawConfig>(
         'a list of backup targets, each a mapping with match and where',
       ),
     },
+    restoreWindow: {
+      description:
+        'How recent a proven restore (a restore read from the cluster, or a recorded drill) of tier-N data must be, keyed 0 to 4; "none" asks for none. Defaults: 0: 90d, 1: 180d, others none.',
+      example: 'restoreWindow: { 0: 30d, 1: 90d }',
+      schema: object(
+        {
+          0: windowField(0, '90d'),
+          1: windowField(1, '180d'),
+          2: windowField(2, 'none'),
+          3: windowField(3, 'none'),
+          4: windowField(4, 'none'),
+        },
+        'a mapping from tier (0 to 4) to a duration such as 90d, or none',
+      ),
+    },
     accept: {
       description:
         'Findings accepted on purpose, each with a reason: shown as accepted (never hidden) and not failing a gate until the acceptance expires. The annotations tierbook.io/accept and tierbook.io/accept-reason on the object do the same.',
@@ -280,7 +302,7 @@ export const CONFIG_SCHEMA = object<RawConfig>(
       ),
     },
   },
-  'a mapping with tiers, rules, overrides, identityProviders, backupTargets and/or accept',
+  'a mapping with tiers, rules, overrides, identityProviders, backupTargets, accept and/or restoreWindow',
 );
 
 /** An empty `match` would match every workload: almost certainly a mistake. */

@@ -16,6 +16,7 @@ export const DEFAULT_CONFIG: TierbookConfig = deepFreeze({
   overrides: [],
   identityProviders: [],
   backupTargets: [],
+  restoreWindow: { 0: '90d', 1: '180d', 2: 'none', 3: 'none', 4: 'none' },
   accept: [],
 });
 

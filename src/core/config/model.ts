@@ -12,6 +12,11 @@ export interface TierbookConfig {
   identityProviders: string[];
   /** Backup destinations known to live outside (or inside) the cluster's blast radius. */
   backupTargets: { match: string; where: 'in-cluster' | 'outside' }[];
+  /**
+   * How recent a proven restore must be, per tier ("90d"; "none": not asked). Older or no
+   * restore evidence is a `restore-untested` finding.
+   */
+  restoreWindow: Record<Tier, string>;
   /** Findings accepted on purpose (rule, object, reason, who, until). */
   accept: AcceptConfig[];
 }

@@ -37,6 +37,7 @@ export function parseConfig(
       match: t.match ?? '',
       where: t.where ?? 'in-cluster',
     })),
+    restoreWindow: { ...DEFAULT_CONFIG.restoreWindow, ...given.restoreWindow },
     accept: (given.accept ?? []).map((a) => ({
       rule: a.rule ?? '',
       object: a.object ?? '',

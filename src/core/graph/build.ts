@@ -9,6 +9,7 @@ import { linkOwners } from './kinds/owners.ts';
 import { leftOutProblem, onlyEnriches } from './left-out.ts';
 import type { Dangling, Graph } from './model.ts';
 import { ObjectIndex } from './object-index.ts';
+import { RESTORE_ADAPTERS } from './restores/index.ts';
 import { reportUnusedClaims } from './unused-claims.ts';
 
 /**
@@ -48,6 +49,7 @@ function buildFrom(items: readonly SourceItem[], leftOut: readonly Dangling[]): 
   }
   for (const backend of STORAGE_BACKENDS) backend.extract(ctx);
   for (const adapter of BACKUP_ADAPTERS) adapter.extract(ctx);
+  for (const adapter of RESTORE_ADAPTERS) adapter.extract(ctx);
   const graph = ctx.toGraph();
   graph.dangling.push(...leftOut);
   reportUnusedClaims(graph);

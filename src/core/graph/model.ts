@@ -58,7 +58,8 @@ export type EdgeType =
   | 'routes-to'
   | 'forward-auth'
   | 'protects'
-  | 'stores-to';
+  | 'stores-to'
+  | 'restores';
 
 /**
  * A reference that does not resolve, or disagrees with the other side; or an object of a kind

@@ -2,6 +2,7 @@ import { coreKind, type Reads } from '../sources/resource-type.ts';
 import { STORAGE_BACKENDS } from './backends/index.ts';
 import { BACKUP_ADAPTERS } from './backups/index.ts';
 import { KIND_EXTRACTORS } from './kinds/index.ts';
+import { RESTORE_ADAPTERS } from './restores/index.ts';
 
 /**
  * Kinds the graph reads without an extractor of their own: a Namespace's labels set a tier
@@ -18,4 +19,5 @@ export const READ_TABLES: readonly (readonly Reads[])[] = [
   KIND_EXTRACTORS,
   STORAGE_BACKENDS,
   BACKUP_ADAPTERS,
+  RESTORE_ADAPTERS,
 ];

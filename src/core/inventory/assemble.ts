@@ -14,6 +14,7 @@ import { claimsOf, inlineStorageOf, type VolumeChain, volumeChain } from '../ana
 import { TIERS } from '../analysis/tiers/model.ts';
 import { DEFAULT_CONFIG } from '../config/index.ts';
 import type { TierbookConfig } from '../config/model.ts';
+import type { RecordedDrill } from '../drills/evidence.ts';
 import { buildGraph } from '../graph/build.ts';
 import { compare } from '../graph/context.ts';
 import { parseId } from '../graph/ids.ts';
@@ -23,6 +24,7 @@ import type { Runbook } from '../runbooks/model.ts';
 import { describeUnread, unreadOf } from '../sources/unread.ts';
 import { backupEntries, ifDownEntries, tierEntry, toBlastEntry } from './analysis-entries.ts';
 import type { Inventory, StorageEntry, WorkloadEntry } from './model.ts';
+import { restoreEntry } from './restore-entries.ts';
 import { runbookEntries, runbookRefs } from './runbook-entries.ts';
 import { relatedStorage, storageTypeOf } from './storage-kinds.ts';
 import { titleOf } from './titles.ts';
@@ -32,6 +34,8 @@ export interface AssembleOptions {
   now: string;
   /** tierbook.config.yaml; the defaults when absent. */
   config?: TierbookConfig;
+  /** Drills kept in content/drills (docs/drills.md): restore evidence recorded by people. */
+  drills?: readonly RecordedDrill[];
   /** The runbooks to bind to every target they apply to (src/io/read-runbooks.ts); none when absent. */
   runbooks?: readonly Runbook[];
 }
@@ -39,7 +43,11 @@ export interface AssembleOptions {
 export function assembleInventory(source: SourceResult, options: AssembleOptions): Inventory {
   const graph = buildGraph(source.items);
   const config = options.config ?? DEFAULT_CONFIG;
-  const analysis = analyze(graph, { config, now: options.now });
+  const analysis = analyze(graph, {
+    config,
+    now: options.now,
+    drills: { records: options.drills ?? [], cluster: options.cluster },
+  });
   const { index, workloads, dependencies: deps } = analysis;
   // Accepted findings stay on the pages, marked with who accepted them and why (never hidden).
   const accepted = applyAcceptances(runChecks(analysis), analysis);
@@ -98,6 +106,7 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
       ),
       tier: tierEntry(analysis, w.id, title),
       backups: backupEntries(analysis, w.id, title),
+      restores: restoreEntry(analysis, w.id),
       blast: { ifDown: ifDownEntries(analysis, w.id, workloadTargetText(w.id), title) },
       findings: [...new Set(ownIds)].flatMap((id) => findingsOf.get(id) ?? []),
     };
@@ -168,6 +177,7 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
     tiers,
     failureDomains: rankFailureDomains(domains.map((d) => summarizeFailureDomain(d.target, d.result))),
     findings,
+    ignoredDrills: [...analysis.ignoredDrills],
     runbooks,
   };
 }

@@ -8,6 +8,7 @@ import type { TierbookConfig } from '../config/model.ts';
 import type { Dangling, Graph } from '../graph/model.ts';
 import type { Json, NotRead, Skipped, Unreadable } from '../model.ts';
 import type { BoundRunbook } from '../runbooks/model.ts';
+import type { RestoreEntry } from './restore-entries.ts';
 
 /** Everything `content/` is rendered from: computed once, displayed many ways. */
 export interface Inventory {
@@ -33,6 +34,8 @@ export interface Inventory {
   failureDomains: FailureDomainSummary[];
   /** Every risk finding, most severe first. */
   findings: Finding[];
+  /** Recorded drills not counted, each with why (another cluster's, a workload not read). */
+  ignoredDrills: string[];
   /** Every built-in runbook bound to every target it applies to (docs/runbooks.md). */
   runbooks: RunbookEntry[];
 }
@@ -118,6 +121,8 @@ export interface WorkloadEntry {
   problems: Dangling[];
   tier: TierEntry;
   backups: BackupEntry[];
+  /** Restores of its data (from the cluster, or recorded drills) and the last proven one. */
+  restores: RestoreEntry;
   /** What stops with it when it is down (data intact): the workloads that need it. */
   blast: { ifDown: ImpactEntry[] };
   findings: Finding[];

@@ -1,5 +1,11 @@
-import type { BlastResult, FailureDomainSummary, WorkloadImpact } from '../analysis/blast/model.ts';
+import type {
+  BlastResult,
+  FailureDomainSummary,
+  LastRestore,
+  WorkloadImpact,
+} from '../analysis/blast/model.ts';
 import { IMPACT_ORDER, type Impact } from '../analysis/blast/model.ts';
+import { formatAge } from '../analysis/checks/age.ts';
 import { blastVerdict, verdictSentences } from './blast-verdict.ts';
 
 const WIDTH = 80;
@@ -49,10 +55,18 @@ function renderImpact(item: WorkloadImpact): string[] {
   for (const why of item.why) lines.push(...wrap(why, '      - ', '        '));
   for (const b of item.backups) {
     const when = b.last_success ? `last success ${b.last_success}` : 'never succeeded';
-    const head = `backup ${b.kind} (${b.system}), ${when}: ${b.survives ? 'survives' : 'DOES NOT survive'}`;
+    const head = `backup ${b.kind} (${b.system}), ${when}: ${b.survives ? 'survives' : 'DOES NOT survive'}${restoredText(b.last_restore)}`;
     lines.push(...wrap(`${head}; ${b.why}`, '      * ', '        '));
   }
   return lines;
+}
+
+/** "; last restored 12 d ago in 23 min": a proven restore from that backup, when there is one. */
+function restoredText(restore: LastRestore | undefined): string {
+  if (!restore) return '';
+  const ago = restore.age_seconds === null ? '' : ` ${formatAge(restore.age_seconds)} ago`;
+  const took = restore.duration_seconds === null ? '' : ` in ${formatAge(restore.duration_seconds)}`;
+  return `; last restored${ago}${took}`;
 }
 
 /**

@@ -8,6 +8,7 @@ import { toJson } from './front-matter.ts';
 import { linkTo, type PageIndex } from './links.ts';
 import { code, heading, paragraph, section } from './markdown.ts';
 import { finishPage } from './page.ts';
+import { restoreSection } from './restore-section.ts';
 
 export function renderWorkloadPage(
   entry: WorkloadEntry,
@@ -53,6 +54,9 @@ export function renderWorkloadPage(
     ),
     ...section('Needed by', entry.dependedOnBy.map(dependency), 'Nothing found that depends on it.'),
     ...backupsSection(entry.backups, path, pages),
+    ...(entry.volumes.length + entry.inlineStorage.length > 0 || entry.restores.evidence.length > 0
+      ? restoreSection(entry.restores)
+      : []),
     ...impactSection('If it is down', entry.blast.ifDown, path, pages, 'Nothing else stops with it.'),
     ...findingsSection(entry.findings),
   );

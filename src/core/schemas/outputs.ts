@@ -31,13 +31,23 @@ const counts = closed({
 
 const backups: JsonSchema = {
   type: 'array',
-  items: closed({
-    kind: str,
-    system: str,
-    last_success: { type: ['string', 'null'] },
-    survives: { type: 'boolean' },
-    why: str,
-  }),
+  items: closed(
+    {
+      kind: str,
+      system: str,
+      last_success: { type: ['string', 'null'] },
+      survives: { type: 'boolean' },
+      why: str,
+      // Only when a restore from this backup is proven (docs/drills.md).
+      last_restore: closed({
+        finished_at: { type: ['string', 'null'] },
+        age_seconds: { type: ['integer', 'null'] },
+        duration_seconds: { type: ['integer', 'null'] },
+        evidence: str,
+      }),
+    },
+    ['kind', 'system', 'last_success', 'survives', 'why'],
+  ),
 };
 
 const impactSchema = closed({ workload: objectRef, tier, impact, why: strings, backups });

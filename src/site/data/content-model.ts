@@ -1,5 +1,6 @@
 import type { ChainVolume } from '../../core/render/diagrams/index.ts';
 import type { BoundRunbook } from '../../core/runbooks/model.ts';
+import type { RestoreSummary } from './read-restores.ts';
 
 /**
  * content/ as the site reads it: each page's front matter, checked and typed. The analysis
@@ -110,6 +111,8 @@ export interface WorkloadPage extends PageBase {
   dependedOnBy: DependencyEntry[];
   tier: TierInfo | null;
   backups: BackupEntry[] | null;
+  /** Restores of its data and the last proven one; null for an inventory from before restores. */
+  restores: RestoreSummary | null;
   blast: { ifDown: ImpactEntry[] } | null;
   runbooks: Ref[] | null;
 }

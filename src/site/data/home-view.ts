@@ -30,7 +30,24 @@ export function homeView(
     highFindings: high ? findingRows(high, index) : null,
     atRisk: atRisk(content, index, failureDomains, verdictOf, high),
     findingCounts: inventory.findings?.counts ?? countSeverities(content),
+    neverRestored: neverRestored(content.workloads, index),
   };
+}
+
+/** Tier-0/1 workloads whose backups were never restored (no proven restore on their page). */
+function neverRestored(workloads: readonly WorkloadPage[], index: PageIndex): HomeView['neverRestored'] {
+  if (!workloads.some((w) => w.restores !== null)) return null;
+  return workloads
+    .filter(
+      (w) =>
+        w.tier && w.tier.tier <= 1 && (w.backups?.length ?? 0) > 0 && w.restores && !w.restores.lastProven,
+    )
+    .map((w) => ({
+      workload: index.link(w.id, w.title),
+      tier: w.tier?.tier ?? 0,
+      backups: w.backups?.length ?? 0,
+    }))
+    .sort((a, b) => a.tier - b.tier || a.workload.title.localeCompare(b.workload.title));
 }
 
 /** Workloads per tier: the core's counts on the index, else the tiers on the workload pages. */

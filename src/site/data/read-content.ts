@@ -25,6 +25,7 @@ import {
   readTier,
 } from './read-analysis.ts';
 import { readBoundRunbook } from './read-bound-runbook.ts';
+import { readRestores } from './read-restores.ts';
 import { pageUrl } from './urls.ts';
 
 /**
@@ -145,6 +146,7 @@ function readWorkload(path: string, text: string, takenAt: string): WorkloadPage
     dependedOnBy: f.records('dependedOnBy', readDependency),
     tier: readTier(f.optionalRecord('tier')),
     backups: Array.isArray(f.value.backups) ? f.records('backups', (b) => readBackup(b, takenAt)) : null,
+    restores: readRestores(f.optionalRecord('restores')),
     // What stops while it is down; the core leaves the workload itself out.
     blast: blast ? { ifDown: blast.records('ifDown', readImpact) } : null,
     runbooks: Array.isArray(f.value.runbooks) ? f.records('runbooks', readRef) : null,

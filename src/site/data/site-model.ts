@@ -139,6 +139,8 @@ export interface HomeView {
   highFindings: FindingRow[] | null;
   findingCounts: Record<string, number> | null;
   atRisk: AtRisk;
+  /** Tier-0/1 workloads with backups and no proven restore; null for an inventory from before restores. */
+  neverRestored: { workload: Link; tier: number; backups: number }[] | null;
 }
 
 export interface WorkloadIndexRow {

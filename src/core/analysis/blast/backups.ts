@@ -1,6 +1,8 @@
 import { qualifiedName } from '../../graph/ids.ts';
 import type { Protection } from '../backups/model.ts';
+import { restoreAgeSeconds } from '../checks/restore-facts.ts';
 import { copiesHostPaths } from '../host-path-data.ts';
+import { lastRestoreFrom } from '../restores/evidence.ts';
 import type { BlastContext } from './context.ts';
 import type { Effect } from './effect.ts';
 import type { BackupSurvival } from './model.ts';
@@ -27,7 +29,24 @@ export function backupSurvival(context: BlastContext, workload: string, state: B
       hostPaths.length > 0 && !copiesHostPaths(p)
         ? `; it copies volumes, not hostPath ${[...new Set(hostPaths.map((h) => h.path))].join(', ')}`
         : '';
-    return { kind: p.method, system: p.system, last_success: p.lastSuccess, survives, why: `${why}${note}` };
+    const restored = lastRestoreFrom(context.analysis.restores.get(workload), p.id, p.system);
+    return {
+      kind: p.method,
+      system: p.system,
+      last_success: p.lastSuccess,
+      survives,
+      why: `${why}${note}`,
+      ...(restored
+        ? {
+            last_restore: {
+              finished_at: restored.finishedAt,
+              age_seconds: restoreAgeSeconds(restored, context.analysis.now),
+              duration_seconds: restored.durationSeconds,
+              evidence: restored.id,
+            },
+          }
+        : {}),
+    };
   });
 }
 

@@ -2,8 +2,8 @@ import type { BlastResult } from './model.ts';
 
 /**
  * The contract's `--json` object (ARCHITECTURE.md section 3): target, assumptions, impacts
- * with workload, tier, impact, why, backups. `outage` and each backup's `system` are
- * additions; the graph id stays internal.
+ * with workload, tier, impact, why, backups. `outage`, each backup's `system` and (when a
+ * restore from it is proven) `last_restore` are additions; the graph id stays internal.
  */
 export function blastJson(result: BlastResult): unknown {
   return {
@@ -21,6 +21,7 @@ export function blastJson(result: BlastResult): unknown {
         last_success: b.last_success,
         survives: b.survives,
         why: b.why,
+        ...(b.last_restore ? { last_restore: b.last_restore } : {}),
       })),
     })),
   };

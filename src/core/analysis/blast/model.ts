@@ -29,6 +29,18 @@ export interface BackupSurvival {
   last_success: string | null;
   survives: boolean;
   why: string;
+  /** The newest restore proven from this backup (docs/drills.md); absent when there is none. */
+  last_restore?: LastRestore;
+}
+
+/** A proven restore beside a backup in blast's answer: when, how long, what shows it. */
+export interface LastRestore {
+  finished_at: string | null;
+  /** Seconds from finished_at (or its start) to --now. */
+  age_seconds: number | null;
+  duration_seconds: number | null;
+  /** The restore object's graph id, or drill:<file> for a recorded drill. */
+  evidence: string;
 }
 
 /** One impacted workload: the contract's JSON, plus the graph id for links. */

@@ -10,6 +10,9 @@ import { nodePinnedUnprotected } from './node-pinned-unprotected.ts';
 import { poolLowRedundancy } from './pool-low-redundancy.ts';
 import { reclaimDeleteCritical } from './reclaim-delete-critical.ts';
 import { replicasShareFailureDomain } from './replicas-share-failure-domain.ts';
+import { restoreFailed } from './restore-failed.ts';
+import { restoreUntested } from './restore-untested.ts';
+import { rtoExceeded } from './rto-exceeded.ts';
 import { singleReplicaCritical } from './single-replica-critical.ts';
 import { snapshotOnlyProtection } from './snapshot-only-protection.ts';
 import { unclassifiedStateful } from './unclassified-stateful.ts';
@@ -32,4 +35,7 @@ export const RULES: readonly Rule[] = [
   replicasShareFailureDomain,
   cephUnhealthy,
   unclassifiedStateful,
+  restoreUntested,
+  restoreFailed,
+  rtoExceeded,
 ];

@@ -34,7 +34,13 @@ export async function drillCommand(args: string[]): Promise<number> {
         ? `unknown drill action "${action}": expected record or plan`
         : 'tierbook drill record FILE: FILE is missing',
     );
-  const { values, positionals } = parse(rest, { content: { type: 'string' } }, 1);
+  const { values, positionals } = parse(
+    rest,
+    {
+      content: { type: 'string' },
+    },
+    1,
+  );
   const file = positionals[0];
   if (!file) throw new UsageError('tierbook drill record FILE: FILE is missing');
   const drill = await readDrillFile(file);

@@ -26,7 +26,7 @@ function commands(usage: string): string[] {
 /** The options a command's parse() call accepts, read from its source (scripts/commands/<name>.ts). */
 function optionsOf(name: string): string[] {
   const source = readFileSync(join(ROOT, 'scripts', 'commands', `${name}.ts`), 'utf8');
-  const call = source.slice(/parse\(\s*args,\s*\{/.exec(source)?.index ?? source.length);
+  const call = source.slice(/parse\(\s*\w+,\s*\{/.exec(source)?.index ?? source.length);
   // The options object ends at the first line that closes it: "  }" or "  })".
   const table = call.slice(0, /\n\s*\}\)?[,;]?\n/.exec(call)?.index ?? 0);
   const own = [...table.matchAll(/^\s+'?([a-z][a-z-]*)'?: \{ type:/gm)].map((m) => m[1] as string);

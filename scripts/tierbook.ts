@@ -35,6 +35,48 @@ const COMMANDS: Record<
       return { run: m.checkCommand, help: m.HELP };
     },
   },
+  runbooks: {
+    summary: 'list the built-in runbooks that apply, per failure domain and workload',
+    load: async () => {
+      const m = await import('./commands/runbooks.ts');
+      return { run: m.runbooksCommand, help: m.HELP };
+    },
+  },
+  runbook: {
+    summary: 'print one runbook bound to a target: gates first, names filled in',
+    load: async () => {
+      const m = await import('./commands/runbook.ts');
+      return { run: m.runbookCommand, help: m.HELP };
+    },
+  },
+  diff: {
+    summary: 'what changed between two inventories: blast radius grown, backups lost, findings',
+    load: async () => {
+      const m = await import('./commands/diff.ts');
+      return { run: m.diffCommand, help: m.HELP };
+    },
+  },
+  metrics: {
+    summary: 'OpenMetrics text: findings, backup age against RPO, blast counts per failure domain',
+    load: async () => {
+      const m = await import('./commands/metrics.ts');
+      return { run: m.metricsCommand, help: m.HELP };
+    },
+  },
+  schema: {
+    summary: 'print the JSON Schema of tierbook.config.yaml or of an -o json output',
+    load: async () => {
+      const m = await import('./commands/schema.ts');
+      return { run: m.schemaCommand, help: m.HELP };
+    },
+  },
+  rbac: {
+    summary: 'print the read-only ClusterRole tierbook needs (get, list; never Secrets)',
+    load: async () => {
+      const m = await import('./commands/rbac.ts');
+      return { run: m.rbacCommand, help: m.HELP };
+    },
+  },
   demo: {
     summary: 'inventory the built-in sample cluster, build its site and serve it',
     load: async () => {

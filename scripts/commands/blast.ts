@@ -10,15 +10,14 @@ import {
   resolveTarget,
 } from '../../src/core/analysis/blast/index.ts';
 import { UsageError } from '../../src/core/errors.ts';
-import { buildGraph } from '../../src/core/graph/build.ts';
 import { renderBlastText, renderFailureDomainsText } from '../../src/core/render/blast-text.ts';
-import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
+import { describeUnread } from '../../src/core/sources/unread.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
-import { warnLeftOut } from '../cli/left-out.ts';
+import { CONTENT_HELP, CONTENT_OPTION, loadInventory, staleNotice } from '../cli/load-inventory.ts';
 import { partialReadFailsGate } from '../cli/partial-gate.ts';
-import { readClusterAndConfig } from '../cli/read-cluster.ts';
 
-export const HELP = `tierbook blast [TARGET...] [SOURCE] [--json] [--outage] [--fail-on IMPACT]
+export const HELP = `tierbook blast [TARGET...] [SOURCE|--content DIR] [--json] [--outage]
+               [--fail-on IMPACT]
                [--now ISO8601] [--config FILE] [--partial]
                [--timeout DUR] [--request-timeout DUR] [--max-bytes SIZE]
 
@@ -36,6 +35,7 @@ domain (OSDs, disks, nodes, pools, classes) with what it would take, worst first
   --json           print the contract's JSON (target, assumptions, impacts)
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)
+${CONTENT_HELP}
 ${READ_LIMITS_HELP}
 
 A read with no Pod, workload, PVC or PV in it answers nothing: exit 3 (live, naming each
@@ -48,6 +48,7 @@ export async function blastCommand(args: string[]): Promise<number> {
     args,
     {
       ...SOURCE_OPTIONS,
+      ...CONTENT_OPTION,
       json: { type: 'boolean' },
       outage: { type: 'boolean' },
       'fail-on': { type: 'string' },
@@ -56,22 +57,18 @@ export async function blastCommand(args: string[]): Promise<number> {
   );
   const failOn = failOnFrom(values['fail-on']);
   const now = nowFrom(values.now);
-  const { read, config } = await readClusterAndConfig(values);
-  for (const u of read.result.unreadable) {
-    process.stderr.write(
-      `tierbook: warning: could not read ${u.group || 'core'}/${u.kind} (${u.reason}): ${u.detail}; the blast radius may miss what depends on it\n`,
-    );
-  }
-  const unread = unreadOf(read.result).map((u) => describeUnread(u, 'what it holds is not in this answer'));
-  const graph = buildGraph(read.result.items);
-  warnLeftOut(graph);
+  const loaded = await loadInventory(values, 'the blast radius may miss what depends on it');
+  const { graph, config } = loaded;
+  const unread = loaded.unread.map((u) => describeUnread(u, 'what it holds is not in this answer'));
   const analysis = analyze(graph, { config, now });
+  // From a committed inventory: the cluster as it was then; said with every answer, never a gate.
+  const stale = staleNotice(loaded, now);
   if (positionals.length === 0) {
     const domains = failureDomains(analysis);
     process.stdout.write(
       values.json
-        ? `${JSON.stringify({ failureDomains: domains, ...(unread.length > 0 ? { assumptions: unread } : {}) }, null, 2)}\n`
-        : renderFailureDomainsText(domains, unread),
+        ? `${JSON.stringify({ failureDomains: domains, ...(unread.length + (stale ? 1 : 0) > 0 ? { assumptions: [...unread, ...(stale ? [stale] : [])] } : {}) }, null, 2)}\n`
+        : renderFailureDomainsText(domains, [...unread, ...(stale ? [stale] : [])]),
     );
     const partial = partialReadFailsGate(unread.length, failOn);
     if (failOn && failureDomainsFailAt(domains, failOn)) return gateFailed(failOn, 'some failure domain');
@@ -82,6 +79,7 @@ export async function blastCommand(args: string[]): Promise<number> {
   const result = blastRadius(analysis, targets, { outage: values.outage ?? false });
   // Kinds the cluster would not list, input --partial skipped: said where the answer is read.
   result.assumptions.push(...unread);
+  if (stale) result.assumptions.push(stale);
   // An enriching object left out for a wrong-typed field: the protection it may give is not counted.
   for (const d of graph.dangling) {
     if (d.leftOut !== undefined)

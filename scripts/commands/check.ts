@@ -1,24 +1,31 @@
+import { relative, sep } from 'node:path';
 import { analyze } from '../../src/core/analysis/analyze.ts';
+import { type AcceptedFinding, applyAcceptances } from '../../src/core/analysis/checks/acceptance.ts';
 import {
   compareWithBaseline,
   FAIL_ON_VALUES,
   type FailOn,
+  type Finding,
   failsAt,
   findingsJson,
   findingsText,
   partialReadText,
+  RULES,
   runChecks,
 } from '../../src/core/analysis/checks/index.ts';
+import { junitReport } from '../../src/core/analysis/checks/junit-report.ts';
+import { sarifReport } from '../../src/core/analysis/checks/sarif-report.ts';
+import { acceptedText } from '../../src/core/analysis/checks/text-report.ts';
 import { UsageError } from '../../src/core/errors.ts';
-import { buildGraph } from '../../src/core/graph/build.ts';
-import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
+import { describeUnread } from '../../src/core/sources/unread.ts';
 import { readBaseline } from '../../src/io/read-baseline.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
-import { warnLeftOut } from '../cli/left-out.ts';
+import { CONTENT_HELP, CONTENT_OPTION, loadInventory, staleNotice } from '../cli/load-inventory.ts';
 import { partialReadFailsGate } from '../cli/partial-gate.ts';
-import { readClusterAndConfig } from '../cli/read-cluster.ts';
+import { RULE_DOCS, VERSION } from '../cli/version.ts';
 
-export const HELP = `tierbook check [SOURCE] [--json] [--fail-on high|medium|low|none] [--baseline FILE]
+export const HELP = `tierbook check [SOURCE|--content DIR] [--json] [--fail-on high|medium|low|none]
+                [--baseline FILE]
                 [--now ISO8601] [--config FILE] [--partial]
                 [--timeout DUR] [--request-timeout DUR] [--max-bytes SIZE]
 
@@ -27,13 +34,16 @@ volatile device names, low-redundancy pools, missing, stale or failing backups, 
 blast radius, single replicas of critical data… Findings are grouped by severity, each with the
 object and field to change and how to fix it.
   --json           print {"findings": [...]} (rule, severity, object, field, message, fix),
-                   and "notRead" when the read was partial
+                   and "notRead" when the read was partial (the same as -o json)
+  -o, --output FMT text (default), json, sarif (SARIF 2.1.0 for code scanning: findings
+                   read from files point at their manifest's file and line) or junit
   --fail-on SEV    exit 1 if any finding is at or above SEV: high (default), medium, low, or
                    none (never fail); a partial read fails any gate but none
   --baseline FILE  a saved "tierbook check --json": findings already in it (same rule, object
                    and field) are accepted: listed apart, never failed on; CI fails on new ones
   --now ISO8601    measure backup ages against this time (default: now)
   --config FILE    tierbook.config.yaml (default: ./tierbook.config.yaml when present)
+${CONTENT_HELP}
 ${READ_LIMITS_HELP}
 
 A read with no Pod, workload, PVC or PV in it is no "No findings": exit 3 (live, naming each
@@ -43,48 +53,89 @@ starts with a PARTIAL READ header naming what the findings do not cover.`;
 export async function checkCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {
     ...SOURCE_OPTIONS,
+    ...CONTENT_OPTION,
     json: { type: 'boolean' },
+    output: { type: 'string', short: 'o' },
     'fail-on': { type: 'string' },
     baseline: { type: 'string' },
   });
   const failOn = failOnFrom(values['fail-on']);
+  const format = formatFrom(values.output, values.json);
   const now = nowFrom(values.now);
   const baseline = values.baseline === undefined ? null : await readBaseline(values.baseline);
-  const { read, config } = await readClusterAndConfig(values);
-  for (const u of read.result.unreadable) {
-    process.stderr.write(
-      `tierbook: warning: could not read ${u.group || 'core'}/${u.kind} (${u.reason}): ${u.detail}; checks that need it may miss findings\n`,
-    );
-  }
+  const loaded = await loadInventory(values, 'checks that need it may miss findings');
+  const stale = staleNotice(loaded, now);
+  if (stale) process.stderr.write(`tierbook: note: ${stale}\n`);
   // What was not read: a header in text, `notRead` in JSON (only when something was not read).
   const missing = 'findings about what it holds are missing';
-  const unread = unreadOf(read.result).map((u) => ({ ...u, message: describeUnread(u, missing) }));
-  const notRead = unread.length > 0 ? { notRead: unread } : {};
+  const unread = loaded.unread.map((u) => ({ ...u, message: describeUnread(u, missing) }));
+  const notRead = {
+    ...(unread.length > 0 ? { notRead: unread } : {}),
+    ...(loaded.takenAt !== null ? { inventoryTakenAt: loaded.takenAt } : {}),
+  };
   const header = partialReadText(unread.map((u) => u.message));
-  const graph = buildGraph(read.result.items);
-  warnLeftOut(graph);
-  const findings = runChecks(analyze(graph, { config, now }));
-  if (!baseline) {
+  const analysis = analyze(loaded.graph, { config: loaded.config, now });
+  const { open: findings, accepted, expired } = applyAcceptances(runChecks(analysis), analysis);
+  const compared = baseline ? compareWithBaseline(findings, baseline) : null;
+  const fresh = compared?.fresh ?? findings;
+  const fails = (f: Finding) => failsAt([f], failOn);
+  if (format === 'sarif') {
+    const report = sarifReport(findings, {
+      version: VERSION,
+      rules: RULES.map((r) => r.meta),
+      provenance: loaded.provenance,
+      uriOf: (file) => relative(process.cwd(), file).split(sep).join('/'),
+      docsBase: RULE_DOCS,
+      ...(compared ? { known: new Set(compared.known) } : {}),
+      accepted,
+    });
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else if (format === 'junit') {
     process.stdout.write(
-      values.json
-        ? `${JSON.stringify({ ...findingsJson(findings), ...notRead }, null, 2)}\n`
-        : header + findingsText(findings),
+      junitReport(
+        fresh,
+        RULES.map((r) => r.meta),
+        fails,
+      ),
     );
-    const partial = partialReadFailsGate(unread.length, gateOf(failOn));
-    return failsAt(findings, failOn) || partial ? 1 : 0;
-  }
-  const { fresh, known, gone } = compareWithBaseline(findings, baseline);
-  if (values.json) {
-    const json = { ...findingsJson(fresh), inBaseline: findingsJson(known).findings, ...notRead };
-    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else if (format === 'json') {
+    const known = compared ? { inBaseline: findingsJson(compared.known).findings } : {};
+    const acceptance = {
+      ...(accepted.length > 0 ? { accepted: acceptedJson(accepted) } : {}),
+      ...(expired.length > 0 ? { acceptanceEnded: acceptedJson(expired) } : {}),
+    };
+    process.stdout.write(
+      `${JSON.stringify({ ...findingsJson(fresh), ...known, ...acceptance, ...notRead }, null, 2)}\n`,
+    );
   } else {
-    process.stdout.write(header + findingsText(fresh));
-    process.stdout.write(
-      `${known.length} known finding${known.length === 1 ? '' : 's'} from the baseline ${baseline.file} not shown; ${gone} of its finding${gone === 1 ? '' : 's'} no longer found.\n`,
-    );
+    process.stdout.write(header + findingsText(fresh) + acceptedText(accepted, expired));
+    if (compared && baseline) {
+      const { known, gone } = compared;
+      process.stdout.write(
+        `${known.length} known finding${known.length === 1 ? '' : 's'} from the baseline ${baseline.file} not shown; ${gone} of its finding${gone === 1 ? '' : 's'} no longer found.\n`,
+      );
+    }
   }
   const partial = partialReadFailsGate(unread.length, gateOf(failOn));
   return failsAt(fresh, failOn) || partial ? 1 : 0;
+}
+
+/** Accepted findings in JSON: the contract's finding plus who accepted it, why, until when. */
+function acceptedJson(list: readonly AcceptedFinding[]) {
+  return findingsJson(list).findings.map((f, i) => ({ ...f, accepted: list[i]?.accepted }));
+}
+
+const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** `-o FORMAT`, with `--json` kept as the contract's spelling of `-o json`. */
+function formatFrom(output: string | undefined, json: boolean | undefined): Format {
+  if (output === undefined) return json ? 'json' : 'text';
+  if (!(FORMATS as readonly string[]).includes(output))
+    throw new UsageError(`-o expects one of ${FORMATS.join(', ')}, got "${output}"`);
+  if (json && output !== 'json')
+    throw new UsageError(`--json and -o ${output} ask for two formats; give one`);
+  return output as Format;
 }
 
 /** `--fail-on none` reports without gating. */

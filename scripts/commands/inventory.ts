@@ -4,12 +4,14 @@ import type { Inventory } from '../../src/core/inventory/model.ts';
 import { shrinkReason } from '../../src/core/inventory/shrink-guard.ts';
 import { renderContent } from '../../src/core/render/content.ts';
 import { contentDrift, type Drift, hasDrift } from '../../src/core/render/drift.ts';
+import { runbookDrift } from '../../src/core/render/runbook-drift.ts';
 import { markContentDir, readContentDir, writeContentDir } from '../../src/io/content-dir.ts';
 import { ownedOutput } from '../../src/io/output-dir.ts';
 import { lockOutput, pendingRecovery } from '../../src/io/output-lock.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { warnLeftOut } from '../cli/left-out.ts';
 import { readClusterAndConfig, type SourceValues } from '../cli/read-cluster.ts';
+import { readBuiltInRunbooks } from '../cli/runbook-inputs.ts';
 
 export const HELP = `tierbook inventory [SOURCE] [--out DIR] [--check] [--allow-shrink] [--now ISO8601]
                     [--cluster NAME] [--config FILE] [--partial]
@@ -68,9 +70,10 @@ async function inventoryRun(
   const now = nowFrom(values.now);
   // Refuse a folder that is not tierbook's before the (slow) read, and before reading its pages.
   const state = values.check ? null : await ownedOutput(outDir, 'content');
+  const runbooks = await readBuiltInRunbooks();
   const { read, config } = await readClusterAndConfig(values, { nothingIsError: false });
   const previous = await readContentDir(outDir);
-  const inventory = assembleInventory(read.result, { cluster: read.cluster, now, config });
+  const inventory = assembleInventory(read.result, { cluster: read.cluster, now, config, runbooks });
   warnLeftOut(inventory.graph);
   const render = (before: ReadonlyMap<string, string>) => {
     const pages = renderContent(inventory, before);
@@ -85,6 +88,7 @@ async function inventoryRun(
       return 0;
     }
     process.stdout.write(`${outDir}/ has drifted from the cluster:\n${describeDrift(drift)}`);
+    for (const line of runbookDrift(previous, files)) process.stdout.write(`  runbook  ${line}\n`);
     return 1;
   }
   const shrink = values['allow-shrink'] ? null : shrinkReason(read.result, previous.keys(), files.keys());

@@ -1,14 +1,18 @@
 import { cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { OutputError } from '../core/errors.ts';
+import { SAVED_INVENTORY_FILE } from '../core/graph/saved-inventory.ts';
 import { isInside, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from './output-dir.ts';
 
-/** Every generated Markdown file under `dir`, as relative path → text. A missing dir is empty. */
+/**
+ * Every file tierbook generates under `dir` (the Markdown pages and graph.json), as relative
+ * path → text. A missing dir is empty.
+ */
 export async function readContentDir(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   if (!(await isDirectory(dir))) return files;
   for (const path of await walk(dir)) {
-    if (path.endsWith('.md'))
+    if (isGenerated(relative(dir, path).split(sep).join('/')))
       files.set(relative(dir, path).split(sep).join('/'), await readFile(path, 'utf8'));
   }
   return files;
@@ -68,7 +72,8 @@ async function stage(dir: string, staging: string, files: ReadonlyMap<string, st
       await cp(dir, staging, {
         recursive: true,
         verbatimSymlinks: true,
-        filter: async (src) => !src.endsWith('.md') && !(await lstat(src)).isSymbolicLink(),
+        filter: async (src) =>
+          !isGenerated(relative(dir, src).split(sep).join('/')) && !(await lstat(src)).isSymbolicLink(),
       });
     }
     await writeFile(join(staging, MARKER_FILE.content), MARKER_TEXT.content, 'utf8');
@@ -122,6 +127,11 @@ export async function markContentDir(dir: string): Promise<void> {
   } catch (error) {
     throw outputError(error, dir);
   }
+}
+
+/** Pages and the saved graph are regenerated; anything else in the folder is carried over. */
+function isGenerated(path: string): boolean {
+  return path.endsWith('.md') || path === SAVED_INVENTORY_FILE;
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { compare } from '../core/order.ts';
 import { type FluxKustomization, KUSTOMIZE_FILE_NAMES } from '../core/sources/offline/index.ts';
 
 /** What a kustomize `kustomization.yaml` builds: its `resources` and `components`. */
@@ -22,7 +23,7 @@ export class FluxScopes {
   /** `kustomize`: each kustomization file of the input (as given) with what it builds. */
   constructor(files: readonly string[], kustomize: ReadonlyMap<string, Builds>) {
     for (const file of files) this.original.set(path.resolve(file), file);
-    this.files = [...this.original.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    this.files = [...this.original.keys()].sort(compare);
     for (const [file, entries] of kustomize) this.kustomize.set(path.resolve(file), entries);
   }
 

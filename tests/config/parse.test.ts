@@ -76,6 +76,11 @@ backupTargets:
     where: outside
   - match: minio.minio.svc
     where: in-cluster
+accept:
+  - rule: backup-missing
+    object: media/Deployment/jellyfin
+    reason: re-rippable
+    until: 2027-03-31
 `,
     FILE,
   );
@@ -99,6 +104,15 @@ backupTargets:
     backupTargets: [
       { match: 's3.eu-central-003.backblazeb2.com', where: 'outside' },
       { match: 'minio.minio.svc', where: 'in-cluster' },
+    ],
+    accept: [
+      {
+        rule: 'backup-missing',
+        object: 'media/Deployment/jellyfin',
+        reason: 're-rippable',
+        who: null,
+        until: '2027-03-31',
+      },
     ],
   });
 });
@@ -192,7 +206,7 @@ const ERRORS: [string, string, string][] = [
   [
     'a list at the top',
     '- tiers\n',
-    'tierbook.config.yaml:1: found a list, expected a mapping with tiers, rules, overrides, identityProviders and/or backupTargets. (see docs/config.md)',
+    'tierbook.config.yaml:1: found a list, expected a mapping with tiers, rules, overrides, identityProviders, backupTargets and/or accept. (see docs/config.md)',
   ],
   [
     'YAML syntax: a tab for indentation',

@@ -1,5 +1,4 @@
-import type { Tier } from '../analysis/tiers/model.ts';
-import { tierOf } from '../analysis/tiers/tier-value.ts';
+import { type Tier, tierOf } from '../tier.ts';
 import { isDuration } from './duration.ts';
 import { converted, fail, list, object, oneOf, type Schema, text } from './schema.ts';
 
@@ -10,11 +9,19 @@ import { converted, fail, list, object, oneOf, type Schema, text } from './schem
 
 const DURATION_WORDS = 'a duration such as "15m", "1h", "24h", "7d", or "best-effort", "none", "redeploy"';
 
-const duration = text(DURATION_WORDS, (value) =>
-  isDuration(value) ? null : `expected ${DURATION_WORDS} (units s, m, h, d, w; no spaces)`,
+const duration = text(
+  DURATION_WORDS,
+  (value) => (isDuration(value) ? null : `expected ${DURATION_WORDS} (units s, m, h, d, w; no spaces)`),
+  '^((\\d+[smhdw])+|best-effort|none|redeploy)$',
 );
 
-const tier = converted<Tier>('a tier 0, 1, 2, 3 or 4', (value) => tierOf(value) ?? undefined);
+const tier = converted<Tier>('a tier 0, 1, 2, 3 or 4', (value) => tierOf(value) ?? undefined, {
+  description: 'a tier 0, 1, 2, 3 or 4',
+  anyOf: [
+    { type: 'integer', minimum: 0, maximum: 4 },
+    { type: 'string', enum: ['0', '1', '2', '3', '4'] },
+  ],
+});
 
 const targets = object<{ rpo: string; rto: string }>(
   {
@@ -64,10 +71,14 @@ const match = object<{ image: string; namespace: string; name: string; label: st
       description:
         'A label of the workload, "key=value" or just "key" (set to anything). Only app, app.kubernetes.io/* and tierbook.io/* labels are kept in the inventory.',
       example: 'label: app.kubernetes.io/part-of=ledger',
-      schema: text('"key=value" or "key"', (value) =>
-        LABEL.test(value)
-          ? null
-          : 'expected a label "key=value" or "key", e.g. app.kubernetes.io/name=ledger',
+      schema: text(
+        '"key=value" or "key"',
+        (value) =>
+          LABEL.test(value)
+            ? null
+            : 'expected a label "key=value" or "key", e.g. app.kubernetes.io/name=ledger',
+
+        LABEL.source,
       ),
     },
   },
@@ -87,7 +98,13 @@ export interface RawConfig {
   overrides: Partial<{ workload: string; tier: Tier; reason: string }>[];
   identityProviders: string[];
   backupTargets: Partial<{ match: string; where: 'in-cluster' | 'outside' }>[];
+  accept: Partial<{ rule: string; object: string; reason: string; who: string; until: string }>[];
 }
+
+/** `namespace/Kind/name`, or `Kind/name` for a cluster-scoped object. */
+const OBJECT_REF = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[A-Za-z][A-Za-z0-9]*\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 export const CONFIG_SCHEMA = object<RawConfig>(
   {
@@ -148,10 +165,14 @@ export const CONFIG_SCHEMA = object<RawConfig>(
                 'The workload as "namespace/Kind/name" (Kind as in the manifest: Deployment, StatefulSet, Cluster…) or "namespace/name" (any kind).',
               example: 'workload: databases/Cluster/pg-main',
               required: true,
-              schema: text('"namespace/Kind/name" or "namespace/name"', (value) =>
-                WORKLOAD_REF.test(value)
-                  ? null
-                  : 'expected "namespace/Kind/name" or "namespace/name", e.g. databases/Cluster/pg-main',
+              schema: text(
+                '"namespace/Kind/name" or "namespace/name"',
+                (value) =>
+                  WORKLOAD_REF.test(value)
+                    ? null
+                    : 'expected "namespace/Kind/name" or "namespace/name", e.g. databases/Cluster/pg-main',
+
+                WORKLOAD_REF.source,
               ),
             },
             tier: { description: 'The tier (0 to 4).', example: 'tier: 0', required: true, schema: tier },
@@ -198,14 +219,75 @@ export const CONFIG_SCHEMA = object<RawConfig>(
         'a list of backup targets, each a mapping with match and where',
       ),
     },
+    accept: {
+      description:
+        'Findings accepted on purpose, each with a reason: shown as accepted (never hidden) and not failing a gate until the acceptance expires. The annotations tierbook.io/accept and tierbook.io/accept-reason on the object do the same.',
+      example:
+        'accept: [{ rule: pool-low-redundancy, object: rook-ceph/CephBlockPool/scratch, reason: scratch data only, who: alice, until: 2027-03-31 }]',
+      schema: list(
+        object(
+          {
+            rule: {
+              description: 'The rule id (docs/rules/), e.g. backup-missing.',
+              example: 'rule: backup-missing',
+              required: true,
+              schema: text('a rule id such as backup-missing'),
+            },
+            object: {
+              description:
+                'The object the finding names, as "namespace/Kind/name" ("Kind/name" when cluster-scoped), as check prints it.',
+              example: 'object: media/Deployment/jellyfin',
+              required: true,
+              schema: text(
+                '"namespace/Kind/name" or "Kind/name"',
+                (value) =>
+                  OBJECT_REF.test(value)
+                    ? null
+                    : 'expected "namespace/Kind/name" or "Kind/name", e.g. media/Deployment/jellyfin',
+
+                OBJECT_REF.source,
+              ),
+            },
+            reason: {
+              description: 'Why it is accepted; shown beside the finding.',
+              example: 'reason: the library can be re-ripped',
+              required: true,
+              schema: text('a sentence'),
+            },
+            who: {
+              description: 'Who accepted it (a name or a team).',
+              example: 'who: platform-team',
+              schema: text('a name'),
+            },
+            until: {
+              description:
+                'The day (or time) the acceptance ends; after it the finding counts again. Without it, it never ends.',
+              example: 'until: 2027-03-31',
+              schema: text(
+                'a date such as 2027-03-31',
+                (value) =>
+                  DATE.test(value) && !Number.isNaN(Date.parse(value))
+                    ? null
+                    : 'expected a date such as 2027-03-31 or a time such as 2027-03-31T12:00:00Z',
+
+                DATE.source,
+              ),
+            },
+          },
+          'a mapping with rule, object, reason, who and until',
+        ),
+        'a list of acceptances, each a mapping with rule, object and reason',
+      ),
+    },
   },
-  'a mapping with tiers, rules, overrides, identityProviders and/or backupTargets',
+  'a mapping with tiers, rules, overrides, identityProviders, backupTargets and/or accept',
 );
 
 /** An empty `match` would match every workload: almost certainly a mistake. */
 function atLeastOne<S extends Schema<object>>(schema: S): S {
   return {
     ...schema,
+    json: { ...schema.json, minProperties: 1 },
     parse(value, path, ctx) {
       const out = schema.parse(value, path, ctx);
       if (Object.keys(out).length === 0)

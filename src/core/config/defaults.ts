@@ -16,6 +16,7 @@ export const DEFAULT_CONFIG: TierbookConfig = deepFreeze({
   overrides: [],
   identityProviders: [],
   backupTargets: [],
+  accept: [],
 });
 
 function deepFreeze<T>(value: T): T {

@@ -1,4 +1,4 @@
-import type { Tier } from '../analysis/tiers/model.ts';
+import type { Tier } from '../tier.ts';
 
 /** tierbook.config.yaml, validated. Every field is optional in the file; defaults fill the rest. */
 export interface TierbookConfig {
@@ -12,6 +12,18 @@ export interface TierbookConfig {
   identityProviders: string[];
   /** Backup destinations known to live outside (or inside) the cluster's blast radius. */
   backupTargets: { match: string; where: 'in-cluster' | 'outside' }[];
+  /** Findings accepted on purpose (rule, object, reason, who, until). */
+  accept: AcceptConfig[];
+}
+
+export interface AcceptConfig {
+  rule: string;
+  /** `namespace/Kind/name`, or `Kind/name` when cluster-scoped. */
+  object: string;
+  reason: string;
+  who: string | null;
+  /** ISO date or time; null: never ends. */
+  until: string | null;
 }
 
 export interface TierRuleConfig {

@@ -1,4 +1,4 @@
-import { TIERS } from '../analysis/tiers/model.ts';
+import { TIERS } from '../tier.ts';
 import { CONFIG_SCHEMA } from './config-schema.ts';
 import { DEFAULT_CONFIG } from './defaults.ts';
 import type { TierbookConfig } from './model.ts';
@@ -36,6 +36,13 @@ export function parseConfig(
     backupTargets: (given.backupTargets ?? []).map((t) => ({
       match: t.match ?? '',
       where: t.where ?? 'in-cluster',
+    })),
+    accept: (given.accept ?? []).map((a) => ({
+      rule: a.rule ?? '',
+      object: a.object ?? '',
+      reason: a.reason ?? '',
+      who: a.who ?? null,
+      until: a.until ?? null,
     })),
   };
 }

@@ -19,10 +19,16 @@ export interface ParseContext {
   docsSection?: (path: readonly PathPart[]) => string;
 }
 
+/** A JSON Schema (draft 2020-12) fragment: what editors validate tierbook.config.yaml with. */
+export type JsonSchema = { [key: string]: JsonSchemaValue };
+type JsonSchemaValue = string | number | boolean | null | JsonSchema | JsonSchemaValue[];
+
 export interface Schema<T> {
   /** What a correct value is, in words: 'a duration such as "1h"'. */
   expected: string;
   parse(value: unknown, path: readonly PathPart[], ctx: ParseContext): T;
+  /** The same rule as JSON Schema, as far as JSON Schema can say it (the parser has the last word). */
+  json: JsonSchema;
 }
 
 export interface FieldSpec<T> {
@@ -92,9 +98,22 @@ export function object<T>(
   expected = 'a mapping',
 ): Schema<Partial<T>> & { fields: Fields<T> } {
   const names = Object.keys(fields);
+  const specs = Object.entries(fields) as [string, FieldSpec<unknown>][];
   return {
     expected,
     fields,
+    json: {
+      type: 'object',
+      description: expected,
+      properties: Object.fromEntries(
+        specs.map(([name, spec]) => [
+          name,
+          { ...spec.schema.json, description: `${spec.description} Example: ${spec.example}` },
+        ]),
+      ),
+      required: specs.filter(([, spec]) => spec.required).map(([name]) => name),
+      additionalProperties: false,
+    },
     parse(value, path, ctx) {
       if (!isMapping(value)) {
         // The top level has no field to add an example; a field's example is added by parseField.
@@ -139,6 +158,7 @@ export function list<T>(
   return {
     expected,
     item,
+    json: { type: 'array', description: expected, items: item.json },
     parse(value, path, ctx) {
       if (!Array.isArray(value))
         throw new FieldProblem(`found ${describeFound(value)}, expected ${expected}`);
@@ -155,9 +175,14 @@ export function list<T>(
 }
 
 /** A string; `check` returns what is wrong with it, or null. */
-export function text(expected: string, check?: (value: string) => string | null): Schema<string> {
+export function text(
+  expected: string,
+  check?: (value: string) => string | null,
+  pattern?: string,
+): Schema<string> {
   return {
     expected,
+    json: { type: 'string', minLength: 1, description: expected, ...(pattern ? { pattern } : {}) },
     parse(value) {
       if (typeof value !== 'string' || value.trim() === '')
         throw new FieldProblem(`found ${describeFound(value)}, expected ${expected}`);
@@ -172,6 +197,7 @@ export function oneOf<const T extends string>(choices: readonly T[]): Schema<T> 
   const expected = choices.map((c) => `"${c}"`).join(' or ');
   return {
     expected,
+    json: { enum: [...choices] },
     parse(value) {
       if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
       const guess = typeof value === 'string' ? closestWord(value, choices) : undefined;
@@ -183,9 +209,14 @@ export function oneOf<const T extends string>(choices: readonly T[]): Schema<T> 
 }
 
 /** Any value, converted by `convert`, which returns undefined when the value is wrong. */
-export function converted<T>(expected: string, convert: (value: unknown) => T | undefined): Schema<T> {
+export function converted<T>(
+  expected: string,
+  convert: (value: unknown) => T | undefined,
+  json: JsonSchema = { description: expected },
+): Schema<T> {
   return {
     expected,
+    json,
     parse(value) {
       const out = convert(value);
       if (out === undefined) throw new FieldProblem(`found ${describeFound(value)}, expected ${expected}`);

@@ -1,10 +1,14 @@
 import type { FieldReader } from '../fields.ts';
 import type { Json } from '../model.ts';
 import { groupOf } from '../model.ts';
+import { compare } from '../order.ts';
 import { redactUrlsIn, redactUrlsInJson } from '../url-credentials.ts';
 import { parseId } from './ids.ts';
 import type { Dangling, EdgeType, Graph, GraphEdge, GraphNode } from './model.ts';
 import { idOf, type ObjectIndex } from './object-index.ts';
+
+/** Sorting order; the ground-floor definition is src/core/order.ts. */
+export { compare } from '../order.ts';
 
 export interface EdgeSpec {
   from: string;
@@ -140,11 +144,6 @@ function keptMetadata(map: Record<string, string> | undefined): Record<string, s
     )
     .sort(([a], [b]) => compare(a, b));
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
-}
-
-/** Code-unit order, independent of locale, so output is the same on every machine. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function sortKeys(attrs: Record<string, Json>): Record<string, Json> {

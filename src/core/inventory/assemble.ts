@@ -7,7 +7,8 @@ import {
   summarizeFailureDomain,
 } from '../analysis/blast/index.ts';
 import type { BlastResult, Target } from '../analysis/blast/model.ts';
-import { runChecks } from '../analysis/checks/index.ts';
+import { applyAcceptances } from '../analysis/checks/acceptance.ts';
+import { runChecks, sortFindings } from '../analysis/checks/index.ts';
 import type { Finding } from '../analysis/checks/model.ts';
 import { claimsOf, inlineStorageOf, type VolumeChain, volumeChain } from '../analysis/storage-chain.ts';
 import { TIERS } from '../analysis/tiers/model.ts';
@@ -18,8 +19,11 @@ import { compare } from '../graph/context.ts';
 import { parseId } from '../graph/ids.ts';
 import type { Dangling, GraphNode } from '../graph/model.ts';
 import type { SourceResult } from '../model.ts';
+import type { Runbook } from '../runbooks/model.ts';
+import { describeUnread, unreadOf } from '../sources/unread.ts';
 import { backupEntries, ifDownEntries, tierEntry, toBlastEntry } from './analysis-entries.ts';
 import type { Inventory, StorageEntry, WorkloadEntry } from './model.ts';
+import { runbookEntries, runbookRefs } from './runbook-entries.ts';
 import { relatedStorage, storageTypeOf } from './storage-kinds.ts';
 import { titleOf } from './titles.ts';
 
@@ -28,13 +32,18 @@ export interface AssembleOptions {
   now: string;
   /** tierbook.config.yaml; the defaults when absent. */
   config?: TierbookConfig;
+  /** The runbooks to bind to every target they apply to (src/io/read-runbooks.ts); none when absent. */
+  runbooks?: readonly Runbook[];
 }
 
 export function assembleInventory(source: SourceResult, options: AssembleOptions): Inventory {
   const graph = buildGraph(source.items);
-  const analysis = analyze(graph, { config: options.config ?? DEFAULT_CONFIG, now: options.now });
+  const config = options.config ?? DEFAULT_CONFIG;
+  const analysis = analyze(graph, { config, now: options.now });
   const { index, workloads, dependencies: deps } = analysis;
-  const findings = runChecks(analysis);
+  // Accepted findings stay on the pages, marked with who accepted them and why (never hidden).
+  const accepted = applyAcceptances(runChecks(analysis), analysis);
+  const findings = sortFindings([...accepted.open, ...accepted.accepted]);
   const findingsOf = findingIndex(findings);
   const reverse = new Map<string, WorkloadEntry['dependedOnBy']>();
   const title = (id: string) => {
@@ -123,6 +132,16 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
       findings: findingsOf.get(node.id) ?? [],
     });
   }
+  const runbooks = runbookEntries(options.runbooks ?? [], analysis, {
+    cluster: options.cluster,
+    takenAt: options.now,
+    unread: unreadOf(source).map((u) => describeUnread(u, 'what it holds is not in these gates')),
+  });
+  const refs = runbookRefs(runbooks);
+  for (const entry of [...entries, ...storage]) {
+    const mine = refs.get(entry.id);
+    if (mine) entry.runbooks = mine;
+  }
   const tiers: Record<string, number> = Object.fromEntries(TIERS.map((t) => [String(t), 0]));
   for (const w of workloads) {
     const tier = analysis.tiers.get(w.id)?.tier;
@@ -136,6 +155,7 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
   return {
     cluster: options.cluster,
     takenAt: options.now,
+    config,
     graph,
     workloads: entries,
     storage,
@@ -148,6 +168,7 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
     tiers,
     failureDomains: rankFailureDomains(domains.map((d) => summarizeFailureDomain(d.target, d.result))),
     findings,
+    runbooks,
   };
 }
 

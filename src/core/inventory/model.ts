@@ -4,13 +4,17 @@ import type { Finding } from '../analysis/checks/model.ts';
 import type { Dependency } from '../analysis/dependencies.ts';
 import type { InlineStorage, VolumeChain } from '../analysis/storage-chain.ts';
 import type { Tier, TierRule } from '../analysis/tiers/model.ts';
+import type { TierbookConfig } from '../config/model.ts';
 import type { Dangling, Graph } from '../graph/model.ts';
 import type { Json, NotRead, Skipped, Unreadable } from '../model.ts';
+import type { BoundRunbook } from '../runbooks/model.ts';
 
 /** Everything `content/` is rendered from: computed once, displayed many ways. */
 export interface Inventory {
   cluster: string;
   takenAt: string;
+  /** The configuration the tiers and findings came from (saved with the graph). */
+  config: TierbookConfig;
   graph: Graph;
   workloads: WorkloadEntry[];
   storage: StorageEntry[];
@@ -29,6 +33,27 @@ export interface Inventory {
   failureDomains: FailureDomainSummary[];
   /** Every risk finding, most severe first. */
   findings: Finding[];
+  /** Every built-in runbook bound to every target it applies to (docs/runbooks.md). */
+  runbooks: RunbookEntry[];
+}
+
+/** One bound runbook: its page and what it is bound to. */
+export interface RunbookEntry {
+  /** content path, `runbooks/<id>.<target-slug>.md`. */
+  path: string;
+  /** Page id, `runbook/<id>/<target>` (`runbook/<id>/cluster` for a cluster-wide one). */
+  id: string;
+  /** Graph node id of the target; null for a cluster-wide runbook. */
+  targetId: string | null;
+  bound: BoundRunbook;
+}
+
+/** A runbook listed on a workload or storage page. */
+export interface RunbookRef {
+  id: string;
+  title: string;
+  /** Site URL of the runbook page, from the site root (`runbooks/osd-remove.osd.3/`). */
+  url: string;
 }
 
 /** A workload's tier, why, and the recovery targets that follow from it. */
@@ -96,6 +121,8 @@ export interface WorkloadEntry {
   /** What stops with it when it is down (data intact): the workloads that need it. */
   blast: { ifDown: ImpactEntry[] };
   findings: Finding[];
+  /** Runbooks bound to it; absent when none applies. */
+  runbooks?: RunbookRef[];
 }
 
 export type StorageType = 'storageclass' | 'cephcluster' | 'pool' | 'osd' | 'node' | 'disk' | 'nfs-server';
@@ -115,4 +142,6 @@ export interface StorageEntry {
   /** Losing it (an OSD, disk, node, pool or class): null for kinds that are not failure domains. */
   blast: BlastEntry | null;
   findings: Finding[];
+  /** Runbooks bound to it; absent when none applies. */
+  runbooks?: RunbookRef[];
 }

@@ -1,8 +1,12 @@
+import { SAVED_INVENTORY_FILE } from '../graph/saved-inventory.ts';
 import type { Inventory } from '../inventory/model.ts';
+import { compare } from '../order.ts';
 import { INDEX_FILE, storageFile, workloadFile } from './file-names.ts';
 import { FINDINGS_FILE, renderFindingsPage } from './findings-page.ts';
 import { renderIndexPage } from './index-page.ts';
 import { extractNotes, hasOwnNotes } from './notes.ts';
+import { renderRunbookPage } from './runbook-page.ts';
+import { savedInventoryText } from './saved-inventory-file.ts';
 import { renderStoragePage } from './storage-page.ts';
 import { renderWorkloadPage } from './workload-page.ts';
 
@@ -39,6 +43,7 @@ export function renderContent(
   const files = new Map<string, string>();
   files.set(INDEX_FILE, renderIndexPage(inventory));
   files.set(FINDINGS_FILE, renderFindingsPage(inventory));
+  files.set(SAVED_INVENTORY_FILE, savedInventoryText(inventory));
   for (const w of inventory.workloads) {
     const path = workloadPaths.get(w.id) as string;
     files.set(path, renderWorkloadPage(w, path, pages, notesOf(path)));
@@ -47,10 +52,11 @@ export function renderContent(
     const path = storagePaths.get(s.id) as string;
     files.set(path, renderStoragePage(s, path, pages, notesOf(path)));
   }
+  for (const r of inventory.runbooks) files.set(r.path, renderRunbookPage(r));
   for (const [path, text] of previous) {
     if (files.has(path) || restored.has(path)) continue;
     const orphan = path.startsWith(`${ORPHANED_DIR}/`) ? path : `${ORPHANED_DIR}/${path}`;
     if (path.startsWith(`${ORPHANED_DIR}/`) || hasOwnNotes(extractNotes(text, path))) files.set(orphan, text);
   }
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map([...files].sort(([a], [b]) => compare(a, b)));
 }

@@ -29,4 +29,14 @@ export function storageFile(type: string, namespace: string, name: string): stri
   return `storage/${parts.map(safeSegment).join('.')}.md`;
 }
 
+/**
+ * `runbooks/<id>.<target-slug>.md`: the target's parts (`osd/3` → `osd.3`, a workload's kind
+ * in lower case), or `cluster` for a cluster-wide runbook.
+ */
+export function runbookFile(id: string, target: string | null): string {
+  const parts = target?.split('/').filter((p) => p !== '') ?? ['cluster'];
+  const slug = parts.map((p, i) => safeSegment(parts[0] === 'workload' && i === 2 ? p.toLowerCase() : p));
+  return `runbooks/${safeSegment(id)}.${slug.join('.')}.md`;
+}
+
 export const INDEX_FILE = 'index.md';

@@ -1,11 +1,20 @@
 import type { RootContent } from 'mdast';
-import { SEVERITY_ORDER } from '../analysis/checks/model.ts';
+import type { AcceptedFinding } from '../analysis/checks/acceptance.ts';
+import { type Finding, SEVERITY_ORDER } from '../analysis/checks/model.ts';
 import type { Inventory } from '../inventory/model.ts';
 import type { Json } from '../model.ts';
 import { toJson, withFrontMatter } from './front-matter.ts';
 import { code, heading, list, paragraph, toMarkdown } from './markdown.ts';
 
 export const FINDINGS_FILE = 'findings.md';
+
+/** " Accepted (who, until …): reason." for a finding accepted on purpose; nothing otherwise. */
+function acceptedNote(f: Finding | AcceptedFinding): string {
+  if (!('accepted' in f)) return '';
+  const { who, until, reason } = f.accepted;
+  const by = [who, until ? `until ${until}` : null].filter(Boolean).join(', ');
+  return ` Accepted${by ? ` (${by})` : ''}: ${reason}`;
+}
 
 /** Every risk finding, most severe first, each with the object, field and fix. */
 export function renderFindingsPage(inventory: Inventory): string {
@@ -24,7 +33,7 @@ export function renderFindingsPage(inventory: Inventory): string {
       list(
         mine.map((f) => [
           code(f.rule),
-          ` ${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}, ${f.field}: ${f.message} Fix: ${f.fix}`,
+          ` ${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}, ${f.field}: ${f.message} Fix: ${f.fix}${acceptedNote(f)}`,
         ]),
       ),
     );

@@ -38,6 +38,11 @@ export interface RunbookFrontMatter {
   version: string;
   /** Upstream documents the steps cite: key (`R1`) → URL or repository path. */
   sources: Record<string, string>;
+  /**
+   * How the procedure treats its target, for the gates: `lost` (default) with its data (a purge,
+   * a wipe); `down` with its data intact (a drain): gates ask what cannot serve, not what loses data.
+   */
+  blast?: 'lost' | 'down';
 }
 
 /** A command in a fenced block, with its language (`sh` unless said). Text may hold placeholders. */
@@ -51,6 +56,8 @@ export interface RunbookVerify {
   command: RunbookCommand | null;
   /** The exact result to see before going on. */
   expect: string;
+  /** `Verify: <words>`: what to look at when there is nothing to run. */
+  look?: string;
 }
 
 /** One step as written (placeholders unfilled). */
@@ -81,6 +88,8 @@ export interface Runbook {
   steps: RunbookStep[];
   /** Every placeholder name used, sorted (for drift checks). */
   placeholders: string[];
+  /** sha256 (hex) of the file text, for the bound runbook's hash. */
+  digest: string;
 }
 
 /** A problem in a runbook file: file, line and what is wrong. */
@@ -124,7 +133,7 @@ export interface BoundStep {
   pause: PauseKind | null;
   checks: string[];
   action: BoundCommand | null;
-  verify: { command: BoundCommand | null; expect: string } | null;
+  verify: { command: BoundCommand | null; expect: string; look?: string } | null;
   abort: string[];
   pointOfNoReturn: string | null;
   cites: string[];

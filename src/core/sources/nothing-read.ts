@@ -27,6 +27,17 @@ export const CORE_KINDS: readonly string[] = [
 
 const CORE = new Set(CORE_KINDS);
 
+/**
+ * The same question for a saved graph (content/graph.json): does it hold any object of a core
+ * kind that was read (not only referenced)? An inventory written with --allow-shrink from an
+ * empty read holds none, and an answer from it would be a false "safe".
+ */
+export function graphHoldsCoreKind(
+  nodes: readonly { group: string; kind: string; missing?: boolean; derived?: boolean }[],
+): boolean {
+  return nodes.some((n) => !n.missing && !n.derived && CORE.has(`${n.group}/${n.kind}`));
+}
+
 /** Short; README and docs/checks.md name every kind. */
 const CORE_IN_WORDS = 'Pods, workloads, PVCs, PVs';
 

@@ -137,6 +137,8 @@ export interface StoragePage extends PageBase {
   related: Record<string, Ref[]>;
   workloads: { id: string; title: string; claims: string[] }[];
   blast: StorageBlast | null;
+  /** Runbooks bound to it (front matter `runbooks`), or null when the page has none. */
+  runbooks: Ref[] | null;
 }
 
 export interface FailureDomain {

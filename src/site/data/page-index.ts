@@ -16,6 +16,7 @@ export class PageIndex {
       if (w.tier) this.#tiers.set(w.id, w.tier.tier);
     }
     for (const s of content.storage) this.#pages.set(s.id, { title: s.title, url: s.url });
+    for (const r of content.runbooks) this.#pages.set(r.id, { title: r.title, url: r.url });
   }
 
   url(id: string): string | null {

@@ -166,6 +166,7 @@ function readStorage(path: string, text: string): StoragePage {
     related,
     workloads: f.records('workloads', (w) => ({ ...readRef(w), claims: w.strings('claims') })),
     blast: readStorageBlast(f.optionalRecord('blast')),
+    runbooks: Array.isArray(f.value.runbooks) ? f.records('runbooks', readRef) : null,
   };
 }
 

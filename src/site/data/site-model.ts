@@ -85,6 +85,7 @@ export interface StorageView {
   /** The blast-radius map when the inventory has one, else what lives on it. */
   diagram: Diagram | null;
   notesHtml: string | null;
+  runbooks: Link[];
 }
 
 export interface BarChart {

@@ -47,6 +47,7 @@ export function storageView(page: StoragePage, index: PageIndex): StorageView {
     findings: page.findings ? findingRows(page.findings, index) : null,
     diagram,
     notesHtml: notesToHtml(page.notes),
+    runbooks: (page.runbooks ?? []).map((r) => index.link(r.id, r.title)),
   };
 }
 

@@ -1,21 +1,6 @@
-/**
- * What protects a workload's data, as the API shows it. One Protection per policy or
- * configuration (a Velero Schedule, a CloudNativePG backup configuration, a VolSync
- * ReplicationSource, a set of CSI snapshots…).
- */
-export type BackupSystem =
-  | 'velero'
-  | 'volsync'
-  | 'k8up'
-  | 'cloudnative-pg'
-  | 'percona-xtradb'
-  | 'percona-mongodb'
-  | 'percona-postgresql'
-  | 'longhorn'
-  | 'csi-snapshot';
+import type { BackupState, BackupSystem } from '../../graph/backups/adapter.ts';
 
-/** ok: the last run succeeded; failing: the latest run failed; never-run; unknown: no status. */
-export type BackupState = 'ok' | 'failing' | 'never-run' | 'unknown';
+export type { BackupState, BackupSystem } from '../../graph/backups/adapter.ts';
 
 export interface BackupDestination {
   /**
@@ -30,6 +15,11 @@ export interface BackupDestination {
   why: string;
 }
 
+/**
+ * What protects a workload's data, as the API shows it. One Protection per policy or
+ * configuration (a Velero Schedule, a CloudNativePG backup configuration, a VolSync
+ * ReplicationSource, a set of CSI snapshots…).
+ */
 export interface Protection {
   /** Graph node id of the policy or configuration object. */
   id: string;

@@ -1,4 +1,5 @@
 import { parseId } from '../../graph/ids.ts';
+import { compare } from '../../order.ts';
 import type { Analysis } from '../model.ts';
 import { type BlastState, backupSurvival } from './backups.ts';
 import { blastContext } from './context.ts';
@@ -114,9 +115,9 @@ export function blastRadius(
     (a, b) =>
       rank(a.impact) - rank(b.impact) ||
       a.tier - b.tier ||
-      cmp(a.workload.namespace, b.workload.namespace) ||
-      cmp(a.workload.kind, b.workload.kind) ||
-      cmp(a.workload.name, b.workload.name),
+      compare(a.workload.namespace, b.workload.namespace) ||
+      compare(a.workload.kind, b.workload.kind) ||
+      compare(a.workload.name, b.workload.name),
   );
   return {
     target: resolved.map((t) => t.text).join(' + '),
@@ -124,8 +125,4 @@ export function blastRadius(
     assumptions: [...assumptions].sort(),
     impacts,
   };
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

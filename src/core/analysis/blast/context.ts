@@ -1,6 +1,7 @@
 import type { Placement } from '../../graph/backends/placement.ts';
 import { volumePlacement } from '../../graph/backends/volume-placement.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
+import { compare } from '../../order.ts';
 import { type HostPathData, hostPathDataOf } from '../host-path-data.ts';
 import type { Analysis } from '../model.ts';
 import { claimsOf, volumeChain } from '../storage-chain.ts';
@@ -86,9 +87,7 @@ function buildContext(analysis: Analysis): BlastContext {
     });
   }
   const dependents = new Map<string, Dependent[]>();
-  for (const [dependent, needs] of [...analysis.dependencies].sort(([a], [b]) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  )) {
+  for (const [dependent, needs] of [...analysis.dependencies].sort(([a], [b]) => compare(a, b))) {
     for (const dep of needs) {
       const list = dependents.get(dep.workload) ?? [];
       list.push({ workload: dependent, via: dep.via, why: dep.why });

@@ -1,4 +1,5 @@
 import { qualifiedName } from '../../graph/ids.ts';
+import { compare } from '../../order.ts';
 import type { BlastContext } from './context.ts';
 import { describeImpact, type Effect, rank } from './effect.ts';
 import { workloadFinished } from './workload-effect.ts';
@@ -16,7 +17,7 @@ export function dependentEffects(
 ): Map<string, Effect> {
   const sources = [...direct]
     .filter(([, e]) => rank(e.impact) <= rank('unavailable'))
-    .sort(([a, x], [b, y]) => rank(x.impact) - rank(y.impact) || (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([a, x], [b, y]) => rank(x.impact) - rank(y.impact) || compare(a, b));
   const reached = new Map<string, Effect>();
   const chain = new Map<string, string[]>();
   const queue: string[] = [];

@@ -1,3 +1,4 @@
+import type { Acceptance, AcceptedFinding } from './acceptance.ts';
 import type { Finding, Severity } from './model.ts';
 import { SEVERITY_ORDER } from './model.ts';
 
@@ -72,4 +73,49 @@ function wrap(text: string, width: number, first: string, rest: string): string[
   }
   out.push(line);
   return out;
+}
+
+/**
+ * Accepted findings after the open ones: listed with who accepted them, why and until when,
+ * never hidden; and the acceptances that ended (their findings are open again, above).
+ */
+export function acceptedText(
+  accepted: readonly AcceptedFinding[],
+  expired: readonly AcceptedFinding[],
+  width = 80,
+): string {
+  const lines: string[] = [];
+  const by = (a: Acceptance) =>
+    [
+      a.source === 'config' ? 'tierbook.config.yaml' : 'annotation',
+      a.who,
+      a.until ? `until ${a.until}` : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
+  const name = (f: Finding) =>
+    `${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}`;
+  if (accepted.length > 0) {
+    lines.push(`ACCEPTED (${accepted.length}): shown, not failing a gate`, '');
+    for (const f of accepted) {
+      lines.push(...wrap(`${f.rule} ${f.severity} ${name(f)}`, width, '  ', '    '));
+      lines.push(...wrap(`accepted (${by(f.accepted)}): ${f.accepted.reason}`, width, '    ', '      '), '');
+    }
+  }
+  if (expired.length > 0) {
+    lines.push(`ACCEPTANCE ENDED (${expired.length}): counted again above`, '');
+    for (const f of expired) {
+      lines.push(...wrap(`${f.rule} ${f.severity} ${name(f)}`, width, '  ', '    '));
+      lines.push(
+        ...wrap(
+          `ended ${f.accepted.until} (${by(f.accepted)}): ${f.accepted.reason}`,
+          width,
+          '    ',
+          '      ',
+        ),
+        '',
+      );
+    }
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

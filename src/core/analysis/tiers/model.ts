@@ -2,9 +2,9 @@
  * Data tiers (ARCHITECTURE.md section 3): 0 foundation … 4 stateless. Every decision keeps the
  * rule that made it and a reason an operator can check.
  */
-export type Tier = 0 | 1 | 2 | 3 | 4;
+import type { Tier } from '../../tier.ts';
 
-export const TIERS: readonly Tier[] = [0, 1, 2, 3, 4];
+export { TIERS, type Tier } from '../../tier.ts';
 
 /** Which rule decided, in the order they are tried. `inherited` = raised by a dependent. */
 export type TierRule =

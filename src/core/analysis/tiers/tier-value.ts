@@ -1,11 +1,2 @@
-import { TIERS, type Tier } from './model.ts';
-
-/**
- * A tier as people write it: the number 0..4, or the string "0".."4" (labels and annotations
- * are always strings). Anything else — "high", "7", "tier-1" — is not a tier: null.
- */
-export function tierOf(value: unknown): Tier | null {
-  if (typeof value === 'number') return (TIERS as readonly number[]).includes(value) ? (value as Tier) : null;
-  if (typeof value === 'string' && /^\s*[0-4]\s*$/.test(value)) return Number(value.trim()) as Tier;
-  return null;
-}
+/** A tier as people write it; the ground-floor definition is src/core/tier.ts. */
+export { tierOf } from '../../tier.ts';

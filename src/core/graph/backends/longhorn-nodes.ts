@@ -1,4 +1,5 @@
 import { type FieldReader, isRecord } from '../../fields.ts';
+import { compare } from '../../order.ts';
 import type { GraphIndex } from '../graph-index.ts';
 import { nodeId } from '../ids.ts';
 
@@ -45,7 +46,7 @@ export function longhornNodeFacts(node: FieldReader): LonghornNodeFacts {
       return [disk, Object.keys(replicas).sort()];
     })
     .filter(([, replicas]) => replicas.length > 0)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([a], [b]) => compare(a, b));
   return { schedulable, disks: disks.length, scheduledReplicas };
 }
 

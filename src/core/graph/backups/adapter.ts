@@ -1,6 +1,20 @@
-import type { BackupState, BackupSystem } from '../../analysis/backups/model.ts';
 import type { ResourceType } from '../../sources/resource-type.ts';
 import type { BuildContext } from '../context.ts';
+
+/** The backup systems tierbook reads (one adapter each in this folder). */
+export type BackupSystem =
+  | 'velero'
+  | 'volsync'
+  | 'k8up'
+  | 'cloudnative-pg'
+  | 'percona-xtradb'
+  | 'percona-mongodb'
+  | 'percona-postgresql'
+  | 'longhorn'
+  | 'csi-snapshot';
+
+/** ok: the last run succeeded; failing: the latest run failed; never-run; unknown: no status. */
+export type BackupState = 'ok' | 'failing' | 'never-run' | 'unknown';
 
 /**
  * A backup system adapter: after the kinds and storage backends, it records on each policy's

@@ -1,8 +1,7 @@
-import type { BackupSystem } from '../../analysis/backups/model.ts';
 import type { FieldReader } from '../../fields.ts';
 import { compare } from '../context.ts';
 import { idOf } from '../object-index.ts';
-import type { BackupAdapter } from './adapter.ts';
+import type { BackupAdapter, BackupSystem } from './adapter.ts';
 import { linkPerconaStorage } from './percona-storage.ts';
 import { linkProtects, recordProtection } from './policy.ts';
 import { type BackupRun, summariseRuns, time } from './runs.ts';

@@ -1,4 +1,4 @@
-import type { BackupState } from '../../analysis/backups/model.ts';
+import type { BackupState } from './adapter.ts';
 
 /** One run of a backup as its status reports it. */
 export interface BackupRun {

@@ -1,5 +1,6 @@
 import { ClusterReadError, UsageError } from '../../errors.ts';
 import { groupOf, type Skipped, type SourceItem, type SourceResult, type Unreadable } from '../../model.ts';
+import { compare } from '../../order.ts';
 import { RESOURCE_TYPES, type ResourceType } from '../resources.ts';
 import { discover } from './discovery.ts';
 import { type KindListing, listKind } from './list-kind.ts';
@@ -130,9 +131,4 @@ function sortKey({ object }: SourceItem): string[] {
     object.metadata.namespace ?? '',
     object.metadata.name ?? '',
   ];
-}
-
-/** Code-unit order, not locale order: the same on every machine. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 import type { Placement } from '../../../graph/backends/placement.ts';
 import { qualifiedName } from '../../../graph/ids.ts';
+import { compare } from '../../../order.ts';
 import type { Protection } from '../../backups/model.ts';
 import { copiesHostPaths, describeHostPath, hostPathNodes } from '../../host-path-data.ts';
 import type { Analysis } from '../../model.ts';
@@ -75,7 +76,7 @@ function hostPathFindings(
   const byPath = new Map<string, WorkloadData['hostPaths'][number][]>();
   for (const d of data.hostPaths) byPath.set(d.path, [...(byPath.get(d.path) ?? []), d]);
   const found: Finding[] = [];
-  for (const [path, list] of [...byPath].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [path, list] of [...byPath].sort(([a], [b]) => compare(a, b))) {
     const nodes = hostPathNodes(list);
     const copies = protections.filter(copiesHostPaths);
     if (copies.some((p) => leavesNodes(analysis, p, nodes))) continue;

@@ -1,0 +1,117 @@
+import type { TierbookConfig } from '../../src/core/config/model.ts';
+import { UsageError } from '../../src/core/errors.ts';
+import { buildGraph } from '../../src/core/graph/build.ts';
+import { idFor } from '../../src/core/graph/ids.ts';
+import type { Graph } from '../../src/core/graph/model.ts';
+import type { Provenance } from '../../src/core/model.ts';
+import { type Unread, unreadOf } from '../../src/core/sources/unread.ts';
+import { readConfig } from '../../src/io/read-config.ts';
+import { readContentInventory } from '../../src/io/read-saved-inventory.ts';
+import { warnLeftOut } from './left-out.ts';
+import { limitsFrom } from './limits.ts';
+import { readClusterAndConfig, type SourceValues } from './read-cluster.ts';
+
+/** `--content DIR`: for the commands that can answer from a committed inventory. */
+export const CONTENT_OPTION = { content: { type: 'string' } } as const;
+
+export const CONTENT_HELP = `  --content DIR    answer from a committed inventory (its graph.json) instead of a cluster
+                   or --from: no cluster access needed; its config is used unless --config`;
+
+export interface LoadedInventory {
+  graph: Graph;
+  config: TierbookConfig;
+  /** What the read did not see: said in every answer built on it. */
+  unread: Unread[];
+  cluster: string;
+  /** When the inventory was read: the saved time with --content, else null (now). */
+  takenAt: string | null;
+  /** Where it came from, for the terminal. */
+  describe: string;
+  /** Graph node id → where the object was read (file and line offline); empty with --content. */
+  provenance: ReadonlyMap<string, Provenance>;
+}
+
+/** The source options that mean "read a cluster or files": none of them mix with --content. */
+const READ_FLAGS = [
+  'from',
+  'kubeconfig',
+  'context',
+  'cluster',
+  'partial',
+  'timeout',
+  'request-timeout',
+] as const;
+
+/**
+ * The graph every answering command (blast, check, runbook, print, guard) works on: read from
+ * the cluster or --from and built, or with `--content DIR` the graph an earlier `inventory`
+ * saved. `consequence` ends the warning for a kind that could not be read ("the blast radius
+ * may miss what depends on it").
+ */
+export async function loadInventory(
+  values: SourceValues & { content?: string | undefined },
+  consequence: string,
+): Promise<LoadedInventory> {
+  if (values.content === undefined) {
+    const { read, config } = await readClusterAndConfig(values);
+    for (const u of read.result.unreadable) {
+      process.stderr.write(
+        `tierbook: warning: could not read ${u.group || 'core'}/${u.kind} (${u.reason}): ${u.detail}; ${consequence}\n`,
+      );
+    }
+    const graph = buildGraph(read.result.items);
+    warnLeftOut(graph);
+    const provenance = new Map(
+      read.result.items.map((i) => [
+        idFor(i.object.apiVersion, i.object.kind, i.object.metadata.namespace, i.object.metadata.name ?? ''),
+        i.from,
+      ]),
+    );
+    return {
+      graph,
+      config,
+      unread: unreadOf(read.result),
+      cluster: read.cluster,
+      takenAt: null,
+      describe: read.describe,
+      provenance,
+    };
+  }
+  const mixed = READ_FLAGS.find((flag) => {
+    const value = values[flag];
+    return Array.isArray(value) ? value.length > 0 : value !== undefined;
+  });
+  if (mixed !== undefined) {
+    throw new UsageError(`--content reads a committed inventory; it does not mix with --${mixed}`);
+  }
+  const limits = limitsFrom(values);
+  const saved = await readContentInventory(values.content, limits.maxBytes);
+  // The inventory's own configuration made its tiers; --config asks for another on purpose.
+  const config =
+    values.config === undefined ? saved.config : (await readConfig(values.config, process.cwd())).config;
+  warnLeftOut(saved.graph);
+  return {
+    graph: saved.graph,
+    config,
+    unread: saved.unread,
+    cluster: saved.cluster,
+    takenAt: saved.takenAt,
+    describe: `the inventory in ${values.content} (taken ${saved.takenAt})`,
+    provenance: new Map(),
+  };
+}
+
+/**
+ * What an answer from a committed inventory cannot know, said beside it: the cluster as it was
+ * when the inventory was read, not as it is now.
+ */
+export function staleNotice(loaded: LoadedInventory, now: string): string | null {
+  if (loaded.takenAt === null) return null;
+  return `answered from ${loaded.describe}, not from the cluster: anything changed since ${loaded.takenAt} (new volumes, moved pods, a backup run or failed) is not in this answer${ageOf(loaded.takenAt, now)}`;
+}
+
+function ageOf(takenAt: string, now: string): string {
+  const hours = (Date.parse(now) - Date.parse(takenAt)) / 3_600_000;
+  if (!Number.isFinite(hours) || hours < 1) return '';
+  return hours < 48 ? ` (${Math.floor(hours)} h old)` : ` (${Math.floor(hours / 24)} days old)`;
+}

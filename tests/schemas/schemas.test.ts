@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+import { SCHEMAS } from '../../src/core/schemas/index.ts';
+import { NOW, ROOT, SAMPLE, scratch, tierbook } from '../reliability/support.ts';
+import { validate } from '../support/json-schema.ts';
+
+const schema = (name: string) => SCHEMAS[name] as Record<string, unknown>;
+
+test('docs/schemas/*.schema.json are exactly what "tierbook schema NAME" prints', async () => {
+  for (const name of Object.keys(SCHEMAS)) {
+    const run = await tierbook(['schema', name]);
+    assert.equal(run.code, 0);
+    assert.equal(
+      readFileSync(join(ROOT, 'docs', 'schemas', `${name}.schema.json`), 'utf8'),
+      run.stdout,
+      `regenerate: npx node scripts/tierbook.ts schema ${name} > docs/schemas/${name}.schema.json`,
+    );
+  }
+  assert.equal((await tierbook(['schema', 'nope'])).code, 2);
+});
+
+test('the config schema accepts the documented example and refuses what the parser refuses', () => {
+  const example = parse(readFileSync(join(ROOT, 'docs', 'tierbook.config.example.yaml'), 'utf8'));
+  assert.deepEqual(validate(schema('config'), example), []);
+  const bad = [
+    { tiers: { 1: { rpo: '1 hour' } } },
+    { overides: [] },
+    { rules: [{ match: {}, tier: 1 }] },
+    { rules: [{ match: { name: 'x' }, tier: 7 }] },
+    { backupTargets: [{ match: 'x', where: 'nearby' }] },
+    { accept: [{ rule: 'backup-missing', object: 'jellyfin', reason: 'r' }] },
+    { accept: [{ rule: 'backup-missing', object: 'media/Deployment/jellyfin' }] },
+  ];
+  for (const value of bad) assert.notDeepEqual(validate(schema('config'), value), [], JSON.stringify(value));
+});
+
+test('blast, check and diff JSON of the sample validate against their schemas', async () => {
+  const blast = await tierbook(['blast', 'osd/3', '--from', SAMPLE, '--now', NOW, '--json']);
+  assert.deepEqual(validate(schema('blast'), JSON.parse(blast.stdout)), []);
+  const domains = await tierbook(['blast', '--content', join(ROOT, 'content'), '--json']);
+  assert.deepEqual(validate(schema('blast'), JSON.parse(domains.stdout)), []);
+  const check = await tierbook(['check', '--content', join(ROOT, 'content'), '--now', NOW, '--json']);
+  assert.deepEqual(validate(schema('check'), JSON.parse(check.stdout)), []);
+  const dir = await scratch();
+  try {
+    const config = join(dir, 'c.yaml');
+    await writeFile(
+      config,
+      'accept:\n  - rule: pool-low-redundancy\n    object: rook-ceph/CephBlockPool/scratch\n    reason: scratch\n',
+    );
+    const accepted = await tierbook(['check', '--from', SAMPLE, '--now', NOW, '--json', '--config', config]);
+    const json = JSON.parse(accepted.stdout) as { accepted?: unknown[] };
+    assert.ok(json.accepted?.length);
+    assert.deepEqual(validate(schema('check'), json), []);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const diff = await tierbook(['diff', join(ROOT, 'content'), join(ROOT, 'content'), '-o', 'json']);
+  assert.deepEqual(validate(schema('diff'), JSON.parse(diff.stdout)), []);
+  // The checker is not a rubber stamp: a wrong impact and an extra field are caught.
+  const wrong = JSON.parse(blast.stdout) as { impacts: { impact: string; extra?: number }[] };
+  if (wrong.impacts[0]) {
+    wrong.impacts[0].impact = 'lost';
+    wrong.impacts[0].extra = 1;
+  }
+  assert.equal(validate(schema('blast'), wrong).length > 0, true);
+});

@@ -34,7 +34,7 @@ test('a page per bound runbook, with the BoundRunbook in front matter, listed on
     osd,
     /runbooks:\n {2}- id: runbook\/osd-remove\/osd\/3\n {4}title: Remove a Rook-Ceph OSD\n {4}url: runbooks\/osd-remove\.osd\.3\/\n/,
   );
-  assert.equal([...files.keys()].filter((p) => p.startsWith('runbooks/')).length, 6);
+  assert.equal([...files.keys()].filter((p) => p.startsWith('runbooks/osd-remove.')).length, 6);
 });
 
 test('no runbooks given: no runbook pages and no runbooks field', () => {

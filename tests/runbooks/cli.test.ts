@@ -27,7 +27,8 @@ test('runbooks -o json lists osd-remove for every OSD of the sample', () => {
 test('runbooks text groups by failure domain and says how to print one', () => {
   const run = tierbook('runbooks', ...SAMPLE);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /^Failure domains:\n {2}osd\/0 +osd-remove/);
+  assert.match(run.stdout, /^Failure domains:\n/);
+  assert.match(run.stdout, /\n {2}osd\/0 +osd-remove\n/);
   assert.match(run.stdout, /Print one: tierbook runbook ID TARGET/);
 });
 
@@ -59,7 +60,7 @@ test('runbook osd.3 (Ceph spelling) --json is the BoundRunbook object', () => {
 test('an unknown runbook id or target is a usage error with the closest names (exit 2)', () => {
   const id = tierbook('runbook', 'osd-remov', 'osd/3', ...SAMPLE);
   assert.equal(id.code, 2);
-  assert.match(id.stderr, /no runbook "osd-remov"; did you mean osd-remove\?/);
+  assert.match(id.stderr, /no runbook "osd-remov"; did you mean osd-remove[,?]/);
   const target = tierbook('runbook', 'osd-remove', 'osd/33', ...SAMPLE);
   assert.equal(target.code, 2);
   assert.match(

@@ -1,11 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Runbook, RunbookProblem } from '../core/runbooks/model.ts';
 import { parseRunbook } from '../core/runbooks/parse.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
 
 /** The built-in runbooks: runbooks/ at the top of the package. */
-export const BUILT_IN_RUNBOOKS = fileURLToPath(new URL('../../runbooks/', import.meta.url));
+export const BUILT_IN_RUNBOOKS = join(PACKAGE_ROOT, 'runbooks');
 
 /**
  * Every `<id>.md` in `dir`, parsed (docs/runbooks.md), sorted by id. A runbook with problems

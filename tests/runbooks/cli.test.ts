@@ -28,7 +28,7 @@ test('runbooks text groups by failure domain and says how to print one', () => {
   const run = tierbook('runbooks', ...SAMPLE);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /^Failure domains:\n/);
-  assert.match(run.stdout, /\n {2}osd\/0 +osd-remove\n/);
+  assert.match(run.stdout, /\n {2}osd\/0 +osd-remove, osd-replace\n/);
   assert.match(run.stdout, /Print one: tierbook runbook ID TARGET/);
 });
 

@@ -26,6 +26,8 @@ const BUILT_IN = [
   'longhorn-restore',
   'idp-restore',
   'pool-rebuild',
+  'cnpg-restore-drill',
+  'velero-restore-drill',
 ];
 /** Commands after which data is gone. */
 const DESTRUCTIVE: readonly RegExp[] = [

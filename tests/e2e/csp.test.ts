@@ -121,7 +121,7 @@ describe('the Content-Security-Policy of the sample site', () => {
     await page.waitForURL(/search\/\?q=jellyfin/);
     const result = page.locator('.pagefind-ui__result-link', { hasText: 'jellyfin' }).first();
     await result.waitFor();
-    await page.locator('.pagefind-ui__search-input').fill('postgres');
+    await page.locator('.pagefind-ui__search-input').fill('pg-main');
     await page.locator('.pagefind-ui__result-link', { hasText: 'pg-main' }).first().waitFor();
     // The theme toggle.
     await page.goto(base);

@@ -4,7 +4,9 @@ import { converted, fail, list, object, oneOf, type Schema, text } from './schem
 
 /**
  * tierbook.config.yaml as written (every field optional). docs/config.md documents each field
- * here (a test checks), and parse.ts fills in the defaults.
+ * here (a test checks), and parse.ts fills in the defaults. One schema in one file (past 250
+ * lines): every field carries its description and example, which errors, docs/config.md and
+ * the JSON Schema (`tierbook schema config`) are all read from.
  */
 
 const DURATION_WORDS = 'a duration such as "15m", "1h", "24h", "7d", or "best-effort", "none", "redeploy"';

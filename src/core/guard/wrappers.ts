@@ -5,6 +5,7 @@ import type { Invocation } from './model.ts';
  * The wrappers the guard takes off a command, one row each (unwrap.ts applies them): a row
  * returns the inner command's words, a script to read (`bash -c`, `ssh NODE '…'`), or null
  * when the program is used without wrapping anything (`ssh NODE` alone, `bash script.sh`).
+ * One table in one file (past 250 lines): a wrapper added is a row here, nowhere else.
  */
 /** What a wrapper row returns: the inner command's words, or a script to read, or nothing. */
 export type Inner =

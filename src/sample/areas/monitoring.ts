@@ -1,7 +1,8 @@
 /**
  * Metrics and logs on local-path volumes pinned to k8s-3 (they survived the Ceph incident, and
  * would not survive k8s-3), Grafana on ceph-block behind a Traefik forward-auth Middleware that
- * asks Authentik, and node-exporter on every node reading /proc and /sys.
+ * asks Authentik, and node-exporter on every node reading /proc and /sys. Data, not logic: one
+ * area of the sample in one file (past 250 lines), as an operator's manifests would be.
  */
 
 import { daemonSet } from '../build/daemonset.ts';

@@ -72,6 +72,7 @@ th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; vert
 @media print { .cluster { break-inside: avoid; } }
 `;
 
-function esc(text: string): string {
+/** Text for HTML: every character that could end an attribute or start markup, escaped. */
+export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -125,6 +125,7 @@ async function summarize(member: FleetMember): Promise<FleetCluster> {
     name: member.name,
     cluster: saved.cluster,
     takenAt: saved.takenAt,
+    ...(saved.tierbook === undefined ? {} : { tierbook: saved.tierbook }),
     workloads,
     findings: { high: count('high'), medium: count('medium'), low: count('low') },
     unprotected,

@@ -36,7 +36,7 @@ test('build --content prod=DIR --content lab=DIR: each cluster its own site, one
   const page = await readFile(join(out, 'index.html'), 'utf8');
   assert.match(page, /<h2><a href="prod\/">prod<\/a> <small>sample-homelab<\/small><\/h2>/);
   assert.match(page, /<h2><a href="lab\/">lab<\/a> <small>homelab-lab<\/small><\/h2>/);
-  assert.match(page, /Inventory taken 2026-11-24T06:00:00Z/);
+  assert.match(page, /Inventory taken 2026-11-24T06:00:00Z by tierbook \d+\.\d+\.\d+/);
   assert.match(page, /<a href="prod\/findings\/">\d+ high, \d+ medium, \d+ low<\/a>/);
   assert.match(page, /<code>pool\/rook-ceph\/replicapool<\/code>: 7 lose data/);
   assert.match(page, /http-equiv="Content-Security-Policy" content="default-src 'none'/);

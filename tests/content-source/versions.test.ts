@@ -165,3 +165,19 @@ test('inventory keeps the recorded version when nothing else changed, and record
   assert.match(stamped.stdout, /0 added, 2 changed, 0 removed/);
   assert.equal(await readFile(join(content, 'graph.json'), 'utf8'), await readFile(CURRENT, 'utf8'));
 });
+
+test('check --content refuses a newer inventory with exit 2, naming file, field and versions', async (t) => {
+  const dir = await scratch();
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const content = join(dir, 'content');
+  await cp(join(ROOT, 'content'), content, { recursive: true });
+  const graph = join(content, 'graph.json');
+  await writeFile(graph, (await readFile(graph, 'utf8')).replace(/^"schema": 1,$/m, '"schema": 2,'));
+  const run = await tierbook(['check', '--content', content]);
+  assert.equal(run.code, 2, run.stderr);
+  assert.match(
+    run.stderr,
+    /graph\.json: field schema: written by tierbook \S+ with schema 2; this tierbook reads schema 1 and older: upgrade tierbook/,
+  );
+  assert.equal(run.stdout, '');
+});

@@ -12,8 +12,9 @@ dashboard, blast-radius and findings pages, diagrams drawn as SVG, and a search 
 result is plain files that work from any web server, with no request to another host.
   --content DIR   the inventory to build from (default: content)
   --content NAME=DIR, repeated
-                  a fleet: each cluster's site in DIR/NAME/ (--out's NAME folder),
-                  and a dashboard at its top comparing them (docs/site.md)
+                  a fleet: each cluster's site in --out's NAME folder, with a
+                  cluster switcher and search across the fleet, and a dashboard
+                  at its top comparing them (docs/site.md)
   --out DIR       where to write the site (default: dist); replaced only when the build succeeds,
                   and only if it is new, empty or an earlier build's (it holds .tierbook-site);
                   it may not be, contain or sit inside --content

@@ -13,6 +13,7 @@ import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts
 import { warnLeftOut } from '../cli/left-out.ts';
 import { readClusterAndConfig, type SourceValues } from '../cli/read-cluster.ts';
 import { readBuiltInRunbooks } from '../cli/runbook-inputs.ts';
+import { VERSION } from '../cli/version.ts';
 
 export const HELP = `tierbook inventory [SOURCE] [--out DIR] [--check] [--allow-shrink] [--now ISO8601]
                     [--cluster NAME] [--config FILE] [--partial]
@@ -77,10 +78,8 @@ async function inventoryRun(
   const inventory = assembleInventory(read.result, { cluster: read.cluster, now, config, drills, runbooks });
   for (const ignored of inventory.ignoredDrills) process.stderr.write(`tierbook: warning: ${ignored}\n`);
   warnLeftOut(inventory.graph);
-  const render = (before: ReadonlyMap<string, string>) => {
-    const pages = renderContent(inventory, before);
-    return values.now === undefined ? keepTakenAtIfUnchanged(inventory, before, pages) : pages;
-  };
+  const render = (before: ReadonlyMap<string, string>) =>
+    keepIfUnchanged(inventory, before, { keepTakenAt: values.now === undefined });
   const files = render(previous);
   const drift = contentDrift(previous, files);
   report(inventory, read.describe);
@@ -115,15 +114,24 @@ async function inventoryRun(
   return 0;
 }
 
-/** A scheduled run that finds nothing new keeps the old "taken at", so CI sees no drift. */
-function keepTakenAtIfUnchanged(
+/**
+ * A scheduled run that finds nothing new keeps the old "taken at" (unless --now) and the
+ * version of tierbook that wrote the files, so CI sees no drift: an upgrade alone, or time
+ * passing, changes nothing in the cluster. A folder that records no version gets it.
+ */
+function keepIfUnchanged(
   inventory: Inventory,
   previous: ReadonlyMap<string, string>,
-  files: Map<string, string>,
+  options: { keepTakenAt: boolean },
 ): Map<string, string> {
-  const before = /^takenAt: '?([^'\n]+)'?$/m.exec(previous.get('index.md') ?? '')?.[1];
-  if (!before || before === inventory.takenAt) return files;
-  const asBefore = renderContent({ ...inventory, takenAt: before }, previous);
+  const files = renderContent(inventory, previous, { tierbook: VERSION });
+  const index = previous.get('index.md') ?? '';
+  const takenAt = options.keepTakenAt ? /^takenAt: '?([^'\n]+)'?$/m.exec(index)?.[1] : undefined;
+  const writer = /^tierbook: '?([^'\n]+)'?$/m.exec(index)?.[1];
+  if ((!takenAt || takenAt === inventory.takenAt) && (!writer || writer === VERSION)) return files;
+  const asBefore = renderContent({ ...inventory, takenAt: takenAt || inventory.takenAt }, previous, {
+    tierbook: writer || VERSION,
+  });
   return hasDrift(contentDrift(previous, asBefore)) ? files : asBefore;
 }
 

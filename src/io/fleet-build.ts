@@ -1,10 +1,11 @@
-import { rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { analyze } from '../core/analysis/analyze.ts';
 import { failureDomains } from '../core/analysis/blast/index.ts';
 import { applyAcceptances } from '../core/analysis/checks/acceptance.ts';
 import { runChecks } from '../core/analysis/checks/index.ts';
 import { TIERS, type Tier } from '../core/tier.ts';
+import { SWITCHER_CSS, SWITCHER_CSS_FILE, withClusterSwitcher } from '../site/cluster-switcher.ts';
 import { FLEET_CSS, type FleetCluster, renderFleetPage } from '../site/fleet-page.ts';
 import { MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from './output-dir.ts';
 import { lockOutput } from './output-lock.ts';
@@ -31,6 +32,13 @@ export async function buildFleet(options: {
   await ownedOutput(options.outDir, 'site');
   const lock = await lockOutput(options.outDir);
   try {
+    // Marked first: a run that fails half-way leaves a folder the next run may replace.
+    try {
+      await mkdir(options.outDir, { recursive: true });
+      await writeAtomically(join(options.outDir, MARKER_FILE.site), MARKER_TEXT.site);
+    } catch (error) {
+      throw outputError(error, options.outDir);
+    }
     const sites: SiteBuildResult[] = [];
     const clusters: FleetCluster[] = [];
     for (const member of options.members) {
@@ -45,15 +53,12 @@ export async function buildFleet(options: {
       );
       clusters.push(await summarize(member));
     }
-    const write = async (name: string, text: string) => {
-      const target = join(options.outDir, name);
-      await writeFile(`${target}.tmp-${process.pid}`, text, 'utf8');
-      await rename(`${target}.tmp-${process.pid}`, target);
-    };
     try {
-      await write(MARKER_FILE.site, MARKER_TEXT.site);
-      await write('fleet.css', FLEET_CSS);
-      await write('index.html', renderFleetPage(clusters));
+      options.progress?.('adding the cluster switcher to every page');
+      await addClusterSwitchers(options.outDir, options.members);
+      await writeAtomically(join(options.outDir, SWITCHER_CSS_FILE), SWITCHER_CSS);
+      await writeAtomically(join(options.outDir, 'fleet.css'), FLEET_CSS);
+      await writeAtomically(join(options.outDir, 'index.html'), renderFleetPage(clusters));
     } catch (error) {
       throw outputError(error, options.outDir);
     }
@@ -61,6 +66,40 @@ export async function buildFleet(options: {
   } finally {
     await lock.release();
   }
+}
+
+async function writeAtomically(target: string, text: string): Promise<void> {
+  await writeFile(`${target}.tmp-${process.pid}`, text, 'utf8');
+  await rename(`${target}.tmp-${process.pid}`, target);
+}
+
+/**
+ * Every page of every cluster gets the switcher, once all are built: it links to the same page
+ * in another cluster only when that cluster has it, which only the built sites can say. The
+ * 404 page is left alone: it is served at any depth, where relative links would not resolve.
+ */
+async function addClusterSwitchers(outDir: string, members: readonly FleetMember[]): Promise<void> {
+  const pages = new Map<string, Map<string, string>>();
+  for (const { name } of members) pages.set(name, await pagesOf(join(outDir, name)));
+  const clusters = members.map((m) => m.name);
+  for (const [current, files] of pages) {
+    for (const [url, file] of files) {
+      const html = await readFile(file, 'utf8');
+      const has = (cluster: string, at: string) => pages.get(cluster)?.has(at) ?? false;
+      await writeAtomically(file, withClusterSwitcher(html, { clusters, current, url, has }, file));
+    }
+  }
+}
+
+/** A built site's pages: URL from its root (`workloads/x/`, '' for home) → its index.html. */
+async function pagesOf(siteDir: string): Promise<Map<string, string>> {
+  const pages = new Map<string, string>();
+  for (const entry of await readdir(siteDir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || entry.name !== 'index.html') continue;
+    const dir = relative(siteDir, entry.parentPath).split(sep).join('/');
+    pages.set(dir === '' ? '' : `${dir}/`, join(entry.parentPath, entry.name));
+  }
+  return pages;
 }
 
 /** One cluster's dashboard row, from the graph its inventory saved, at the inventory's time. */
@@ -86,6 +125,7 @@ async function summarize(member: FleetMember): Promise<FleetCluster> {
     name: member.name,
     cluster: saved.cluster,
     takenAt: saved.takenAt,
+    ...(saved.tierbook === undefined ? {} : { tierbook: saved.tierbook }),
     workloads,
     findings: { high: count('high'), medium: count('medium'), low: count('low') },
     unprotected,

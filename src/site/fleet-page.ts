@@ -8,6 +8,8 @@ export interface FleetCluster {
   /** The inventory's own cluster name. */
   cluster: string;
   takenAt: string;
+  /** The tierbook version that wrote the inventory, when it recorded one. */
+  tierbook?: string;
   workloads: Record<Tier, number>;
   findings: { high: number; medium: number; low: number };
   /** Tier-0/1 workloads that keep data and that no backup covers (backup-missing). */
@@ -31,7 +33,7 @@ export function renderFleetPage(clusters: readonly FleetCluster[]): string {
     const tiers = ([0, 1, 2, 3, 4] as const).map((t) => `${c.workloads[t]}`).join(' / ');
     return `<section class="cluster" id="${esc(c.name)}">
 <h2><a href="${esc(c.name)}/">${esc(c.name)}</a> <small>${esc(c.cluster)}</small></h2>
-<p class="meta">Inventory taken ${esc(c.takenAt)}${c.partial ? ' · <strong>partial read</strong>: what was not read is not counted' : ''}</p>
+<p class="meta">Inventory taken ${esc(c.takenAt)}${c.tierbook === undefined ? '' : ` by tierbook ${esc(c.tierbook)}`}${c.partial ? ' · <strong>partial read</strong>: what was not read is not counted' : ''}</p>
 <table><tbody>
 <tr><th scope="row">Workloads by tier 0 / 1 / 2 / 3 / 4</th><td>${tiers}</td></tr>
 <tr><th scope="row">Findings</th><td><a href="${esc(c.name)}/findings/">${c.findings.high} high, ${c.findings.medium} medium, ${c.findings.low} low</a></td></tr>
@@ -72,6 +74,7 @@ th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; vert
 @media print { .cluster { break-inside: avoid; } }
 `;
 
-function esc(text: string): string {
+/** Text for HTML: every character that could end an attribute or start markup, escaped. */
+export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -36,11 +36,16 @@ test('build --content prod=DIR --content lab=DIR: each cluster its own site, one
   const page = await readFile(join(out, 'index.html'), 'utf8');
   assert.match(page, /<h2><a href="prod\/">prod<\/a> <small>sample-homelab<\/small><\/h2>/);
   assert.match(page, /<h2><a href="lab\/">lab<\/a> <small>homelab-lab<\/small><\/h2>/);
-  assert.match(page, /Inventory taken 2026-11-24T06:00:00Z/);
+  assert.match(page, /Inventory taken 2026-11-24T06:00:00Z by tierbook \d+\.\d+\.\d+/);
   assert.match(page, /<a href="prod\/findings\/">\d+ high, \d+ medium, \d+ low<\/a>/);
   assert.match(page, /<code>pool\/rook-ceph\/replicapool<\/code>: 7 lose data/);
   assert.match(page, /http-equiv="Content-Security-Policy" content="default-src 'none'/);
   assert.doesNotMatch(page, /<script/);
+  // Every cluster page has the switcher, linking to the same page in the other cluster.
+  const findings = await readFile(join(out, 'prod', 'findings', 'index.html'), 'utf8');
+  assert.match(findings, /<details class="cluster-switch">.*href="\.\.\/\.\.\/lab\/findings\/"/);
+  assert.match(findings, /<link rel="stylesheet" href="\.\.\/\.\.\/cluster-switch\.css">/);
+  assert.ok((await stat(join(out, 'cluster-switch.css'))).isFile());
 
   // Built again (a scheduled run): replaced in place, still two clusters.
   assert.equal((await tierbook(args)).code, 0);

@@ -4,11 +4,13 @@ import type { Json } from '../model.ts';
 import type { Unread } from '../sources/unread.ts';
 import type { Dangling, GraphEdge, GraphNode } from './model.ts';
 import { SAVED_INVENTORY_SCHEMA, type SavedInventory } from './saved-inventory.ts';
+import { migrateSavedInventory } from './saved-inventory-migrations.ts';
 
 /**
- * Parses content/graph.json (`file` names it in errors). Checked field by field: the file is in
- * git and may have been edited or merged by hand, and an answer built on a half-read graph
- * would be a false "safe". Every error names the file and the field.
+ * Parses content/graph.json (`file` names it in errors). An older schema is migrated in memory
+ * first, a newer one refused (saved-inventory-migrations.ts). Checked field by field: the file
+ * is in git and may have been edited or merged by hand, and an answer built on a half-read
+ * graph would be a false "safe". Every error names the file and the field.
  */
 export function readSavedInventory(text: string, file: string): SavedInventory {
   let raw: unknown;
@@ -20,17 +22,10 @@ export function readSavedInventory(text: string, file: string): SavedInventory {
       from: { file },
     });
   }
-  const top = record(raw, file, '(top level)');
-  const schema = top.schema;
-  if (typeof schema !== 'number') fail(file, 'schema', 'a number', schema);
-  if (schema > SAVED_INVENTORY_SCHEMA) {
-    throw new InputError(
-      `written by a newer tierbook (schema ${schema}; this one reads up to ${SAVED_INVENTORY_SCHEMA}): upgrade tierbook, or regenerate the inventory with this one`,
-      { from: { file }, field: 'schema' },
-    );
-  }
+  const top = migrateSavedInventory(record(raw, file, '(top level)'), file).raw;
   return {
-    schema,
+    schema: SAVED_INVENTORY_SCHEMA,
+    ...(top.tierbook === undefined ? {} : { tierbook: text_(top.tierbook, file, 'tierbook') }),
     cluster: text_(top.cluster, file, 'cluster'),
     takenAt: text_(top.takenAt, file, 'takenAt'),
     config: parseConfig(top.config, `${file} (field config)`),

@@ -11,11 +11,17 @@ import type { Graph } from './model.ts';
  */
 export const SAVED_INVENTORY_FILE = 'graph.json';
 
-/** Bumped when the shape changes incompatibly; a reader refuses a newer one by name. */
+/**
+ * Bumped when the shape changes so that an older reader would misread it (one step a version in
+ * saved-inventory-migrations.ts); a reader refuses a newer one by name. A new optional field
+ * keeps the number: an older reader ignores it.
+ */
 export const SAVED_INVENTORY_SCHEMA = 1;
 
 export interface SavedInventory {
   schema: number;
+  /** The tierbook version that wrote it; absent in files from before it was recorded. */
+  tierbook?: string;
   cluster: string;
   takenAt: string;
   config: TierbookConfig;
@@ -33,6 +39,7 @@ export function renderSavedInventory(saved: SavedInventory): string {
   const list = (items: readonly unknown[]) =>
     items.length === 0 ? '[]' : `[\n${items.map((i) => JSON.stringify(i)).join(',\n')}\n]`;
   const header = Object.entries(head)
+    .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`)
     .join(',\n');
   return `{\n${header},\n"nodes": ${list(graph.nodes)},\n"edges": ${list(graph.edges)},\n"dangling": ${list(graph.dangling)}\n}\n`;

@@ -15,11 +15,13 @@ export const ORPHANED_DIR = 'orphaned-notes';
 /**
  * The whole of content/ as path → text. `previous` is content/ as it is now: each page keeps
  * its operators' notes, and a page whose object is gone keeps them under orphaned-notes/ so
- * nothing written by hand is ever dropped.
+ * nothing written by hand is ever dropped. `writer.tierbook` is the version writing it, recorded
+ * in index.md and graph.json.
  */
 export function renderContent(
   inventory: Inventory,
   previous: ReadonlyMap<string, string>,
+  writer: { tierbook?: string } = {},
 ): Map<string, string> {
   // A CephCluster is both a workload (it owns the mons and OSDs) and a storage object: it gets
   // both pages, and links to it go to the storage page, which shows its pools.
@@ -47,9 +49,9 @@ export function renderContent(
     return extractNotes(orphan, `${ORPHANED_DIR}/${path}`);
   };
   const files = new Map<string, string>();
-  files.set(INDEX_FILE, renderIndexPage(inventory));
+  files.set(INDEX_FILE, renderIndexPage(inventory, writer.tierbook));
   files.set(FINDINGS_FILE, renderFindingsPage(inventory));
-  files.set(SAVED_INVENTORY_FILE, savedInventoryText(inventory));
+  files.set(SAVED_INVENTORY_FILE, savedInventoryText(inventory, writer.tierbook));
   for (const w of inventory.workloads) {
     const path = workloadPaths.get(w.id) as string;
     files.set(path, renderWorkloadPage(w, path, pages, notesOf(path)));

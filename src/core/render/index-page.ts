@@ -5,13 +5,17 @@ import type { Json } from '../model.ts';
 import { toJson, withFrontMatter } from './front-matter.ts';
 import { code, heading, list, paragraph, toMarkdown } from './markdown.ts';
 
-/** The inventory's own page: what was read, when, and what could not be read. */
-export function renderIndexPage(inventory: Inventory): string {
+/**
+ * The inventory's own page: what was read, when, and what could not be read; `tierbook` is the
+ * version that wrote it.
+ */
+export function renderIndexPage(inventory: Inventory, tierbook?: string): string {
   const data: Record<string, Json> = {
     type: 'inventory',
     title: `Inventory of ${inventory.cluster}`,
     cluster: inventory.cluster,
     takenAt: inventory.takenAt,
+    ...(tierbook === undefined ? {} : { tierbook }),
     counts: inventory.counts,
     workloads: inventory.workloads.length,
     storageObjects: inventory.storage.length,

@@ -150,7 +150,7 @@ describe('the sample site at 2 AM', () => {
       // Pagefind first draws each result as a skeleton (text the colour of its background, on
       // purpose) and fills it when the fragment arrives: measure what a reader reads, once filled.
       await page.waitForFunction(
-        () => document.querySelectorAll('.pagefind-ui__loading').length === 0,
+        "document.querySelectorAll('.pagefind-ui__loading').length === 0",
         null,
         {
           timeout: 10_000,

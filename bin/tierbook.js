@@ -43,6 +43,11 @@ if (!recent) {
   const fromSource = existsSync(source) && !root.split(sep).includes('node_modules');
   const built = join(root, 'lib', 'scripts', 'tierbook.js');
   if (fromSource || existsSync(built)) {
+    // V8's compiled code (and, from source, Node's type stripping) kept on disk between runs,
+    // in Node's own cache in the OS temp folder (NODE_DISABLE_COMPILE_CACHE=1 turns it off):
+    // enabled before the CLI loads, so every module of it is served from the cache.
+    const { enableCompileCache } = await import('node:module');
+    enableCompileCache?.();
     await import(pathToFileURL(fromSource ? source : built).href);
   } else {
     process.stderr.write(

@@ -1,7 +1,8 @@
 /**
  * A guard decision on the 10,000-pod synthetic cluster, as a process (what a hook or a wrapper
- * pays per command), against two baselines measured in the same run (medians, the processes taking turns): `node -e 0` (a process
- * start) and `tierbook --help` (tierbook's own start). A harmless command is answered without
+ * pays per command), against two baselines measured in the same run: `node -e 0` (a process
+ * start) and `tierbook --help` (tierbook's own start); medians of 7, the processes taking turns,
+ * wall time and the CPU each spent (a shared machine stretches the first far more). A harmless command is answered without
  * reading the inventory; a destructive one reads it, from a committed inventory (`--content`,
  * its graph.json, written here as `inventory` would) and from a `--from` dump, and computes the
  * blast radius. The in-process part (recognise + blast, the inventory already analysed) is

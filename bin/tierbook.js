@@ -2,7 +2,6 @@
 // The `tierbook` command. Plain JavaScript that any Node from 18 on can read, so an old Node
 // gets a sentence saying what to install instead of a stack trace. It then runs the CLI:
 // from the TypeScript source in a clone of the repository, from the built lib/ otherwise.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,6 +16,8 @@ if (!recent) {
   // A clone of tierbook's repository brings its own Node 24 (the `node` devDependency).
   const own = join(root, 'node_modules', 'node', 'bin', 'node');
   if (existsSync(own)) {
+    // Loaded only here: a recent Node never needs it, and start-up is paid on every command.
+    const { spawn } = await import('node:child_process');
     const child = spawn(own, [self, ...process.argv.slice(2)], { stdio: 'inherit' });
     // Ctrl-C reaches both processes; this one waits for the child to finish cleaning up.
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -42,6 +43,11 @@ if (!recent) {
   const fromSource = existsSync(source) && !root.split(sep).includes('node_modules');
   const built = join(root, 'lib', 'scripts', 'tierbook.js');
   if (fromSource || existsSync(built)) {
+    // V8's compiled code (and, from source, Node's type stripping) kept on disk between runs,
+    // in Node's own cache in the OS temp folder (NODE_DISABLE_COMPILE_CACHE=1 turns it off):
+    // enabled before the CLI loads, so every module of it is served from the cache.
+    const { enableCompileCache } = await import('node:module');
+    enableCompileCache?.();
     await import(pathToFileURL(fromSource ? source : built).href);
   } else {
     process.stderr.write(

@@ -149,6 +149,11 @@ read answers and says what it did not see (blast: assumptions; check: its header
 Run "tierbook <command> --help" or "tierbook help <command>" for a command's options.
 `;
 
+// V8's compiled code kept on disk between runs (Node's own cache in the OS temp folder;
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off): start-up is paid on every command, and from the
+// TypeScript source it also keeps Node's type stripping. The command modules loaded below use it.
+process.getBuiltinModule('node:module').enableCompileCache?.();
+
 await runWithExitCode(async () => {
   const [first, ...rest] = process.argv.slice(2);
   if (first === '--version' || first === '-V') {

@@ -1,15 +1,12 @@
 import type { TierbookConfig } from '../../src/core/config/model.ts';
 import { UsageError } from '../../src/core/errors.ts';
-import { buildGraph } from '../../src/core/graph/build.ts';
-import { idFor } from '../../src/core/graph/ids.ts';
 import type { Graph } from '../../src/core/graph/model.ts';
 import type { Provenance } from '../../src/core/model.ts';
-import { type Unread, unreadOf } from '../../src/core/sources/unread.ts';
-import { readConfig } from '../../src/io/read-config.ts';
+import type { Unread } from '../../src/core/sources/unread.ts';
 import { readContentInventory } from '../../src/io/read-saved-inventory.ts';
 import { warnLeftOut } from './left-out.ts';
 import { limitsFrom } from './limits.ts';
-import { readClusterAndConfig, type SourceValues } from './read-cluster.ts';
+import type { SourceValues } from './read-cluster.ts';
 
 /** `--content DIR`: for the commands that can answer from a committed inventory. */
 export const CONTENT_OPTION = { content: { type: 'string' } } as const;
@@ -53,6 +50,14 @@ export async function loadInventory(
   consequence: string,
 ): Promise<LoadedInventory> {
   if (values.content === undefined) {
+    // Loaded here, not at the top: a committed inventory (--content) needs neither the cluster
+    // client, the offline readers, YAML nor the graph builder, and start-up is paid per command.
+    const [{ readClusterAndConfig }, { buildGraph }, { idFor }, { unreadOf }] = await Promise.all([
+      import('./read-cluster.ts'),
+      import('../../src/core/graph/build.ts'),
+      import('../../src/core/graph/ids.ts'),
+      import('../../src/core/sources/unread.ts'),
+    ]);
     const { read, config } = await readClusterAndConfig(values);
     for (const u of read.result.unreadable) {
       process.stderr.write(
@@ -88,7 +93,9 @@ export async function loadInventory(
   const saved = await readContentInventory(values.content, limits.maxBytes);
   // The inventory's own configuration made its tiers; --config asks for another on purpose.
   const config =
-    values.config === undefined ? saved.config : (await readConfig(values.config, process.cwd())).config;
+    values.config === undefined
+      ? saved.config
+      : (await (await import('../../src/io/read-config.ts')).readConfig(values.config, process.cwd())).config;
   warnLeftOut(saved.graph);
   return {
     graph: saved.graph,

@@ -1,5 +1,10 @@
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
 import { UsageError } from '../../src/core/errors.ts';
+
+/** The YAML writer, loaded on first use: most runs print text or JSON, and start-up counts. */
+function yaml(): typeof import('yaml') {
+  return createRequire(import.meta.url)('yaml');
+}
 
 /** `--json` and its kubectl-style spelling `-o json|yaml` (`--output`), for commands with data. */
 export const OUTPUT_OPTIONS = {
@@ -14,7 +19,7 @@ export type OutputFormat = 'text' | 'json' | 'yaml';
 /** One writer per format of structured output: a table, one line to add a format. */
 const WRITERS: Record<Exclude<OutputFormat, 'text'>, (data: unknown) => string> = {
   json: (data) => `${JSON.stringify(data, null, 2)}\n`,
-  yaml: (data) => stringify(data, { lineWidth: 0 }),
+  yaml: (data) => yaml().stringify(data, { lineWidth: 0 }),
 };
 
 export function outputFormat(values: {

@@ -1,4 +1,15 @@
-import { createHash } from 'node:crypto';
+/**
+ * A short SHA-256 of `name`. node:crypto is loaded on first use, not at import: commands that
+ * never write a file (blast, guard) would pay for loading it at every start.
+ */
+function sha256(name: string, length: number): string {
+  return process
+    .getBuiltinModule('node:crypto')
+    .createHash('sha256')
+    .update(name)
+    .digest('hex')
+    .slice(0, length);
+}
 
 /**
  * File-name segments from cluster-supplied names. Anything outside [a-z0-9-] (and a dot not
@@ -15,8 +26,7 @@ export function safeSegment(name: string): string {
       : [...new TextEncoder().encode(char)].map((b) => `_${b.toString(16).padStart(2, '0')}`).join('');
   }
   if (out.length === 0) out = '_';
-  if (out.length > 100)
-    out = `${out.slice(0, 80)}~${createHash('sha256').update(name).digest('hex').slice(0, 12)}`;
+  if (out.length > 100) out = `${out.slice(0, 80)}~${sha256(name, 12)}`;
   return out;
 }
 
@@ -66,7 +76,7 @@ export function diskSegment(name: string): string {
     .replace(/^[-.]+|-+$/g, '')
     .slice(0, 64);
   const exact = readable === last && path === `/dev/${last}`;
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 6);
+  const hash = sha256(name, 6);
   return `${safeSegment(node)}.${readable && exact ? readable : `${readable || 'disk'}-${hash}`}`;
 }
 

@@ -2,12 +2,13 @@ import type { RootContent } from 'mdast';
 import { SEVERITY_ORDER } from '../analysis/checks/model.ts';
 import type { Inventory } from '../inventory/model.ts';
 import type { Json } from '../model.ts';
+import type { InventoryFrontMatter } from '../schemas/page.ts';
 import { toJson, withFrontMatter } from './front-matter.ts';
 import { code, heading, list, paragraph, toMarkdown } from './markdown.ts';
 
 /** The inventory's own page: what was read, when, and what could not be read. */
 export function renderIndexPage(inventory: Inventory): string {
-  const data: Record<string, Json> = {
+  const data: InventoryFrontMatter = {
     type: 'inventory',
     title: `Inventory of ${inventory.cluster}`,
     cluster: inventory.cluster,
@@ -16,16 +17,16 @@ export function renderIndexPage(inventory: Inventory): string {
     workloads: inventory.workloads.length,
     storageObjects: inventory.storage.length,
     partial: inventory.partial,
-    unreadable: toJson(inventory.unreadable),
-    notRead: toJson(inventory.notRead),
-    dangling: toJson(inventory.graph.dangling),
+    unreadable: inventory.unreadable,
+    notRead: inventory.notRead,
+    dangling: inventory.graph.dangling,
     tiers: inventory.tiers,
-    failureDomains: toJson(inventory.failureDomains),
+    failureDomains: inventory.failureDomains,
     findings: {
       counts: Object.fromEntries(
         SEVERITY_ORDER.map((s) => [s, inventory.findings.filter((f) => f.severity === s).length]),
       ),
-      high: toJson(inventory.findings.filter((f) => f.severity === 'high')),
+      high: inventory.findings.filter((f) => f.severity === 'high'),
     },
   };
   const worst = inventory.failureDomains.filter((d) => d.counts['data-loss'] + d.counts.unavailable > 0);
@@ -54,7 +55,7 @@ export function renderIndexPage(inventory: Inventory): string {
       ? paragraph('None.')
       : list(inventory.graph.dangling.map((d) => [code(d.object), ` ${d.field}: ${d.message}`])),
   ];
-  return withFrontMatter(data, toMarkdown(body));
+  return withFrontMatter(toJson(data) as Record<string, Json>, toMarkdown(body));
 }
 
 /** Forbidden kinds, then offline input not read, then unresolved variables; partial said first. */

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { UsageError } from '../../src/core/errors.ts';
+import { RESOURCE_TYPES } from '../../src/core/graph/reads.ts';
 import { readOnlyClusterRole } from '../../src/core/rbac/cluster-role.ts';
-import { RESOURCE_TYPES } from '../../src/core/sources/resources.ts';
 import { parse } from '../cli/args.ts';
 
 export const HELP = `tierbook rbac [--name NAME] [-o yaml|json]

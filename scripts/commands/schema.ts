@@ -5,9 +5,9 @@ import { parse } from '../cli/args.ts';
 export const HELP = `tierbook schema NAME
 
 Prints a JSON Schema (draft 2020-12): config (tierbook.config.yaml; editors
-validate it with "# yaml-language-server: $schema=…"), or blast, check, diff,
-runbook, runbooks or guard (what -o json prints). The same files are in
-docs/schemas/NAME.schema.json.`;
+validate it with "# yaml-language-server: $schema=…"), blast, check, diff,
+runbook, runbooks or guard (what -o json prints), or page (the front matter of
+a content/ page). The same files are in docs/schemas/NAME.schema.json.`;
 
 export async function schemaCommand(args: string[]): Promise<number> {
   const { positionals } = parse(args, {}, 1);

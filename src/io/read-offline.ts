@@ -2,6 +2,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../core/errors.ts';
+import { RESOURCE_TYPES } from '../core/graph/reads.ts';
 import type { NotRead, Skipped, SourceResult } from '../core/model.ts';
 import {
   type DumpLayout,
@@ -101,7 +102,7 @@ export async function readOffline(
   const notRead: NotRead[] = [];
   for (const read of reads) {
     if (read.error === undefined) continue;
-    const entry = notReadFile(read.file.path, read.error, read.text, read.file.hint?.kind);
+    const entry = notReadFile(read.file.path, read.error, read.text, RESOURCE_TYPES, read.file.hint?.kind);
     if (entry.needed && !options.partial) throw read.error;
     notRead.push(entry);
   }
@@ -109,6 +110,7 @@ export async function readOffline(
   const scan = scanUnresolved(
     parsed.flatMap((file) => file.items),
     flux.unresolvedByFile,
+    RESOURCE_TYPES,
   );
   const deduped = dedupeItems(scan.items);
   return {
@@ -169,7 +171,11 @@ async function entryType(dir: string, realDir: string, entry: Dirent, boundary: 
 }
 
 function hintAt(layout: LayoutRoot, file: string): KindHint | undefined {
-  return kindHintFor(layout.layout, path.relative(layout.root, file).split(path.sep).join('/'));
+  return kindHintFor(
+    layout.layout,
+    path.relative(layout.root, file).split(path.sep).join('/'),
+    RESOURCE_TYPES,
+  );
 }
 
 /** A file given on its own still gets its dump's hints (e.g. a support bundle's CRD file). */

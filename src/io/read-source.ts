@@ -1,7 +1,9 @@
 import { basename, resolve } from 'node:path';
+import { keepKnownKinds } from '../core/graph/known-kinds.ts';
+import { RESOURCE_TYPES } from '../core/graph/reads.ts';
 import type { SourceResult } from '../core/model.ts';
-import { keepKnownKinds } from '../core/sources/known-kinds.ts';
 import { type LiveProgress, readLive } from '../core/sources/live/index.ts';
+import type { ResourceType } from '../core/sources/resource-type.ts';
 import { createKubeTransport } from './kube-transport.ts';
 import { readOffline } from './read-offline.ts';
 
@@ -22,6 +24,11 @@ export interface SourceOptions {
   requestTimeoutMs?: number;
   /** `--max-bytes`: the most bytes of one API response or one input file. */
   maxBytes?: number;
+  /**
+   * The kinds read live and kept offline: RESOURCE_TYPES, what the graph's tables declare they
+   * read (graph/reads.ts). Given only by a test that adds a row to a table.
+   */
+  reads?: readonly ResourceType[];
   /** Where a live read's progress lines go (stderr); nothing is said when it is absent. */
   progress?: (line: string) => void;
 }
@@ -43,7 +50,7 @@ export async function readSource(options: SourceOptions): Promise<ReadSource> {
       partial: options.partial ?? false,
       ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
     };
-    const result = keepKnownKinds(await readOffline(options.from, offline));
+    const result = keepKnownKinds(await readOffline(options.from, offline), options.reads ?? RESOURCE_TYPES);
     const first = options.from[0] ?? '.';
     return {
       result,
@@ -64,7 +71,11 @@ export async function readSource(options: SourceOptions): Promise<ReadSource> {
   };
   const reporter = progressReporter(options.progress, timeoutMs);
   try {
-    const result = await readLive(transport, { deadline, onProgress: reporter.update });
+    const result = await readLive(transport, {
+      resourceTypes: options.reads ?? RESOURCE_TYPES,
+      deadline,
+      onProgress: reporter.update,
+    });
     return { result, cluster: options.cluster ?? context, describe };
   } finally {
     reporter.stop();

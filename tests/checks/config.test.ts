@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runChecks } from '../../src/core/analysis/checks/index.ts';
 import { parseConfig } from '../../src/core/config/index.ts';
-import { keepKnownKinds } from '../../src/core/sources/known-kinds.ts';
+import { keepKnownKinds } from '../../src/core/graph/known-kinds.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
 import { analysisOf, SAMPLE_NOW } from './support.ts';
 

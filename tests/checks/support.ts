@@ -4,8 +4,8 @@ import { analyze } from '../../src/core/analysis/analyze.ts';
 import type { Analysis } from '../../src/core/analysis/model.ts';
 import { DEFAULT_CONFIG, type TierbookConfig } from '../../src/core/config/index.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
+import { keepKnownKinds } from '../../src/core/graph/known-kinds.ts';
 import type { SourceItem } from '../../src/core/model.ts';
-import { keepKnownKinds } from '../../src/core/sources/known-kinds.ts';
 import { parseDocuments } from '../../src/core/sources/offline/index.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
-import { keepKnownKinds } from '../../src/core/sources/known-kinds.ts';
+import { keepKnownKinds } from '../../src/core/graph/known-kinds.ts';
 import { readContentDir } from '../../src/io/content-dir.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
 import { startApiServer } from '../support/apiserver.ts';

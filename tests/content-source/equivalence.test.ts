@@ -7,11 +7,11 @@ import { blastJson, blastRadius, knownTargets } from '../../src/core/analysis/bl
 import { runChecks } from '../../src/core/analysis/checks/index.ts';
 import { DEFAULT_CONFIG } from '../../src/core/config/index.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
+import { keepKnownKinds } from '../../src/core/graph/known-kinds.ts';
 import { readSavedInventory } from '../../src/core/graph/read-saved-inventory.ts';
 import { renderSavedInventory, SAVED_INVENTORY_SCHEMA } from '../../src/core/graph/saved-inventory.ts';
 import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import { savedInventoryText } from '../../src/core/render/saved-inventory-file.ts';
-import { keepKnownKinds } from '../../src/core/sources/known-kinds.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
 import { NOW, ROOT, SAMPLE } from '../reliability/support.ts';
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { RESOURCE_TYPES } from '../../src/core/graph/reads.ts';
 import { type ApiTransport, readLive } from '../../src/core/sources/live/index.ts';
 import { loadK3sBundle } from '../support/apiserver-corpus.ts';
 import { serve, transportFor } from './harness.ts';
@@ -39,7 +40,7 @@ for (const concurrency of [1, 2, 4]) {
     // The k3s cluster of replicatedhq/troubleshoot's support bundle (see apiserver-corpus.ts).
     const server = await serve(t, { objects: loadK3sBundle(), faults: slowLists });
     const { transport, stats } = counting(await transportFor(t, server));
-    const result = await readLive(transport, { concurrency });
+    const result = await readLive(transport, { resourceTypes: RESOURCE_TYPES, concurrency });
 
     assert.equal(stats.peak, concurrency);
     assert.equal(result.unreadable.length, 0);

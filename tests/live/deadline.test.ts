@@ -3,9 +3,11 @@
  * transport against the test API server on 127.0.0.1 (hang, drip and endless faults). The CLI
  * side (`--timeout`, `--request-timeout`, `--max-bytes`) is tests/reliability/deadlines.test.ts.
  */
+
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ClusterReadError } from '../../src/core/errors.ts';
+import { RESOURCE_TYPES } from '../../src/core/graph/reads.ts';
 import { type LiveProgress, ResponseTooLarge, readLive } from '../../src/core/sources/live/index.ts';
 import { createKubeTransport } from '../../src/io/kube-transport.ts';
 import { loadK3sBundle } from '../support/apiserver-corpus.ts';
@@ -34,6 +36,7 @@ test(
     const started = Date.now();
     await assert.rejects(
       readLive(client, {
+        resourceTypes: RESOURCE_TYPES,
         deadline: { signal: AbortSignal.timeout(1500), describe: '1.5s (test)' },
         onProgress: (p) => progress.push(p),
       }),
@@ -63,7 +66,10 @@ test('a deadline already passed reads nothing', BOUND, async (t) => {
   const server = await serve(t, { objects: k3s });
   const client = await transport(t, server.url, {});
   await assert.rejects(
-    readLive(client, { deadline: { signal: AbortSignal.abort(), describe: '0s' } }),
+    readLive(client, {
+      resourceTypes: RESOURCE_TYPES,
+      deadline: { signal: AbortSignal.abort(), describe: '0s' },
+    }),
     /did not finish within 0s: discovery of the API .* had not finished/,
   );
 });
@@ -74,7 +80,7 @@ test(
   async (t) => {
     const server = await serve(t, { objects: k3s, faults: { pods: { drip: { intervalMs: 50 } } } });
     const client = await transport(t, server.url, { timeoutMs: 500 });
-    const result = await readLive(client, { sleep: recordingSleep().sleep });
+    const result = await readLive(client, { resourceTypes: RESOURCE_TYPES, sleep: recordingSleep().sleep });
     const pods = result.unreadable.find((u) => u.kind === 'Pod');
     assert.match(pods?.detail ?? '', /ETIMEDOUT: no answer .* within 500 ms \(after 2 attempts\)/);
     assert.equal(server.requests.filter((r) => r.resource === 'pods').length, 2);
@@ -90,7 +96,7 @@ test('an endless body is cut at maxBytes and not retried', BOUND, async (t) => {
     assert.match(error.message, /larger than 64 KiB, the limit \(raise it with --max-bytes\)/);
     return true;
   });
-  const result = await readLive(client, { sleep: recordingSleep().sleep });
+  const result = await readLive(client, { resourceTypes: RESOURCE_TYPES, sleep: recordingSleep().sleep });
   const pods = result.unreadable.find((u) => u.kind === 'Pod');
   assert.match(
     pods?.detail ?? '',
@@ -117,7 +123,7 @@ test(
     };
     const server = await serve(t, { objects: [...k3s, hostile] });
     const client = await transport(t, server.url, {});
-    const result = await readLive(client, { sleep: recordingSleep().sleep });
+    const result = await readLive(client, { resourceTypes: RESOURCE_TYPES, sleep: recordingSleep().sleep });
     assert.ok(!result.items.some((i) => i.object.metadata.name === 'deep'));
     assert.ok(
       result.skipped.some(

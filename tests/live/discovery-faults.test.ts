@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ClusterReadError } from '../../src/core/errors.ts';
+import { RESOURCE_TYPES } from '../../src/core/graph/reads.ts';
 import type { KubeObject } from '../../src/core/model.ts';
 import { type ApiResponse, type ApiTransport, readLive } from '../../src/core/sources/live/index.ts';
 import { loadK3sBundle } from '../support/apiserver-corpus.ts';
@@ -28,7 +29,11 @@ test('a group whose discovery document fails: its kinds are unreadable, the othe
   const server = await serve(t, { objects });
   const unavailable = status(503, 'the server is currently unable to handle the request');
   const transport = overriding(await transportFor(t, server), { '/apis/ceph.rook.io/v1': unavailable });
-  const result = await readLive(transport, { sleep: recordingSleep().sleep, retry: { attempts: 2 } });
+  const result = await readLive(transport, {
+    resourceTypes: RESOURCE_TYPES,
+    sleep: recordingSleep().sleep,
+    retry: { attempts: 2 },
+  });
 
   assert.deepEqual(
     result.unreadable.map((u) => `${u.group} ${u.kind} ${u.reason}`),
@@ -50,7 +55,7 @@ test('a 403 on a discovery document makes that group\'s kinds unreadable "forbid
   const server = await serve(t, { objects });
   const forbidden = status(403, 'forbidden: User "reader" cannot get path "/apis/ceph.rook.io/v1"');
   const transport = overriding(await transportFor(t, server), { '/apis/ceph.rook.io/v1': forbidden });
-  const result = await readLive(transport, { sleep: recordingSleep().sleep });
+  const result = await readLive(transport, { resourceTypes: RESOURCE_TYPES, sleep: recordingSleep().sleep });
 
   assert.deepEqual(
     result.unreadable.map((u) => u.reason),
@@ -64,7 +69,10 @@ test('a 401 in the middle of listing stops the whole read', async (t) => {
   const transport = overriding(await transportFor(t, server), {
     '/apis/apps/v1/deployments?limit=500': expired,
   });
-  await assert.rejects(readLive(transport, { sleep: recordingSleep().sleep }), ClusterReadError);
+  await assert.rejects(
+    readLive(transport, { resourceTypes: RESOURCE_TYPES, sleep: recordingSleep().sleep }),
+    ClusterReadError,
+  );
 });
 
 test('a server that is not a Kubernetes API server: ClusterReadError saying so', async (t) => {
@@ -75,12 +83,21 @@ test('a server that is not a Kubernetes API server: ClusterReadError saying so',
     body: '<html>login</html>',
   };
   const transport = overriding(await transportFor(t, server), { '/api': html });
-  await assert.rejects(readLive(transport), /GET \/api did not return an APIVersions/);
+  await assert.rejects(
+    readLive(transport, { resourceTypes: RESOURCE_TYPES }),
+    /GET \/api did not return an APIVersions/,
+  );
 });
 
 test('options are checked', async (t) => {
   const server = await serve(t, { objects });
   const transport = await transportFor(t, server);
-  await assert.rejects(readLive(transport, { pageSize: 0 }), /pageSize must be a positive integer, got 0/);
-  await assert.rejects(readLive(transport, { concurrency: 1.5 }), /concurrency must be a positive integer/);
+  await assert.rejects(
+    readLive(transport, { resourceTypes: RESOURCE_TYPES, pageSize: 0 }),
+    /pageSize must be a positive integer, got 0/,
+  );
+  await assert.rejects(
+    readLive(transport, { resourceTypes: RESOURCE_TYPES, concurrency: 1.5 }),
+    /concurrency must be a positive integer/,
+  );
 });

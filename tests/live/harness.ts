@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { RESOURCE_TYPES } from '../../src/core/graph/reads.ts';
 import type { SourceResult } from '../../src/core/model.ts';
 import { type ApiTransport, type LiveReadOptions, readLive } from '../../src/core/sources/live/index.ts';
 import { createKubeTransport } from '../../src/io/kube-transport.ts';
@@ -52,12 +53,12 @@ export async function transportFor(
 export async function readServer(
   t: { after(fn: () => Promise<void>): void },
   server: ApiServer,
-  options: LiveReadOptions & { token?: string } = {},
+  options: Partial<LiveReadOptions> & { token?: string } = {},
 ): Promise<{ result: SourceResult; waits: number[] }> {
   const { token, ...readOptions } = options;
   const transport = await transportFor(t, server, token);
   const { sleep, waits } = recordingSleep();
-  const result = await readLive(transport, { sleep, ...readOptions });
+  const result = await readLive(transport, { resourceTypes: RESOURCE_TYPES, sleep, ...readOptions });
   return { result, waits };
 }
 

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { ClusterReadError } from '../../src/core/errors.ts';
+import { RESOURCE_TYPES } from '../../src/core/graph/reads.ts';
 import { NetworkFailure, readLive } from '../../src/core/sources/live/index.ts';
 import { createKubeTransport } from '../../src/io/kube-transport.ts';
 import { loadK3sBundle } from '../support/apiserver-corpus.ts';
@@ -42,13 +43,13 @@ test('reads over HTTPS with the CA and bearer token of the --context chosen', {
 
   const chosen = await createKubeTransport({ kubeconfig, context: 'local' });
   assert.equal(chosen.describe, `context "local" (server ${server.url})`);
-  const result = await readLive(chosen.transport);
+  const result = await readLive(chosen.transport, { resourceTypes: RESOURCE_TYPES });
   assert.equal(result.items.length, k3s.length);
   assert.ok(server.requests.every((r) => r.status === 200));
 
   const current = await createKubeTransport({ kubeconfig });
   assert.equal(current.describe, `context "stale" (server ${server.url})`);
-  await assert.rejects(readLive(current.transport), ClusterReadError);
+  await assert.rejects(readLive(current.transport, { resourceTypes: RESOURCE_TYPES }), ClusterReadError);
 });
 
 test('a server certificate the kubeconfig does not trust stops the read', { skip: needsTls }, async (t) => {

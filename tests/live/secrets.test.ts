@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { RESOURCE_TYPES } from '../../src/core/graph/reads.ts';
 import type { KubeObject } from '../../src/core/model.ts';
 import { isSecretPath, readLive, SecretPathRefused } from '../../src/core/sources/live/index.ts';
-import { RESOURCE_TYPES } from '../../src/core/sources/resources.ts';
 import { recordingSleep, serve, transportFor } from './harness.ts';
 
 test('isSecretPath matches the secrets resource in any form, and nothing else', () => {

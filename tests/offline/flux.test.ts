@@ -11,8 +11,8 @@ import { analyze } from '../../src/core/analysis/analyze.ts';
 import { failureDomains, resolveTarget } from '../../src/core/analysis/blast/index.ts';
 import { DEFAULT_CONFIG } from '../../src/core/config/index.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
+import { keepKnownKinds } from '../../src/core/graph/known-kinds.ts';
 import type { SourceItem } from '../../src/core/model.ts';
-import { keepKnownKinds } from '../../src/core/sources/known-kinds.ts';
 import { substituteVariables } from '../../src/core/sources/offline/index.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
 

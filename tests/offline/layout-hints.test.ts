@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { RESOURCE_TYPES } from '../../src/core/graph/reads.ts';
 import { type DumpLayout, detectDumpLayout, kindHintFor } from '../../src/core/sources/offline/index.ts';
 
 describe('recognising a dump’s root directory', () => {
@@ -83,7 +84,7 @@ describe('what a path inside a dump says about its objects', () => {
   ];
   for (const { layout, path, hint } of cases) {
     test(`${layout}: ${path}`, () => {
-      assert.deepEqual(kindHintFor(layout, path), hint);
+      assert.deepEqual(kindHintFor(layout, path, RESOURCE_TYPES), hint);
     });
   }
 });

@@ -8,9 +8,9 @@ import { test } from 'node:test';
 import { analyze } from '../../src/core/analysis/analyze.ts';
 import { DEFAULT_CONFIG } from '../../src/core/config/index.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
+import { RESOURCE_TYPES } from '../../src/core/graph/reads.ts';
 import type { SourceResult, Unreadable } from '../../src/core/model.ts';
 import { CORE_KINDS, nothingReadReason } from '../../src/core/sources/nothing-read.ts';
-import { RESOURCE_TYPES } from '../../src/core/sources/resources.ts';
 
 const key = (r: { group: string; kind: string }) => `${r.group}/${r.kind}`;
 

@@ -12,11 +12,12 @@ import { test } from 'node:test';
 import { WORKLOAD_KINDS } from '../../src/core/analysis/workload-kinds.ts';
 import type { BackupAdapter } from '../../src/core/graph/backups/adapter.ts';
 import { KIND_EXTRACTORS } from '../../src/core/graph/kinds/index.ts';
-import { READ_TABLES } from '../../src/core/graph/reads.ts';
-import { keepKnownKinds } from '../../src/core/sources/known-kinds.ts';
+import { keepKnownKinds } from '../../src/core/graph/known-kinds.ts';
+import { READ_TABLES, RESOURCE_TYPES } from '../../src/core/graph/reads.ts';
+import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import { groupKind, resourceTypesOf } from '../../src/core/sources/resource-type.ts';
-import { RESOURCE_TYPES } from '../../src/core/sources/resources.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
+import { readSource } from '../../src/io/read-source.ts';
 
 const key = (r: { group: string; kind: string; plural: string }) => `${r.group}/${r.kind} ${r.plural}`;
 
@@ -133,7 +134,7 @@ const fixtureAdapter: BackupAdapter = {
   extract() {},
 };
 
-test('a new adapter reaches the CLI offline path through the tables', async () => {
+test('a new adapter reaches the CLI offline path (readSource) and the inventory through the tables', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'tierbook-reads-'));
   try {
     const file = join(dir, 'cluster.yaml');
@@ -154,18 +155,23 @@ test('a new adapter reaches the CLI offline path through the tables', async () =
     const read = await readOffline([file]);
     const kinds = (r: { items: { object: { kind: string } }[] }) => r.items.map((i) => i.object.kind).sort();
 
-    const today = keepKnownKinds(read);
+    // The CLI's own read (`tierbook inventory --from`): without the row, the kind is dropped and said.
+    const today = (await readSource({ from: [file] })).result;
     assert.deepEqual(kinds(today), ['PersistentVolumeClaim']);
     assert.deepEqual(today.skipped.at(-1), {
       where: 'example.io/Snapshotter',
       reason: '1 object(s) of a kind tierbook does not use',
     });
 
+    // With the row, through the same function the tables go through: kept, and in the inventory.
     const withAdapter = resourceTypesOf([...READ_TABLES, [fixtureAdapter]]);
     assert.ok(withAdapter.some((r) => r.group === 'example.io' && r.plural === 'snapshotters'));
-    const kept = keepKnownKinds(read, withAdapter);
+    const kept = (await readSource({ from: [file], reads: withAdapter })).result;
     assert.deepEqual(kinds(kept), ['PersistentVolumeClaim', 'Snapshotter']);
     assert.equal(kept.skipped.length, read.skipped.length);
+    assert.equal(keepKnownKinds(read, withAdapter).items.length, 2);
+    const inventory = assembleInventory(kept, { cluster: 'c', now: '2026-11-24T06:00:00Z' });
+    assert.equal(inventory.counts.Snapshotter, 1);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

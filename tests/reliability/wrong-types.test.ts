@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseDocument } from 'yaml';
 import { InputError } from '../../src/core/errors.ts';
+import { keepKnownKinds } from '../../src/core/graph/known-kinds.ts';
 import type { Dangling } from '../../src/core/graph/model.ts';
 import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import type { SourceItem, SourceResult } from '../../src/core/model.ts';
-import { keepKnownKinds } from '../../src/core/sources/known-kinds.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
 import { isClean, NOW, SAMPLE, scratch, tierbook } from './support.ts';
 

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { restoreUntested } from '../../src/core/analysis/checks/rules/restore-untested.ts';
 import { parseConfigText } from '../../src/core/config/index.ts';
 import { InputError } from '../../src/core/errors.ts';
-import { keepKnownKinds } from '../../src/core/sources/known-kinds.ts';
+import { keepKnownKinds } from '../../src/core/graph/known-kinds.ts';
 import { parseDocuments } from '../../src/core/sources/offline/index.ts';
 import { analysisOf, SAMPLE_NOW } from '../checks/support.ts';
 

@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import matter from 'gray-matter';
 import { parse } from 'yaml';
 import { SCHEMAS } from '../../src/core/schemas/index.ts';
+import { readContentDir } from '../../src/io/content-dir.ts';
 import { NOW, ROOT, SAMPLE, scratch, tierbook } from '../reliability/support.ts';
 import { validate } from '../support/json-schema.ts';
 
@@ -68,4 +70,24 @@ test('blast, check and diff JSON of the sample validate against their schemas', 
     wrong.impacts[0].extra = 1;
   }
   assert.equal(validate(schema('blast'), wrong).length > 0, true);
+});
+
+test('every page of the committed content/ is valid against the page schema, and a wrong field is not', async () => {
+  const files = await readContentDir(join(ROOT, 'content'));
+  let pages = 0;
+  for (const [path, text] of files) {
+    if (!path.endsWith('.md')) continue;
+    // As a tool would see it: YAML read, then JSON.
+    const data = JSON.parse(JSON.stringify(matter(text).data));
+    assert.deepEqual(validate(schema('page'), data), [], path);
+    pages++;
+  }
+  assert.ok(pages > 50, `${pages} pages`);
+  const workload = files.get('workloads/databases.cluster.pg-main.md') ?? '';
+  const data = JSON.parse(JSON.stringify(matter(workload).data));
+  assert.deepEqual(validate(schema('page'), data), []);
+  assert.notDeepEqual(validate(schema('page'), { ...data, replicas: 'many' }), []);
+  assert.notDeepEqual(validate(schema('page'), { ...data, tier: { ...data.tier, tier: 7 } }), []);
+  const { volumes: _, ...noVolumes } = data;
+  assert.notDeepEqual(validate(schema('page'), noVolumes), []);
 });

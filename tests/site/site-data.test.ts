@@ -6,18 +6,21 @@ import { readContentDir } from '../../src/io/content-dir.ts';
 import { readContent } from '../../src/site/data/read-content.ts';
 import { buildSite, siteDiagrams } from '../../src/site/data/site.ts';
 import { relativeUrl, rootFrom } from '../../src/site/data/urls.ts';
-import { durationSeconds, formatAge } from '../../src/site/data/words.ts';
+import { formatAge } from '../../src/site/data/words.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 const INDEX = `---
 type: inventory
+title: Inventory of test
 cluster: test
 takenAt: '2026-11-24T06:00:00Z'
 counts: {}
 workloads: 1
 storageObjects: 1
+partial: false
 unreadable: []
+notRead: []
 dangling: []
 ---
 `;
@@ -31,10 +34,12 @@ function workload(extra = ''): string {
   return `---
 type: workload
 id: apps/Deployment/web/blog
+apiVersion: apps/v1
 kind: Deployment
 namespace: web
 name: blog
 title: Deployment web/blog
+missing: false
 labels: {app: blog}
 images: [ghcr.io/example/blog:1]
 replicas: 1
@@ -90,12 +95,19 @@ function content(workloadText = workload()) {
 }
 
 describe('site data from content/', () => {
-  test('the inventory page says what was not read and whether it is partial (absent: not partial)', () => {
+  test('the inventory page says what was not read and whether it is partial (never assumed complete)', () => {
     assert.equal(readContent(content()).inventory.partial, false);
     assert.deepEqual(readContent(content()).inventory.notRead, []);
-    const partial = INDEX.replace(
-      'unreadable: []\n',
-      "partial: true\nunreadable: []\nnotRead:\n  - where: 'bundle/x.yaml:5:21'\n    reason: YAML syntax error\n    kinds: [Cluster]\n    needed: true\n",
+    const unsaid = new Map([...content(), ['index.md', INDEX.replace('partial: false\n', '')]]);
+    assert.throws(
+      () => readContent(unsaid),
+      (e: unknown) =>
+        e instanceof InputError &&
+        e.describe() === 'index.md: field partial: expected true or false, got nothing',
+    );
+    const partial = INDEX.replace('partial: false\n', 'partial: true\n').replace(
+      'notRead: []\n',
+      "notRead:\n  - where: 'bundle/x.yaml:5:21'\n    reason: YAML syntax error\n    kinds: [Cluster]\n    needed: true\n",
     );
     const files = new Map([...content(), ['index.md', partial]]);
     const inventory = readContent(files).inventory;
@@ -144,12 +156,12 @@ describe('site data from content/', () => {
     const site = buildSite(
       readContent(
         content(
-          workload(`tier: {tier: 0, rule: image, reason: an identity provider, rpo: 15m, rto: 1h}
+          workload(`tier: {tier: 0, rule: image, reason: an identity provider, rpo: 15m, rpoSeconds: 900, rto: 1h, own: null, inheritedFrom: null}
 backups:
-  - {system: velero, method: velero fs-backup, lastSuccess: '2026-11-24T02:00:00Z', state: ok, withinRpo: false, destination: {where: in-cluster, url: 's3://b', why: minio}}
+  - {id: velero.io/Schedule/velero/daily, title: Schedule velero/daily, system: velero, method: velero fs-backup, schedule: null, lastSuccess: '2026-11-24T02:00:00Z', state: ok, withinRpo: false, lastError: null, destination: {where: in-cluster, url: 's3://b', why: minio}}
 blast:
   ifDown:
-    - {id: apps/Deployment/web/shop, title: Deployment web/shop, tier: 2, impact: unavailable, why: [needs blog]}
+    - {id: apps/Deployment/web/shop, title: Deployment web/shop, tier: 2, impact: unavailable, why: [needs blog], backups: []}
 findings:
   - {rule: backup-stale, severity: high, object: {apiVersion: apps/v1, kind: Deployment, namespace: web, name: blog}, id: apps/Deployment/web/blog, field: '', message: old, fix: run it}
 `),
@@ -222,12 +234,7 @@ describe('urls and words', () => {
     assert.equal(relativeUrl('workloads/x/', 'storage/y/'), '../../storage/y/');
   });
 
-  test('durations and ages', () => {
-    assert.equal(durationSeconds('15m'), 900);
-    assert.equal(durationSeconds('1 h'), 3600);
-    assert.equal(durationSeconds('24h'), 86400);
-    assert.equal(durationSeconds('PT1H30M'), 5400);
-    assert.equal(durationSeconds('best effort'), null);
+  test('ages', () => {
     assert.equal(formatAge(4 * 3600), '4 h');
     assert.equal(formatAge(3 * 86400 + 3600), '3 d 1 h');
     assert.equal(formatAge(null), 'never');

@@ -1,6 +1,7 @@
 /**
  * A JSON Schema (draft 2020-12) checker for the keywords tierbook's schemas use: type, enum,
- * properties, required, additionalProperties, items, anyOf, minimum, maximum, minLength,
+ * properties, required, additionalProperties (false or a schema), items, anyOf, oneOf, minimum,
+ * maximum, minLength,
  * pattern, minProperties. It refuses a keyword it does not know, so a schema can never pass
  * for want of a checker. Returns every problem with its JSON path.
  */
@@ -17,6 +18,7 @@ const KNOWN = new Set([
   'additionalProperties',
   'items',
   'anyOf',
+  'oneOf',
   'minimum',
   'maximum',
   'minLength',
@@ -39,6 +41,10 @@ export function validate(schema: Schema, value: unknown, path = '$'): string[] {
     const each = schema.anyOf.map((s) => validate(s as Schema, value, path));
     if (!each.some((p) => p.length === 0))
       problems.push(`${path}: matches none of anyOf (${each.map((p) => p[0]).join(' | ')})`);
+  }
+  if (Array.isArray(schema.oneOf)) {
+    const matching = schema.oneOf.filter((s) => validate(s as Schema, value, path).length === 0).length;
+    if (matching !== 1) problems.push(`${path}: matches ${matching} of oneOf, not exactly one`);
   }
   if (typeof value === 'number') {
     if (typeof schema.minimum === 'number' && value < schema.minimum)
@@ -67,6 +73,8 @@ export function validate(schema: Schema, value: unknown, path = '$'): string[] {
       const sub = properties[name];
       if (sub) problems.push(...validate(sub, item, `${path}.${name}`));
       else if (schema.additionalProperties === false) problems.push(`${path}: unexpected property "${name}"`);
+      else if (isType('object', schema.additionalProperties))
+        problems.push(...validate(schema.additionalProperties as Schema, item, `${path}.${name}`));
     }
   }
   return problems;

@@ -1,4 +1,4 @@
-import { coreKind, type Reads } from '../sources/resource-type.ts';
+import { coreKind, type Reads, type ResourceType, resourceTypesOf } from '../sources/resource-type.ts';
 import { STORAGE_BACKENDS } from './backends/index.ts';
 import { BACKUP_ADAPTERS } from './backups/index.ts';
 import { KIND_EXTRACTORS } from './kinds/index.ts';
@@ -11,8 +11,8 @@ import { RESTORE_ADAPTERS } from './restores/index.ts';
 const GRAPH_READS: Reads = { reads: [coreKind('Namespace', 'namespaces')] };
 
 /**
- * Every table whose rows declare what they read. `RESOURCE_TYPES` (sources/resources.ts) is
- * derived from these, so a new row is listed live and kept offline with no other change.
+ * Every table whose rows declare what they read. `RESOURCE_TYPES` is derived from these, so a
+ * new row is listed live and kept offline with no other change.
  */
 export const READ_TABLES: readonly (readonly Reads[])[] = [
   [GRAPH_READS],
@@ -21,3 +21,13 @@ export const READ_TABLES: readonly (readonly Reads[])[] = [
   BACKUP_ADAPTERS,
   RESTORE_ADAPTERS,
 ];
+
+/**
+ * The kinds tierbook reads, by API group and plural: what the kind extractors, storage backends,
+ * backup and restore adapters declare they read. The live source lists each one once,
+ * cluster-wide, at whatever version discovery says the server serves (CRDs that are not
+ * installed are simply absent); the offline source keeps only these. The sources are handed
+ * this list (they sit below the graph and know no table); the CLI's read (io/read-source.ts)
+ * passes it. Secrets are never in it (`resourceTypesOf` throws on one).
+ */
+export const RESOURCE_TYPES: readonly ResourceType[] = resourceTypesOf(READ_TABLES);

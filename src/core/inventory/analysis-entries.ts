@@ -18,6 +18,7 @@ export function tierEntry(analysis: Analysis, id: string, title: TitleOf): TierE
     rule: decision.rule,
     reason: decision.reason,
     rpo: targets.rpo,
+    rpoSeconds: targets.rpoSeconds,
     rto: targets.rto,
     own: decision.own ?? null,
     inheritedFrom: from ? { workload: from.workload, title: title(from.workload), path: from.path } : null,

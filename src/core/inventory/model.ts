@@ -8,6 +8,7 @@ import type { TierbookConfig } from '../config/model.ts';
 import type { Dangling, Graph } from '../graph/model.ts';
 import type { Json, NotRead, Skipped, Unreadable } from '../model.ts';
 import type { BoundRunbook } from '../runbooks/model.ts';
+import type { StorageType } from '../schemas/page.ts';
 import type { RestoreEntry } from './restore-entries.ts';
 
 /** Everything `content/` is rendered from: computed once, displayed many ways. */
@@ -65,6 +66,8 @@ export interface TierEntry {
   rule: TierRule;
   reason: string;
   rpo: string;
+  /** The RPO in seconds, written so readers never re-parse `rpo`; null when the tier has none. */
+  rpoSeconds: number | null;
   rto: string;
   /** What the workload's own rules said before a dependent raised it. */
   own: { tier: Tier; rule: TierRule; reason: string } | null;
@@ -130,7 +133,7 @@ export interface WorkloadEntry {
   runbooks?: RunbookRef[];
 }
 
-export type StorageType = 'storageclass' | 'cephcluster' | 'pool' | 'osd' | 'node' | 'disk' | 'nfs-server';
+export type { StorageType } from '../schemas/page.ts';
 
 export interface StorageEntry {
   id: string;

@@ -3,6 +3,7 @@ import type { AcceptedFinding } from '../analysis/checks/acceptance.ts';
 import { type Finding, SEVERITY_ORDER } from '../analysis/checks/model.ts';
 import type { Inventory } from '../inventory/model.ts';
 import type { Json } from '../model.ts';
+import type { FindingsFrontMatter } from '../schemas/page.ts';
 import { toJson, withFrontMatter } from './front-matter.ts';
 import { code, heading, list, paragraph, toMarkdown } from './markdown.ts';
 
@@ -18,10 +19,10 @@ function acceptedNote(f: Finding | AcceptedFinding): string {
 
 /** Every risk finding, most severe first, each with the object, field and fix. */
 export function renderFindingsPage(inventory: Inventory): string {
-  const data: Record<string, Json> = {
+  const data: FindingsFrontMatter = {
     type: 'findings',
     title: `Findings in ${inventory.cluster}`,
-    findings: toJson(inventory.findings),
+    findings: inventory.findings,
   };
   const body: RootContent[] = [heading(1, `Findings in ${inventory.cluster}`)];
   if (inventory.findings.length === 0) body.push(paragraph('No risk found.'));
@@ -38,5 +39,5 @@ export function renderFindingsPage(inventory: Inventory): string {
       ),
     );
   }
-  return withFrontMatter(data, toMarkdown(body));
+  return withFrontMatter(toJson(data) as Record<string, Json>, toMarkdown(body));
 }

@@ -2,6 +2,7 @@ import type { RootContent } from 'mdast';
 import { SEVERITY_ORDER } from '../analysis/checks/model.ts';
 import type { Inventory } from '../inventory/model.ts';
 import type { Json } from '../model.ts';
+import type { InventoryFrontMatter } from '../schemas/page.ts';
 import { toJson, withFrontMatter } from './front-matter.ts';
 import { code, heading, list, paragraph, toMarkdown } from './markdown.ts';
 
@@ -10,7 +11,7 @@ import { code, heading, list, paragraph, toMarkdown } from './markdown.ts';
  * version that wrote it.
  */
 export function renderIndexPage(inventory: Inventory, tierbook?: string): string {
-  const data: Record<string, Json> = {
+  const data: InventoryFrontMatter = {
     type: 'inventory',
     title: `Inventory of ${inventory.cluster}`,
     cluster: inventory.cluster,
@@ -20,16 +21,16 @@ export function renderIndexPage(inventory: Inventory, tierbook?: string): string
     workloads: inventory.workloads.length,
     storageObjects: inventory.storage.length,
     partial: inventory.partial,
-    unreadable: toJson(inventory.unreadable),
-    notRead: toJson(inventory.notRead),
-    dangling: toJson(inventory.graph.dangling),
+    unreadable: inventory.unreadable,
+    notRead: inventory.notRead,
+    dangling: inventory.graph.dangling,
     tiers: inventory.tiers,
-    failureDomains: toJson(inventory.failureDomains),
+    failureDomains: inventory.failureDomains,
     findings: {
       counts: Object.fromEntries(
         SEVERITY_ORDER.map((s) => [s, inventory.findings.filter((f) => f.severity === s).length]),
       ),
-      high: toJson(inventory.findings.filter((f) => f.severity === 'high')),
+      high: inventory.findings.filter((f) => f.severity === 'high'),
     },
   };
   const worst = inventory.failureDomains.filter((d) => d.counts['data-loss'] + d.counts.unavailable > 0);
@@ -58,7 +59,7 @@ export function renderIndexPage(inventory: Inventory, tierbook?: string): string
       ? paragraph('None.')
       : list(inventory.graph.dangling.map((d) => [code(d.object), ` ${d.field}: ${d.message}`])),
   ];
-  return withFrontMatter(data, toMarkdown(body));
+  return withFrontMatter(toJson(data) as Record<string, Json>, toMarkdown(body));
 }
 
 /** Forbidden kinds, then offline input not read, then unresolved variables; partial said first. */

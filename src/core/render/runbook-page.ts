@@ -1,4 +1,6 @@
 import type { RunbookEntry } from '../inventory/model.ts';
+import type { Json } from '../model.ts';
+import type { RunbookFrontMatter } from '../schemas/page.ts';
 import { toJson, withFrontMatter } from './front-matter.ts';
 import { renderRunbookMarkdown } from './runbook-markdown.ts';
 
@@ -8,15 +10,13 @@ import { renderRunbookMarkdown } from './runbook-markdown.ts';
  */
 export function renderRunbookPage(entry: RunbookEntry): string {
   const { bound } = entry;
-  return withFrontMatter(
-    {
-      type: 'runbook',
-      id: entry.id,
-      title: bound.target ? `${bound.title}: ${bound.target}` : bound.title,
-      tier: bound.tier,
-      target: entry.targetId,
-      runbook: toJson(bound),
-    },
-    renderRunbookMarkdown(bound),
-  );
+  const data: RunbookFrontMatter = {
+    type: 'runbook',
+    id: entry.id,
+    title: bound.target ? `${bound.title}: ${bound.target}` : bound.title,
+    tier: bound.tier,
+    target: entry.targetId,
+    runbook: bound,
+  };
+  return withFrontMatter(toJson(data) as Record<string, Json>, renderRunbookMarkdown(bound));
 }

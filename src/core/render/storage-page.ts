@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { StorageEntry } from '../inventory/model.ts';
 import type { Json } from '../model.ts';
+import type { StorageFrontMatter } from '../schemas/page.ts';
 import { findingsSection, impactSection } from './analysis-sections.ts';
 import { toJson } from './front-matter.ts';
 import { linkTo, type PageIndex } from './links.ts';
@@ -24,7 +25,7 @@ export function renderStoragePage(
   pages: PageIndex,
   notes: string | undefined,
 ): string {
-  const data: Record<string, Json> = { ...(toJson(entry) as Record<string, Json>) };
+  const data: StorageFrontMatter = entry;
   const body: RootContent[] = [heading(1, entry.title), paragraph(`${STORAGE_DESCRIPTIONS[entry.type]}.`)];
   const facts = Object.entries(entry.attrs).filter(([, v]) => v !== null && typeof v !== 'object');
   if (facts.length > 0) body.push(list(facts.map(([k, v]) => [`${k}: `, code(String(v))])));
@@ -64,5 +65,10 @@ export function renderStoragePage(
       body.push(paragraph('Assumptions: ', entry.blast.assumptions.join('; '), '.'));
   }
   body.push(...findingsSection(entry.findings));
-  return finishPage(data, body, { items: entry.problems, withObject: false }, notes);
+  return finishPage(
+    toJson(data) as Record<string, Json>,
+    body,
+    { items: entry.problems, withObject: false },
+    notes,
+  );
 }

@@ -3,6 +3,7 @@ import type { VolumeChain } from '../analysis/storage-chain.ts';
 import { parseId } from '../graph/ids.ts';
 import type { WorkloadEntry } from '../inventory/model.ts';
 import type { Json } from '../model.ts';
+import type { WorkloadFrontMatter } from '../schemas/page.ts';
 import { backupsSection, findingsSection, impactSection, tierSection } from './analysis-sections.ts';
 import { toJson } from './front-matter.ts';
 import { linkTo, type PageIndex } from './links.ts';
@@ -16,10 +17,7 @@ export function renderWorkloadPage(
   pages: PageIndex,
   notes: string | undefined,
 ): string {
-  const data: Record<string, Json> = {
-    type: 'workload',
-    ...(toJson(entry) as Record<string, Json>),
-  };
+  const data: WorkloadFrontMatter = { type: 'workload', ...entry };
   const body: RootContent[] = [heading(1, entry.title)];
   body.push(paragraph(summary(entry)));
   if (entry.missing) {
@@ -60,7 +58,12 @@ export function renderWorkloadPage(
     ...impactSection('If it is down', entry.blast.ifDown, path, pages, 'Nothing else stops with it.'),
     ...findingsSection(entry.findings),
   );
-  return finishPage(data, body, { items: entry.problems, withObject: true }, notes);
+  return finishPage(
+    toJson(data) as Record<string, Json>,
+    body,
+    { items: entry.problems, withObject: true },
+    notes,
+  );
 }
 
 function summary(entry: WorkloadEntry): string {

@@ -1,7 +1,7 @@
 /**
  * One kind as the API serves it: its group, kind and plural (the path segment the live source
  * lists). Every table that reads objects (kind extractors, storage backends, backup adapters)
- * declares the kinds it reads with these; `resources.ts` derives what tierbook reads from them.
+ * declares the kinds it reads with these; graph/reads.ts derives what tierbook reads from them.
  */
 export interface ResourceType {
   group: string;

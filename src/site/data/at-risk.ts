@@ -2,7 +2,7 @@ import type { Content, FindingEntry, Impact } from './content-model.ts';
 import { keepsData } from './keeps-data.ts';
 import type { PageIndex } from './page-index.ts';
 import type { FailureDomainRow, Link, VerdictRow, VerdictView } from './site-model.ts';
-import { durationSeconds, formatAge } from './words.ts';
+import { formatAge } from './words.ts';
 
 /**
  * The dashboard's first screen: what is at risk. The worst failure domains with what they take
@@ -93,7 +93,7 @@ function exposed(content: Content, index: PageIndex): ExposedRow[] | null {
     } else if (!outside.some((b) => b.withinRpo !== false && b.lastSuccess)) {
       const ages = outside.flatMap((b) => (b.ageSeconds === null ? [] : [b.ageSeconds]));
       const newest = ages.length > 0 ? `${formatAge(Math.min(...ages))} old` : 'never succeeded';
-      why = `the copy outside the cluster is ${newest}${durationSeconds(w.tier.rpo) !== null ? ` (RPO ${w.tier.rpo})` : ''}`;
+      why = `the copy outside the cluster is ${newest}${w.tier.rpoSeconds !== null ? ` (RPO ${w.tier.rpo})` : ''}`;
     }
     if (why) rows.push({ workload: index.link(w.id, w.title), tier: w.tier.tier, why });
   }

@@ -1,174 +1,71 @@
-import type { ChainVolume } from '../../core/render/diagrams/index.ts';
-import type { BoundRunbook } from '../../core/runbooks/model.ts';
-import type { RestoreSummary } from './read-restores.ts';
+import type {
+  FindingFrontMatter,
+  ImpactFrontMatter,
+  InventoryFrontMatter,
+  StorageFrontMatter,
+  WorkloadFrontMatter,
+} from '../../core/schemas/page.ts';
+
+export { IMPACT_ORDER as IMPACTS, type Impact } from '../../core/analysis/blast/model.ts';
+export { SEVERITY_ORDER as SEVERITIES, type Severity } from '../../core/analysis/checks/model.ts';
+export type { StorageType } from '../../core/schemas/page.ts';
 
 /**
- * content/ as the site reads it: each page's front matter, checked and typed. The analysis
- * fields (tier, backups, blast, findings) are optional: a page shows a section only when the
- * inventory carries it. Nothing here is computed; the core wrote it.
+ * content/ as the site reads it: each page's front matter as the core's schema types it
+ * (src/core/schemas/page.ts), plus where the page is and what the site works out from it
+ * (a finding's object in words, a backup's age at the inventory's time, a restore's label).
+ * Nothing here re-derives what the core writes.
  */
-export interface Ref {
-  id: string;
-  title: string;
-}
-
-export type Impact = 'data-loss' | 'unavailable' | 'degraded';
-export const IMPACTS: readonly Impact[] = ['data-loss', 'unavailable', 'degraded'];
-
-export type Severity = 'high' | 'medium' | 'low';
-export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
-
-export interface ImpactEntry {
-  id: string;
-  title: string;
-  tier: number | null;
-  impact: Impact;
-  why: string[];
-  /** Whether each backup survives this loss; null when the page says nothing of backups. */
-  backups: { survives: boolean }[] | null;
-}
-
-export interface FindingEntry {
-  rule: string;
-  severity: Severity;
-  /** Graph id of the object, for a link, when the finding names one. */
-  id: string | null;
-  /** How the object is named (namespace/name or a title). */
-  object: string | null;
-  field: string;
-  message: string;
-  fix: string;
-}
-
-export interface TierInfo {
-  tier: number;
-  rule: string;
-  reason: string;
-  rpo: string | null;
-  rto: string | null;
-  inheritedFrom: { workload: string; path: string[] } | null;
-}
-
-export interface BackupEntry {
-  system: string;
-  method: string;
-  schedule: string | null;
-  lastSuccess: string | null;
-  state: string;
-  ageSeconds: number | null;
-  withinRpo: boolean | null;
-  lastError: string | null;
-  destination: { where: string; url: string | null; why: string } | null;
-}
-
-export interface VolumeEntry extends ChainVolume {
-  pv: string | null;
-  classFrom: string | null;
-  reclaimPolicy: string | null;
-  claimMissing: boolean;
-  cephClusters: string[];
-  zones: string[];
-}
-
-export interface DependencyEntry {
-  workload: string;
-  title: string;
-  via: string;
-  why: string[];
-}
-
-export interface Problem {
-  object: string;
-  field: string;
-  message: string;
-}
-
-export interface PageBase {
+export interface PageFile {
   /** Path inside content/, e.g. `workloads/apps.deployment.blog.md`. */
   path: string;
   /** The page's URL from the site root, e.g. `workloads/apps.deployment.blog/`. */
   url: string;
-  id: string;
-  title: string;
   notes: string | null;
-  problems: Problem[];
+}
+
+export type Ref = { id: string; title: string };
+export type ImpactEntry = ImpactFrontMatter;
+export type Problem = WorkloadFrontMatter['problems'][number];
+export type VolumeEntry = WorkloadFrontMatter['volumes'][number];
+export type DependencyEntry = WorkloadFrontMatter['dependsOn'][number];
+export type TierInfo = NonNullable<WorkloadFrontMatter['tier']>;
+export type FailureDomain = NonNullable<InventoryFrontMatter['failureDomains']>[number];
+export type StorageBlast = NonNullable<StorageFrontMatter['blast']>;
+
+/** A finding with its object named in words (`Deployment web/blog`). */
+export interface FindingEntry extends Omit<FindingFrontMatter, 'object' | 'id'> {
+  id: string | null;
+  object: string | null;
+}
+
+/** A protection with its age at the inventory's time (the core writes no age: content/ does not change with the clock). */
+export type BackupEntry = NonNullable<WorkloadFrontMatter['backups']>[number] & { ageSeconds: number | null };
+
+type Restores = NonNullable<WorkloadFrontMatter['restores']>;
+
+/** A workload's restores: the last proven one and every restore, newest first, each labelled. */
+export interface RestoreSummary {
+  lastProven: Restores['lastProven'];
+  /** label: "drill cnpg-restore (drill-2026-11-12)", "velero Restore velero/wiki-drill". */
+  evidence: (Restores['evidence'][number] & { label: string })[];
+}
+
+export interface WorkloadPage
+  extends PageFile,
+    Omit<WorkloadFrontMatter, 'findings' | 'backups' | 'restores' | 'runbooks'> {
   findings: FindingEntry[] | null;
-}
-
-export interface WorkloadPage extends PageBase {
-  kind: string;
-  namespace: string;
-  name: string;
-  missing: boolean;
-  labels: Record<string, string>;
-  images: string[];
-  replicas: number | null;
-  pods: { name: string; node: string | null; phase: string | null }[];
-  members: Ref[];
-  volumes: VolumeEntry[];
-  inlineStorage: { pod: string; node: string; why: string }[];
-  dependsOn: DependencyEntry[];
-  dependedOnBy: DependencyEntry[];
-  tier: TierInfo | null;
   backups: BackupEntry[] | null;
-  /** Restores of its data and the last proven one; null for an inventory from before restores. */
   restores: RestoreSummary | null;
-  blast: { ifDown: ImpactEntry[] } | null;
   runbooks: Ref[] | null;
 }
 
-export type StorageType = 'storageclass' | 'cephcluster' | 'pool' | 'osd' | 'node' | 'disk' | 'nfs-server';
-export const STORAGE_TYPES: readonly StorageType[] = [
-  'storageclass',
-  'cephcluster',
-  'pool',
-  'osd',
-  'node',
-  'disk',
-  'nfs-server',
-];
-
-export interface StorageBlast {
-  target: string;
-  counts: Record<Impact, number>;
-  assumptions: string[];
-  impacts: ImpactEntry[];
-}
-
-export interface StoragePage extends PageBase {
-  type: StorageType;
-  name: string;
-  namespace: string;
-  attrs: Record<string, unknown>;
-  related: Record<string, Ref[]>;
-  workloads: { id: string; title: string; claims: string[] }[];
-  blast: StorageBlast | null;
-  /** Runbooks bound to it (front matter `runbooks`), or null when the page has none. */
+export interface StoragePage extends PageFile, Omit<StorageFrontMatter, 'findings' | 'runbooks'> {
+  findings: FindingEntry[] | null;
   runbooks: Ref[] | null;
 }
 
-export interface FailureDomain {
-  target: string;
-  node: string | null;
-  counts: Record<Impact, number>;
-  worstTier: number | null;
-  summary: string;
-}
-
-export interface InventoryPage {
-  cluster: string;
-  takenAt: string;
-  counts: Record<string, number>;
-  workloads: number;
-  storageObjects: number;
-  unreadable: { group: string; kind: string; reason: string; detail: string }[];
-  /** Something tierbook may need was not read (a forbidden kind, a file skipped with --partial). */
-  partial: boolean;
-  /** Offline input not read: where, why, the kinds its text names, whether it may be needed. */
-  notRead: { where: string; reason: string; kinds: string[]; needed: boolean }[];
-  dangling: Problem[];
-  tiers: Record<string, number> | null;
-  failureDomains: FailureDomain[] | null;
+export interface InventoryPage extends Omit<InventoryFrontMatter, 'findings'> {
   findings: { counts: Record<string, number>; high: FindingEntry[] } | null;
 }
 
@@ -178,9 +75,8 @@ export interface RunbookPage {
   id: string;
   title: string;
   tier: number | null;
-  appliesTo: string[];
-  /** The runbook bound to its target (front matter `runbook:`), or null on a page without one. */
-  bound: BoundRunbook | null;
+  /** The runbook bound to its target (front matter `runbook:`). */
+  bound: import('../../core/runbooks/model.ts').BoundRunbook;
 }
 
 export interface Content {

@@ -4,7 +4,7 @@ import { findingRows } from './impacts.ts';
 import { keepsData } from './keeps-data.ts';
 import type { PageIndex } from './page-index.ts';
 import type { BackupStatusRow, BarChart, FailureDomainRow, HomeView, VerdictView } from './site-model.ts';
-import { durationSeconds, formatAge, TIER_NAMES } from './words.ts';
+import { formatAge, TIER_NAMES } from './words.ts';
 
 /** How many failure domains and backup bars the dashboard shows; the rest are one link away. */
 const DASHBOARD_ROWS = 10;
@@ -79,7 +79,8 @@ function backupStatus(workloads: readonly WorkloadPage[], index: PageIndex): Bac
   if (!workloads.some((w) => w.backups !== null)) return null;
   const rows: BackupStatusRow[] = [];
   for (const w of workloads) {
-    if (!w.tier || w.backups === null || durationSeconds(w.tier.rpo) === null || !keepsData(w)) continue;
+    const rpoSeconds = w.tier?.rpoSeconds ?? null;
+    if (!w.tier || w.backups === null || rpoSeconds === null || !keepsData(w)) continue;
     const ages = w.backups.flatMap((b) => (b.ageSeconds !== null && b.lastSuccess ? [b.ageSeconds] : []));
     const newestAge = ages.length > 0 ? Math.min(...ages) : null;
     const state =
@@ -94,6 +95,7 @@ function backupStatus(workloads: readonly WorkloadPage[], index: PageIndex): Bac
       workload: index.link(w.id, w.title),
       tier: w.tier.tier,
       rpo: w.tier.rpo,
+      rpoSeconds,
       state,
       newestAge,
       why,
@@ -111,9 +113,8 @@ function backupStatus(workloads: readonly WorkloadPage[], index: PageIndex): Bac
 function backupChart(rows: readonly BackupStatusRow[]): BarChart | null {
   const measured = rows
     .flatMap((r) => {
-      const rpo = durationSeconds(r.rpo);
-      if (rpo === null || rpo === 0 || r.newestAge === null) return [];
-      return [{ row: r, ratio: r.newestAge / rpo }];
+      if (r.rpoSeconds === 0 || r.newestAge === null) return [];
+      return [{ row: r, ratio: r.newestAge / r.rpoSeconds }];
     })
     .sort((a, b) => b.ratio - a.ratio)
     .slice(0, CHART_BARS);

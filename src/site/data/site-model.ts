@@ -119,6 +119,8 @@ export interface BackupStatusRow {
   workload: Link;
   tier: number | null;
   rpo: string | null;
+  /** The RPO in seconds, as the core wrote it. */
+  rpoSeconds: number;
   state: 'unprotected' | 'stale' | 'ok';
   newestAge: number | null;
   why: string;

@@ -22,9 +22,7 @@ export function buildSite(content: Content, ruleFiles: ReadonlyMap<string, strin
   const storageById = new Map(content.storage.map((s) => [s.id, s]));
   const failureDomains: FailureDomainRow[] | null =
     content.inventory.failureDomains?.map((d) => ({ ...d, url: d.node ? index.url(d.node) : null })) ?? null;
-  const workloads = content.workloads.map((w) =>
-    workloadView(w, index, (osd) => placements.get(osd), content.runbooks),
-  );
+  const workloads = content.workloads.map((w) => workloadView(w, index, (osd) => placements.get(osd)));
   const storage = content.storage.map((s) => storageView(s, index, (id) => storageById.get(id)));
   const verdicts = new Map(storage.map((s) => [s.page.id, s.verdict]));
   return {

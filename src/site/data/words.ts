@@ -44,23 +44,3 @@ export function formatAge(seconds: number | null): string {
   const d = Math.floor(h / 24);
   return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
 }
-
-/**
- * An RPO as written by the core ("15m", "1h", "24 h", "15 min", "PT1H"), in seconds; null for
- * "none", "best effort" or anything not a duration.
- */
-export function durationSeconds(text: string | null): number | null {
-  if (!text) return null;
-  const iso = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/i.exec(text.trim());
-  if (iso && (iso[1] || iso[2] || iso[3])) {
-    return Number(iso[1] ?? 0) * 3600 + Number(iso[2] ?? 0) * 60 + Number(iso[3] ?? 0);
-  }
-  const units: Record<string, number> = { s: 1, m: 60, min: 60, h: 3600, d: 86400, w: 604800 };
-  let total = 0;
-  let matched = false;
-  for (const part of text.matchAll(/(\d+(?:\.\d+)?)\s*(min|s|m|h|d|w)\b/gi)) {
-    total += Number(part[1]) * (units[(part[2] ?? '').toLowerCase()] ?? 0);
-    matched = true;
-  }
-  return matched ? total : null;
-}

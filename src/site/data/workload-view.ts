@@ -5,7 +5,7 @@ import {
   type OsdPlacement,
   storageChainDiagram,
 } from '../../core/render/diagrams/index.ts';
-import type { Content, DependencyEntry, VolumeEntry, WorkloadPage } from './content-model.ts';
+import type { DependencyEntry, VolumeEntry, WorkloadPage } from './content-model.ts';
 import { findingRows, groupByTier } from './impacts.ts';
 import { notesToHtml } from './notes.ts';
 import type { PageIndex } from './page-index.ts';
@@ -16,7 +16,6 @@ export function workloadView(
   page: WorkloadPage,
   index: PageIndex,
   placementOf: (osd: string) => OsdPlacement | undefined,
-  runbooks: Content['runbooks'],
 ): WorkloadView {
   const links = {
     urlOf: (id: string) => {
@@ -45,9 +44,7 @@ export function workloadView(
     backups: page.backups,
     blast: page.blast ? groupByTier(page.blast.ifDown, index) : null,
     findings: page.findings ? findingRows(page.findings, index) : null,
-    runbooks: page.runbooks
-      ? page.runbooks.map((r) => index.link(r.id, r.title))
-      : runbooks.filter((r) => r.appliesTo.includes(page.id)),
+    runbooks: (page.runbooks ?? []).map((r) => index.link(r.id, r.title)),
     storageDiagram: storageChainDiagram(titled, page.volumes, placementOf, { ...links, moreUrl: '#storage' }),
     dependencyDiagram: dependencyDiagram(titled, page.dependsOn, page.dependedOnBy, {
       ...links,

@@ -1,6 +1,6 @@
 import { ClusterReadError } from '../../errors.ts';
 import type { Unreadable } from '../../model.ts';
-import type { ResourceType } from '../resources.ts';
+import type { ResourceType } from '../resource-type.ts';
 import {
   type ApiResourceEntry,
   apiResourcesOf,

@@ -1,4 +1,4 @@
-import type { ResourceType } from '../resources.ts';
+import type { ResourceType } from '../resource-type.ts';
 
 /** Where one wanted kind stands during a live read. */
 export type KindState = 'waiting' | 'listing' | 'done';

@@ -1,7 +1,7 @@
 import { ClusterReadError, UsageError } from '../../errors.ts';
 import { groupOf, type Skipped, type SourceItem, type SourceResult, type Unreadable } from '../../model.ts';
 import { compare } from '../../order.ts';
-import { RESOURCE_TYPES, type ResourceType } from '../resources.ts';
+import type { ResourceType } from '../resource-type.ts';
 import { discover } from './discovery.ts';
 import { type KindListing, listKind } from './list-kind.ts';
 import { mapBounded } from './pool.ts';
@@ -21,8 +21,8 @@ export interface LiveReadOptions {
   retry?: Partial<RetryPolicy>;
   /** Shorthand for `retry.sleep`. */
   sleep?: (ms: number) => Promise<void>;
-  /** The kinds to read; defaults to RESOURCE_TYPES. */
-  resourceTypes?: readonly ResourceType[];
+  /** The kinds to read: RESOURCE_TYPES (graph/reads.ts), what the graph's tables declare. */
+  resourceTypes: readonly ResourceType[];
   /**
    * The whole read's deadline: when `signal` aborts, requests in flight are cancelled, no new
    * one starts, and the read throws a ClusterReadError naming what was still pending.
@@ -40,17 +40,14 @@ const DEFAULTS = { pageSize: 500, concurrency: 4, maxRelists: 3 };
  * kind. Forbidden or failing kinds land in `unreadable` and the rest still reads (a partial
  * inventory is not an error); bad credentials or an unreachable API throw `ClusterReadError`.
  */
-export async function readLive(
-  transport: ApiTransport,
-  options: LiveReadOptions = {},
-): Promise<SourceResult> {
+export async function readLive(transport: ApiTransport, options: LiveReadOptions): Promise<SourceResult> {
   const pageSize = positiveInteger('pageSize', options.pageSize ?? DEFAULTS.pageSize);
   const concurrency = positiveInteger('concurrency', options.concurrency ?? DEFAULTS.concurrency);
   const maxRelists = options.maxRelists ?? DEFAULTS.maxRelists;
   const sleep = options.sleep ?? options.retry?.sleep ?? DEFAULT_RETRY.sleep;
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry, sleep };
   const guarded = refusingSecrets(transport);
-  const wanted = options.resourceTypes ?? RESOURCE_TYPES;
+  const wanted = options.resourceTypes;
   const tracker = new ProgressTracker(wanted, options.onProgress);
   const { deadline } = options;
   const fetch = (path: string) => getWithRetry(guarded, path, policy, deadline?.signal);

@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.ts';
 import type { KubeObject, ObjectMeta } from '../../model.ts';
 import { mayHoldSecrets } from '../../secret-fields.ts';
-import { NEVER_READ_KINDS } from '../resources.ts';
+import { NEVER_READ_KINDS } from '../resource-type.ts';
 import { describeValue, isMapping } from './describe-value.ts';
 import type { Candidate } from './expand-document.ts';
 

@@ -1,4 +1,4 @@
-import { RESOURCE_TYPES } from '../resources.ts';
+import type { ResourceType } from '../resource-type.ts';
 
 /**
  * What a file's place in a known dump layout says about the objects in it, for documents that
@@ -60,9 +60,13 @@ const STABLE_VERSIONS: Readonly<Record<string, string>> = {
 };
 
 /** `core` is how must-gather spells the core API group in its paths. */
-function hintFor(group: string | undefined, plural: string | undefined): KindHint | undefined {
+function hintFor(
+  reads: readonly ResourceType[],
+  group: string | undefined,
+  plural: string | undefined,
+): KindHint | undefined {
   const apiGroup = group === 'core' ? '' : (group ?? '');
-  const type = [...RESOURCE_TYPES, ...EXTRA_TYPES].find((t) => t.group === apiGroup && t.plural === plural);
+  const type = [...reads, ...EXTRA_TYPES].find((t) => t.group === apiGroup && t.plural === plural);
   if (!type) return undefined;
   const version = STABLE_VERSIONS[apiGroup];
   if (version === undefined) return { kind: type.kind };
@@ -76,48 +80,53 @@ const ANY = String.raw`\.(?:ya?ml|json)`;
 const HINT_PATTERNS: readonly {
   layout: DumpLayout;
   pattern: RegExp;
-  hint: (match: RegExpExecArray) => KindHint | undefined;
+  hint: (match: RegExpExecArray, reads: readonly ResourceType[]) => KindHint | undefined;
 }[] = [
   {
     layout: 'support-bundle',
     pattern: new RegExp(`^cluster-resources/custom-resource-definitions${ANY}$`),
-    hint: () => hintFor('apiextensions.k8s.io', 'customresourcedefinitions'),
+    hint: (_, reads) => hintFor(reads, 'apiextensions.k8s.io', 'customresourcedefinitions'),
   },
   {
     // custom-resources/<plural>.<group>/<namespace>.yaml
     layout: 'support-bundle',
     pattern: new RegExp(`^cluster-resources/custom-resources/([^/.]+)\\.([^/]+)/[^/]+${ANY}$`),
-    hint: (m) => hintFor(m[2], m[1]),
+    hint: (m, reads) => hintFor(reads, m[2], m[1]),
   },
   {
     layout: 'must-gather',
     pattern: new RegExp(`^namespaces/([^/]+)/\\1${YAML}$`),
-    hint: () => hintFor('core', 'namespaces'),
+    hint: (_, reads) => hintFor(reads, 'core', 'namespaces'),
   },
   {
     // namespaces/<ns>/pods/<pod>/<pod>.yaml, next to the pod's logs
     layout: 'must-gather',
     pattern: new RegExp(`^namespaces/[^/]+/pods/([^/]+)/\\1${YAML}$`),
-    hint: () => hintFor('core', 'pods'),
+    hint: (_, reads) => hintFor(reads, 'core', 'pods'),
   },
   {
     // namespaces/<ns>/<group>/<plural>.yaml (a List) or …/<plural>/<name>.yaml
     layout: 'must-gather',
     pattern: new RegExp(`^namespaces/[^/]+/([^/]+)/([^/]+?)(?:${YAML}|/[^/]+${YAML})$`),
-    hint: (m) => hintFor(m[1], m[2]),
+    hint: (m, reads) => hintFor(reads, m[1], m[2]),
   },
   {
     layout: 'must-gather',
     pattern: new RegExp(`^cluster-scoped-resources/([^/]+)/([^/]+?)(?:${YAML}|/[^/]+${YAML})$`),
-    hint: (m) => hintFor(m[1], m[2]),
+    hint: (m, reads) => hintFor(reads, m[1], m[2]),
   },
 ];
 
-export function kindHintFor(layout: DumpLayout, relativePath: string): KindHint | undefined {
+/** What a file's place in a dump says it holds, for the kinds tierbook `reads` (RESOURCE_TYPES). */
+export function kindHintFor(
+  layout: DumpLayout,
+  relativePath: string,
+  reads: readonly ResourceType[],
+): KindHint | undefined {
   for (const rule of HINT_PATTERNS) {
     if (rule.layout !== layout) continue;
     const match = rule.pattern.exec(relativePath);
-    if (match) return rule.hint(match);
+    if (match) return rule.hint(match, reads);
   }
   return undefined;
 }

@@ -1,9 +1,6 @@
 import { formatProvenance, InputError } from '../../errors.ts';
 import type { NotRead } from '../../model.ts';
-import { RESOURCE_TYPES } from '../resources.ts';
-
-/** Kind names tierbook uses, whatever their group: a name match is enough to need a file. */
-const USED_KINDS = new Set(RESOURCE_TYPES.map((type) => type.kind));
+import type { ResourceType } from '../resource-type.ts';
 
 /**
  * `kind: Pod`, `- kind: "Pod"`, `{kind: Pod, …}` and JSON's `"kind": "Pod"`. Every occurrence
@@ -30,18 +27,20 @@ export function kindsNamedIn(text: string): string[] {
  * What becomes of a file that could not be read. It is needed (the inventory would be partial
  * without it) when its text names a kind tierbook uses, or names no kind at all (nothing says it
  * is harmless). `text` is undefined when the file could not even be decoded; `hintKind` is what
- * the file's place in a dump says it holds.
+ * the file's place in a dump says it holds; `reads` are the kinds tierbook reads (RESOURCE_TYPES):
+ * a kind name among them is enough to need the file, whatever its group.
  */
 export function notReadFile(
   file: string,
   error: unknown,
   text: string | undefined,
+  reads: readonly ResourceType[],
   hintKind?: string,
 ): NotRead {
   const kinds = new Set(text === undefined ? [] : kindsNamedIn(text));
   if (hintKind) kinds.add(hintKind);
   const sorted = [...kinds].sort();
-  const needed = sorted.length === 0 || sorted.some((kind) => USED_KINDS.has(kind));
+  const needed = sorted.length === 0 || sorted.some((kind) => reads.some((type) => type.kind === kind));
   if (error instanceof InputError) {
     const where = formatProvenance(error.from) || file;
     const prefix = [error.object, error.field ? `field ${error.field}` : undefined].filter(Boolean);

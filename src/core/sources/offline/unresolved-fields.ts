@@ -1,11 +1,10 @@
 import { formatProvenance } from '../../errors.ts';
 import { groupOf, type NotRead, type Skipped, type SourceItem } from '../../model.ts';
-import { RESOURCE_TYPES } from '../resources.ts';
+import type { ResourceType } from '../resource-type.ts';
 import { isMapping } from './describe-value.ts';
 import { variableReferences } from './flux-variables.ts';
 import { objectLabel } from './object-identity.ts';
 
-const USED = new Set(RESOURCE_TYPES.map((type) => `${type.group}/${type.kind}`));
 const IDENTITY = new Set(['metadata.name', 'metadata.namespace']);
 
 export interface UnresolvedScan {
@@ -29,11 +28,13 @@ export interface UnresolvedScan {
 export function scanUnresolved(
   items: readonly SourceItem[],
   unresolvedByFile: ReadonlyMap<string, ReadonlySet<string>>,
+  reads: readonly ResourceType[],
 ): UnresolvedScan {
+  const used = new Set(reads.map((type) => `${type.group}/${type.kind}`));
   const scan: UnresolvedScan = { items: [], warnings: [], notRead: [] };
   for (const item of items) {
     const { object } = item;
-    if (!USED.has(`${groupOf(object.apiVersion)}/${object.kind}`)) {
+    if (!used.has(`${groupOf(object.apiVersion)}/${object.kind}`)) {
       scan.items.push(item);
       continue;
     }

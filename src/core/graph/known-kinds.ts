@@ -1,6 +1,6 @@
 import { groupOf, type SourceResult } from '../model.ts';
-import type { ResourceType } from './resource-type.ts';
-import { RESOURCE_TYPES } from './resources.ts';
+import type { ResourceType } from '../sources/resource-type.ts';
+import { RESOURCE_TYPES } from './reads.ts';
 
 const keyOf = (r: { group: string; kind: string }) => `${r.group}/${r.kind}`;
 const KNOWN = new Set(RESOURCE_TYPES.map(keyOf));
@@ -11,8 +11,11 @@ const KNOWN = new Set(RESOURCE_TYPES.map(keyOf));
  * `skipped` entry with a count, not one per object. `types` is for tests: the CLI keeps
  * `RESOURCE_TYPES`, which the tables' `reads` make.
  */
-export function keepKnownKinds(result: SourceResult, types?: readonly ResourceType[]): SourceResult {
-  const known = types ? new Set(types.map(keyOf)) : KNOWN;
+export function keepKnownKinds(
+  result: SourceResult,
+  types: readonly ResourceType[] = RESOURCE_TYPES,
+): SourceResult {
+  const known = types === RESOURCE_TYPES ? KNOWN : new Set(types.map(keyOf));
   const dropped = new Map<string, number>();
   const items = result.items.filter((item) => {
     const key = `${groupOf(item.object.apiVersion)}/${item.object.kind}`;

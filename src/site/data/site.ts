@@ -25,7 +25,15 @@ export function buildSite(content: Content, ruleFiles: ReadonlyMap<string, strin
   const workloads = content.workloads.map((w) =>
     workloadView(w, index, (osd) => placements.get(osd), content.runbooks),
   );
-  const storage = content.storage.map((s) => storageView(s, index, (id) => storageById.get(id)));
+  const workloadById = new Map(content.workloads.map((w) => [w.id, w]));
+  const storage = content.storage.map((s) =>
+    storageView(
+      s,
+      index,
+      (id) => storageById.get(id),
+      (id) => workloadById.get(id),
+    ),
+  );
   const verdicts = new Map(storage.map((s) => [s.page.id, s.verdict]));
   return {
     cluster: content.inventory.cluster,

@@ -18,6 +18,12 @@ const HEADING = /<h([23])(\s[^>]*)?>([\s\S]*?)<\/h\1>/g;
 
 export function outlinePage(html: string): { html: string; toc: OutlineEntry[] } {
   const taken = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] as string));
+  // A section hidden until JavaScript fills it (a runbook's check-off panel) is not listed.
+  const hidden = new Set(
+    [...html.matchAll(/<section\b[^>]*>/g)]
+      .filter((m) => /\shidden(?:[\s=>]|$)/.test(m[0]))
+      .map((m) => /aria-labelledby="([^"]+)"/.exec(m[0])?.[1]),
+  );
   const toc: OutlineEntry[] = [];
   const out = html.replace(HEADING, (whole, level: string, attrs: string | undefined, inner: string) => {
     const text = plainText(inner);
@@ -26,7 +32,7 @@ export function outlinePage(html: string): { html: string; toc: OutlineEntry[] }
       if (level !== '2' || text === '') return whole;
       id = uniqueId(anchorSlug(text, 60, 'section'), taken);
     }
-    if (level === '2') toc.push({ id, text });
+    if (level === '2' && !hidden.has(id)) toc.push({ id, text });
     const withId = /\sid="/.test(attrs ?? '') ? (attrs ?? '') : `${attrs ?? ''} id="${id}"`;
     return `<h${level}${withId}>${inner}<a class="heading-anchor" href="#${id}" aria-label="Link to this section" data-pagefind-ignore>#</a></h${level}>`;
   });
@@ -34,12 +40,16 @@ export function outlinePage(html: string): { html: string; toc: OutlineEntry[] }
 }
 
 /**
- * Where the table of contents goes: before the first section after a failure domain's
- * verdict (which stays the first thing read), else before the first h2 or section.
+ * Where the table of contents goes: before the first section after the page's title and a
+ * failure domain's verdict (which stays the first thing read).
  */
 export function tocPosition(html: string): number {
   const verdict = /<section class="verdict[\s\S]*?<\/section>/.exec(html);
-  const from = verdict ? verdict.index + verdict[0].length : 0;
+  const title = /<h1[\s>][\s\S]*?<\/h1>/.exec(html);
+  const from = Math.max(
+    verdict ? verdict.index + verdict[0].length : 0,
+    title ? title.index + title[0].length : 0,
+  );
   const next = /<(?:section|h2)[\s>]/g;
   next.lastIndex = from;
   return next.exec(html)?.index ?? html.length;

@@ -37,6 +37,19 @@ describe('headings as places to link to', () => {
     assert.equal(tocPosition('<h1>a</h1><p>b</p><h2>c</h2>'), '<h1>a</h1><p>b</p>'.length);
   });
 
+  test('the contents follow the title, and leave out a section hidden until JavaScript runs', () => {
+    const page =
+      '<section class="panel" aria-labelledby="p" hidden><h2 id="p">Check off</h2></section><h1>Runbook</h1><table></table>' +
+      Array.from({ length: TOC_MIN_SECTIONS }, (_, i) => `<section><h2 id="s${i}">S${i}</h2></section>`).join(
+        '',
+      );
+    assert.equal(tocPosition(page), page.indexOf('<section><h2 id="s0">'));
+    assert.deepEqual(
+      outlinePage(page).toc.map((t) => t.id),
+      Array.from({ length: TOC_MIN_SECTIONS }, (_, i) => `s${i}`),
+    );
+  });
+
   test('code blocks take keyboard focus, so one that scrolls can be scrolled', () => {
     assert.equal(
       focusableCode('<pre><code>a</code></pre><pre class="x">b</pre>'),

@@ -33,6 +33,8 @@ window.addEventListener('DOMContentLoaded', () => {
     baseUrl: siteRoot,
     ...merged,
   });
+  // Its box is named by the page's visible heading, not by its placeholder alone.
+  document.querySelector('#search input')?.setAttribute('aria-labelledby', 'search-title');
   const query = new URLSearchParams(window.location.search).get('q');
   if (query) ui.triggerSearch(query);
 });

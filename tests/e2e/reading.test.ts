@@ -188,20 +188,65 @@ describe('the sample site at 2 AM', () => {
     await plain.close();
     await context.close();
   });
-  test('"/" and Ctrl-K put the cursor in the search box', async () => {
+  test('"/" and Ctrl-K open search as a dialog: focus kept inside, Escape closes, focus returns', async () => {
     const { context } = await guardedContext(browser);
     const page = await context.newPage();
     await page.goto(`${base}storage/osd.rook-ceph.3/`);
-    const box = page.locator('#site-search');
+    const dialog = page.locator('#search-dialog');
+    const input = dialog.locator('input');
+    const focused = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => el === el.ownerDocument.activeElement);
     await page.keyboard.press('/');
-    assert.ok(await box.evaluate((el) => el === el.ownerDocument.activeElement));
-    await page.keyboard.type('minio');
-    assert.equal(await box.inputValue(), 'minio', 'the slash itself is not typed');
-    await page.locator('h1').click();
+    await input.waitFor();
+    assert.ok(await dialog.evaluate((d) => d.matches('[open]:modal')), 'a modal dialog is open');
+    await page.waitForFunction("document.activeElement === document.querySelector('#search-dialog input')");
+    await page.keyboard.type('jellyfin');
+    assert.equal(await input.inputValue(), 'jellyfin', 'the slash itself is not typed');
+    await dialog.locator('.pagefind-ui__result-link').first().waitFor();
+    // Tab never leaves the dialog.
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab');
+      const inside = await page.evaluate(
+        "document.getElementById('search-dialog').contains(document.activeElement)",
+      );
+      assert.ok(inside, `focus left the dialog after ${i + 1} Tab presses`);
+    }
+    await page.keyboard.press('Escape');
+    assert.equal(await dialog.evaluate((d) => d.hasAttribute('open')), false, 'Escape closes it');
+    // Ctrl-K from a focused link opens it again; closing gives the focus back to that link.
+    const link = page.locator('main a').first();
+    await link.focus();
     await page.keyboard.press('Control+k');
-    assert.ok(await box.evaluate((el) => el === el.ownerDocument.activeElement));
+    await page.waitForFunction("document.activeElement === document.querySelector('#search-dialog input')");
+    await page.keyboard.press('Escape');
+    assert.ok(await focused('main a'), 'focus is back on the link');
+    // A result opens its page.
+    await page.keyboard.press('/');
+    await input.fill('jellyfin');
+    await dialog.locator('.pagefind-ui__result-link', { hasText: 'jellyfin' }).first().click();
+    await page.waitForURL(`${base}workloads/media.deployment.jellyfin/`);
+    // The header box still goes to the search page, which works as before.
+    await page.locator('#site-search').fill('minio');
     await page.keyboard.press('Enter');
     await page.waitForURL(/search\/\?q=minio/);
+    await context.close();
+  });
+
+  test('search ranks a workload page above the runbooks that name it', async () => {
+    const { context } = await guardedContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${base}search/?q=postgres`);
+    const links = page.locator('.pagefind-ui__result-link');
+    await links.first().waitFor();
+    const first = (await links.first().getAttribute('href')) ?? '';
+    assert.match(first, /\/workloads\/[^/]+\/$/, `first result ${first}`);
+    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const workload = hrefs.findIndex((h) => h.includes('/workloads/'));
+    const runbook = hrefs.findIndex((h) => h.includes('/runbooks/'));
+    assert.ok(runbook === -1 || workload < runbook, hrefs.join(' '));
     await context.close();
   });
 });

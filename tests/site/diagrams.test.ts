@@ -128,7 +128,7 @@ describe('storageChainDiagram', () => {
 });
 
 describe('blast and dependency pictures', () => {
-  test('groups impacts by tier and colours them by impact', () => {
+  test('says each impact in words, by shape and by line, not by colour alone', () => {
     const d = blastMapDiagram(
       { id: 'osd', title: 'osd.3' },
       [
@@ -139,15 +139,46 @@ describe('blast and dependency pictures', () => {
       links,
     );
     assert.ok(d);
-    assert.match(d.source, /subgraph g0\["tier 0"\]/);
-    assert.match(d.source, /subgraph g1\["tier 2"\]/);
-    assert.match(d.source, /class n\d+ data-loss/);
-    assert.match(d.source, /class n\d+ unavailable/);
-    assert.match(d.source, /class n\d+ degraded/);
-    // Not by colour alone: each box and each edge says it in words.
-    assert.match(d.source, /\["A #40;loses data#41;"\]/);
-    assert.match(d.source, /-->\|"1 loses data, 1 degrades"\| g0/);
-    assert.match(d.source, /-->\|"1 goes dark"\| g1/);
+    assert.match(d.source, /n0\[\["osd\.3"\]\]/, 'the target');
+    assert.match(d.source, /n1\{\{"A<br\/>tier 0: LOSES DATA"\}\}/, 'a hexagon loses data');
+    assert.match(d.source, /n2\["B<br\/>tier 2: goes dark"\]/, 'a box goes dark');
+    assert.match(d.source, /n3\(\["C<br\/>tier 0: degrades"\]\)/, 'a rounded box degrades');
+    assert.match(d.source, /n0 ==> n1/, 'a thick line to data loss');
+    assert.match(d.source, /n0 --> n2/);
+    assert.match(d.source, /n0 -\.-> n3/, 'a dotted line to what degrades');
+    assert.match(d.source, /class n1 data-loss/);
+    assert.match(d.source, /classDef unavailable [^\n]*stroke-dasharray/, 'a dashed outline goes dark');
+  });
+
+  test('draws the chain of cause: target, the volumes that lose data, then what depends on them', () => {
+    const redis = 'apps/StatefulSet/auth/authentik-redis';
+    const server = 'apps/Deployment/auth/authentik-server';
+    const grafana = 'apps/Deployment/monitoring/grafana';
+    const d = blastMapDiagram(
+      { id: 'osd', title: 'osd.3' },
+      [
+        { id: redis, title: 'StatefulSet auth/authentik-redis', tier: 0, impact: 'data-loss' },
+        { id: server, title: 'Deployment auth/authentik-server', tier: 0, impact: 'unavailable' },
+        { id: grafana, title: 'Deployment monitoring/grafana', tier: 3, impact: 'unavailable' },
+      ],
+      links,
+      {
+        claimsOn: (id) => (id === redis ? ['core/PersistentVolumeClaim/auth/data-authentik-redis-0'] : []),
+        dependsOn: (id) =>
+          id === server
+            ? [{ workload: redis, via: 'service' }]
+            : id === grafana
+              ? [{ workload: server, via: 'forward-auth' }]
+              : [],
+      },
+    );
+    assert.ok(d);
+    // Names never break at their hyphens: they are non-breaking hyphens (U+2011).
+    assert.match(d.source, /n0 ==>\|"data#8209;authentik#8209;redis#8209;0"\| n1/);
+    assert.match(d.source, /n1 -->\|"service"\| n2/);
+    assert.match(d.source, /n2 -->\|"forward-auth"\| n3/, 'the line says how it depends');
+    assert.doesNotMatch(d.source, /n0 --> n2/, 'the server is reached through redis, not from the OSD');
+    assert.doesNotMatch(d.source, /n0 --> n3/);
   });
 
   test('keeps the worst impacts when capped', () => {
@@ -160,7 +191,7 @@ describe('blast and dependency pictures', () => {
     const d = blastMapDiagram({ id: 't', title: 'T' }, impacts, links);
     assert.ok(d);
     for (let i = 50; i < 60; i++)
-      assert.ok(d.source.includes(`"W${i} #40;loses data#41;"`), `W${i} loses data and is drawn`);
+      assert.ok(d.source.includes(`"W${i}<br/>tier 1: LOSES DATA"`), `W${i} loses data and is drawn`);
     assert.match(d.source, /\+\d+ more workloads/);
   });
 

@@ -1,3 +1,4 @@
+import { anchorSlug } from '../outline.ts';
 import type { Severity } from './content-model.ts';
 import { SEVERITIES } from './content-model.ts';
 import type { FindingRow } from './site-model.ts';
@@ -69,11 +70,5 @@ export function findingGroups(
 }
 
 function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 80) || 'object'
-  );
+  return anchorSlug(text, 80, 'object');
 }

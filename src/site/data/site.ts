@@ -23,7 +23,15 @@ export function buildSite(content: Content, ruleFiles: ReadonlyMap<string, strin
   const failureDomains: FailureDomainRow[] | null =
     content.inventory.failureDomains?.map((d) => ({ ...d, url: d.node ? index.url(d.node) : null })) ?? null;
   const workloads = content.workloads.map((w) => workloadView(w, index, (osd) => placements.get(osd)));
-  const storage = content.storage.map((s) => storageView(s, index, (id) => storageById.get(id)));
+  const workloadById = new Map(content.workloads.map((w) => [w.id, w]));
+  const storage = content.storage.map((s) =>
+    storageView(
+      s,
+      index,
+      (id) => storageById.get(id),
+      (id) => workloadById.get(id),
+    ),
+  );
   const verdicts = new Map(storage.map((s) => [s.page.id, s.verdict]));
   return {
     cluster: content.inventory.cluster,

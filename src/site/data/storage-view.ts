@@ -1,7 +1,7 @@
 import { blastVerdict, type VerdictWorkload } from '../../core/render/blast-verdict.ts';
 import { blastMapDiagram, livesOnDiagram } from '../../core/render/diagrams/index.ts';
 import { STORAGE_DESCRIPTIONS } from '../../core/render/storage-page.ts';
-import type { StoragePage } from './content-model.ts';
+import type { StoragePage, WorkloadPage } from './content-model.ts';
 import { deviceNote, diskRows } from './device-view.ts';
 import { factValue, factWords } from './fact-words.ts';
 import { findingRows, groupByTier } from './impacts.ts';
@@ -14,6 +14,7 @@ export function storageView(
   page: StoragePage,
   index: PageIndex,
   lookup: (id: string) => StoragePage | undefined = () => undefined,
+  workloadOf: (id: string) => WorkloadPage | undefined = () => undefined,
 ): StorageView {
   const links = {
     urlOf: (id: string) => {
@@ -23,9 +24,15 @@ export function storageView(
   };
   const titled = { id: page.id, title: page.title };
   const blastImpacts = page.blast?.impacts ?? [];
+  // The chain of cause: the claims each workload keeps here, and what it depends on.
+  const claimsHere = new Map(page.workloads.map((w) => [w.id, w.claims]));
+  const causes = {
+    claimsOn: (id: string) => claimsHere.get(id) ?? [],
+    dependsOn: (id: string) => workloadOf(id)?.dependsOn ?? [],
+  };
   const diagram =
     blastImpacts.length > 0
-      ? blastMapDiagram(titled, blastImpacts, { ...links, moreUrl: '#blast-radius' })
+      ? blastMapDiagram(titled, blastImpacts, { ...links, moreUrl: '#blast-radius' }, causes)
       : livesOnDiagram(titled, page.workloads, { ...links, moreUrl: '#workloads' });
   return {
     kind: 'storage',

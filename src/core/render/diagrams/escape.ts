@@ -7,9 +7,18 @@
 const SAFE = /^[A-Za-z0-9 ._/:,+=@-]$/;
 
 export function mermaidLabel(text: string): string {
+  return `"${escaped(text)}"`;
+}
+
+/** Several lines in one label, each escaped, joined by the one markup tierbook writes: `<br/>`. */
+export function mermaidLines(lines: readonly string[]): string {
+  return `"${lines.map(escaped).join('<br/>')}"`;
+}
+
+function escaped(text: string): string {
   let out = '';
   for (const char of text) out += SAFE.test(char) ? char : `#${char.codePointAt(0)};`;
-  return `"${out}"`;
+  return out;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mermaidLabel, mermaidUrl } from './escape.ts';
+import { mermaidLabel, mermaidLines, mermaidUrl } from './escape.ts';
 
 /**
  * A flowchart as plain data. Keys are the caller's (graph ids, say); Mermaid only ever sees
@@ -13,12 +13,30 @@ export interface FlowNode {
   style?: FlowStyle;
   /** Key of the group (subgraph) the node is drawn in. */
   group?: string;
+  /** Lines under the label (a tier, an impact in words). */
+  detail?: string[];
+  /** The box's outline, so a meaning is not carried by colour alone; a rectangle by default. */
+  shape?: FlowShape;
 }
+
+export type FlowShape = 'rect' | 'hexagon' | 'rounded' | 'subroutine';
+
+/** Mermaid's brackets for each shape, around the quoted label. */
+const SHAPES: Readonly<Record<FlowShape, readonly [string, string]>> = {
+  rect: ['[', ']'],
+  hexagon: ['{{', '}}'],
+  rounded: ['([', '])'],
+  subroutine: ['[[', ']]'],
+};
+
+/** Line styles: thick, plain, dotted. */
+const ARROWS = { thick: '==>', plain: '-->', dotted: '-.->' } as const;
 
 export interface FlowEdge {
   from: string;
   to: string;
   label?: string;
+  line?: keyof typeof ARROWS;
 }
 
 export interface FlowGroup {
@@ -37,8 +55,8 @@ export interface Flowchart {
 export const FLOW_CLASSES = {
   focus: 'fill:#dbeafe,stroke:#1d4ed8,stroke-width:2px',
   'data-loss': 'fill:#fecaca,stroke:#b91c1c,stroke-width:2px',
-  unavailable: 'fill:#fed7aa,stroke:#c2410c',
-  degraded: 'fill:#fef08a,stroke:#a16207',
+  unavailable: 'fill:#fed7aa,stroke:#c2410c,stroke-width:2px,stroke-dasharray:6 3',
+  degraded: 'fill:#fef08a,stroke:#a16207,stroke-dasharray:2 2',
   more: 'fill:#f4f4f5,stroke:#71717a,stroke-dasharray:4 3',
 } as const;
 
@@ -49,8 +67,11 @@ export function toMermaid(chart: Flowchart): string {
   const nodeIds = new Map(chart.nodes.map((n, i) => [n.key, `n${i}`]));
   const groupIds = new Map(chart.groups.map((g, i) => [g.key, `g${i}`]));
   const lines = [`flowchart ${chart.direction}`];
-  const declare = (n: FlowNode, indent: string) =>
-    lines.push(`${indent}${nodeIds.get(n.key)}[${mermaidLabel(n.label)}]`);
+  const declare = (n: FlowNode, indent: string) => {
+    const [open, close] = SHAPES[n.shape ?? 'rect'];
+    const label = n.detail?.length ? mermaidLines([n.label, ...n.detail]) : mermaidLabel(n.label);
+    lines.push(`${indent}${nodeIds.get(n.key)}${open}${label}${close}`);
+  };
   for (const n of chart.nodes) if (!n.group || !groupIds.has(n.group)) declare(n, '  ');
   for (const g of chart.groups) {
     lines.push(`  subgraph ${groupIds.get(g.key)}[${mermaidLabel(g.label)}]`);
@@ -61,7 +82,8 @@ export function toMermaid(chart: Flowchart): string {
     const from = nodeIds.get(e.from) ?? groupIds.get(e.from);
     const to = nodeIds.get(e.to) ?? groupIds.get(e.to);
     if (!from || !to) throw new Error(`flowchart edge ${e.from} -> ${e.to} names an unknown node`);
-    lines.push(e.label ? `  ${from} -->|${mermaidLabel(e.label)}| ${to}` : `  ${from} --> ${to}`);
+    const arrow = ARROWS[e.line ?? 'plain'];
+    lines.push(e.label ? `  ${from} ${arrow}|${mermaidLabel(e.label)}| ${to}` : `  ${from} ${arrow} ${to}`);
   }
   for (const n of chart.nodes) {
     if (n.url) lines.push(`  click ${nodeIds.get(n.key)} href ${mermaidUrl(n.url)}`);

@@ -14,9 +14,9 @@ export function yamlBlock(
   scalarOf: (text: string) => string,
 ): string | undefined {
   try {
-    const out: string[] = [];
+    const out = new Out();
     mapping(data, 0, true, out, scalarOf);
-    return out.length === 0 ? '{}' : out.join('');
+    return out.text === '' ? '{}' : out.text;
   } catch (error) {
     if (error === UNCOVERED) return undefined;
     throw error;
@@ -47,15 +47,25 @@ const YAML11_BOOLEANS = new Set([
 /** Words the core schema reads as null or a boolean, so a string spelled so is quoted. */
 const TYPED_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 
+/** The text written so far: appending to one string lets V8 build a rope, cheaper than a join. */
+class Out {
+  text = '';
+  push(...parts: string[]): void {
+    for (const part of parts) this.text += part;
+  }
+}
+
+const NEWLINES = Array.from({ length: 32 }, (_, level) => `\n${'  '.repeat(level)}`);
+
 function newline(level: number): string {
-  return `\n${'  '.repeat(level)}`;
+  return NEWLINES[level] ?? `\n${'  '.repeat(level)}`;
 }
 
 function mapping(
   object: { readonly [key: string]: Json },
   level: number,
   compact: boolean,
-  out: string[],
+  out: Out,
   scalarOf: (text: string) => string,
 ): void {
   let first = true;
@@ -74,7 +84,7 @@ function sequence(
   items: readonly Json[],
   level: number,
   compact: boolean,
-  out: string[],
+  out: Out,
   scalarOf: (text: string) => string,
 ): void {
   items.forEach((item, i) => {
@@ -91,7 +101,7 @@ function sequence(
 function nested(
   value: Json,
   level: number,
-  out: string[],
+  out: Out,
   scalarOf: (text: string) => string,
   marker: ':' | '-',
   inSequence = false,

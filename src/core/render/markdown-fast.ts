@@ -23,16 +23,25 @@ export function fastBlock(node: RootContent): string | undefined {
  * in link titles (quotes). Never `_ * [ ] < > & ! \` ` ~ #` or line breaks.
  */
 const PLAIN = /^[A-Za-z0-9 /,;:?@$%^{}|.()'"+=-]*$/;
-const LINE_START = /^[A-Za-z]/;
+/**
+ * remark leaves an underscore run between two letters or digits as it is (`DB_HOST`), except
+ * beside a text's first or last character, which could touch a `**`.
+ */
+const INTRAWORD_UNDERSCORES = /(?<=.[A-Za-z0-9])_+(?=[A-Za-z0-9].)/gs;
+/** A letter, or a number not followed by `.` or `)` (which could start an ordered list). */
+const LINE_START = /^(?:[A-Za-z]|[0-9]+(?![0-9.)]))/;
 const URL = /^[A-Za-z0-9._/-]+$/;
 const STRONG = /^[A-Za-z0-9](?:[A-Za-z0-9 -]*[A-Za-z0-9])?$/;
+
+function plain(text: string): boolean {
+  return PLAIN.test(text.includes('_') ? text.replace(INTRAWORD_UNDERSCORES, '') : text);
+}
 
 function heading(node: Heading): string | undefined {
   const [only, ...more] = node.children;
   if (more.length > 0 || only?.type !== 'text') return undefined;
   const text = only.value;
-  if (!PLAIN.test(text) || !LINE_START.test(text) || text.endsWith(' ') || text.includes('  '))
-    return undefined;
+  if (!plain(text) || !LINE_START.test(text) || text.endsWith(' ') || text.includes('  ')) return undefined;
   return `${'#'.repeat(node.depth)} ${text}`;
 }
 
@@ -57,7 +66,7 @@ function phrase(
 ): string | undefined {
   switch (part.type) {
     case 'text':
-      if (!PLAIN.test(part.value) || part.value === '') return undefined;
+      if (!plain(part.value) || part.value === '') return undefined;
       if (first && !LINE_START.test(part.value)) return undefined;
       return part.value;
     case 'inlineCode':
@@ -66,15 +75,16 @@ function phrase(
       return `\`${part.value}\``;
     case 'strong': {
       const [only, ...more] = part.children;
+      // A letter or digit at both ends inside: remark encodes nothing around `**`.
       if (more.length > 0 || only?.type !== 'text' || !STRONG.test(only.value)) return undefined;
-      // What follows must not touch the closing `**` (remark would encode it).
-      if (next !== undefined && !(next.type === 'text' && next.value.startsWith(' '))) return undefined;
+      // Two strong runs in a row: remark writes the second with underscores.
+      if (next?.type === 'strong') return undefined;
       return `**${only.value}**`;
     }
     case 'link': {
       const [only, ...more] = part.children;
       if (more.length > 0 || only?.type !== 'text' || part.title) return undefined;
-      if (!PLAIN.test(only.value) || only.value === '' || !URL.test(part.url)) return undefined;
+      if (!plain(only.value) || only.value === '' || !URL.test(part.url)) return undefined;
       // `[x](` after a `]`-ending text, or a text starting `(` after the link, could be markup.
       if (next?.type === 'text' && next.value.startsWith('(')) return undefined;
       return `[${only.value}](${part.url})`;

@@ -40,6 +40,12 @@ const text = fc.oneof(
     '3 lose data',
     '3.5 x',
     '10) y',
+    'includedNamespaces: [team-000] and',
+    'a]',
+    'x [a',
+    'x](y',
+    '(b',
+    'a_[b',
   ),
   fc.string({ unit: fc.constantFrom(...CHARS), maxLength: 12 }),
 );
@@ -90,6 +96,10 @@ test("tierbook's own kinds of line take the fast path", () => {
   );
   assert.ok(fastBlock(line) !== undefined);
   assert.ok(fastBlock(list([[code('osd.3'), ' size: 3']])) !== undefined);
+  assert.equal(
+    fastBlock(paragraph('with includedNamespaces: [team-000] and')),
+    'with includedNamespaces: \\[team-000] and',
+  );
   // Markup in a name is never written by the fast path.
   assert.equal(fastBlock(paragraph('a *b* [c](d)')), undefined);
 });

@@ -20,7 +20,8 @@ export function fastBlock(node: RootContent): string | undefined {
 /**
  * Characters outside every escaping pattern of mdast-util-to-markdown (without GFM) in phrasing,
  * or named only at a line start (`-`, `.`, `)`, `+`, `=`, `#`, `>`, a digit before `.`/`)`) or
- * in link titles (quotes). Never `_ * [ ] < > & ! \` ` ~ #` or line breaks.
+ * in link titles (quotes). Never `* < > & ! \` ` ~ #` or line breaks; `_` only inside a word
+ * and `[ ]` only in running text (where remark escapes each `[`), handled by their callers.
  */
 const PLAIN = /^[A-Za-z0-9 /,;:?@$%^{}|.()'"+=-]*$/;
 /**
@@ -51,7 +52,8 @@ function paragraph(node: Paragraph): string | undefined {
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as PhrasingContent;
     const written = phrase(part, i === 0, parts[i + 1]);
-    if (written === undefined) return undefined;
+    // A `(` right after a `]` is escaped by remark: left to it.
+    if (written === undefined || (out.endsWith(']') && written.startsWith('('))) return undefined;
     out += written;
   }
   // Remark writes an empty paragraph as nothing; a text ending in a space would be encoded.
@@ -65,10 +67,14 @@ function phrase(
   next: PhrasingContent | undefined,
 ): string | undefined {
   switch (part.type) {
-    case 'text':
-      if (!plain(part.value) || part.value === '') return undefined;
-      if (first && !LINE_START.test(part.value)) return undefined;
-      return part.value;
+    case 'text': {
+      const value = part.value;
+      if (value === '' || (first && !LINE_START.test(value))) return undefined;
+      if (plain(value)) return value;
+      // remark escapes every `[` of running text and leaves `]` alone; `](` is left to it.
+      if (value.includes('](') || !plain(value.replace(/[[\]]/g, ' '))) return undefined;
+      return value.replaceAll('[', '\\[');
+    }
     case 'inlineCode':
       // No backtick and no space at either end: one backtick each side, nothing escaped.
       if (!/^[^`\r\n ](?:[^`\r\n]*[^`\r\n ])?$/.test(part.value)) return undefined;
@@ -85,7 +91,7 @@ function phrase(
       const [only, ...more] = part.children;
       if (more.length > 0 || only?.type !== 'text' || part.title) return undefined;
       if (!plain(only.value) || only.value === '' || !URL.test(part.url)) return undefined;
-      // `[x](` after a `]`-ending text, or a text starting `(` after the link, could be markup.
+      // A `(` right after the link is left to remark (kept from covering `](` sequences).
       if (next?.type === 'text' && next.value.startsWith('(')) return undefined;
       return `[${only.value}](${part.url})`;
     }

@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { Finding } from '../analysis/checks/model.ts';
 import type { BackupEntry, ImpactEntry, TierEntry } from '../inventory/model.ts';
+import { capItems, impactTally, mustList } from './capped-list.ts';
 import { linkTo, type PageIndex } from './links.ts';
 import { code, heading, list, paragraph, section, strong } from './markdown.ts';
 
@@ -45,17 +46,22 @@ export function backupsSection(
   );
 }
 
-/** Impacts grouped by what happens, each with its tier and first reason. */
+/**
+ * Impacts grouped by what happens, each with its tier and first reason: the most severe first,
+ * at most `LISTED` of them plus every tier-0 data loss, then a tally of the rest.
+ */
 export function impactSection(
   title: string,
   impacts: readonly ImpactEntry[],
   from: string,
   pages: PageIndex,
   empty: string,
+  whereAll: string,
 ): RootContent[] {
-  return section(
+  const { shown, rest } = capItems(impacts, mustList);
+  const lines = section(
     title,
-    impacts.map((i) => [
+    shown.map((i) => [
       strong(i.impact),
       ' ',
       linkTo(pages, from, i.id, i.title),
@@ -63,6 +69,9 @@ export function impactSection(
     ]),
     empty,
   );
+  if (rest.length > 0)
+    lines.push(paragraph(`And ${rest.length} more, not listed here: ${impactTally(rest)}. ${whereAll}`));
+  return lines;
 }
 
 export function findingsSection(findings: readonly Finding[]): RootContent[] {

@@ -3,6 +3,7 @@ import type { StorageEntry } from '../inventory/model.ts';
 import type { Json } from '../model.ts';
 import type { StorageFrontMatter } from '../schemas/page.ts';
 import { findingsSection, impactSection } from './analysis-sections.ts';
+import { capItems } from './capped-list.ts';
 import { toJson } from './front-matter.ts';
 import { linkTo, type PageIndex } from './links.ts';
 import { code, heading, list, paragraph, section } from './markdown.ts';
@@ -34,16 +35,23 @@ export function renderStoragePage(
     body.push(heading(2, label[0]?.toUpperCase() + label.slice(1)));
     body.push(list(refs.map((r) => [linkTo(pages, path, r.id, r.title)])));
   }
+  const users = capItems(entry.workloads);
   body.push(
     ...section(
       'Workloads with data here',
-      entry.workloads.map((w) => [
+      users.shown.map((w) => [
         linkTo(pages, path, w.id, w.title),
         ` through ${w.claims.length} volume${w.claims.length === 1 ? '' : 's'}`,
       ]),
       'None found.',
     ),
   );
+  if (users.rest.length > 0)
+    body.push(
+      paragraph(
+        `And ${users.rest.length} more, not listed here: every one is in this page's front matter (\`workloads\`).`,
+      ),
+    );
   if (entry.blast) {
     const { counts, target } = entry.blast;
     body.push(
@@ -53,6 +61,7 @@ export function renderStoragePage(
         path,
         pages,
         'No workload loses data, goes dark or degrades.',
+        `Every one is in this page's front matter (\`blast.impacts\`) and in \`tierbook blast ${target} --json\`.`,
       ),
     );
     if (entry.blast.impacts.length > 0)

@@ -55,7 +55,14 @@ export function renderWorkloadPage(
     ...(entry.volumes.length + entry.inlineStorage.length > 0 || entry.restores.evidence.length > 0
       ? restoreSection(entry.restores)
       : []),
-    ...impactSection('If it is down', entry.blast.ifDown, path, pages, 'Nothing else stops with it.'),
+    ...impactSection(
+      'If it is down',
+      entry.blast.ifDown,
+      path,
+      pages,
+      'Nothing else stops with it.',
+      `Every one is in this page's front matter (\`blast.ifDown\`) and in \`tierbook blast workload/${entry.namespace}/${entry.kind}/${entry.name} --json\`.`,
+    ),
     ...findingsSection(entry.findings),
   );
   return finishPage(

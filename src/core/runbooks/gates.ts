@@ -1,8 +1,8 @@
 import { backupAgeSeconds } from '../analysis/backups/coverage.ts';
 import type { Protection } from '../analysis/backups/model.ts';
 import type { BlastResult, Target, WorkloadImpact } from '../analysis/blast/model.ts';
+import { workloadsUsingClaim } from '../analysis/claim-users.ts';
 import type { Analysis } from '../analysis/model.ts';
-import { claimsOf } from '../analysis/storage-chain.ts';
 import { workloadTitle } from '../analysis/tiers/facts.ts';
 import { tierTargets } from '../analysis/tiers/targets.ts';
 import { rootOf } from '../analysis/workloads.ts';
@@ -134,8 +134,7 @@ function holdersOf(analysis: Analysis, p: Protection): string[] {
   const { index } = analysis;
   const kind = index.node(node)?.kind;
   if (kind === 'Service') return [...new Set(index.out(node, 'selects').map((e) => rootOf(index, e.to)))];
-  if (kind === 'PersistentVolumeClaim')
-    return analysis.workloads.filter((w) => claimsOf(index, w).includes(node)).map((w) => w.id);
+  if (kind === 'PersistentVolumeClaim') return [...workloadsUsingClaim(analysis, node)];
   if (analysis.workloadById.has(node)) return [node];
   return [];
 }

@@ -1,4 +1,5 @@
 import type { Protection } from '../analysis/backups/model.ts';
+import { workloadsUsingClaim } from '../analysis/claim-users.ts';
 import type { Analysis } from '../analysis/model.ts';
 import { claimsOf } from '../analysis/storage-chain.ts';
 import { workloadTitle } from '../analysis/tiers/facts.ts';
@@ -107,9 +108,7 @@ export function localVolumesOn(analysis: Analysis, nodeId: string): string[] {
   const out = new Set<string>();
   for (const pin of index.in(nodeId, 'pinned-to')) {
     for (const bound of index.in(pin.from, 'bound-to')) {
-      const users = analysis.workloads
-        .filter((w) => claimsOf(index, w).includes(bound.from))
-        .map((w) => workloadTitle(w.id));
+      const users = workloadsUsingClaim(analysis, bound.from).map((id) => workloadTitle(id));
       out.add(`PVC ${qualifiedName(bound.from)}${users.length > 0 ? ` (${users.join(', ')})` : ''}`);
     }
   }

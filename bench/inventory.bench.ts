@@ -1,0 +1,290 @@
+/**
+ * The offline inventory at 500, 3,000 and 10,000 pods (issue 18, budgets 2 and 4), each size in
+ * a child process of its own with a time limit, against baselines measured in the same child:
+ *  - JSON: `tierbook inventory --from FILE --out DIR` (the command, in-process, without process
+ *    start-up) against `JSON.parse` of the same file plus plain `writeFile` of the same pages;
+ *    budget 1.5×.
+ *  - YAML: reading the same cluster as a `kubectl get -o yaml` List against reading it as JSON;
+ *    budget 4×.
+ *  - Scaling: the exponent fitted to inventory time and to blasting every failure domain over
+ *    the sizes; budget 1.1.
+ * Exits 1 when a ratio is over its budget. `npm run bench -- inventory`;
+ * TIERBOOK_BENCH_QUICK=1 leaves out the 10,000-pod size; TIERBOOK_BENCH_TIMEOUT (seconds, default
+ * 600) bounds each child.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { stringify } from 'yaml';
+import { inventoryCommand } from '../scripts/commands/inventory.ts';
+import { analyze } from '../src/core/analysis/analyze.ts';
+import { failureDomains } from '../src/core/analysis/blast/index.ts';
+import { DEFAULT_CONFIG } from '../src/core/config/index.ts';
+import { buildGraph } from '../src/core/graph/build.ts';
+import { readOffline } from '../src/io/read-offline.ts';
+import { syntheticCluster } from './synthetic/index.ts';
+
+const NOW = '2026-11-24T06:00:00Z';
+const BUDGET = { json: 1.5, yaml: 4, exponent: 1.1 } as const;
+
+interface Measured {
+  pods: number;
+  objects: number;
+  jsonBytes: number;
+  yamlBytes: number;
+  /** JSON.parse of the file plus writing the same pages with plain writeFile. */
+  baselineMs: number;
+  inventoryMs: number;
+  jsonReadMs: number;
+  yamlReadMs: number;
+  blastAllMs: number;
+  domains: number;
+  pages: number;
+  maxRssBytes: number;
+}
+
+if (process.argv[2] === '--child') await child(Number(process.argv[3]), process.argv[4] as string);
+else await parent();
+
+async function parent(): Promise<void> {
+  const sizes = process.env.TIERBOOK_BENCH_QUICK ? [500, 3_000] : [500, 3_000, 10_000];
+  const limitMs = Number(process.env.TIERBOOK_BENCH_TIMEOUT ?? 600) * 1000;
+  const work = mkdtempSync(join(tmpdir(), 'tierbook-inventory-bench-'));
+  const rows: Measured[] = [];
+  let failed = false;
+  try {
+    for (const pods of sizes) {
+      const run = spawnSync(process.execPath, [import.meta.filename, '--child', String(pods), work], {
+        encoding: 'utf8',
+        timeout: limitMs,
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 16 * 2 ** 20,
+      });
+      const last = run.stdout?.trim().split('\n').at(-1) ?? '';
+      if (run.status !== 0 || !last.startsWith('{')) {
+        say(
+          `${pods} pods: ${run.error ? `stopped after ${limitMs / 1000} s` : `failed (exit ${run.status})`}`,
+        );
+        failed = true;
+        continue;
+      }
+      rows.push(JSON.parse(last) as Measured);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  say('### Offline inventory (issue 18, budgets 2 and 4)\n');
+  say(
+    table(
+      [
+        'pods',
+        'objects',
+        'JSON',
+        'baseline: parse + write',
+        'inventory',
+        '× baseline',
+        'YAML',
+        'read JSON',
+        'read YAML',
+        '× JSON read',
+        `blast all domains`,
+        'pages',
+        'peak RSS',
+      ],
+      rows.map((r) => [
+        r.pods.toLocaleString('en-US'),
+        r.objects.toLocaleString('en-US'),
+        mb(r.jsonBytes),
+        seconds(r.baselineMs),
+        seconds(r.inventoryMs),
+        times(r.inventoryMs / r.baselineMs),
+        mb(r.yamlBytes),
+        seconds(r.jsonReadMs),
+        seconds(r.yamlReadMs),
+        times(r.yamlReadMs / r.jsonReadMs),
+        `${seconds(r.blastAllMs)} (${r.domains})`,
+        r.pages.toLocaleString('en-US'),
+        mb(r.maxRssBytes),
+      ]),
+    ),
+  );
+  const verdicts: [string, number, number][] = [];
+  for (const r of rows) {
+    verdicts.push([`${r.pods} pods: inventory / (parse + write)`, r.inventoryMs / r.baselineMs, BUDGET.json]);
+    verdicts.push([`${r.pods} pods: YAML read / JSON read`, r.yamlReadMs / r.jsonReadMs, BUDGET.yaml]);
+  }
+  if (rows.length >= 2) {
+    const pods = rows.map((r) => r.pods);
+    verdicts.push([
+      'scaling exponent: inventory',
+      exponent(
+        pods,
+        rows.map((r) => r.inventoryMs),
+      ),
+      BUDGET.exponent,
+    ]);
+    verdicts.push([
+      'scaling exponent: blast every failure domain',
+      exponent(
+        pods,
+        rows.map((r) => r.blastAllMs),
+      ),
+      BUDGET.exponent,
+    ]);
+  }
+  say('');
+  say(
+    table(
+      ['measure', 'value', 'budget', ''],
+      verdicts.map(([label, value, budget]) => [
+        label,
+        value.toFixed(2),
+        budget.toFixed(2),
+        value <= budget ? 'ok' : 'OVER',
+      ]),
+    ),
+  );
+  if (verdicts.some(([, value, budget]) => value > budget)) failed = true;
+  process.exitCode = failed ? 1 : 0;
+}
+
+/** One size: writes the cluster as JSON and YAML, then times each reading and the inventory. */
+async function child(pods: number, work: string): Promise<void> {
+  const objects = syntheticCluster({ workloads: pods / 2, podsPerWorkload: 2 }).map((i) => i.object);
+  const jsonFile = join(work, `${pods}.json`);
+  const yamlFile = join(work, `${pods}.yaml`);
+  writeFileSync(jsonFile, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }));
+  writeFileSync(
+    yamlFile,
+    stringify(
+      { apiVersion: 'v1', kind: 'List', items: objects },
+      { lineWidth: 0, aliasDuplicateObjects: false },
+    ),
+  );
+
+  const jsonReadMs = await timed(() => readOffline([jsonFile]));
+  const yamlReadMs = await timed(() => readOffline([yamlFile]));
+
+  const out = join(work, `content-${pods}`);
+  const inventoryMs = await timed(() =>
+    quietly(() =>
+      inventoryCommand(['--from', jsonFile, '--out', out, '--now', NOW, '--cluster', 'synthetic']),
+    ),
+  );
+
+  // The baseline: parse the same file, write the same pages (no atomic rename, no marker).
+  const pages = listFiles(out).map((path) => ({
+    path: path.slice(out.length + 1),
+    text: readFileSync(path, 'utf8'),
+  }));
+  const plain = join(work, `plain-${pods}`);
+  const baselineMs = await timed(async () => {
+    JSON.parse(readFileSync(jsonFile, 'utf8'));
+    await writeAll(plain, pages);
+  });
+
+  const analysis = analyze(buildGraph((await readOffline([jsonFile])).items), {
+    config: DEFAULT_CONFIG,
+    now: NOW,
+  });
+  let domains = 0;
+  const blastAllMs = await timed(() => {
+    domains = failureDomains(analysis).length;
+  });
+
+  const measured: Measured = {
+    pods,
+    objects: objects.length,
+    jsonBytes: statSync(jsonFile).size,
+    yamlBytes: statSync(yamlFile).size,
+    baselineMs,
+    inventoryMs,
+    jsonReadMs,
+    yamlReadMs,
+    blastAllMs,
+    domains,
+    pages: pages.length,
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
+  process.stdout.write(`${JSON.stringify(measured)}\n`);
+}
+
+async function timed(run: () => unknown): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+/** The command's own report lines would interleave with the table: keep them out. */
+async function quietly(run: () => Promise<number>): Promise<void> {
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  try {
+    const code = await run();
+    if (code !== 0) throw new Error(`tierbook inventory exited ${code}`);
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** Eight writes at a time, as the content writer does. */
+async function writeAll(dir: string, pages: readonly { path: string; text: string }[]): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const made = new Set<string>();
+  let next = 0;
+  const worker = async () => {
+    while (next < pages.length) {
+      const page = pages[next++] as { path: string; text: string };
+      const target = join(dir, page.path);
+      const parent = dirname(target);
+      if (!made.has(parent)) {
+        made.add(parent);
+        await mkdir(parent, { recursive: true });
+      }
+      await writeFile(target, page.text);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+/** Least-squares slope of log(time) over log(size): 1 is linear, 2 quadratic. */
+function exponent(sizes: readonly number[], ms: readonly number[]): number {
+  const xs = sizes.map(Math.log);
+  const ys = ms.map(Math.log);
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  xs.forEach((x, i) => {
+    num += (x - mx) * ((ys[i] as number) - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function say(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+function times(value: number): string {
+  return `${value.toFixed(2)}×`;
+}
+function mb(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}

@@ -1,0 +1,170 @@
+import type { Json } from '../model.ts';
+
+/**
+ * YAML for front matter, byte for byte what gray-matter's js-yaml 3 `safeDump` writes with
+ * `lineWidth: -1, noRefs: true` (block style, two-space indent, sequences indented under their
+ * key), only faster: js-yaml decides every scalar's style by trying the schema's resolvers on it,
+ * which was a fifth of an inventory's run on a large cluster. A string it cannot settle alone is
+ * handed to `scalarOf` (js-yaml itself, cached); a value it does not cover at all (a line break
+ * in a string, a non-integer number, a key long enough to be written `? key`) makes it return
+ * undefined, and the caller uses js-yaml for the whole document.
+ */
+export function yamlBlock(
+  data: Record<string, Json>,
+  scalarOf: (text: string) => string,
+): string | undefined {
+  try {
+    const out = new Out();
+    mapping(data, 0, true, out, scalarOf);
+    return out.text === '' ? '{}' : out.text;
+  } catch (error) {
+    if (error === UNCOVERED) return undefined;
+    throw error;
+  }
+}
+
+const UNCOVERED = new Error('not covered by the fast YAML writer');
+
+/** js-yaml's `noCompatMode: false`: YAML 1.1 booleans are quoted though not resolved as such. */
+const YAML11_BOOLEANS = new Set([
+  'y',
+  'Y',
+  'yes',
+  'Yes',
+  'YES',
+  'on',
+  'On',
+  'ON',
+  'n',
+  'N',
+  'no',
+  'No',
+  'NO',
+  'off',
+  'Off',
+  'OFF',
+]);
+/** Words the core schema reads as null or a boolean, so a string spelled so is quoted. */
+const TYPED_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+
+/** The text written so far: appending to one string lets V8 build a rope, cheaper than a join. */
+class Out {
+  text = '';
+  push(...parts: string[]): void {
+    for (const part of parts) this.text += part;
+  }
+}
+
+const NEWLINES = Array.from({ length: 32 }, (_, level) => `\n${'  '.repeat(level)}`);
+
+function newline(level: number): string {
+  return NEWLINES[level] ?? `\n${'  '.repeat(level)}`;
+}
+
+function mapping(
+  object: { readonly [key: string]: Json },
+  level: number,
+  compact: boolean,
+  out: Out,
+  scalarOf: (text: string) => string,
+): void {
+  let first = true;
+  for (const key of Object.keys(object)) {
+    const value = object[key] as Json;
+    if (!(compact && first)) out.push(newline(level));
+    first = false;
+    const name = scalar(key, scalarOf);
+    if (name.length > 1024) throw UNCOVERED;
+    out.push(name);
+    nested(value, level + 1, out, scalarOf, ':');
+  }
+}
+
+function sequence(
+  items: readonly Json[],
+  level: number,
+  compact: boolean,
+  out: Out,
+  scalarOf: (text: string) => string,
+): void {
+  items.forEach((item, i) => {
+    if (!(compact && i === 0)) out.push(newline(level));
+    out.push('-');
+    nested(item, level + 1, out, scalarOf, '-', true);
+  });
+}
+
+/**
+ * A value after `key:` or `-`: a non-empty mapping or sequence goes on the next lines (a
+ * sequence item's mapping starts on the dash's line), anything else after a space.
+ */
+function nested(
+  value: Json,
+  level: number,
+  out: Out,
+  scalarOf: (text: string) => string,
+  marker: ':' | '-',
+  inSequence = false,
+): void {
+  if (marker === ':') out.push(':');
+  if (Array.isArray(value) && value.length > 0) {
+    if (inSequence) {
+      out.push(' ');
+      sequence(value, level, true, out, scalarOf);
+    } else sequence(value, level, false, out, scalarOf);
+    return;
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
+    if (inSequence) {
+      out.push(' ');
+      mapping(value, level, true, out, scalarOf);
+    } else mapping(value, level, false, out, scalarOf);
+    return;
+  }
+  out.push(' ', leaf(value, scalarOf));
+}
+
+function leaf(value: Json, scalarOf: (text: string) => string): string {
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') {
+    // Integers print as themselves; floats, -0 and huge values take js-yaml's own paths.
+    if (Number.isInteger(value) && !Object.is(value, -0) && Math.abs(value) < 1e21) return String(value);
+    throw UNCOVERED;
+  }
+  if (typeof value === 'string') return scalar(value, scalarOf);
+  if (Array.isArray(value)) return '[]';
+  if (typeof value === 'object') return '{}';
+  throw UNCOVERED;
+}
+
+/** One string: plain when js-yaml would write it plain, quoted when it would quote it. */
+function scalar(text: string, scalarOf: (text: string) => string): string {
+  if (text.length === 0) return "''";
+  // A block scalar's indentation depends on the level: js-yaml writes the whole document.
+  if (text.includes('\n')) throw UNCOVERED;
+  if (YAML11_BOOLEANS.has(text)) return `'${text}'`;
+  // A first character that could start a number, a date, null or an indicator: js-yaml decides.
+  const first = text.charCodeAt(0);
+  if (!isLetter(first) && first !== 0x2f) return scalarOf(text);
+  let plain = text.charCodeAt(text.length - 1) !== 0x20;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Outside printable ASCII (escapes, a BOM, line separators): js-yaml decides.
+    if (c < 0x20 || c > 0x7e) return scalarOf(text);
+    if (c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x3a) plain = false;
+    else if (c === 0x23 && !isNsAscii(text.charCodeAt(i - 1))) plain = false;
+  }
+  // Among words starting with a letter, only null and the booleans resolve to another type.
+  if (plain) return TYPED_WORDS.has(text) ? `'${text}'` : text;
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** A printable ASCII character other than space (YAML's ns-char, within ASCII). */
+function isNsAscii(c: number): boolean {
+  return c > 0x20 && c <= 0x7e;
+}

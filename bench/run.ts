@@ -22,6 +22,8 @@ const passed = filter === '' ? args : args.slice(1);
 const ci = passed.includes('--ci');
 const dir = import.meta.dirname;
 const resultsFile = join(dir, 'RESULTS.md');
+/** Opens each section of RESULTS.md: `<!-- bench: live.bench.ts -->`. */
+const MARK = '<!-- bench: ';
 const benches = readdirSync(dir)
   .filter((name) => name.endsWith('.bench.ts') && name.includes(filter))
   .sort();
@@ -58,7 +60,6 @@ function runBench(
   });
 }
 
-const MARK = '<!-- bench: ';
 
 function section(name: string, stdout: string, code: number | null): string {
   const text = stdout.trim();

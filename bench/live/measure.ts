@@ -8,29 +8,34 @@ export interface Measured {
   wallMs: number;
   /** Peak resident set size, bytes; undefined when it could not be measured. */
   maxRssBytes: number | undefined;
+  /**
+   * CPU time, user and system, ms; undefined when it could not be measured. Unlike wall time it
+   * hardly moves when other work shares the machine, so CI gates on its ratios.
+   */
+  cpuMs: number | undefined;
   /** The file its standard output went to (in `scratch`; the caller removes it). */
   stdoutFile: string;
 }
 
 const TIME = '/usr/bin/time';
-const MAX_RSS_PRELOAD = join(import.meta.dirname, 'max-rss.ts');
+const USAGE_PRELOAD = join(import.meta.dirname, 'usage.ts');
 
 /**
  * Runs one command to completion, asynchronously (the API server it reads lives in this
- * process), and measures its wall time and peak RSS. A Node script (`node: true`) reports its
- * own ru_maxrss through the max-rss.ts preload; any other program is run under /usr/bin/time,
- * and has no RSS when that is not installed. A non-zero exit throws with its stderr.
+ * process), and measures its wall time, CPU time and peak RSS. A Node script (`node: true`)
+ * reports its own getrusage through the usage.ts preload; any other program is run under
+ * /usr/bin/time, and has neither when that is not installed. A non-zero exit throws.
  */
 export async function measure(
   command: string,
   args: readonly string[],
   options: { env: NodeJS.ProcessEnv; node: boolean; scratch: string; timeoutMs: number },
 ): Promise<Measured> {
-  const rssFile = join(options.scratch, `rss-${process.hrtime.bigint()}`);
-  const env = { ...options.env, BENCH_MAXRSS_FILE: rssFile };
+  const usageFile = join(options.scratch, `usage-${process.hrtime.bigint()}`);
+  const env = { ...options.env, BENCH_USAGE_FILE: usageFile };
   let argv: string[];
-  if (options.node) argv = [process.execPath, '--import', MAX_RSS_PRELOAD, command, ...args];
-  else if (existsSync(TIME)) argv = [TIME, '-o', rssFile, '-f', '%M', command, ...args];
+  if (options.node) argv = [process.execPath, '--import', USAGE_PRELOAD, command, ...args];
+  else if (existsSync(TIME)) argv = [TIME, '-o', usageFile, '-f', '%M %U %S', command, ...args];
   else argv = [command, ...args];
   const stdoutFile = join(options.scratch, `stdout-${process.hrtime.bigint()}`);
   const out = await open(stdoutFile, 'w');
@@ -38,10 +43,20 @@ export async function measure(
   const { code, stderr } = await run(argv, env, out.fd, options.timeoutMs).finally(() => out.close());
   const wallMs = performance.now() - started;
   if (code !== 0) throw new Error(`${[command, ...args].join(' ')}: exit ${code}\n${stderr.slice(-4000)}`);
-  const text = await readFile(rssFile, 'utf8').catch(() => '');
-  await rm(rssFile, { force: true });
-  const kib = Number.parseInt(text.trim().split('\n').pop() ?? '', 10);
-  return { wallMs, maxRssBytes: Number.isFinite(kib) ? kib * 1024 : undefined, stdoutFile };
+  const text = await readFile(usageFile, 'utf8').catch(() => '');
+  await rm(usageFile, { force: true });
+  // The last line: /usr/bin/time puts a note about a signal or exit code before it.
+  const last = text.trim().split('\n').pop() ?? '';
+  const [kib, user, system] = last === '' ? [] : last.split(' ').map(Number);
+  return {
+    wallMs,
+    maxRssBytes: kib !== undefined && Number.isFinite(kib) ? kib * 1024 : undefined,
+    cpuMs:
+      user !== undefined && system !== undefined && Number.isFinite(user + system)
+        ? (user + system) * 1000
+        : undefined,
+    stdoutFile,
+  };
 }
 
 /** Standard output straight to a file, so a large one (kubectl's List) costs this process nothing. */

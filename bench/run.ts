@@ -60,7 +60,6 @@ function runBench(
   });
 }
 
-
 function section(name: string, stdout: string, code: number | null): string {
   const text = stdout.trim();
   const body = text.startsWith('## ') ? text : `## ${name}\n\n\`\`\`text\n${text}\n\`\`\``;

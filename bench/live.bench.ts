@@ -203,7 +203,7 @@ function report(cluster: ServedCluster, readers: readonly Reader[], best: Readon
       `${cluster.served.length} kinds, served by tests/support/apiserver.ts on 127.0.0.1 ` +
       `(${cluster.caFile ? 'HTTPS, a bearer token' : 'plain HTTP: openssl is not installed'}). Each reader is ` +
       `its own process (wall time from spawn to exit, CPU time user + system, peak RSS), every one ` +
-      `read every object; the least of ${rounds} rounds for each.`,
+      `read every object; ${rounds === 1 ? 'one round' : `the least of ${rounds} rounds for each`}.`,
   );
   say();
   say(markdownTable(['reader', 'wall', '× raw', 'CPU', '× raw CPU', 'peak RSS', '× raw RSS'], rows));

@@ -15,12 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Measured, measure } from './live/measure.ts';
-import {
-  kubectlNameOf,
-  listPathOf,
-  type ServedCluster,
-  serveSyntheticCluster,
-} from './live/served-cluster.ts';
+import { type ServedCluster, serveSyntheticCluster } from './live/served-cluster.ts';
 import { markdownTable, megabytes, ratio, seconds } from './report.ts';
 
 const KUBECTL = '/usr/bin/kubectl';
@@ -105,7 +100,7 @@ function readersFor(cluster: ServedCluster, scratch: string): Reader[] {
       run: () =>
         measure(
           join(import.meta.dirname, 'live', 'raw-client.ts'),
-          [cluster.server.url, ...cluster.served.map(listPathOf)],
+          [cluster.server.url, ...cluster.served.map((kind) => kind.listPath)],
           {
             ...node,
             env: {
@@ -124,7 +119,7 @@ function readersFor(cluster: ServedCluster, scratch: string): Reader[] {
     },
   ];
   if (existsSync(KUBECTL)) {
-    const kinds = cluster.served.map(kubectlNameOf).join(',');
+    const kinds = cluster.served.map((kind) => kind.kubectlName).join(',');
     readers.push({
       id: 'kubectl',
       label: `\`kubectl get <the same ${cluster.served.length} kinds> -A -o json --chunk-size=500\``,

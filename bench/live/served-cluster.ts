@@ -1,9 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { discover, type ServedResource } from '../../src/core/sources/live/discovery.ts';
-import { DEFAULT_RETRY, getWithRetry } from '../../src/core/sources/live/retry.ts';
-import { RESOURCE_TYPES } from '../../src/core/sources/resources.ts';
-import { createKubeTransport } from '../../src/io/kube-transport.ts';
+import { readSource } from '../../src/io/read-source.ts';
 import { type ApiServer, startApiServer } from '../../tests/support/apiserver.ts';
 import { writeKubeconfig } from '../../tests/support/apiserver-kubeconfig.ts';
 import { makeServerCertificate } from '../../tests/support/apiserver-tls.ts';
@@ -16,10 +13,16 @@ export interface ServedCluster {
   caFile: string | undefined;
   /** Sent as a bearer token (HTTPS only: kubectl sends none over plain HTTP). */
   token: string | undefined;
-  /** The kinds tierbook reads that this server serves, found by tierbook's own discovery. */
-  served: ServedResource[];
+  /** The kinds tierbook reads that this server serves: what tierbook's own read listed. */
+  served: ServedKind[];
   objects: number;
   pods: number;
+}
+
+/** One kind as listed: `/apis/apps/v1/deployments`, and kubectl's name for it, `deployments.apps`. */
+export interface ServedKind {
+  listPath: string;
+  kubectlName: string;
 }
 
 const TOKEN = 'tierbook-bench-token';
@@ -41,29 +44,26 @@ export async function serveSyntheticCluster(dir: string, workloads: number): Pro
   const kubeconfig = await writeKubeconfig(dir, [
     { name: 'bench', server: server.url, ...(tls ? { token: TOKEN, caPem: tls.cert } : {}) },
   ]);
-  const { transport } = await createKubeTransport({ kubeconfig });
-  const discovery = await discover((path) => getWithRetry(transport, path, DEFAULT_RETRY), RESOURCE_TYPES, 4);
-  if (discovery.unreadable.length > 0) throw new Error('the bench server answered discovery with errors');
+  // tierbook reads once, in this process: the list requests it makes are the kinds to measure.
+  const { result } = await readSource({ from: [], kubeconfig });
+  if (result.unreadable.length > 0) throw new Error('the bench server left kinds unread');
+  const listPaths = new Set(server.requests.filter((r) => r.verb === 'list').map((r) => r.path));
+  const served = [...listPaths].map((path) => ({ listPath: path, kubectlName: kubectlNameOf(path) }));
   server.requests.length = 0;
   return {
     server,
     kubeconfig,
     caFile,
     token: tls ? TOKEN : undefined,
-    served: discovery.served,
+    served,
     objects: objects.length,
     pods: objects.filter((o) => o.kind === 'Pod').length,
   };
 }
 
-/** `/api/v1/pods`, `/apis/apps/v1/deployments`: the cluster-wide list path of a served kind. */
-export function listPathOf(resource: ServedResource): string {
-  const gv =
-    resource.group === '' ? `/api/${resource.version}` : `/apis/${resource.group}/${resource.version}`;
-  return `${gv}/${resource.plural}`;
-}
-
-/** kubectl's name for a kind: `pods`, `deployments.apps`, `cephclusters.ceph.rook.io`. */
-export function kubectlNameOf(resource: ServedResource): string {
-  return resource.group === '' ? resource.plural : `${resource.plural}.${resource.group}`;
+/** kubectl's name for a list path: `pods` (`/api/v1/pods`), `deployments.apps`. */
+function kubectlNameOf(listPath: string): string {
+  const segments = listPath.split('/').filter(Boolean);
+  const plural = segments[segments.length - 1] ?? listPath;
+  return segments[0] === 'apis' ? `${plural}.${segments[1]}` : plural;
 }

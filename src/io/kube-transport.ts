@@ -65,8 +65,11 @@ export async function createKubeTransport(options: KubeTransportOptions = {}): P
     maxBytes: options.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   };
   const where = `context "${context}" (server ${server.display})`;
+  const agents = keepAliveAgents();
   return {
-    transport: { get: (path, opts) => get(config, server.base, path, limits, where, opts?.signal) },
+    transport: {
+      get: (path, opts) => get(config, agents, server.base, path, limits, where, opts?.signal),
+    },
     describe: where,
     context,
   };
@@ -136,8 +139,39 @@ interface Limits {
   maxBytes: number;
 }
 
+/**
+ * client-node gives every request of a context the same agent (its per cluster and user cache),
+ * made without keep-alive: each list page then opened a new connection, a TCP and TLS handshake
+ * with the CA parsed again, for every one of the hundreds of pages a large cluster takes. Its
+ * plain https and http agents are swapped for a keep-alive twin with the same TLS options;
+ * proxy agents (SOCKS, HTTP CONNECT, their own subclasses) are used as client-node made them.
+ * Idle sockets of a Node agent are unreferenced, so they never keep the process alive. A kept
+ * connection the server closed just before it was reused fails as a reset, which the live source
+ * retries like any other (a new connection then).
+ */
+type RequestAgent = https.RequestOptions['agent'];
+
+function keepAliveAgents(): (agent: RequestAgent) => RequestAgent {
+  const twins = new WeakMap<http.Agent, http.Agent>();
+  return (agent) => {
+    if (!(agent instanceof http.Agent)) return agent;
+    const kind = Object.getPrototypeOf(agent);
+    if (kind !== https.Agent.prototype && kind !== http.Agent.prototype) return agent;
+    let twin = twins.get(agent);
+    if (!twin) {
+      twin =
+        agent instanceof https.Agent
+          ? new https.Agent({ ...agent.options, keepAlive: true })
+          : new http.Agent({ keepAlive: true });
+      twins.set(agent, twin);
+    }
+    return twin;
+  };
+}
+
 async function get(
   config: KubeConfig,
+  keepAlive: (agent: RequestAgent) => RequestAgent,
   base: string,
   path: string,
   { timeoutMs, maxBytes }: Limits,
@@ -148,6 +182,7 @@ async function get(
   try {
     // Per request, not once: exec plugins and token files hand out credentials that expire.
     await config.applyToHTTPSOptions(options);
+    options.agent = keepAlive(options.agent);
   } catch (error) {
     throw new ClusterReadError(`cannot apply the credentials of ${where}: ${messageOf(error)}`);
   }
@@ -182,6 +217,8 @@ async function get(
       response.on('error', fail);
       response.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
+        // The bytes go before the parse: a page is never held as bytes, text and objects at once.
+        chunks.length = 0;
         resolve({ status: response.statusCode ?? 0, headers: headersOf(response), body: bodyOf(text) });
       });
     });

@@ -149,5 +149,38 @@ test('resets, refusals and timeouts surface as NetworkFailure with the system co
   assert.equal(ok.status, 200);
   assert.equal(ok.headers['content-type'], 'application/json');
   await server.close();
-  await assert.rejects(transport.get('/api'), { name: 'NetworkFailure', code: 'ECONNREFUSED' });
+  // The connection kept open from the requests above may fail first, as a reset: a fresh
+  // transport has none and meets the refusal.
+  await assert.rejects(transport.get('/api'), NetworkFailure);
+  const fresh = (await createKubeTransport({ kubeconfig, timeoutMs: 100 })).transport;
+  await assert.rejects(fresh.get('/api'), { name: 'NetworkFailure', code: 'ECONNREFUSED' });
+});
+
+test('a paged read keeps its connections open: one per request in flight, not one per page', {
+  skip: needsTls,
+}, async (t) => {
+  if (!tls) return;
+  const pods = Array.from({ length: 1200 }, (_, i) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `web-${i}`, namespace: `shop-${i % 7}` },
+  }));
+  const server = await serve(t, { objects: [...k3s, ...pods], tls, token: TOKEN });
+  const kubeconfig = await writeKubeconfig(await tempDir(t), [
+    { name: 'local', server: server.url, token: TOKEN, caPem: tls.cert },
+  ]);
+  const { transport } = await createKubeTransport({ kubeconfig });
+  const resourceTypes = [
+    { group: '', kind: 'Pod', plural: 'pods' },
+    { group: '', kind: 'Namespace', plural: 'namespaces' },
+  ];
+  const result = await readLive(transport, { pageSize: 100, concurrency: 4, resourceTypes });
+
+  const k3sPods = k3s.filter((o) => o.kind === 'Pod').length;
+  assert.equal(result.items.filter((i) => i.object.kind === 'Pod').length, pods.length + k3sPods);
+  assert.ok(server.requests.length > 12, `${server.requests.length} requests`);
+  assert.ok(
+    server.connections() <= 4,
+    `${server.connections()} connections for ${server.requests.length} requests`,
+  );
 });

@@ -55,6 +55,8 @@ export interface RequestLogEntry {
 export interface ApiServer {
   url: string;
   requests: RequestLogEntry[];
+  /** Connections accepted so far (TLS handshakes completed, for an HTTPS server). */
+  connections: () => number;
   close(): Promise<void>;
 }
 
@@ -131,6 +133,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   };
 
   const server = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);
+  let connections = 0;
+  server.on(options.tls ? 'secureConnection' : 'connection', () => {
+    connections++;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   address = `127.0.0.1:${port}`;
@@ -138,6 +144,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   return {
     url: `${options.tls ? 'https' : 'http'}://${address}`,
     requests,
+    connections: () => connections,
     // Idempotent: a test may stop the server early and still register it for cleanup.
     close: () =>
       (closed ??= new Promise<void>((resolve, reject) => {

@@ -29,14 +29,25 @@ export function tooDeepDetail(): string {
   return `${TOO_DEEP}: more than ${MAX_NESTING} levels of mappings or lists`;
 }
 
-/** True when `value` nests deeper than MAX_NESTING; an explicit stack, so it cannot overflow. */
+/**
+ * True when `value` nests deeper than MAX_NESTING. A recursion that stops at that depth, so at
+ * most MAX_NESTING + 1 frames deep whatever the input: it cannot overflow, and it allocates
+ * nothing (it runs over every object a live read or a dump holds, tens of thousands of them).
+ */
 export function nestsTooDeep(value: unknown): boolean {
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
-  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
-    if (typeof entry.value !== 'object' || entry.value === null) continue;
-    const depth = entry.depth + 1;
-    if (depth > MAX_NESTING) return true;
-    for (const child of Object.values(entry.value)) stack.push({ value: child, depth });
+  return deeperThanMax(value, 0);
+}
+
+/** `containers`: how many arrays and objects enclose `value`. */
+function deeperThanMax(value: unknown, containers: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (containers >= MAX_NESTING) return true;
+  if (Array.isArray(value)) {
+    for (const child of value) if (deeperThanMax(child, containers + 1)) return true;
+    return false;
   }
+  const fields = value as Record<string, unknown>;
+  for (const key in fields)
+    if (Object.hasOwn(fields, key) && deeperThanMax(fields[key], containers + 1)) return true;
   return false;
 }

@@ -149,13 +149,9 @@ describe('the sample site at 2 AM', () => {
       await page.locator('.pagefind-ui__result-link').first().waitFor();
       // Pagefind first draws each result as a skeleton (text the colour of its background, on
       // purpose) and fills it when the fragment arrives: measure what a reader reads, once filled.
-      await page.waitForFunction(
-        () => document.querySelectorAll('.pagefind-ui__loading').length === 0,
-        null,
-        {
-          timeout: 10_000,
-        },
-      );
+      await page.waitForFunction("document.querySelectorAll('.pagefind-ui__loading').length === 0", null, {
+        timeout: 10_000,
+      });
       const low = (await page.evaluate(CONTRASTS)) as string[];
       assert.deepEqual(low, [], `${colorScheme}: text below 4.5:1`);
       await context.close();

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import { cacheRoot, diagramKey, MERMAID_CONFIG, readDiagram, writeDiagram } from './diagram-cache.ts';
+import { cacheRoot, diagramKey, hasDiagram, MERMAID_CONFIG, writeDiagram } from './diagram-cache.ts';
 
 // Kept here for callers that import them from the renderer (e2e tests, printing).
 export { CHROMIUM_ARGS, chromiumPath, launchChromium } from './chromium.ts';
@@ -32,7 +32,7 @@ export function openMermaidRenderer(options: { cacheDir?: string; pages?: number
   return {
     async renderAll(sources) {
       const unique = [...new Map(sources.map((s) => [diagramKey(s), s])).values()];
-      const missing = unique.filter((s) => readDiagram(s, root) === null);
+      const missing = unique.filter((s) => !hasDiagram(s, root));
       if (missing.length === 0) return { rendered: 0, cached: unique.length };
       browser ??= await launchChromium();
       const pageCount = Math.max(1, Math.min(options.pages ?? 2, missing.length));

@@ -1,60 +1,112 @@
 /**
- * The site on a 2,000-workload synthetic inventory: a full build (every diagram drawn, an
- * empty cache), then an incremental rebuild after one workload changed, against it in the same
- * run. Reports time per page, the ratio, diagram cache hits and the heaviest page.
- * `npm run bench -- site`. Needs Chromium (see README).
+ * The site on a 2,000-workload synthetic inventory (and, with TIERBOOK_BENCH_SITE_LARGE=1, the
+ * 10,000-pod one: 5,000 workloads): a cold build (every diagram drawn, an empty cache), then a
+ * rebuild after one workload changed, measured against the cold build in the same run. Prints
+ * Markdown: raw times, the ratio, diagrams drawn, page sizes, each against its budget (issue
+ * 18, item 5); exits 1 when one is over. `npm run bench -- site`. Needs Chromium (see README).
  */
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assembleInventory } from '../src/core/inventory/assemble.ts';
 import { renderContent } from '../src/core/render/content.ts';
-import { writeContentDir } from '../src/io/content-dir.ts';
+import { readContentDir, writeContentDir } from '../src/io/content-dir.ts';
 import { buildStaticSite, type SiteBuildResult } from '../src/io/site-build.ts';
+import { readContent } from '../src/site/data/read-content.ts';
+import { buildSite, siteDiagrams } from '../src/site/data/site.ts';
 import { syntheticCluster } from './synthetic/index.ts';
 
-const WORKLOADS = 2_000;
-const work = await mkdtemp(join(tmpdir(), 'tierbook-site-bench-'));
-// A cache of its own: the full build really draws every diagram.
-process.env.TIERBOOK_CACHE_DIR = join(work, 'cache');
-const contentDir = join(work, 'content');
-const outDir = join(work, 'site');
+const BUDGET = {
+  /** Cold build of 2,000 workloads on 2 cores, seconds (larger sizes are reported, not judged). */
+  coldSeconds: 90,
+  msPerDiagram: 35,
+  rebuildRatio: 0.1,
+  largestPageKiB: 500,
+  medianWorkloadPageKiB: 150,
+};
 
-try {
-  const items = syntheticCluster({ workloads: WORKLOADS });
-  const inventory = assembleInventory(
-    { items, unreadable: [], skipped: [] },
-    { cluster: 'synthetic', now: '2026-11-24T06:00:00Z' },
-  );
-  await writeContentDir(contentDir, renderContent(inventory, new Map()));
-  const say = (text: string) => process.stdout.write(`${text}\n`);
-  say(`${inventory.workloads.length} workloads, ${inventory.storage.length} storage objects`);
+const SIZES = [
+  { label: '2,000 workloads', workloads: 2_000, judgeCold: true },
+  ...(process.env.TIERBOOK_BENCH_SITE_LARGE === '1'
+    ? [{ label: '10,000 pods (5,000 workloads)', workloads: 5_000, judgeCold: false }]
+    : []),
+];
 
-  const full = await buildStaticSite({ contentDir, outDir });
-  report('full build (empty cache)', full);
+const say = (text: string) => process.stdout.write(`${text}\n`);
+let over = 0;
 
-  const changed = await changeOneWorkload(contentDir);
-  const incremental = await buildStaticSite({ contentDir, outDir });
-  report(`after ${changed} changed`, incremental);
-  say(
-    `incremental / full: ${(incremental.timings.total / full.timings.total).toFixed(3)} ` +
-      `(${(incremental.timings.total / 1000).toFixed(1)} s / ${(full.timings.total / 1000).toFixed(1)} s)`,
-  );
-  const heaviest = await largestPage(outDir);
-  say(`largest page: ${heaviest.path} ${(heaviest.bytes / 1024).toFixed(0)} KiB`);
+say('## Site build (issue 18, item 5)\n');
+for (const size of SIZES) await benchSize(size);
+if (SIZES.length === 1) say('\n(The 10,000-pod size runs with `TIERBOOK_BENCH_SITE_LARGE=1`.)');
+process.exitCode = over > 0 ? 1 : 0;
 
-  function report(label: string, r: SiteBuildResult): void {
-    const t = r.timings;
-    say(
-      `${label.padEnd(40)} ${(t.total / 1000).toFixed(1).padStart(6)} s total, ` +
-        `${(t.total / r.pages).toFixed(1)} ms/page over ${r.pages} pages ` +
-        `(check ${(t.check / 1000).toFixed(1)} s, diagrams ${(t.diagrams / 1000).toFixed(1)} s, ` +
-        `pages ${(t.astro / 1000).toFixed(1)} s, search ${(t.search / 1000).toFixed(1)} s); ` +
-        `diagrams drawn ${r.diagrams.rendered}, cache hits ${r.diagrams.cached}`,
+async function benchSize(size: (typeof SIZES)[number]): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'tierbook-site-bench-'));
+  // A cache of its own: the cold build really draws every diagram.
+  process.env.TIERBOOK_CACHE_DIR = join(work, 'cache');
+  const contentDir = join(work, 'content');
+  const outDir = join(work, 'site');
+  try {
+    const items = syntheticCluster({ workloads: size.workloads });
+    const inventory = assembleInventory(
+      { items, unreadable: [], skipped: [] },
+      { cluster: 'synthetic', now: '2026-11-24T06:00:00Z' },
     );
+    await writeContentDir(contentDir, renderContent(inventory, new Map()));
+    const before = await diagramSources(contentDir);
+
+    const cold = await buildStaticSite({ contentDir, outDir, notify: () => {} });
+    const changed = await changeOneWorkload(contentDir);
+    const after = await diagramSources(contentDir);
+    const newSources = [...after].filter((s) => !before.has(s)).length;
+    const rebuild = await buildStaticSite({ contentDir, outDir, notify: () => {} });
+    const pages = await pageSizes(outDir);
+
+    say(
+      `\n### ${size.label}: ${cold.workloads} workloads, ${cold.storage} storage objects, ${cold.pages} pages\n`,
+    );
+    say('| build | total | check | diagrams | pages (Astro) | search | drawn | cached |');
+    say('|---|---|---|---|---|---|---|---|');
+    say(row('cold (empty cache)', cold));
+    say(row(`rebuild (${changed} changed)`, rebuild));
+    say('');
+    const perDiagram = cold.diagrams.rendered > 0 ? cold.timings.diagrams / cold.diagrams.rendered : 0;
+    const ratio = rebuild.timings.total / cold.timings.total;
+    const largest = pages.all[0] ?? { path: '', bytes: 0 };
+    const median = medianOf(pages.workloads.map((p) => p.bytes));
+    say('| measure | value | budget | |');
+    say('|---|---|---|---|');
+    if (size.judgeCold) check('cold build', cold.timings.total / 1000, BUDGET.coldSeconds, 's');
+    else say(`| cold build | ${(cold.timings.total / 1000).toFixed(1)} s | (reported) | |`);
+    check('diagram, amortised (cold)', perDiagram, BUDGET.msPerDiagram, 'ms');
+    check('rebuild / cold', ratio, BUDGET.rebuildRatio, '', 3);
+    // Only the diagrams whose text changed are drawn again; every other one comes from the cache.
+    check('diagrams drawn by the rebuild', rebuild.diagrams.rendered, newSources, 'new', 0);
+    check(`largest page (${largest.path})`, largest.bytes / 1024, BUDGET.largestPageKiB, 'KiB', 0);
+    check('median workload page', median / 1024, BUDGET.medianWorkloadPageKiB, 'KiB', 0);
+    say(
+      `\nPages over ${BUDGET.largestPageKiB} KiB: ${pages.all.filter((p) => p.bytes > BUDGET.largestPageKiB * 1024).length}.`,
+    );
+  } finally {
+    await rm(work, { recursive: true, force: true });
   }
-} finally {
-  await rm(work, { recursive: true, force: true });
+}
+
+function row(label: string, r: SiteBuildResult): string {
+  const t = r.timings;
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  return `| ${label} | ${s(t.total)} | ${s(t.check)} | ${s(t.diagrams)} | ${s(t.astro)} | ${s(t.search)} | ${r.diagrams.rendered} | ${r.diagrams.cached} |`;
+}
+
+function check(label: string, value: number, budget: number, unit: string, digits = 1): void {
+  const ok = value <= budget;
+  if (!ok) over++;
+  say(`| ${label} | ${value.toFixed(digits)} ${unit} | ≤ ${budget} ${unit} | ${ok ? 'ok' : '**over**'} |`);
+}
+
+async function diagramSources(dir: string): Promise<Set<string>> {
+  const site = buildSite(readContent(await readContentDir(dir)));
+  return new Set(siteDiagrams(site).map((d) => d.source));
 }
 
 /** Grows the first volume of the first workload with one: its page and storage picture change. */
@@ -70,13 +122,24 @@ async function changeOneWorkload(dir: string): Promise<string> {
   throw new Error('no workload with a volume to change');
 }
 
-async function largestPage(dir: string): Promise<{ path: string; bytes: number }> {
-  let best = { path: '', bytes: 0 };
+interface PageSize {
+  path: string;
+  bytes: number;
+}
+
+/** Every HTML page, largest first, and the workload pages among them. */
+async function pageSizes(dir: string): Promise<{ all: PageSize[]; workloads: PageSize[] }> {
+  const all: PageSize[] = [];
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const path = join(entry.parentPath, entry.name);
-    const bytes = (await stat(path)).size;
-    if (bytes > best.bytes) best = { path: path.slice(dir.length + 1), bytes };
+    all.push({ path: path.slice(dir.length + 1), bytes: (await stat(path)).size });
   }
-  return best;
+  all.sort((a, b) => b.bytes - a.bytes);
+  return { all, workloads: all.filter((p) => /^workloads\/[^/]+\/index\.html$/.test(p.path)) };
+}
+
+function medianOf(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -51,6 +51,11 @@ export function readDiagram(source: string, root = cacheRoot()): string | null {
   } catch {
     return null;
   }
+}
+
+/** Whether `source` was drawn already: a name check, without reading the SVG (a rebuild asks for each). */
+export function hasDiagram(source: string, root = cacheRoot()): boolean {
+  return existsSync(diagramFile(source, root));
 }
 
 export async function writeDiagram(source: string, svg: string, root = cacheRoot()): Promise<void> {

@@ -4,6 +4,12 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { readContentDir } from '../../src/io/content-dir.ts';
 import { readRuleDocs } from '../../src/io/read-rule-docs.ts';
+import {
+  FINDINGS_PER_PAGE,
+  findingGroups,
+  findingPages,
+  INLINE_FINDINGS,
+} from '../../src/site/data/finding-groups.ts';
 import { fixParts } from '../../src/site/data/fix-parts.ts';
 import { readContent } from '../../src/site/data/read-content.ts';
 import { buildSite } from '../../src/site/data/site.ts';
@@ -34,6 +40,46 @@ test('findings are grouped by severity then rule, every finding once, every anch
   const readme = site.rules.find((d) => d.id === 'README');
   assert.match(readme?.html ?? '', /href="\.\/volatile-device-name\/"/);
   assert.doesNotMatch(site.rules.map((d) => d.html).join(''), /href="[^"#]*\.md/);
+});
+
+test('a rule with many findings gets pages of its own, each bounded; a short one stays on the index', () => {
+  const row = (rule: string, n: number) => ({
+    rule,
+    severity: 'medium' as const,
+    id: null,
+    object: `Deployment apps/app-${n}`,
+    field: 'spec',
+    message: 'm',
+    fix: `fix ${n}`,
+    url: null,
+  });
+  const many = 2 * FINDINGS_PER_PAGE + 7;
+  const rows = [
+    ...Array.from({ length: many }, (_, n) => row('backup-missing', n)),
+    ...Array.from({ length: INLINE_FINDINGS }, (_, n) => row('backup-stale', n)),
+  ];
+  const groups = findingGroups(rows, () => true);
+  const [big, small] = groups[0]?.rules ?? [];
+  assert.deepEqual(big?.pages, [
+    'findings/rule-backup-missing/',
+    'findings/rule-backup-missing/2/',
+    'findings/rule-backup-missing/3/',
+  ]);
+  assert.deepEqual(small?.pages, [], 'at the limit a group stays on the index');
+  const pages = findingPages(groups);
+  assert.deepEqual(
+    pages.map((p) => [p.slug, p.number, p.findings.length]),
+    [
+      ['rule-backup-missing', 1, FINDINGS_PER_PAGE],
+      ['rule-backup-missing/2', 2, FINDINGS_PER_PAGE],
+      ['rule-backup-missing/3', 3, 7],
+    ],
+  );
+  // Every finding of the group is on exactly one of its pages, in order.
+  assert.deepEqual(
+    pages.flatMap((p) => p.findings.map((f) => f.anchor)),
+    big?.findings.map((f) => f.anchor),
+  );
 });
 
 test('a fix shows each command as a block and keeps its words in order', () => {

@@ -15,6 +15,7 @@ import {
   ResponseTooLarge,
 } from '../core/sources/live/transport.ts';
 import { redactUrl } from '../core/url-credentials.ts';
+import { keepAliveAgents, type RequestAgent } from './keep-alive-agents.ts';
 
 export interface KubeTransportOptions {
   /** `--kubeconfig FILE`; else KUBECONFIG, ~/.kube/config, or the in-cluster service account. */
@@ -137,36 +138,6 @@ function parseServer(server: string, context: string): { base: string; display: 
 interface Limits {
   timeoutMs: number;
   maxBytes: number;
-}
-
-/**
- * client-node gives every request of a context the same agent (its per cluster and user cache),
- * made without keep-alive: each list page then opened a new connection, a TCP and TLS handshake
- * with the CA parsed again, for every one of the hundreds of pages a large cluster takes. Its
- * plain https and http agents are swapped for a keep-alive twin with the same TLS options;
- * proxy agents (SOCKS, HTTP CONNECT, their own subclasses) are used as client-node made them.
- * Idle sockets of a Node agent are unreferenced, so they never keep the process alive. A kept
- * connection the server closed just before it was reused fails as a reset, which the live source
- * retries like any other (a new connection then).
- */
-type RequestAgent = https.RequestOptions['agent'];
-
-function keepAliveAgents(): (agent: RequestAgent) => RequestAgent {
-  const twins = new WeakMap<http.Agent, http.Agent>();
-  return (agent) => {
-    if (!(agent instanceof http.Agent)) return agent;
-    const kind = Object.getPrototypeOf(agent);
-    if (kind !== https.Agent.prototype && kind !== http.Agent.prototype) return agent;
-    let twin = twins.get(agent);
-    if (!twin) {
-      twin =
-        agent instanceof https.Agent
-          ? new https.Agent({ ...agent.options, keepAlive: true })
-          : new http.Agent({ keepAlive: true });
-      twins.set(agent, twin);
-    }
-    return twin;
-  };
 }
 
 async function get(

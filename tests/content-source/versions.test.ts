@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../src/core/analysis/analyze.ts';
@@ -14,7 +14,7 @@ import {
   SAVED_INVENTORY_MIGRATIONS,
   type SavedInventoryMigration,
 } from '../../src/core/graph/saved-inventory-migrations.ts';
-import { NOW, ROOT, SAMPLE, scratch, tierbook } from '../reliability/support.ts';
+import { NOW, ROOT, SAMPLE, sampleContentCopy, tierbook } from '../reliability/support.ts';
 
 const OLDEST = join(ROOT, 'tests', 'fixtures', 'content-versions', 'schema-1-ee5d5c1.graph.json');
 const CURRENT = join(ROOT, 'content', 'graph.json');
@@ -139,10 +139,7 @@ test('migrations run one step a version, in order, in memory', () => {
 // An upgrade alone changes nothing in the cluster: a run that finds nothing new keeps the
 // version that wrote the files (no drift for CI); a folder that records none gets it.
 test('inventory keeps the recorded version when nothing else changed, and records it when missing', async (t) => {
-  const dir = await scratch();
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  const content = join(dir, 'content');
-  await cp(join(ROOT, 'content'), content, { recursive: true });
+  const { content } = await sampleContentCopy(t);
   const edit = async (file: string, from: RegExp, to: string) => {
     const text = await readFile(join(content, file), 'utf8');
     assert.match(text, from);
@@ -167,10 +164,7 @@ test('inventory keeps the recorded version when nothing else changed, and record
 });
 
 test('check --content refuses a newer inventory with exit 2, naming file, field and versions', async (t) => {
-  const dir = await scratch();
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  const content = join(dir, 'content');
-  await cp(join(ROOT, 'content'), content, { recursive: true });
+  const { content } = await sampleContentCopy(t);
   const graph = join(content, 'graph.json');
   await writeFile(graph, (await readFile(graph, 'utf8')).replace(/^"schema": 1,$/m, '"schema": 2,'));
   const run = await tierbook(['check', '--content', content]);

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestContext } from 'node:test';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CLI = join(ROOT, 'scripts', 'tierbook.ts');
@@ -34,6 +35,21 @@ export function tierbook(args: string[], nodeArgs: string[] = []): Promise<Run> 
 
 export function scratch(prefix = 'tierbook-rel-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
+}
+
+/**
+ * The committed sample content/ copied to `dir/name` in a scratch folder that is removed after
+ * the test; `dir` is there for the test's other files.
+ */
+export async function sampleContentCopy(
+  t: TestContext,
+  name = 'content',
+): Promise<{ dir: string; content: string }> {
+  const dir = await scratch();
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const content = join(dir, name);
+  await cp(join(ROOT, 'content'), content, { recursive: true });
+  return { dir, content };
 }
 
 /** A clear error: no "internal error", no stack trace. */

@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
-import { cp, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, SAMPLE, scratch, tierbook } from '../reliability/support.ts';
+import { ROOT, SAMPLE, sampleContentCopy, tierbook } from '../reliability/support.ts';
 
 // Two clusters inventoried on their own (here: the committed sample, and the sample read again
 // under another name with one pool shrunk to a single copy), built into one fleet site.
 test('build --content prod=DIR --content lab=DIR: each cluster its own site, one dashboard comparing them', async (t) => {
-  const dir = await scratch();
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  const prod = join(dir, 'prod-content');
-  await cp(join(ROOT, 'content'), prod, { recursive: true });
+  const { dir, content: prod } = await sampleContentCopy(t, 'prod-content');
   const lab = join(dir, 'lab-content');
   const made = await tierbook([
     'inventory',

@@ -42,3 +42,19 @@ export function breadcrumbs(url: string, title: string): Crumb[] {
     { label: title, url: null },
   ];
 }
+
+/** Sections with no entry of their own in the header: they are shown under another one. */
+const SHOWN_UNDER: Readonly<Record<string, string>> = { rules: 'findings/' };
+
+/**
+ * What a header link says about the page it is on: `page` on the section's own index, `true`
+ * (ARIA's "current item in a set") anywhere below it, so the reader sees which section they are
+ * in; nothing elsewhere. The dashboard ('') is only ever the page itself.
+ */
+export function navCurrent(href: string, url: string): 'page' | 'true' | undefined {
+  if (href === url) return 'page';
+  if (href === '') return undefined;
+  const section = url.split('/').find(Boolean);
+  if (section === undefined) return undefined;
+  return `${section}/` === href || SHOWN_UNDER[section] === href ? 'true' : undefined;
+}

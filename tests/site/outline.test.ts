@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { breadcrumbs } from '../../src/site/breadcrumbs.ts';
+import { breadcrumbs, navCurrent } from '../../src/site/breadcrumbs.ts';
 import { focusableCode, outlinePage, TOC_MIN_SECTIONS, tocPosition } from '../../src/site/outline.ts';
 
 describe('headings as places to link to', () => {
@@ -71,5 +71,21 @@ describe('breadcrumbs', () => {
       { label: 'Findings', url: null },
     ]);
     assert.deepEqual(breadcrumbs('', 'sample'), []);
+  });
+});
+
+describe('the header says which section a page is in', () => {
+  const NAV = ['', 'workloads/', 'storage/', 'blast/', 'findings/', 'runbooks/'];
+  const marks = (url: string) =>
+    Object.fromEntries(NAV.map((href) => [href, navCurrent(href, url)]).filter(([, m]) => m));
+  test('the index itself is the page; a page below it is in the section; nothing else is marked', () => {
+    assert.deepEqual(marks(''), { '': 'page' });
+    assert.deepEqual(marks('workloads/'), { 'workloads/': 'page' });
+    assert.deepEqual(marks('workloads/databases.cluster.pg-main/'), { 'workloads/': 'true' });
+    assert.deepEqual(marks('storage/osd.rook-ceph.3/'), { 'storage/': 'true' });
+    assert.deepEqual(marks('findings/rule-backup-missing/2/'), { 'findings/': 'true' });
+    assert.deepEqual(marks('rules/backup-missing/'), { 'findings/': 'true' });
+    assert.deepEqual(marks('search/'), {});
+    assert.deepEqual(marks('404/'), {});
   });
 });

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import type { SourceItem, SourceResult } from '../../src/core/model.ts';
 import { renderContent } from '../../src/core/render/content.ts';
-import { safeSegment } from '../../src/core/render/file-names.ts';
+import { safeSegment } from '../../src/core/file-names.ts';
 import { NOTES_END, NOTES_START } from '../../src/core/render/notes.ts';
 import { readContentDir, writeContentDir } from '../../src/io/content-dir.ts';
 import { readOffline } from '../../src/io/read-offline.ts';

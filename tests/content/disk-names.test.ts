@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import { renderContent } from '../../src/core/render/content.ts';
-import { diskSegment, legacyStorageFile, storageFile } from '../../src/core/render/file-names.ts';
+import { diskSegment, legacyStorageFile, storageFile } from '../../src/core/file-names.ts';
 import { NOTES_END, NOTES_START } from '../../src/core/render/notes.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
 

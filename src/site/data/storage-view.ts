@@ -7,8 +7,9 @@ import { factValue, factWords } from './fact-words.ts';
 import { findingRows, groupByTier } from './impacts.ts';
 import { notesToHtml } from './notes.ts';
 import type { PageIndex } from './page-index.ts';
-import type { StorageView, VerdictView } from './site-model.ts';
+import type { StorageView } from './site-model.ts';
 import { relativeUrl } from './urls.ts';
+import type { VerdictView } from './view-rows.ts';
 
 export function storageView(
   page: StoragePage,

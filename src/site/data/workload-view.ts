@@ -9,8 +9,9 @@ import type { DependencyEntry, VolumeEntry, WorkloadPage } from './content-model
 import { findingRows, groupByTier } from './impacts.ts';
 import { notesToHtml } from './notes.ts';
 import type { PageIndex } from './page-index.ts';
-import type { DependencyRow, Link, VolumeRow, WorkloadView } from './site-model.ts';
+import type { DependencyRow, VolumeRow, WorkloadView } from './site-model.ts';
 import { relativeUrl } from './urls.ts';
+import type { Link } from './view-rows.ts';
 
 export function workloadView(
   page: WorkloadPage,

@@ -2,14 +2,16 @@ import type { Tier } from './tiers/model.ts';
 
 /**
  * One row per operator kind, by `group/Kind`: what tierbook knows of it as a workload. Read by
- * workloads.ts (`root`), blast/instances.ts (`replicates`) and tiers/rules/operator.ts (`tier`),
- * which used to keep three sets that had to agree.
+ * workloads.ts (`root`), blast/instances.ts (`replicates`), tiers/rules/operator.ts (`tier`) and
+ * backups/coverage.ts (`database`), which used to keep four sets that had to agree.
  */
 export interface WorkloadKind {
   /** A workload even before it owns anything (its resource read from manifests). */
   root: boolean;
   /** Every instance keeps a full copy of the data (streaming or Galera replication). */
   replicates: boolean;
+  /** A database: a file copy of its live volumes (Velero fs-backup, k8up) is no database backup. */
+  database: boolean;
   /** Its tier and what the data is, in words (tier rule 5, `operator`); null: no tier hint. */
   tier: { tier: Tier; what: string } | null;
 }
@@ -17,11 +19,13 @@ export interface WorkloadKind {
 const database = (what: string, root: boolean): WorkloadKind => ({
   root,
   replicates: root,
+  database: true,
   tier: { tier: 1, what: `${what} (core database)` },
 });
 const storage = (what: string, root = false): WorkloadKind => ({
   root,
   replicates: false,
+  database: false,
   tier: { tier: 0, what },
 });
 

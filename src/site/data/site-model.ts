@@ -1,4 +1,4 @@
-import type { Diagram } from '../../core/render/diagrams/index.ts';
+import type { Diagram } from '../diagrams/index.ts';
 import type { AtRisk } from './at-risk.ts';
 import type {
   BackupEntry,

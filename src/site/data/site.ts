@@ -1,5 +1,5 @@
-import type { Diagram, OsdPlacement } from '../../core/render/diagrams/index.ts';
 import { STORAGE_DESCRIPTIONS } from '../../core/render/storage-page.ts';
+import type { Diagram, OsdPlacement } from '../diagrams/index.ts';
 import type { Content, StoragePage } from './content-model.ts';
 import { findingGroups } from './finding-groups.ts';
 import { homeView } from './home-view.ts';

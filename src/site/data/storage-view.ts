@@ -1,6 +1,6 @@
 import { blastVerdict, type VerdictWorkload } from '../../core/render/blast-verdict.ts';
-import { blastMapDiagram, livesOnDiagram } from '../../core/render/diagrams/index.ts';
 import { STORAGE_DESCRIPTIONS } from '../../core/render/storage-page.ts';
+import { blastMapDiagram, livesOnDiagram } from '../diagrams/index.ts';
 import type { StoragePage, WorkloadPage } from './content-model.ts';
 import { deviceNote, diskRows } from './device-view.ts';
 import { factValue, factWords } from './fact-words.ts';

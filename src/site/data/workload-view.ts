@@ -1,10 +1,5 @@
 import { parseId } from '../../core/graph/ids.ts';
-import {
-  dependencyDiagram,
-  diskName,
-  type OsdPlacement,
-  storageChainDiagram,
-} from '../../core/render/diagrams/index.ts';
+import { dependencyDiagram, diskName, type OsdPlacement, storageChainDiagram } from '../diagrams/index.ts';
 import type { DependencyEntry, VolumeEntry, WorkloadPage } from './content-model.ts';
 import { findingRows, groupByTier } from './impacts.ts';
 import { notesToHtml } from './notes.ts';

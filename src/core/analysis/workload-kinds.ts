@@ -1,6 +1,21 @@
 import type { Tier } from './tiers/model.ts';
 
 /**
+ * Where a workload kind declares what the rules talk about, so a finding can name the field an
+ * operator edits.
+ */
+export interface WorkloadFields {
+  /** How many instances run. */
+  instances: string;
+  /** Where the storage class of its volumes is chosen. */
+  storageClass: string;
+  /** Where its backup is (or would be) configured. */
+  backup: string;
+  /** Where pods are kept apart. */
+  affinity: string;
+}
+
+/**
  * One row per operator kind, by `group/Kind`: what tierbook knows of it as a workload. Read by
  * workloads.ts (`root`), blast/instances.ts (`replicates`), tiers/rules/operator.ts (`tier`) and
  * backups/coverage.ts (`database`), which used to keep four sets that had to agree.
@@ -14,9 +29,12 @@ export interface WorkloadKind {
   database: boolean;
   /** Its tier and what the data is, in words (tier rule 5, `operator`); null: no tier hint. */
   tier: { tier: Tier; what: string } | null;
+  /** The fields findings name for it; absent: a Deployment's (checks/workload-fields.ts). */
+  fields?: WorkloadFields;
 }
 
-const database = (what: string, root: boolean): WorkloadKind => ({
+const database = (what: string, root: boolean, fields?: WorkloadFields): WorkloadKind => ({
+  ...(fields ? { fields } : {}),
   root,
   replicates: root,
   database: true,
@@ -35,11 +53,36 @@ const storage = (what: string, root = false): WorkloadKind => ({
  * them, and are neither.
  */
 export const WORKLOAD_KINDS: Readonly<Record<string, WorkloadKind>> = {
-  'postgresql.cnpg.io/Cluster': database('a CloudNativePG PostgreSQL cluster', true),
-  'pxc.percona.com/PerconaXtraDBCluster': database('a Percona XtraDB (MySQL) cluster', true),
-  'psmdb.percona.com/PerconaServerMongoDB': database('a Percona MongoDB cluster', true),
-  'pgv2.percona.com/PerconaPGCluster': database('a Percona PostgreSQL cluster', true),
-  'postgres-operator.crunchydata.com/PostgresCluster': database('a Crunchy PostgreSQL cluster', true),
+  'postgresql.cnpg.io/Cluster': database('a CloudNativePG PostgreSQL cluster', true, {
+    instances: 'spec.instances',
+    storageClass: 'spec.storage.storageClass',
+    backup: 'spec.backup',
+    affinity: 'spec.affinity',
+  }),
+  'pxc.percona.com/PerconaXtraDBCluster': database('a Percona XtraDB (MySQL) cluster', true, {
+    instances: 'spec.pxc.size',
+    storageClass: 'spec.pxc.volumeSpec.persistentVolumeClaim.storageClassName',
+    backup: 'spec.backup',
+    affinity: 'spec.pxc.affinity',
+  }),
+  'psmdb.percona.com/PerconaServerMongoDB': database('a Percona MongoDB cluster', true, {
+    instances: 'spec.replsets[].size',
+    storageClass: 'spec.replsets[].volumeSpec.persistentVolumeClaim.storageClassName',
+    backup: 'spec.backup',
+    affinity: 'spec.replsets[].affinity',
+  }),
+  'pgv2.percona.com/PerconaPGCluster': database('a Percona PostgreSQL cluster', true, {
+    instances: 'spec.instances[].replicas',
+    storageClass: 'spec.instances[].dataVolumeClaimSpec.storageClassName',
+    backup: 'spec.backups',
+    affinity: 'spec.instances[].affinity',
+  }),
+  'postgres-operator.crunchydata.com/PostgresCluster': database('a Crunchy PostgreSQL cluster', true, {
+    instances: 'spec.instances[].replicas',
+    storageClass: 'spec.instances[].dataVolumeClaimSpec.storageClassName',
+    backup: 'spec.backups',
+    affinity: 'spec.instances[].affinity',
+  }),
   'acid.zalan.do/postgresql': database('a Zalando PostgreSQL cluster', false),
   'k8s.mariadb.com/MariaDB': database('a MariaDB operator database', false),
   'mysql.oracle.com/InnoDBCluster': database('a MySQL InnoDB cluster', false),

@@ -10,8 +10,9 @@ import { velero } from './velero.ts';
 import { volsync } from './volsync.ts';
 
 /**
- * Backup systems, run after the storage backends. Adding one: one file and one line here; what
- * it `reads` is listed live and kept offline (RESOURCE_TYPES is derived from it, graph/reads.ts).
+ * Backup systems, run after the storage backends. Adding one: one file, one line here and its
+ * name in `BackupSystem` (adapter.ts); what analysis needs of it is on the adapter, and what it
+ * `reads` is listed live and kept offline (RESOURCE_TYPES is derived from it, graph/reads.ts).
  */
 export const BACKUP_ADAPTERS: readonly BackupAdapter[] = [
   velero,

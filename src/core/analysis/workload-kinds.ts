@@ -40,6 +40,20 @@ const database = (what: string, root: boolean, fields?: WorkloadFields): Workloa
   database: true,
   tier: { tier: 1, what: `${what} (core database)` },
 });
+/** The fields findings name for a kind: instances, storage class, backup, affinity. */
+const at = (instances: string, storageClass: string, backup: string, affinity: string): WorkloadFields => ({
+  instances,
+  storageClass,
+  backup,
+  affinity,
+});
+/** Crunchy's PGO and Percona's PostgreSQL operator (built on it) share the spec's shape. */
+const PGO_FIELDS = at(
+  'spec.instances[].replicas',
+  'spec.instances[].dataVolumeClaimSpec.storageClassName',
+  'spec.backups',
+  'spec.instances[].affinity',
+);
 const storage = (what: string, root = false): WorkloadKind => ({
   root,
   replicates: false,
@@ -53,36 +67,37 @@ const storage = (what: string, root = false): WorkloadKind => ({
  * them, and are neither.
  */
 export const WORKLOAD_KINDS: Readonly<Record<string, WorkloadKind>> = {
-  'postgresql.cnpg.io/Cluster': database('a CloudNativePG PostgreSQL cluster', true, {
-    instances: 'spec.instances',
-    storageClass: 'spec.storage.storageClass',
-    backup: 'spec.backup',
-    affinity: 'spec.affinity',
-  }),
-  'pxc.percona.com/PerconaXtraDBCluster': database('a Percona XtraDB (MySQL) cluster', true, {
-    instances: 'spec.pxc.size',
-    storageClass: 'spec.pxc.volumeSpec.persistentVolumeClaim.storageClassName',
-    backup: 'spec.backup',
-    affinity: 'spec.pxc.affinity',
-  }),
-  'psmdb.percona.com/PerconaServerMongoDB': database('a Percona MongoDB cluster', true, {
-    instances: 'spec.replsets[].size',
-    storageClass: 'spec.replsets[].volumeSpec.persistentVolumeClaim.storageClassName',
-    backup: 'spec.backup',
-    affinity: 'spec.replsets[].affinity',
-  }),
-  'pgv2.percona.com/PerconaPGCluster': database('a Percona PostgreSQL cluster', true, {
-    instances: 'spec.instances[].replicas',
-    storageClass: 'spec.instances[].dataVolumeClaimSpec.storageClassName',
-    backup: 'spec.backups',
-    affinity: 'spec.instances[].affinity',
-  }),
-  'postgres-operator.crunchydata.com/PostgresCluster': database('a Crunchy PostgreSQL cluster', true, {
-    instances: 'spec.instances[].replicas',
-    storageClass: 'spec.instances[].dataVolumeClaimSpec.storageClassName',
-    backup: 'spec.backups',
-    affinity: 'spec.instances[].affinity',
-  }),
+  'postgresql.cnpg.io/Cluster': database(
+    'a CloudNativePG PostgreSQL cluster',
+    true,
+    at('spec.instances', 'spec.storage.storageClass', 'spec.backup', 'spec.affinity'),
+  ),
+  'pxc.percona.com/PerconaXtraDBCluster': database(
+    'a Percona XtraDB (MySQL) cluster',
+    true,
+    at(
+      'spec.pxc.size',
+      'spec.pxc.volumeSpec.persistentVolumeClaim.storageClassName',
+      'spec.backup',
+      'spec.pxc.affinity',
+    ),
+  ),
+  'psmdb.percona.com/PerconaServerMongoDB': database(
+    'a Percona MongoDB cluster',
+    true,
+    at(
+      'spec.replsets[].size',
+      'spec.replsets[].volumeSpec.persistentVolumeClaim.storageClassName',
+      'spec.backup',
+      'spec.replsets[].affinity',
+    ),
+  ),
+  'pgv2.percona.com/PerconaPGCluster': database('a Percona PostgreSQL cluster', true, PGO_FIELDS),
+  'postgres-operator.crunchydata.com/PostgresCluster': database(
+    'a Crunchy PostgreSQL cluster',
+    true,
+    PGO_FIELDS,
+  ),
   'acid.zalan.do/postgresql': database('a Zalando PostgreSQL cluster', false),
   'k8s.mariadb.com/MariaDB': database('a MariaDB operator database', false),
   'mysql.oracle.com/InnoDBCluster': database('a MySQL InnoDB cluster', false),

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BoundRunbook } from '../src/core/runbooks/model.ts';
-import { openPdfPrinter, readRunbookCss } from '../src/io/runbook-pdf.ts';
+import { openPdfPrinter, readRunbookCss } from '../src/site/runbook/pdf.ts';
 import { printDocument } from '../src/site/runbook/print-document.ts';
 
 const ROUNDS = 7;

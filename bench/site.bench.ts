@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { assembleInventory } from '../src/core/inventory/assemble.ts';
 import { renderContent } from '../src/core/render/content.ts';
 import { readContentDir, writeContentDir } from '../src/io/content-dir.ts';
-import { buildStaticSite, type SiteBuildResult } from '../src/io/site-build.ts';
 import { readContent } from '../src/site/data/read-content.ts';
 import { buildSite, siteDiagrams } from '../src/site/data/site.ts';
+import { buildStaticSite, type SiteBuildResult } from '../src/site/site-build.ts';
 import { syntheticCluster } from './synthetic/index.ts';
 
 const BUDGET = {

@@ -1,5 +1,5 @@
 import type { Analysis } from '../../src/core/analysis/model.ts';
-import type { RecordedDrill } from '../../src/core/drills/evidence.ts';
+import type { RecordedDrill } from '../../src/core/drills/model.ts';
 import { readDrills } from '../../src/io/drills-dir.ts';
 
 /** `--drills DIR` of check and blast: an inventory folder whose drills/ count as restore evidence. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { UsageError } from '../../src/core/errors.ts';
-import type { SiteBuildResult } from '../../src/io/site-build.ts';
+import type { SiteBuildResult } from '../../src/site/site-build.ts';
 import { parse } from '../cli/args.ts';
 import { progressLine } from '../cli/progress.ts';
 
@@ -35,7 +35,7 @@ export async function buildCommand(args: string[]): Promise<number> {
   });
   const fleet = fleetOf(values.content ?? []);
   if (fleet !== null) {
-    const { buildFleet } = await import('../../src/io/fleet-build.ts');
+    const { buildFleet } = await import('../../src/site/fleet-build.ts');
     const outDir = values.out ?? 'dist';
     const { sites } = await buildFleet({
       members: fleet,
@@ -47,7 +47,7 @@ export async function buildCommand(args: string[]): Promise<number> {
     process.stdout.write(`Fleet dashboard: ${join(outDir, 'index.html')} (${fleet.length} clusters).\n`);
     return 0;
   }
-  const { buildStaticSite } = await import('../../src/io/site-build.ts');
+  const { buildStaticSite } = await import('../../src/site/site-build.ts');
   const result = await buildStaticSite({
     contentDir: values.content?.[0] ?? 'content',
     outDir: values.out ?? 'dist',

@@ -53,7 +53,7 @@ export async function demoCommand(args: string[]): Promise<number> {
     const status = await inventorySample(contentDir, false);
     if (status !== 0 || values['no-build']) return status;
     const siteDir = values.site ?? join(temp as string, 'site');
-    const { buildStaticSite } = await import('../../src/io/site-build.ts');
+    const { buildStaticSite } = await import('../../src/site/site-build.ts');
     process.stdout.write(
       describeBuild(await buildStaticSite({ contentDir, outDir: siteDir, cacheDir: cache })),
     );
@@ -87,7 +87,7 @@ function inventorySample(outDir: string, check: boolean): Promise<number> {
 }
 
 async function serveUntilInterrupted(siteDir: string, port: number): Promise<void> {
-  const { serveStatic } = await import('../../src/io/static-server.ts');
+  const { serveStatic } = await import('../../src/site/static-server.ts');
   const server = await serveStatic(siteDir, { port });
   process.stdout.write(`Serving the sample's site at ${server.url} (Ctrl-C to stop).\n`);
   await new Promise<void>((done) => {

@@ -7,13 +7,16 @@ import type { GuardAnswer } from '../../src/core/guard/model.ts';
 import { gitTree } from '../../src/io/git-tree.ts';
 import { nowFrom } from '../cli/args.ts';
 import { loadInventory } from '../cli/load-inventory.ts';
-import type { Values } from './guard.ts';
+import type { SourceValues } from '../cli/read-cluster.ts';
+
+/** The guard's options a diff uses: where to read, and when now is. */
+export type DiffValues = SourceValues & { content?: string | undefined; now?: string | undefined };
 
 /**
  * `guard --diff BASE..HEAD` (git revisions of the repository here) or `--diff OLD --diff NEW`
  * (two folders, or two revisions): the change read as destructive steps, judged on BASE.
  */
-export async function guardDiff(specs: string[], values: Values, gate: GuardGate): Promise<GuardAnswer> {
+export async function guardDiff(specs: string[], values: DiffValues, gate: GuardGate): Promise<GuardAnswer> {
   const [old, neu] = sides(specs);
   if (values.content !== undefined || (values.from ?? []).length > 0)
     throw new UsageError('--diff reads its two sides; it does not mix with --content or --from');

@@ -95,7 +95,7 @@ export async function guardCommand(args: string[]): Promise<number> {
   return answer.decision === 'block' ? 1 : 0;
 }
 
-export type Values = ReturnType<typeof parseGuard>['values'];
+type Values = ReturnType<typeof parseGuard>['values'];
 
 /** One word: a shell line. Several: argv, quoted back into one line. */
 function commandText(positionals: string[]): string {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../src/core/errors.ts';
 import { bindRunbook } from '../../src/core/runbooks/bind.ts';
-import { openPdfPrinter, readRunbookCss, refuseNonPdf, writePdfFile } from '../../src/io/runbook-pdf.ts';
+import { openPdfPrinter, readRunbookCss, refuseNonPdf, writePdfFile } from '../../src/site/runbook/pdf.ts';
 import { incidentIdAt, printDocument } from '../../src/site/runbook/print-document.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { CONTENT_OPTION } from '../cli/load-inventory.ts';

@@ -1,8 +1,7 @@
 import { lstat, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RecordedDrill } from '../core/drills/evidence.ts';
 import { DRILLS_DIR, drillFile } from '../core/drills/file-name.ts';
-import type { DrillRecord } from '../core/drills/model.ts';
+import type { DrillRecord, RecordedDrill } from '../core/drills/model.ts';
 import { parseDrill } from '../core/drills/parse.ts';
 import { OutputError } from '../core/errors.ts';
 import { fileSystem, readFileBounded } from './read-file-bounded.ts';

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { diskSegment, legacyStorageFile, storageFile } from '../../src/core/file-names.ts';
 import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import { renderContent } from '../../src/core/render/content.ts';
-import { diskSegment, legacyStorageFile, storageFile } from '../../src/core/render/file-names.ts';
 import { NOTES_END, NOTES_START } from '../../src/core/render/notes.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { buildFleet } from '../../src/io/fleet-build.ts';
-import { type StaticServer, serveStatic } from '../../src/io/static-server.ts';
+import { buildFleet } from '../../src/site/fleet-build.ts';
+import { type StaticServer, serveStatic } from '../../src/site/static-server.ts';
 import { tierbook } from '../reliability/support.ts';
 import { guardedContext, launchBrowser, ROOT } from './support.ts';
 

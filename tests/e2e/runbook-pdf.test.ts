@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { OutputError } from '../../src/core/errors.ts';
-import { openPdfPrinter, type PdfPrinter, readRunbookCss, writePdfFile } from '../../src/io/runbook-pdf.ts';
+import { openPdfPrinter, type PdfPrinter, readRunbookCss, writePdfFile } from '../../src/site/runbook/pdf.ts';
 import { printDocument } from '../../src/site/runbook/print-document.ts';
 import { assertEveryPage, pageOf, pdfPages } from '../support/pdf-text.ts';
 import { readBoundFixture } from '../support/runbook-fixture.ts';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../src/io/mermaid-renderer.ts';
-import { buildStaticSite } from '../../src/io/site-build.ts';
-import { type StaticServer, serveStatic } from '../../src/io/static-server.ts';
+import { buildStaticSite } from '../../src/site/site-build.ts';
+import { type StaticServer, serveStatic } from '../../src/site/static-server.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 

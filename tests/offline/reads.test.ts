@@ -131,6 +131,8 @@ test('one kind declared with two plurals is refused', () => {
 const fixtureAdapter: BackupAdapter = {
   system: 'volsync',
   reads: [groupKind('example.io', 'Snapshotter', 'snapshotters')],
+  statusField: 'status.lastSyncTime',
+  copies: 'volumes',
   extract() {},
 };
 

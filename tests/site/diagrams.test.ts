@@ -9,7 +9,7 @@ import {
   mermaidUrl,
   storageChainDiagram,
   toMermaid,
-} from '../../src/core/render/diagrams/index.ts';
+} from '../../src/site/diagrams/index.ts';
 
 const HOSTILE = [
   '<img src=x onerror=alert(1)>',

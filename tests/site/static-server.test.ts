@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type StaticServer, serveStatic } from '../../src/io/static-server.ts';
+import { type StaticServer, serveStatic } from '../../src/site/static-server.ts';
 
 /** A raw GET, so paths like /../x reach the server as written. */
 function get(url: string, path: string): Promise<{ status: number; body: string; location?: string }> {

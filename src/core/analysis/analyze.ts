@@ -1,10 +1,11 @@
 import type { TierbookConfig } from '../config/model.ts';
-import { drillEvidence, type RecordedDrill } from '../drills/evidence.ts';
+import type { RecordedDrill } from '../drills/model.ts';
 import { GraphIndex } from '../graph/graph-index.ts';
 import type { Graph } from '../graph/model.ts';
 import { backupCoverage } from './backups/index.ts';
 import { workloadDependencies } from './dependencies.ts';
 import type { Analysis } from './model.ts';
+import { drillEvidence } from './restores/drill-evidence.ts';
 import { restoreEvidence } from './restores/evidence.ts';
 import { classifyTiers } from './tiers/index.ts';
 import { findWorkloads } from './workloads.ts';

@@ -1,8 +1,9 @@
+import { backupAdapter } from '../graph/backups/index.ts';
 import { compare } from '../graph/context.ts';
 import type { GraphIndex } from '../graph/graph-index.ts';
 import { qualifiedName } from '../graph/ids.ts';
 import type { Json } from '../model.ts';
-import type { BackupSystem, Protection } from './backups/model.ts';
+import type { Protection } from './backups/model.ts';
 import { holdsData } from './host-paths.ts';
 import type { Workload } from './workloads.ts';
 
@@ -76,18 +77,10 @@ export function hostPathNodes(data: readonly HostPathData[]): string[] {
 /**
  * Backups that copy volumes (Velero's fs-backup and snapshots, VolSync, K8up, Longhorn, CSI
  * snapshots) never copy a hostPath directory; only a database's own backup copies its data
- * wherever it lives.
+ * wherever it lives (each adapter says which it `copies`).
  */
-const VOLUME_BACKUPS: ReadonlySet<BackupSystem> = new Set([
-  'velero',
-  'volsync',
-  'k8up',
-  'longhorn',
-  'csi-snapshot',
-]);
-
 export function copiesHostPaths(protection: Protection): boolean {
-  return !VOLUME_BACKUPS.has(protection.system);
+  return backupAdapter(protection.system).copies === 'database';
 }
 
 function dataVolumes(value: Json | undefined): { name: string; path: string }[] {

@@ -1,27 +1,63 @@
 import type { Tier } from './tiers/model.ts';
 
 /**
+ * Where a workload kind declares what the rules talk about, so a finding can name the field an
+ * operator edits.
+ */
+export interface WorkloadFields {
+  /** How many instances run. */
+  instances: string;
+  /** Where the storage class of its volumes is chosen. */
+  storageClass: string;
+  /** Where its backup is (or would be) configured. */
+  backup: string;
+  /** Where pods are kept apart. */
+  affinity: string;
+}
+
+/**
  * One row per operator kind, by `group/Kind`: what tierbook knows of it as a workload. Read by
- * workloads.ts (`root`), blast/instances.ts (`replicates`) and tiers/rules/operator.ts (`tier`),
- * which used to keep three sets that had to agree.
+ * workloads.ts (`root`), blast/instances.ts (`replicates`), tiers/rules/operator.ts (`tier`) and
+ * backups/coverage.ts (`database`), which used to keep four sets that had to agree.
  */
 export interface WorkloadKind {
   /** A workload even before it owns anything (its resource read from manifests). */
   root: boolean;
   /** Every instance keeps a full copy of the data (streaming or Galera replication). */
   replicates: boolean;
+  /** A database: a file copy of its live volumes (Velero fs-backup, k8up) is no database backup. */
+  database: boolean;
   /** Its tier and what the data is, in words (tier rule 5, `operator`); null: no tier hint. */
   tier: { tier: Tier; what: string } | null;
+  /** The fields findings name for it; absent: a Deployment's (checks/workload-fields.ts). */
+  fields?: WorkloadFields;
 }
 
-const database = (what: string, root: boolean): WorkloadKind => ({
+const database = (what: string, root: boolean, fields?: WorkloadFields): WorkloadKind => ({
+  ...(fields ? { fields } : {}),
   root,
   replicates: root,
+  database: true,
   tier: { tier: 1, what: `${what} (core database)` },
 });
+/** The fields findings name for a kind: instances, storage class, backup, affinity. */
+const at = (instances: string, storageClass: string, backup: string, affinity: string): WorkloadFields => ({
+  instances,
+  storageClass,
+  backup,
+  affinity,
+});
+/** Crunchy's PGO and Percona's PostgreSQL operator (built on it) share the spec's shape. */
+const PGO_FIELDS = at(
+  'spec.instances[].replicas',
+  'spec.instances[].dataVolumeClaimSpec.storageClassName',
+  'spec.backups',
+  'spec.instances[].affinity',
+);
 const storage = (what: string, root = false): WorkloadKind => ({
   root,
   replicates: false,
+  database: false,
   tier: { tier: 0, what },
 });
 
@@ -31,11 +67,37 @@ const storage = (what: string, root = false): WorkloadKind => ({
  * them, and are neither.
  */
 export const WORKLOAD_KINDS: Readonly<Record<string, WorkloadKind>> = {
-  'postgresql.cnpg.io/Cluster': database('a CloudNativePG PostgreSQL cluster', true),
-  'pxc.percona.com/PerconaXtraDBCluster': database('a Percona XtraDB (MySQL) cluster', true),
-  'psmdb.percona.com/PerconaServerMongoDB': database('a Percona MongoDB cluster', true),
-  'pgv2.percona.com/PerconaPGCluster': database('a Percona PostgreSQL cluster', true),
-  'postgres-operator.crunchydata.com/PostgresCluster': database('a Crunchy PostgreSQL cluster', true),
+  'postgresql.cnpg.io/Cluster': database(
+    'a CloudNativePG PostgreSQL cluster',
+    true,
+    at('spec.instances', 'spec.storage.storageClass', 'spec.backup', 'spec.affinity'),
+  ),
+  'pxc.percona.com/PerconaXtraDBCluster': database(
+    'a Percona XtraDB (MySQL) cluster',
+    true,
+    at(
+      'spec.pxc.size',
+      'spec.pxc.volumeSpec.persistentVolumeClaim.storageClassName',
+      'spec.backup',
+      'spec.pxc.affinity',
+    ),
+  ),
+  'psmdb.percona.com/PerconaServerMongoDB': database(
+    'a Percona MongoDB cluster',
+    true,
+    at(
+      'spec.replsets[].size',
+      'spec.replsets[].volumeSpec.persistentVolumeClaim.storageClassName',
+      'spec.backup',
+      'spec.replsets[].affinity',
+    ),
+  ),
+  'pgv2.percona.com/PerconaPGCluster': database('a Percona PostgreSQL cluster', true, PGO_FIELDS),
+  'postgres-operator.crunchydata.com/PostgresCluster': database(
+    'a Crunchy PostgreSQL cluster',
+    true,
+    PGO_FIELDS,
+  ),
   'acid.zalan.do/postgresql': database('a Zalando PostgreSQL cluster', false),
   'k8s.mariadb.com/MariaDB': database('a MariaDB operator database', false),
   'mysql.oracle.com/InnoDBCluster': database('a MySQL InnoDB cluster', false),

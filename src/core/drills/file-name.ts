@@ -1,4 +1,4 @@
-import { safeSegment } from '../render/file-names.ts';
+import { safeSegment } from '../file-names.ts';
 import type { DrillRecord } from './model.ts';
 import { WORKLOAD_TARGET } from './parse.ts';
 

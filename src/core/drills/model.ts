@@ -28,3 +28,9 @@ export interface DrillStep {
   initials: string;
   observed: string;
 }
+
+/** A drill as it was read: the record and the file it is kept in (content/drills/…). */
+export interface RecordedDrill {
+  file: string;
+  drill: DrillRecord;
+}

@@ -6,7 +6,7 @@ import type { Analysis } from '../analysis/model.ts';
 import { TIERS } from '../analysis/tiers/model.ts';
 import { DEFAULT_CONFIG } from '../config/index.ts';
 import type { TierbookConfig } from '../config/model.ts';
-import type { RecordedDrill } from '../drills/evidence.ts';
+import type { RecordedDrill } from '../drills/model.ts';
 import { buildGraph } from '../graph/build.ts';
 import { compare } from '../graph/context.ts';
 import type { SourceResult } from '../model.ts';

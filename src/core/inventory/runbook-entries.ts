@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis/model.ts';
-import { runbookFile } from '../render/file-names.ts';
+import { runbookFile } from '../file-names.ts';
 import { applicableRunbooks } from '../runbooks/applies.ts';
 import { type BindOptions, bindRunbook } from '../runbooks/bind.ts';
 import type { Runbook } from '../runbooks/model.ts';

@@ -1,7 +1,7 @@
+import { INDEX_FILE, legacyStorageFile, storageFile, workloadFile } from '../file-names.ts';
 import { SAVED_INVENTORY_FILE } from '../graph/saved-inventory.ts';
 import type { Inventory } from '../inventory/model.ts';
 import { compare } from '../order.ts';
-import { INDEX_FILE, legacyStorageFile, storageFile, workloadFile } from './file-names.ts';
 import { FINDINGS_FILE, renderFindingsPage } from './findings-page.ts';
 import { renderIndexPage } from './index-page.ts';
 import { extractNotes, hasOwnNotes } from './notes.ts';

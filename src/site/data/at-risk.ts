@@ -1,7 +1,7 @@
 import type { Content, FindingEntry, Impact } from './content-model.ts';
 import { keepsData } from './keeps-data.ts';
 import type { PageIndex } from './page-index.ts';
-import type { FailureDomainRow, Link, VerdictRow, VerdictView } from './site-model.ts';
+import type { FailureDomainRow, Link, VerdictRow, VerdictView } from './view-rows.ts';
 import { formatAge } from './words.ts';
 
 /**

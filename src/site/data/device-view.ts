@@ -2,7 +2,7 @@ import { isVolatileDeviceName } from '../../core/graph/backends/ceph-osds.ts';
 import type { StoragePage } from './content-model.ts';
 import type { PageIndex } from './page-index.ts';
 import { fallbackTitle } from './page-index.ts';
-import type { Link } from './site-model.ts';
+import type { Link } from './view-rows.ts';
 
 /**
  * Which device an OSD or a disk was configured with, and whether that name can move: a kernel

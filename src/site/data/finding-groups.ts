@@ -1,7 +1,7 @@
 import { anchorSlug } from '../outline.ts';
 import type { Severity } from './content-model.ts';
 import { SEVERITIES } from './content-model.ts';
-import type { FindingRow } from './site-model.ts';
+import type { FindingRow } from './view-rows.ts';
 
 /**
  * The findings page: one section per severity, one group per rule inside it (the objects it

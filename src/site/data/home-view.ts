@@ -3,7 +3,8 @@ import type { Content, WorkloadPage } from './content-model.ts';
 import { findingRows } from './impacts.ts';
 import { keepsData } from './keeps-data.ts';
 import type { PageIndex } from './page-index.ts';
-import type { BackupStatusRow, BarChart, FailureDomainRow, HomeView, VerdictView } from './site-model.ts';
+import type { BackupStatusRow, BarChart, HomeView } from './site-model.ts';
+import type { FailureDomainRow, VerdictView } from './view-rows.ts';
 import { formatAge, TIER_NAMES } from './words.ts';
 
 /** How many failure domains and backup bars the dashboard shows; the rest are one link away. */

@@ -1,6 +1,7 @@
 import type { FindingEntry, ImpactEntry } from './content-model.ts';
 import type { PageIndex } from './page-index.ts';
-import type { FindingRow, ImpactGroup } from './site-model.ts';
+import type { ImpactGroup } from './site-model.ts';
+import type { FindingRow } from './view-rows.ts';
 
 /** Impacts grouped by tier (strictest first), in the core's order within each tier. */
 export function groupByTier(impacts: readonly ImpactEntry[], index: PageIndex): ImpactGroup[] {

@@ -1,6 +1,6 @@
 import { parseId } from '../../core/graph/ids.ts';
 import type { Content } from './content-model.ts';
-import type { Link } from './site-model.ts';
+import type { Link } from './view-rows.ts';
 
 /**
  * Which graph id has which page, title and tier. A CephCluster has both a workload and a

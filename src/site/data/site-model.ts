@@ -1,11 +1,8 @@
-import type { BlastVerdict, VerdictWorkload } from '../../core/render/blast-verdict.ts';
-import type { Diagram } from '../../core/render/diagrams/index.ts';
+import type { Diagram } from '../diagrams/index.ts';
 import type { AtRisk } from './at-risk.ts';
 import type {
   BackupEntry,
   DependencyEntry,
-  FailureDomain,
-  FindingEntry,
   Impact,
   ImpactEntry,
   InventoryPage,
@@ -16,16 +13,14 @@ import type {
 import type { DeviceNote, DiskRow } from './device-view.ts';
 import type { SeverityGroup } from './finding-groups.ts';
 import type { RuleDoc } from './rule-docs.ts';
+import type { FailureDomainRow, FindingRow, Link, VerdictView } from './view-rows.ts';
 
 /**
  * What each page of the site shows, computed once from content/ by buildSite. Components only
  * display these. URLs are from the site root (`storage/node.k8s-1/`); a page makes them
- * relative to itself, so the site works under any path.
+ * relative to itself, so the site works under any path. The rows every view shares are in
+ * view-rows.ts, below the modules that build the views.
  */
-export interface Link {
-  title: string;
-  url: string | null;
-}
 
 export interface VolumeRow {
   claim: string;
@@ -54,10 +49,6 @@ export interface ImpactRow extends ImpactEntry {
 export interface ImpactGroup {
   tier: number | null;
   rows: ImpactRow[];
-}
-
-export interface FindingRow extends FindingEntry {
-  url: string | null;
 }
 
 export interface WorkloadView {
@@ -99,14 +90,6 @@ export interface StorageView {
   runbooks: Link[];
 }
 
-export type VerdictRow = VerdictWorkload & { url: string | null };
-
-export interface VerdictView extends BlastVerdict {
-  lose: VerdictRow[];
-  dark: VerdictRow[];
-  degraded: VerdictRow[];
-}
-
 export interface BarChart {
   title: string;
   bars: { label: string; value: number; display: string; url: string | null; tone: string }[];
@@ -124,10 +107,6 @@ export interface BackupStatusRow {
   state: 'unprotected' | 'stale' | 'ok';
   newestAge: number | null;
   why: string;
-}
-
-export interface FailureDomainRow extends FailureDomain {
-  url: string | null;
 }
 
 export interface HomeView {

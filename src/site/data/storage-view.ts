@@ -1,14 +1,15 @@
 import { blastVerdict, type VerdictWorkload } from '../../core/render/blast-verdict.ts';
-import { blastMapDiagram, livesOnDiagram } from '../../core/render/diagrams/index.ts';
 import { STORAGE_DESCRIPTIONS } from '../../core/render/storage-page.ts';
+import { blastMapDiagram, livesOnDiagram } from '../diagrams/index.ts';
 import type { StoragePage, WorkloadPage } from './content-model.ts';
 import { deviceNote, diskRows } from './device-view.ts';
 import { factValue, factWords } from './fact-words.ts';
 import { findingRows, groupByTier } from './impacts.ts';
 import { notesToHtml } from './notes.ts';
 import type { PageIndex } from './page-index.ts';
-import type { StorageView, VerdictView } from './site-model.ts';
+import type { StorageView } from './site-model.ts';
 import { relativeUrl } from './urls.ts';
+import type { VerdictView } from './view-rows.ts';
 
 export function storageView(
   page: StoragePage,

@@ -1,16 +1,12 @@
 import { parseId } from '../../core/graph/ids.ts';
-import {
-  dependencyDiagram,
-  diskName,
-  type OsdPlacement,
-  storageChainDiagram,
-} from '../../core/render/diagrams/index.ts';
+import { dependencyDiagram, diskName, type OsdPlacement, storageChainDiagram } from '../diagrams/index.ts';
 import type { DependencyEntry, VolumeEntry, WorkloadPage } from './content-model.ts';
 import { findingRows, groupByTier } from './impacts.ts';
 import { notesToHtml } from './notes.ts';
 import type { PageIndex } from './page-index.ts';
-import type { DependencyRow, Link, VolumeRow, WorkloadView } from './site-model.ts';
+import type { DependencyRow, VolumeRow, WorkloadView } from './site-model.ts';
 import { relativeUrl } from './urls.ts';
+import type { Link } from './view-rows.ts';
 
 export function workloadView(
   page: WorkloadPage,

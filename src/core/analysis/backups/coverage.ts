@@ -1,7 +1,9 @@
 import type { TierbookConfig } from '../../config/model.ts';
 import { protectionOf } from '../../graph/backups/adapter.ts';
+import { FILE_COPY_METHODS } from '../../graph/backups/index.ts';
 import { compare } from '../../graph/context.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
+import { workloadKindOf } from '../workload-kinds.ts';
 import type { Workload } from '../workloads.ts';
 import { WorkloadLookup } from './covered-workloads.ts';
 import { destinationOf } from './destination.ts';
@@ -9,16 +11,6 @@ import type { Protection, ProtectionMap } from './model.ts';
 
 /** Velero with neither snapshots nor fs-backup copies manifests only: no data is protected. */
 const MANIFESTS_ONLY = 'velero manifests only';
-/** Methods that copy a volume's files while the pod runs. */
-const FILE_COPIES = new Set(['velero fs-backup', 'k8up restic']);
-/** Database operators: a file copy of their live volumes is no database backup. */
-const DATABASES = new Set([
-  'postgresql.cnpg.io/Cluster',
-  'pxc.percona.com/PerconaXtraDBCluster',
-  'psmdb.percona.com/PerconaServerMongoDB',
-  'pgv2.percona.com/PerconaPGCluster',
-  'postgres-operator.crunchydata.com/PostgresCluster',
-]);
 const LIVE_DATABASE_NOTE =
   "a file-level copy of a live database's volumes, not a database backup: it may not restore consistently";
 
@@ -86,5 +78,5 @@ export function backupAgeSeconds(protection: Protection, now: string): number | 
 
 function liveDatabaseCopy(index: GraphIndex, workload: string, method: string): boolean {
   const node = index.node(workload);
-  return FILE_COPIES.has(method) && node !== undefined && DATABASES.has(`${node.group}/${node.kind}`);
+  return FILE_COPY_METHODS.has(method) && node !== undefined && workloadKindOf(node)?.database === true;
 }

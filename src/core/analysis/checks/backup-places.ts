@@ -1,4 +1,5 @@
-import type { BackupSystem, Protection } from '../backups/model.ts';
+import { backupAdapter } from '../../graph/backups/index.ts';
+import type { Protection } from '../backups/model.ts';
 import type { Analysis } from '../model.ts';
 
 /** An object and field a backup finding points at. */
@@ -6,19 +7,6 @@ export interface Place {
   object: string;
   field: string;
 }
-
-/** Where each system records its last successful run, for stale and failing findings. */
-const STATUS_FIELD: Record<BackupSystem, string> = {
-  velero: 'status.lastBackup',
-  volsync: 'status.lastSyncTime',
-  k8up: 'status.conditions',
-  'cloudnative-pg': 'status.lastSuccessfulBackup',
-  'percona-xtradb': 'spec.backup.schedule',
-  'percona-mongodb': 'spec.backup.tasks',
-  'percona-postgresql': 'spec.backups.pgbackrest.repos',
-  longhorn: 'spec.cron',
-  'csi-snapshot': 'metadata.creationTimestamp',
-};
 
 /**
  * The object that configures the protection (a Velero Schedule, the CloudNativePG Cluster, a
@@ -28,7 +16,7 @@ const STATUS_FIELD: Record<BackupSystem, string> = {
 export function policyPlace(analysis: Analysis, protection: Protection): Place {
   const edge = analysis.index.out(protection.id, 'protects')[0];
   const object = readObject(analysis, protection.id) ?? (edge ? readObject(analysis, edge.source) : null);
-  return { object: object ?? protection.id, field: STATUS_FIELD[protection.system] };
+  return { object: object ?? protection.id, field: backupAdapter(protection.system).statusField };
 }
 
 /** Where the copy's destination is configured (a BackupStorageLocation's s3Url, an endpointURL…). */

@@ -6,12 +6,13 @@ import { describeHostPath, type HostPathData, hostPathDataOf } from '../host-pat
 import type { Analysis } from '../model.ts';
 import type { VolumeChain } from '../storage-chain.ts';
 import type { Tier } from '../tiers/model.ts';
+import type { WorkloadFields } from '../workload-kinds.ts';
 import type { Workload } from '../workloads.ts';
 import type { RuleMeta, Severity } from './model.ts';
 import { severityForTier } from './severity.ts';
 import { storageFacts } from './storage-users.ts';
 import { tierOf } from './tier-of.ts';
-import { type WorkloadFields, workloadFields } from './workload-fields.ts';
+import { workloadFields } from './workload-fields.ts';
 
 /** A workload that keeps data in claims or hostPath volumes, with its tier and volume chains. */
 export interface WorkloadData {

@@ -1,49 +1,10 @@
-/**
- * Where a workload kind declares what the rules talk about, so a finding can name the field an
- * operator edits. One row per kind; `default` for anything else.
- */
-export interface WorkloadFields {
-  /** How many instances run. */
-  instances: string;
-  /** Where the storage class of its volumes is chosen. */
-  storageClass: string;
-  /** Where its backup is (or would be) configured. */
-  backup: string;
-  /** Where pods are kept apart. */
-  affinity: string;
-}
+import { type WorkloadFields, workloadKindOf } from '../workload-kinds.ts';
 
-const FIELDS: Record<string, WorkloadFields> = {
-  'postgresql.cnpg.io/Cluster': {
-    instances: 'spec.instances',
-    storageClass: 'spec.storage.storageClass',
-    backup: 'spec.backup',
-    affinity: 'spec.affinity',
-  },
-  'pxc.percona.com/PerconaXtraDBCluster': {
-    instances: 'spec.pxc.size',
-    storageClass: 'spec.pxc.volumeSpec.persistentVolumeClaim.storageClassName',
-    backup: 'spec.backup',
-    affinity: 'spec.pxc.affinity',
-  },
-  'psmdb.percona.com/PerconaServerMongoDB': {
-    instances: 'spec.replsets[].size',
-    storageClass: 'spec.replsets[].volumeSpec.persistentVolumeClaim.storageClassName',
-    backup: 'spec.backup',
-    affinity: 'spec.replsets[].affinity',
-  },
-  'pgv2.percona.com/PerconaPGCluster': {
-    instances: 'spec.instances[].replicas',
-    storageClass: 'spec.instances[].dataVolumeClaimSpec.storageClassName',
-    backup: 'spec.backups',
-    affinity: 'spec.instances[].affinity',
-  },
-  'postgres-operator.crunchydata.com/PostgresCluster': {
-    instances: 'spec.instances[].replicas',
-    storageClass: 'spec.instances[].dataVolumeClaimSpec.storageClassName',
-    backup: 'spec.backups',
-    affinity: 'spec.instances[].affinity',
-  },
+/**
+ * The fields findings name for the built-in kinds; an operator kind's are on its WORKLOAD_KINDS
+ * row (workload-kinds.ts). `DEFAULT_FIELDS` for anything else.
+ */
+const BUILT_IN_FIELDS: Record<string, WorkloadFields> = {
   'apps/StatefulSet': {
     instances: 'spec.replicas',
     storageClass: 'spec.volumeClaimTemplates[].spec.storageClassName',
@@ -72,5 +33,5 @@ const DEFAULT_FIELDS: WorkloadFields = {
 };
 
 export function workloadFields(group: string, kind: string): WorkloadFields {
-  return FIELDS[`${group}/${kind}`] ?? DEFAULT_FIELDS;
+  return workloadKindOf({ group, kind })?.fields ?? BUILT_IN_FIELDS[`${group}/${kind}`] ?? DEFAULT_FIELDS;
 }

@@ -3,17 +3,7 @@
  * took and how it ended. Read from the cluster's own restore objects (graph/restores) or from a
  * drill recorded by people (content/drills, docs/drills.md).
  */
-export type RestoreSystem =
-  | 'velero'
-  | 'cloudnative-pg'
-  | 'percona-xtradb'
-  | 'volsync'
-  | 'k8up'
-  | 'longhorn'
-  | 'drill';
-
-/** succeeded; partial (some items failed: Velero PartiallyFailed); failed; running (not finished, no evidence yet). */
-export type RestoreResult = 'succeeded' | 'partial' | 'failed' | 'running';
+import type { RestoreFacts } from '../../graph/restores/facts.ts';
 
 /** One step of a drill, with how long it took since the previous one (or the start). */
 export interface DrillStepTime {
@@ -23,24 +13,6 @@ export interface DrillStepTime {
   observed: string;
   /** Seconds from the previous step (the first: from the drill's start); null when a time is unreadable. */
   seconds: number | null;
-}
-
-/** What one restore shows, as read from its object or its drill record (JSON-safe). */
-export interface RestoreFacts {
-  system: RestoreSystem;
-  /** The backup restored from, as named ("Backup velero/daily-20261101"); null when not said. */
-  backup: string | null;
-  /** Graph node id of the backup policy or backup object, when known (matches a Protection id). */
-  policy: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  /** How long it took; null when both ends are not known. */
-  durationSeconds: number | null;
-  /** What the duration measures, in words ("status.startTimestamp to status.completionTimestamp"). */
-  measured: string;
-  result: RestoreResult;
-  /** The phase, state or error as the API says it, for a restore that did not simply succeed. */
-  detail: string | null;
 }
 
 export interface RestoreEvidence extends RestoreFacts {

@@ -25,6 +25,15 @@ export interface BackupAdapter {
   system: BackupSystem;
   /** The kinds of its own API it reads (schedules, runs, destinations), listed live and kept offline. */
   reads: readonly ResourceType[];
+  /** Where the system records its last success: the field backup-stale and backup-failing findings name. */
+  statusField: string;
+  /**
+   * What it copies: `volumes` (a volume's blocks or files: never a hostPath directory) or
+   * `database` (a database's own backup, which copies its data wherever it lives).
+   */
+  copies: 'volumes' | 'database';
+  /** Its method words for a copy of a volume's files while the pod runs: for a live database, no database backup. */
+  fileCopyMethods?: readonly string[];
   extract(ctx: BuildContext): void;
 }
 

@@ -20,6 +20,8 @@ const CNPG = 'postgresql.cnpg.io';
  */
 export const cloudnativePg: BackupAdapter = {
   system: 'cloudnative-pg',
+  statusField: 'status.lastSuccessfulBackup',
+  copies: 'database',
   reads: [
     groupKind('postgresql.cnpg.io', 'Cluster', 'clusters'),
     groupKind('postgresql.cnpg.io', 'Backup', 'backups'),

@@ -27,6 +27,8 @@ export function snapshotSetId(namespace: string, claim: string): string {
  */
 export const csiSnapshots: BackupAdapter = {
   system: 'csi-snapshot',
+  statusField: 'metadata.creationTimestamp',
+  copies: 'volumes',
   reads: [
     groupKind(SNAPSHOT, 'VolumeSnapshot', 'volumesnapshots'),
     groupKind(SNAPSHOT, 'VolumeSnapshotContent', 'volumesnapshotcontents'),

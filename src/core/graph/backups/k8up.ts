@@ -19,6 +19,9 @@ const OPT_OUT = ['k8up.io/backup', 'k8up.syn.tools/backup'];
  */
 export const k8up: BackupAdapter = {
   system: 'k8up',
+  statusField: 'status.conditions',
+  copies: 'volumes',
+  fileCopyMethods: ['k8up restic'],
   reads: [groupKind('k8up.io', 'Schedule', 'schedules'), groupKind('k8up.io', 'Backup', 'backups')],
   extract(ctx) {
     const bySchedule = new Map<string, FieldReader[]>();

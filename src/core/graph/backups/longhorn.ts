@@ -22,6 +22,8 @@ const SNAPSHOT_TASKS = new Set(['snapshot', 'snapshot-force-create']);
  */
 export const longhorn: BackupAdapter = {
   system: 'longhorn',
+  statusField: 'spec.cron',
+  copies: 'volumes',
   reads: [
     groupKind('longhorn.io', 'Volume', 'volumes'),
     groupKind('longhorn.io', 'RecurringJob', 'recurringjobs'),

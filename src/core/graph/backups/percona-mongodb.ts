@@ -3,6 +3,7 @@ import { perconaAdapter } from './percona.ts';
 /** Percona Server for MongoDB (psmdb.percona.com): `spec.backup.tasks[]` into `spec.backup.storages`. */
 export const perconaMongodb = perconaAdapter({
   system: 'percona-mongodb',
+  statusField: 'spec.backup.tasks',
   group: 'psmdb.percona.com',
   clusterKind: 'PerconaServerMongoDB',
   clusterPlural: 'perconaservermongodbs',

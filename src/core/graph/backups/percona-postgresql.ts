@@ -6,6 +6,7 @@ const REPOS = 'spec.backups.pgbackrest.repos';
 /** Percona Operator for PostgreSQL v2 (pgv2.percona.com): pgBackRest repos with full/diff/incr schedules. */
 export const perconaPostgresql = perconaAdapter({
   system: 'percona-postgresql',
+  statusField: 'spec.backups.pgbackrest.repos',
   group: 'pgv2.percona.com',
   clusterKind: 'PerconaPGCluster',
   clusterPlural: 'perconapgclusters',

@@ -3,6 +3,7 @@ import { perconaAdapter } from './percona.ts';
 /** Percona XtraDB Cluster (pxc.percona.com): `spec.backup.schedule[]` into `spec.backup.storages`. */
 export const perconaXtradb = perconaAdapter({
   system: 'percona-xtradb',
+  statusField: 'spec.backup.schedule',
   group: 'pxc.percona.com',
   clusterKind: 'PerconaXtraDBCluster',
   clusterPlural: 'perconaxtradbclusters',

@@ -9,6 +9,8 @@ import { type BackupRun, summariseRuns, time } from './runs.ts';
 /** What differs between Percona's XtraDB, MongoDB and PostgreSQL operators' backups. */
 export interface PerconaFlavour {
   system: BackupSystem;
+  /** Where the operator records its last success (BackupAdapter.statusField). */
+  statusField: string;
   group: string;
   clusterKind: string;
   /** The kinds' plurals, as the API lists them. */
@@ -42,6 +44,8 @@ export interface PerconaFlavour {
 export function perconaAdapter(flavour: PerconaFlavour): BackupAdapter {
   return {
     system: flavour.system,
+    statusField: flavour.statusField,
+    copies: 'database',
     reads: [
       { group: flavour.group, kind: flavour.clusterKind, plural: flavour.clusterPlural },
       { group: flavour.group, kind: flavour.backupKind, plural: flavour.backupPlural },

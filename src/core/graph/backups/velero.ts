@@ -28,6 +28,9 @@ const PROVIDER_SCHEMES: Readonly<Record<string, string>> = {
  */
 export const velero: BackupAdapter = {
   system: 'velero',
+  statusField: 'status.lastBackup',
+  copies: 'volumes',
+  fileCopyMethods: ['velero fs-backup'],
   reads: [
     groupKind('velero.io', 'Schedule', 'schedules'),
     groupKind('velero.io', 'Backup', 'backups'),

@@ -17,6 +17,8 @@ const MOVERS = ['restic', 'kopia', 'rclone', 'rsync', 'rsyncTLS', 'syncthing'] a
  */
 export const volsync: BackupAdapter = {
   system: 'volsync',
+  statusField: 'status.lastSyncTime',
+  copies: 'volumes',
   reads: [groupKind('volsync.backube', 'ReplicationSource', 'replicationsources')],
   extract(ctx) {
     for (const source of ctx.index.ofKind('volsync.backube', 'ReplicationSource')) recordSource(ctx, source);

@@ -1,9 +1,9 @@
-import type { RestoreFacts, RestoreSystem } from '../../analysis/restores/model.ts';
 import type { FieldReader } from '../../fields.ts';
 import type { Json } from '../../model.ts';
 import type { ResourceType } from '../../sources/resource-type.ts';
 import type { BuildContext } from '../context.ts';
 import { parseId } from '../ids.ts';
+import type { RestoreFacts, RestoreSystem } from './facts.ts';
 
 /**
  * A restore evidence adapter: after the backup adapters, it records on each object that shows a

@@ -7,8 +7,9 @@ import { veleroRestore } from './velero.ts';
 import { volsyncDestination } from './volsync.ts';
 
 /**
- * Restore evidence, read after the backup adapters. Adding a system: one file and one line here;
- * what it `reads` is listed live and kept offline (graph/reads.ts).
+ * Restore evidence, read after the backup adapters. Adding a system: one file, one line here, its
+ * name in `RestoreSystem` (facts.ts) and its kinds in ENRICHING_KINDS (graph/left-out.ts); what it
+ * `reads` is listed live and kept offline (graph/reads.ts).
  */
 export const RESTORE_ADAPTERS: readonly RestoreAdapter[] = [
   veleroRestore,

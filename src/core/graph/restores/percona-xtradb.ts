@@ -1,9 +1,9 @@
-import type { RestoreResult } from '../../analysis/restores/model.ts';
 import { groupKind } from '../../sources/resource-type.ts';
 import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import { linkRestores, named, type RestoreAdapter, recordRestore } from './adapter.ts';
 import { secondsBetween } from './durations.ts';
+import type { RestoreResult } from './facts.ts';
 
 const PXC = 'pxc.percona.com';
 const RESULTS: Readonly<Record<string, RestoreResult>> = { Succeeded: 'succeeded', Failed: 'failed' };

@@ -1,4 +1,3 @@
-import type { RestoreResult } from '../../analysis/restores/model.ts';
 import type { FieldReader } from '../../fields.ts';
 import { groupKind } from '../../sources/resource-type.ts';
 import { inventoryNamespaces, namespaceNode } from '../backups/policy.ts';
@@ -7,6 +6,7 @@ import { nodeId } from '../ids.ts';
 import { idOf } from '../object-index.ts';
 import { linkRestores, named, type RestoreAdapter, recordRestore } from './adapter.ts';
 import { secondsBetween } from './durations.ts';
+import type { RestoreResult } from './facts.ts';
 
 const VELERO = 'velero.io';
 const SCHEDULE_LABEL = 'velero.io/schedule-name';

@@ -5,11 +5,11 @@ import { failureDomains } from '../core/analysis/blast/index.ts';
 import { applyAcceptances } from '../core/analysis/checks/acceptance.ts';
 import { runChecks } from '../core/analysis/checks/index.ts';
 import { TIERS, type Tier } from '../core/tier.ts';
-import { SWITCHER_CSS, SWITCHER_CSS_FILE, withClusterSwitcher } from '../site/cluster-switcher.ts';
-import { FLEET_CSS, type FleetCluster, renderFleetPage } from '../site/fleet-page.ts';
-import { MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from './output-dir.ts';
-import { lockOutput } from './output-lock.ts';
-import { readContentInventory } from './read-saved-inventory.ts';
+import { MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from '../io/output-dir.ts';
+import { lockOutput } from '../io/output-lock.ts';
+import { readContentInventory } from '../io/read-saved-inventory.ts';
+import { SWITCHER_CSS, SWITCHER_CSS_FILE, withClusterSwitcher } from './cluster-switcher.ts';
+import { FLEET_CSS, type FleetCluster, renderFleetPage } from './fleet-page.ts';
 import { buildStaticSite, type SiteBuildResult } from './site-build.ts';
 
 export interface FleetMember {

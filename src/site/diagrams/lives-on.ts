@@ -1,4 +1,4 @@
-import { parseId } from '../../graph/ids.ts';
+import { parseId } from '../../core/graph/ids.ts';
 import { capChart } from './cap.ts';
 import { type Flowchart, type FlowNode, toMermaid } from './flowchart.ts';
 import type { Diagram, DiagramLinks, Titled } from './model.ts';

@@ -1,14 +1,8 @@
-import type { RestoreEvidence } from '../analysis/restores/model.ts';
-import type { Workload } from '../analysis/workloads.ts';
-import { secondsBetween } from '../graph/restores/durations.ts';
-import type { DrillRecord } from './model.ts';
-import { WORKLOAD_TARGET } from './parse.ts';
-
-/** A drill as it was read: the record and the file it is kept in (content/drills/…). */
-export interface RecordedDrill {
-  file: string;
-  drill: DrillRecord;
-}
+import type { RecordedDrill } from '../../drills/model.ts';
+import { WORKLOAD_TARGET } from '../../drills/parse.ts';
+import { secondsBetween } from '../../graph/restores/durations.ts';
+import type { Workload } from '../workloads.ts';
+import type { RestoreEvidence } from './model.ts';
 
 export interface DrillEvidence {
   evidence: RestoreEvidence[];

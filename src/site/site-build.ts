@@ -3,15 +3,15 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, OutputError } from '../core/errors.ts';
-import { withContentSecurityPolicy } from '../site/csp.ts';
-import { readContent } from '../site/data/read-content.ts';
-import { buildSite, siteDiagrams } from '../site/data/site.ts';
-import { tempDirOf, usableCacheDir } from './cache-dir.ts';
-import { readContentDir } from './content-dir.ts';
-import { openMermaidRenderer, type RenderStats } from './mermaid-renderer.ts';
-import { assertSeparate, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from './output-dir.ts';
-import { isAlive, lockOutput, removeDeadTempDirs } from './output-lock.ts';
-import { MODULE_EXT, PACKAGE_ROOT } from './package-root.ts';
+import { tempDirOf, usableCacheDir } from '../io/cache-dir.ts';
+import { readContentDir } from '../io/content-dir.ts';
+import { openMermaidRenderer, type RenderStats } from '../io/mermaid-renderer.ts';
+import { assertSeparate, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from '../io/output-dir.ts';
+import { isAlive, lockOutput, removeDeadTempDirs } from '../io/output-lock.ts';
+import { MODULE_EXT, PACKAGE_ROOT } from '../io/package-root.ts';
+import { withContentSecurityPolicy } from './csp.ts';
+import { readContent } from './data/read-content.ts';
+import { buildSite, siteDiagrams } from './data/site.ts';
 
 export interface SiteBuildResult {
   outDir: string;

@@ -1,3 +1,7 @@
+// Where each page of content/ is written (section 4 of the content contract). On the ground
+// floor: the inventory names its runbook pages, drills name their records and render writes
+// the pages, each with these same names.
+
 /**
  * A short SHA-256 of `name`. node:crypto is loaded on first use, not at import: commands that
  * never write a file (blast, guard) would pay for loading it at every start.

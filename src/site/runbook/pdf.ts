@@ -1,13 +1,14 @@
 import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { OutputError } from '../core/errors.ts';
-import type { PrintDocument } from '../site/runbook/print-document.ts';
-import { launchChromium } from './mermaid-renderer.ts';
+import { OutputError } from '../../core/errors.ts';
+import { launchChromium } from '../../io/mermaid-renderer.ts';
+import { PACKAGE_ROOT } from '../../io/package-root.ts';
+import type { PrintDocument } from './print-document.ts';
 
 /** The checklist's stylesheet, shared with the site (public/runbook.css), for the PDF to inline. */
 export function readRunbookCss(): Promise<string> {
-  return readFile(join(import.meta.dirname, '..', '..', 'public', 'runbook.css'), 'utf8');
+  return readFile(join(PACKAGE_ROOT, 'public', 'runbook.css'), 'utf8');
 }
 
 export interface PdfPrinter {

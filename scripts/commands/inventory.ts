@@ -7,6 +7,7 @@ import { contentDrift, type Drift, hasDrift } from '../../src/core/render/drift.
 import { runbookDrift } from '../../src/core/render/runbook-drift.ts';
 import { markContentDir, readContentDir, writeContentDir } from '../../src/io/content-dir.ts';
 import { readDrills } from '../../src/io/drills-dir.ts';
+import { sha256 } from '../../src/io/guard-context-file.ts';
 import { ownedOutput } from '../../src/io/output-dir.ts';
 import { lockOutput, pendingRecovery } from '../../src/io/output-lock.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
@@ -124,13 +125,14 @@ function keepIfUnchanged(
   previous: ReadonlyMap<string, string>,
   options: { keepTakenAt: boolean },
 ): Map<string, string> {
-  const files = renderContent(inventory, previous, { tierbook: VERSION });
+  const files = renderContent(inventory, previous, { tierbook: VERSION, digest: sha256 });
   const index = previous.get('index.md') ?? '';
   const takenAt = options.keepTakenAt ? /^takenAt: '?([^'\n]+)'?$/m.exec(index)?.[1] : undefined;
   const writer = /^tierbook: '?([^'\n]+)'?$/m.exec(index)?.[1];
   if ((!takenAt || takenAt === inventory.takenAt) && (!writer || writer === VERSION)) return files;
   const asBefore = renderContent({ ...inventory, takenAt: takenAt || inventory.takenAt }, previous, {
     tierbook: writer || VERSION,
+    digest: sha256,
   });
   return hasDrift(contentDrift(previous, asBefore)) ? files : asBefore;
 }

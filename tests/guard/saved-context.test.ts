@@ -82,6 +82,16 @@ test('the sample: every blast target and guard decision through the saved contex
   }
 });
 
+// `demo --check` passes over the cache (an upgrade alone is no drift); this holds the sample's.
+test('the committed sample content/guard-context.json is what this tierbook writes for its graph.json', () => {
+  const text = readFileSync(join(REPO, 'content', 'graph.json'), 'utf8');
+  assert.equal(
+    readFileSync(join(REPO, 'content', GUARD_CONTEXT_FILE), 'utf8'),
+    guardContextText(text, VERSION, sha256),
+    'regenerate it: npx node scripts/tierbook.ts demo --out content --no-build',
+  );
+});
+
 test('every blast fixture cluster answers the same through its saved context', async () => {
   let compared = 0;
   for await (const { name, text } of blastFixtureInventories()) {

@@ -1,6 +1,4 @@
 import { SAVED_INVENTORY_FILE } from '../graph/saved-inventory.ts';
-import { type Digest, GUARD_CONTEXT_FILE } from '../guard/saved-context.ts';
-import { guardContextText } from '../guard/saved-context-text.ts';
 import type { Inventory } from '../inventory/model.ts';
 import { compare } from '../order.ts';
 import { INDEX_FILE, legacyStorageFile, storageFile, workloadFile } from './file-names.ts';
@@ -18,13 +16,12 @@ export const ORPHANED_DIR = 'orphaned-notes';
  * The whole of content/ as path → text. `previous` is content/ as it is now: each page keeps
  * its operators' notes, and a page whose object is gone keeps them under orphaned-notes/ so
  * nothing written by hand is ever dropped. `writer.tierbook` is the version writing it, recorded
- * in index.md and graph.json; with it and `writer.digest` (SHA-256, the CLI's) the guard's
- * saved analysis of graph.json is written too (guard-context.json, guard/saved-context.ts).
+ * in index.md and graph.json.
  */
 export function renderContent(
   inventory: Inventory,
   previous: ReadonlyMap<string, string>,
-  writer: { tierbook?: string; digest?: Digest } = {},
+  writer: { tierbook?: string } = {},
 ): Map<string, string> {
   // A CephCluster is both a workload (it owns the mons and OSDs) and a storage object: it gets
   // both pages, and links to it go to the storage page, which shows its pools.
@@ -54,10 +51,7 @@ export function renderContent(
   const files = new Map<string, string>();
   files.set(INDEX_FILE, renderIndexPage(inventory, writer.tierbook));
   files.set(FINDINGS_FILE, renderFindingsPage(inventory));
-  const graphText = savedInventoryText(inventory, writer.tierbook);
-  files.set(SAVED_INVENTORY_FILE, graphText);
-  if (writer.tierbook !== undefined && writer.digest !== undefined)
-    files.set(GUARD_CONTEXT_FILE, guardContextText(graphText, writer.tierbook, writer.digest));
+  files.set(SAVED_INVENTORY_FILE, savedInventoryText(inventory, writer.tierbook));
   for (const w of inventory.workloads) {
     const path = workloadPaths.get(w.id) as string;
     files.set(path, renderWorkloadPage(w, path, pages, notesOf(path)));

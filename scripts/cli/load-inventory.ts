@@ -1,6 +1,7 @@
 import type { TierbookConfig } from '../../src/core/config/model.ts';
 import { UsageError } from '../../src/core/errors.ts';
 import type { Graph } from '../../src/core/graph/model.ts';
+import type { SavedInventory } from '../../src/core/graph/saved-inventory.ts';
 import type { Provenance } from '../../src/core/model.ts';
 import type { Unread } from '../../src/core/sources/unread.ts';
 import { readContentInventory } from '../../src/io/read-saved-inventory.ts';
@@ -82,13 +83,7 @@ export async function loadInventory(
       provenance,
     };
   }
-  const mixed = READ_FLAGS.find((flag) => {
-    const value = values[flag];
-    return Array.isArray(value) ? value.length > 0 : value !== undefined;
-  });
-  if (mixed !== undefined) {
-    throw new UsageError(`--content reads a committed inventory; it does not mix with --${mixed}`);
-  }
+  refuseMixedWithContent(values);
   const limits = limitsFrom(values);
   const saved = await readContentInventory(values.content, limits.maxBytes);
   // The inventory's own configuration made its tiers; --config asks for another on purpose.
@@ -96,6 +91,22 @@ export async function loadInventory(
     values.config === undefined
       ? saved.config
       : (await (await import('../../src/io/read-config.ts')).readConfig(values.config, process.cwd())).config;
+  return contentLoaded(saved, values.content, config);
+}
+
+/** `--content` reads a committed inventory: no source option goes with it. */
+export function refuseMixedWithContent(values: SourceValues): void {
+  const mixed = READ_FLAGS.find((flag) => {
+    const value = values[flag];
+    return Array.isArray(value) ? value.length > 0 : value !== undefined;
+  });
+  if (mixed !== undefined) {
+    throw new UsageError(`--content reads a committed inventory; it does not mix with --${mixed}`);
+  }
+}
+
+/** The inventory saved in content folder `dir`, as every answering command sees it. */
+export function contentLoaded(saved: SavedInventory, dir: string, config: TierbookConfig): LoadedInventory {
   warnLeftOut(saved.graph);
   return {
     graph: saved.graph,
@@ -103,7 +114,7 @@ export async function loadInventory(
     unread: saved.unread,
     cluster: saved.cluster,
     takenAt: saved.takenAt,
-    describe: `the inventory in ${values.content} (taken ${saved.takenAt})`,
+    describe: `the inventory in ${dir} (taken ${saved.takenAt})`,
     provenance: new Map(),
   };
 }

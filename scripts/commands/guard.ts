@@ -123,22 +123,14 @@ async function guard(text: string, values: Values): Promise<GuardAnswer> {
   // Most commands are harmless: answered before the cluster, the graph or the blast radius
   // are even loaded (the modules below are imported only when a step needs them).
   if (first.steps.length === 0 && first.problems.length === 0) return harmlessAnswer(text);
-  const [
-    { assessSteps },
-    { loadInventory, staleNotice },
-    { analyze },
-    { guardInventory },
-    { describeUnread },
-  ] = await Promise.all([
+  const [{ assessSteps }, { staleNotice }, { guardInventory }, { describeUnread }] = await Promise.all([
     import('../../src/core/guard/assess.ts'),
     import('../cli/load-inventory.ts'),
-    import('../../src/core/analysis/analyze.ts'),
     import('../../src/core/guard/inventory.ts'),
     import('../../src/core/sources/unread.ts'),
   ]);
   if (first.steps.length === 0) return assessSteps(text, first, null, gate);
-  const loaded = await loadInventory(values, 'the guard may miss what depends on it');
-  const analysis = analyze(loaded.graph, { config: loaded.config, now });
+  const { loaded, analysis } = await analysedInventory(values, now);
   const recognised = recognise(text, node, guardInventory(analysis));
   // A gate cannot pass what it did not see.
   for (const u of loaded.unread)
@@ -150,6 +142,40 @@ async function guard(text: string, values: Values): Promise<GuardAnswer> {
   const stale = staleNotice(loaded, now);
   if (stale) answer.assumptions.push(stale);
   return answer;
+}
+
+/**
+ * The inventory and its analysis. From a committed content/ (without --config), the analysis
+ * saved beside graph.json by `inventory` (guard-context.json) when it was made from exactly
+ * that graph.json by this tierbook; anything else (no file, stale, edited, unreadable) analyses
+ * graph.json as if it were not there, so the answer is the same either way, only slower.
+ */
+async function analysedInventory(values: Values, now: string) {
+  const { loadInventory, refuseMixedWithContent, contentLoaded } = await import('../cli/load-inventory.ts');
+  if (values.content !== undefined && values.config === undefined) {
+    refuseMixedWithContent(values);
+    const [{ limitsFrom }, { readGuardContextFile, GUARD_CONTEXT_FILE }, { VERSION }] = await Promise.all([
+      import('../cli/limits.ts'),
+      import('../../src/io/guard-context-file.ts'),
+      import('../cli/version.ts'),
+    ]);
+    const { maxBytes } = limitsFrom(values);
+    const found = await readGuardContextFile(values.content, { tierbook: VERSION, now, maxBytes });
+    if ('saved' in found)
+      return {
+        loaded: contentLoaded(found.saved, values.content, found.saved.config),
+        analysis: found.analysis,
+      };
+    if (found.unused !== null)
+      process.stderr.write(
+        `tierbook: note: ${join(values.content, GUARD_CONTEXT_FILE)} not used: ${found.unused}; answering from graph.json (slower; "tierbook inventory" writes it again)\n`,
+      );
+  }
+  const [loaded, { analyze }] = await Promise.all([
+    loadInventory(values, 'the guard may miss what depends on it'),
+    import('../../src/core/analysis/analyze.ts'),
+  ]);
+  return { loaded, analysis: analyze(loaded.graph, { config: loaded.config, now }) };
 }
 
 /**

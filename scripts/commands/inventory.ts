@@ -1,4 +1,6 @@
 import { ClusterReadError, InputError } from '../../src/core/errors.ts';
+import { SAVED_INVENTORY_FILE } from '../../src/core/graph/saved-inventory.ts';
+import { guardContextText } from '../../src/core/guard/saved-context-text.ts';
 import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import type { Inventory } from '../../src/core/inventory/model.ts';
 import { shrinkReason } from '../../src/core/inventory/shrink-guard.ts';
@@ -7,6 +9,7 @@ import { contentDrift, type Drift, hasDrift } from '../../src/core/render/drift.
 import { runbookDrift } from '../../src/core/render/runbook-drift.ts';
 import { markContentDir, readContentDir, writeContentDir } from '../../src/io/content-dir.ts';
 import { readDrills } from '../../src/io/drills-dir.ts';
+import { GUARD_CONTEXT_FILE, sha256 } from '../../src/io/guard-context-file.ts';
 import { ownedOutput } from '../../src/io/output-dir.ts';
 import { lockOutput, pendingRecovery } from '../../src/io/output-lock.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
@@ -79,9 +82,11 @@ async function inventoryRun(
   for (const ignored of inventory.ignoredDrills) process.stderr.write(`tierbook: warning: ${ignored}\n`);
   warnLeftOut(inventory.graph);
   const render = (before: ReadonlyMap<string, string>) =>
-    keepIfUnchanged(inventory, before, { keepTakenAt: values.now === undefined });
+    withGuardContext(keepIfUnchanged(inventory, before, { keepTakenAt: values.now === undefined }));
   const files = render(previous);
-  const drift = contentDrift(previous, files);
+  // The guard's cache is no drift: it follows graph.json and the tierbook that wrote it.
+  const drift = contentDrift(withoutCache(previous), withoutCache(files));
+  const cacheOnly = !hasDrift(drift) && previous.get(GUARD_CONTEXT_FILE) !== files.get(GUARD_CONTEXT_FILE);
   report(inventory, read.describe);
   if (values.check) {
     if (!hasDrift(drift)) {
@@ -99,7 +104,7 @@ async function inventoryRun(
       ? new InputError(message, { from: { file: values.from?.join(', ') ?? '' } })
       : new ClusterReadError(message);
   }
-  if (hasDrift(drift)) await writeContentDir(outDir, files, { previous, render });
+  if (hasDrift(drift) || cacheOnly) await writeContentDir(outDir, files, { previous, render });
   else if (state?.adopted) await markContentDir(outDir);
   if (state?.adopted) {
     process.stderr.write(
@@ -109,9 +114,24 @@ async function inventoryRun(
   process.stdout.write(
     hasDrift(drift)
       ? `Wrote ${outDir}/: ${drift.added.length} added, ${drift.changed.length} changed, ${drift.removed.length} removed.\n`
-      : `${outDir}/ was already current; nothing written.\n`,
+      : `${outDir}/ was already current; nothing written${cacheOnly ? ` but ${GUARD_CONTEXT_FILE}, the guard's cache of its analysis` : ''}.\n`,
   );
   return 0;
+}
+
+/**
+ * content/ with the guard's saved analysis of its graph.json (guard-context.json), stamped with
+ * the running tierbook: the guard uses it only when that tierbook reads it, so an older one's
+ * cache is rewritten, not kept like the version recorded in graph.json.
+ */
+function withGuardContext(files: Map<string, string>): Map<string, string> {
+  const graph = files.get(SAVED_INVENTORY_FILE);
+  if (graph === undefined) return files;
+  return new Map([...files, [GUARD_CONTEXT_FILE, guardContextText(graph, VERSION, sha256)]]);
+}
+
+function withoutCache(files: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  return new Map([...files].filter(([path]) => path !== GUARD_CONTEXT_FILE));
 }
 
 /**
@@ -132,7 +152,7 @@ function keepIfUnchanged(
   const asBefore = renderContent({ ...inventory, takenAt: takenAt || inventory.takenAt }, previous, {
     tierbook: writer || VERSION,
   });
-  return hasDrift(contentDrift(previous, asBefore)) ? files : asBefore;
+  return hasDrift(contentDrift(withoutCache(previous), asBefore)) ? files : asBefore;
 }
 
 function report(inventory: Inventory, from: string): void {

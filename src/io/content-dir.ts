@@ -2,6 +2,7 @@ import { cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeF
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { OutputError } from '../core/errors.ts';
 import { SAVED_INVENTORY_FILE } from '../core/graph/saved-inventory.ts';
+import { GUARD_CONTEXT_FILE } from '../core/guard/saved-context.ts';
 import { isInside, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from './output-dir.ts';
 
 /**
@@ -129,9 +130,12 @@ export async function markContentDir(dir: string): Promise<void> {
   }
 }
 
-/** Pages and the saved graph are regenerated; anything else in the folder is carried over. */
+/**
+ * Pages, the saved graph and the guard's cache of its analysis are regenerated; anything else
+ * in the folder is carried over.
+ */
 function isGenerated(path: string): boolean {
-  return path.endsWith('.md') || path === SAVED_INVENTORY_FILE;
+  return path.endsWith('.md') || path === SAVED_INVENTORY_FILE || path === GUARD_CONTEXT_FILE;
 }
 
 async function isDirectory(path: string): Promise<boolean> {

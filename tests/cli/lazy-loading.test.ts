@@ -70,3 +70,21 @@ test('-o yaml still answers in YAML, loading yaml on that path only', () => {
   assert.match(run.stdout, /^target: osd\/3$/m);
   assert.ok(run.modules.some((m) => /\/node_modules\/yaml\//.test(m) || m === 'yaml'));
 });
+
+// With content/guard-context.json current, the guard answers from the analysis saved there:
+// what computes the analysis (workloads, dependencies, tier rules, backup coverage, drill
+// evidence) is not even loaded.
+const ANALYSING =
+  /\/src\/core\/(analysis\/(analyze|workloads|dependencies|tiers\/classify|backups\/coverage)\.ts|analysis\/tiers\/rules\/|drills\/evidence\.ts)/;
+
+test('guard --content with its saved context loads no analysis', () => {
+  const run = loaded('guard', '--content', join(ROOT, 'content'), '--now', NOW, '--', 'ceph osd purge 3');
+  assert.equal(run.code, 1, 'the incident is blocked');
+  const ours = run.modules.filter((m) => m.startsWith('file:')).map(relative);
+  assert.deepEqual(
+    ours.filter((m) => ANALYSING.test(m)),
+    [],
+  );
+  const count = new Set(ours).size;
+  assert.ok(count <= 115, `${count} modules of tierbook's (140 when it analyses graph.json)`);
+});

@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../src/core/analysis/analyze.ts';
 import { blastJson, blastRadius, knownTargets } from '../../src/core/analysis/blast/index.ts';
 import { runChecks } from '../../src/core/analysis/checks/index.ts';
 import { DEFAULT_CONFIG } from '../../src/core/config/index.ts';
-import { buildGraph } from '../../src/core/graph/build.ts';
 import { keepKnownKinds } from '../../src/core/graph/known-kinds.ts';
 import { readSavedInventory } from '../../src/core/graph/read-saved-inventory.ts';
-import { renderSavedInventory, SAVED_INVENTORY_SCHEMA } from '../../src/core/graph/saved-inventory.ts';
 import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import { savedInventoryText } from '../../src/core/render/saved-inventory-file.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
-import { NOW, ROOT, SAMPLE } from '../reliability/support.ts';
+import { NOW, SAMPLE } from '../reliability/support.ts';
+import { blastFixtureInventories } from './fixture-inventories.ts';
 
 // The promise of --content: an answer from the saved graph is the answer from the cluster read
 // that wrote it, for every target, not only the one a CLI test happens to try.
@@ -45,22 +42,8 @@ test('every blast target and every finding answered from graph.json equals the a
 // The same over every blast scenario's cluster (Ceph, Longhorn, hostPath, NFS, unknown drivers,
 // operators): whatever a backend put in its attributes must survive graph.json.
 test('every blast fixture cluster answers the same from its graph.json', async () => {
-  const root = join(ROOT, 'tests', 'fixtures', 'blast');
   let compared = 0;
-  for (const name of readdirSync(root).sort()) {
-    if (name.startsWith('_')) continue;
-    const dir = join(root, name);
-    const { inputs } = JSON.parse(readFileSync(join(dir, 'inputs.json'), 'utf8')) as { inputs: string[] };
-    const paths = inputs.map((p) => (p.startsWith('.') ? join(dir, p) : join(ROOT, p)));
-    const graph = buildGraph((await readOffline(paths)).items);
-    const text = renderSavedInventory({
-      schema: SAVED_INVENTORY_SCHEMA,
-      cluster: name,
-      takenAt: NOW,
-      config: DEFAULT_CONFIG,
-      unread: [],
-      graph,
-    });
+  for await (const { name, graph, text } of blastFixtureInventories()) {
     const saved = readSavedInventory(text, `${name}/graph.json`);
     assert.deepEqual(saved.graph, graph, name);
     const before = analyze(graph, { config: DEFAULT_CONFIG, now: NOW });

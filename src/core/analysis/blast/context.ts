@@ -57,6 +57,24 @@ export interface BlastContext {
 
 const contexts = new WeakMap<Analysis, BlastContext>();
 
+/** What a saved guard context keeps of a BlastContext (ownerOf is cheap to derive again). */
+export type BlastParts = Pick<BlastContext, 'shapes' | 'claims' | 'dependents' | 'osdsOf'>;
+
+/**
+ * Makes `parts`, computed earlier by buildContext for the same graph and analysis and saved
+ * (guard/saved-context.ts), the blast context of `analysis`, so no query prepares it again.
+ */
+export function adoptBlastContext(analysis: Analysis, parts: BlastParts): void {
+  contexts.set(analysis, { analysis, index: analysis.index, ownerOf: ownersOf(analysis), ...parts });
+}
+
+function ownersOf(analysis: Analysis): Map<string, string> {
+  const ownerOf = new Map<string, string>();
+  for (const workload of analysis.workloads)
+    for (const id of [workload.id, ...workload.members]) ownerOf.set(id, workload.id);
+  return ownerOf;
+}
+
 export function blastContext(analysis: Analysis): BlastContext {
   const cached = contexts.get(analysis);
   if (cached) return cached;

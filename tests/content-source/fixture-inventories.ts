@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_CONFIG } from '../../src/core/config/index.ts';
+import { buildGraph } from '../../src/core/graph/build.ts';
+import type { Graph } from '../../src/core/graph/model.ts';
+import { renderSavedInventory, SAVED_INVENTORY_SCHEMA } from '../../src/core/graph/saved-inventory.ts';
+import { readOffline } from '../../src/io/read-offline.ts';
+import { NOW, ROOT } from '../reliability/support.ts';
+
+/**
+ * Every blast scenario's cluster (tests/fixtures/blast: Ceph, Longhorn, hostPath, NFS, unknown
+ * drivers, operators) as a graph and the graph.json text `inventory` would save for it.
+ */
+export async function* blastFixtureInventories(): AsyncGenerator<{
+  name: string;
+  graph: Graph;
+  text: string;
+}> {
+  const root = join(ROOT, 'tests', 'fixtures', 'blast');
+  for (const name of readdirSync(root).sort()) {
+    if (name.startsWith('_')) continue;
+    const dir = join(root, name);
+    const { inputs } = JSON.parse(readFileSync(join(dir, 'inputs.json'), 'utf8')) as { inputs: string[] };
+    const paths = inputs.map((p) => (p.startsWith('.') ? join(dir, p) : join(ROOT, p)));
+    const graph = buildGraph((await readOffline(paths)).items);
+    const text = renderSavedInventory({
+      schema: SAVED_INVENTORY_SCHEMA,
+      cluster: name,
+      takenAt: NOW,
+      config: DEFAULT_CONFIG,
+      unread: [],
+      graph,
+    });
+    yield { name, graph, text };
+  }
+}

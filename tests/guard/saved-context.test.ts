@@ -1,0 +1,220 @@
+/**
+ * content/guard-context.json, the guard's saved analysis of graph.json: an answer through it is
+ * the answer from graph.json, for every blast target of the sample and of every blast fixture
+ * cluster, and for the guard's commands as a process; anything stale, edited or broken is
+ * passed over for graph.json, never trusted and never a crash.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { VERSION } from '../../scripts/cli/version.ts';
+import { analyze } from '../../src/core/analysis/analyze.ts';
+import { blastJson, blastRadius, knownTargets } from '../../src/core/analysis/blast/index.ts';
+import type { Analysis } from '../../src/core/analysis/model.ts';
+import { readSavedInventory } from '../../src/core/graph/read-saved-inventory.ts';
+import { assessSteps } from '../../src/core/guard/assess.ts';
+import { guardInventory } from '../../src/core/guard/inventory.ts';
+import { recognise } from '../../src/core/guard/recognise.ts';
+import { GUARD_CONTEXT_FILE, readGuardContext } from '../../src/core/guard/saved-context.ts';
+import { guardContextText } from '../../src/core/guard/saved-context-text.ts';
+import { readGuardContextFile, sha256 } from '../../src/io/guard-context-file.ts';
+import { blastFixtureInventories } from '../content-source/fixture-inventories.ts';
+import { sampleContentCopy } from '../reliability/support.ts';
+import { CLI, NOW, REPO } from './support.ts';
+
+const LATER = '2026-12-01T06:00:00Z';
+
+/** The saved context of `graphText`, read back as the guard reads it (it must be used). */
+function throughContext(graphText: string, now: string): Analysis {
+  const found = readGuardContext(
+    guardContextText(graphText, VERSION, sha256),
+    { graph: sha256(graphText), tierbook: VERSION, now },
+    sha256,
+  );
+  assert.ok('analysis' in found, `the context is used: ${'unused' in found ? found.unused : ''}`);
+  assert.deepEqual(
+    found.saved,
+    readSavedInventory(graphText, 'graph.json'),
+    'the inventory, as graph.json holds it',
+  );
+  return found.analysis;
+}
+
+/** Every blast target, lost and down, and the analysis the guard's recognition reads. */
+function assertSameAnswers(viaContext: Analysis, full: Analysis, name: string): number {
+  for (const part of [
+    'workloads',
+    'dependencies',
+    'tiers',
+    'protections',
+    'restores',
+    'ignoredDrills',
+  ] as const)
+    assert.deepEqual(viaContext[part], full[part], `${name}: ${part}`);
+  let compared = 0;
+  for (const target of knownTargets(full)) {
+    for (const outage of [false, true]) {
+      assert.deepEqual(
+        blastJson(blastRadius(viaContext, [target], { outage })),
+        blastJson(blastRadius(full, [target], { outage })),
+        `${name}: ${target.text}${outage ? ' --outage' : ''}`,
+      );
+      compared++;
+    }
+  }
+  return compared;
+}
+
+test('the sample: every blast target and guard decision through the saved context equals the full path', () => {
+  const text = readFileSync(join(REPO, 'content', 'graph.json'), 'utf8');
+  const saved = readSavedInventory(text, 'graph.json');
+  // A `now` other than the inventory's: the saved parts do not depend on it, the answer's ages do.
+  const full = analyze(saved.graph, { config: saved.config, now: LATER });
+  const viaContext = throughContext(text, LATER);
+  assert.ok(assertSameAnswers(viaContext, full, 'sample') > 40);
+  for (const [command, node] of COMMANDS) {
+    const answer = (a: Analysis) =>
+      assessSteps(command, recognise(command, node, guardInventory(a)), a, null);
+    assert.deepEqual(answer(viaContext), answer(full), command);
+  }
+});
+
+// `demo --check` passes over the cache (an upgrade alone is no drift); this holds the sample's.
+test('the committed sample content/guard-context.json is what this tierbook writes for its graph.json', () => {
+  const text = readFileSync(join(REPO, 'content', 'graph.json'), 'utf8');
+  assert.equal(
+    readFileSync(join(REPO, 'content', GUARD_CONTEXT_FILE), 'utf8'),
+    guardContextText(text, VERSION, sha256),
+    'regenerate it: npx node scripts/tierbook.ts demo --out content --no-build',
+  );
+});
+
+test('every blast fixture cluster answers the same through its saved context', async () => {
+  let compared = 0;
+  for await (const { name, text } of blastFixtureInventories()) {
+    const saved = readSavedInventory(text, 'graph.json');
+    compared += assertSameAnswers(
+      throughContext(text, NOW),
+      analyze(saved.graph, { config: saved.config, now: NOW }),
+      name,
+    );
+  }
+  assert.ok(compared > 200, `compared ${compared} answers`);
+});
+
+test('a context for other bytes, another tierbook or format, or an edited body is not used, with why', () => {
+  const text = readFileSync(join(REPO, 'content', 'graph.json'), 'utf8');
+  const file = guardContextText(text, VERSION, sha256);
+  const expected = { graph: sha256(text), tierbook: VERSION, now: NOW };
+  const newline = file.indexOf('\n');
+  const stamp = JSON.parse(file.slice(0, newline)) as Record<string, unknown>;
+  const restamped = (change: Record<string, unknown>) =>
+    `${JSON.stringify({ ...stamp, ...change })}${file.slice(newline)}`;
+  const cases: [string, string, typeof expected, RegExp][] = [
+    ['graph.json edited', file, { ...expected, graph: sha256(`${text} `) }, /graph\.json changed/],
+    ['another tierbook', file, { ...expected, tierbook: `${VERSION}-other` }, /made by tierbook/],
+    ['a newer format', restamped({ format: 2 }), expected, /format 2/],
+    ['a body edited', file.replace('"tier":0', '"tier":3'), expected, /checksum/],
+    ['a body cut short', file.slice(0, file.length - 100), expected, /checksum/],
+    ['no stamp', file.slice(newline + 1).replaceAll('\n', ' '), expected, /stamp|read/],
+    ['a stamp missing a field', restamped({ body: undefined }), expected, /does not read/],
+    ['not JSON', 'garbage\n{', expected, /does not read/],
+    ['empty', '', expected, /no stamp/],
+    // A body that matches its checksum but is not a context: still not an answer.
+    [
+      'a checksummed body of the wrong shape',
+      `${JSON.stringify({ ...stamp, body: sha256('{"nodes":3}\n') })}\n{"nodes":3}\n`,
+      expected,
+      /does not read/,
+    ],
+  ];
+  for (const [name, body, want, why] of cases) {
+    const found = readGuardContext(body, want, sha256);
+    assert.ok('unused' in found, `${name}: not used`);
+    assert.match(found.unused, why, name);
+  }
+});
+
+// The guard's commands, harmless look-alikes among them: the incident replayed (osd.3 on
+// /dev/sdc of k8s-2), a claim, a drain, and commands that only look.
+const COMMANDS: [string, string | null][] = [
+  ['ceph osd purge 3 --yes-i-really-mean-it', null],
+  ['kubectl rook-ceph rook purge-osd 3 --force', null],
+  ['wipefs -a /dev/sdc', 'k8s-2'],
+  ['wipefs -a /dev/sdz', 'k8s-2'],
+  ['kubectl delete pvc -n databases pg-main-1', null],
+  ['kubectl drain k8s-1 --ignore-daemonsets', null],
+  ['ceph osd out 3', null],
+  ['ceph osd purge 42 --yes-i-really-mean-it', null],
+  ['kubectl get pods -A', null],
+  ['ceph osd ok-to-stop 3', null],
+  ['ceph osd tree', null],
+];
+
+function guard(cwd: string, command: string, node: string | null, extra: string[] = []) {
+  const args = ['guard', '--content', 'content', '--now', LATER, '--json', ...extra];
+  const run = spawnSync(process.execPath, [CLI, ...args, ...(node ? ['--node', node] : []), '--', command], {
+    cwd,
+    encoding: 'utf8',
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+test('as a process: the same exit code and JSON with the saved context, without it, stale or broken', async (t) => {
+  const { dir, content } = await sampleContentCopy(t);
+  const contextFile = join(content, GUARD_CONTEXT_FILE);
+  const fresh = await readGuardContextFile(content, { tierbook: VERSION, now: LATER });
+  assert.ok('analysis' in fresh, 'the committed sample content/ carries a current guard context');
+  const withContext = COMMANDS.map(([command, node]) => guard(dir, command, node));
+  const kept = await readFile(contextFile, 'utf8');
+  await rm(contextFile);
+  COMMANDS.forEach(([command, node], i) => {
+    const full = guard(dir, command, node);
+    const fast = withContext[i];
+    assert.equal(fast?.code, full.code, command);
+    assert.ok(
+      full.code === 0 || full.code === 1,
+      `${command}: a decision, exit ${full.code}\n${full.stderr}`,
+    );
+    assert.equal(fast?.stdout, full.stdout, command);
+    assert.equal(fast?.stderr, '', `${command}: the context was used, quietly`);
+    assert.equal(full.stderr, '', `${command}: no context, no note`);
+  });
+  assert.equal(withContext[0]?.code, 1);
+  assert.equal((JSON.parse(withContext[0]?.stdout ?? '') as { level: string }).level, 'data-loss');
+  assert.equal(withContext[8]?.code, 0, 'kubectl get pods -A passes');
+
+  // Broken in ways a disk, a merge or a hand can break it: each passed over, same answer.
+  const purge = COMMANDS[0] as [string, null];
+  const expected = guard(dir, ...purge);
+  for (const [name, text] of [
+    ['truncated', kept.slice(0, kept.length / 2)],
+    ['garbage', '\u0000\u0001not a context'],
+    ['a tier edited', kept.replaceAll('"tier":0', '"tier":4')],
+  ] as const) {
+    await writeFile(contextFile, text);
+    const run = guard(dir, ...purge);
+    assert.equal(run.code, expected.code, name);
+    assert.equal(run.stdout, expected.stdout, name);
+    assert.match(run.stderr, /guard-context\.json not used: .*answering from graph\.json/, name);
+  }
+
+  // Stale: graph.json changed after the context was made (here, when it was taken).
+  await writeFile(contextFile, kept);
+  const graphFile = join(content, 'graph.json');
+  const graph = await readFile(graphFile, 'utf8');
+  await writeFile(
+    graphFile,
+    graph.replace('"takenAt": "2026-11-24T06:00:00Z"', '"takenAt": "2026-11-20T06:00:00Z"'),
+  );
+  const stale = guard(dir, ...purge);
+  assert.match(stale.stderr, /not used: graph\.json changed since it was made/);
+  assert.match(stale.stdout, /taken 2026-11-20T06:00:00Z/, 'the answer is the edited graph.json');
+  await rm(contextFile);
+  const noContext = guard(dir, ...purge);
+  assert.equal(stale.code, noContext.code);
+  assert.equal(stale.stdout, noContext.stdout);
+});

@@ -259,17 +259,16 @@ function listFiles(dir: string): string[] {
 /** Eight writes at a time, as the content writer does. */
 async function writeAll(dir: string, pages: readonly { path: string; text: string }[]): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  const made = new Set<string>();
+  // The folder's promise, not a flag: a second writer into the same folder waits for the mkdir.
+  const made = new Map<string, Promise<unknown>>();
   let next = 0;
   const worker = async () => {
     while (next < pages.length) {
       const page = pages[next++] as { path: string; text: string };
       const target = join(dir, page.path);
       const parent = dirname(target);
-      if (!made.has(parent)) {
-        made.add(parent);
-        await mkdir(parent, { recursive: true });
-      }
+      if (!made.has(parent)) made.set(parent, mkdir(parent, { recursive: true }));
+      await made.get(parent);
       await writeFile(target, page.text);
     }
   };

@@ -1,7 +1,7 @@
 import { compare } from '../../../graph/context.ts';
 import type { GraphIndex } from '../../../graph/graph-index.ts';
-import type { GraphNode } from '../../../graph/model.ts';
 import { qualifiedName } from '../../../graph/ids.ts';
+import type { GraphNode } from '../../../graph/model.ts';
 import type { VolumeChain } from '../../storage-chain.ts';
 import { finding } from '../finding.ts';
 import type { Finding, Rule, RuleMeta } from '../model.ts';

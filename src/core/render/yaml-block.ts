@@ -17,8 +17,10 @@ export function yamlBlock(
   try {
     const out = new Out();
     mapping(data, 0, true, out, scalarOf);
+    if (out.text === '') return '{}';
     // gray-matter trims what js-yaml wrote: a last literal block loses its trailing blanks too.
-    return out.text === '' ? '{}' : out.text.trim();
+    // Only a literal block can end in a blank (trimming flattens the text: a copy of it).
+    return out.literal ? out.text.trim() : out.text;
   } catch (error) {
     if (error === UNCOVERED) return undefined;
     throw error;
@@ -52,6 +54,8 @@ const TYPED_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'fa
 /** The text written so far: appending to one string lets V8 build a rope, cheaper than a join. */
 class Out {
   text = '';
+  /** A literal block was written. */
+  literal = false;
   push(...parts: string[]): void {
     for (const part of parts) this.text += part;
   }
@@ -123,7 +127,9 @@ function nested(
     } else mapping(value, level, false, out, scalarOf);
     return;
   }
-  out.push(' ', leaf(value, scalarOf, level));
+  const text = leaf(value, scalarOf, level);
+  if (text.charCodeAt(0) === 0x7c) out.literal = true;
+  out.push(' ', text);
 }
 
 function leaf(value: Json, scalarOf: (text: string) => string, level: number): string {

@@ -84,7 +84,10 @@ async function parent(): Promise<void> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  say('### Offline inventory (issue 18, budgets 2 and 4)\n');
+  say('## Offline inventory (bench/inventory.bench.ts)\n');
+  say(
+    'Issue 18, budgets 2 and 4. Each size in a child process of its own; CPU time is user + system of the whole process.\n',
+  );
   say(
     table(
       [

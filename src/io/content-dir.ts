@@ -78,13 +78,20 @@ async function stage(dir: string, staging: string, files: ReadonlyMap<string, st
       });
     }
     await writeFile(join(staging, MARKER_FILE.content), MARKER_TEXT.content, 'utf8');
+    // Each folder is made and checked once (thousands of pages share a handful of folders);
+    // only tierbook writes into staging, so a folder checked stays where it was.
+    const checked = new Set<string>();
     for (const [path, text] of files) {
       const target = resolve(root, ...path.split('/'));
       if (!isInside(target, root)) throw new Error(`refusing to write outside ${dir}: ${path}`);
-      await mkdir(dirname(target), { recursive: true });
-      const real = await realpath(dirname(target));
-      if (real !== root && !isInside(real, root))
-        throw new Error(`refusing to write outside ${dir}: ${path}`);
+      const folder = dirname(target);
+      if (!checked.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        const real = await realpath(folder);
+        if (real !== root && !isInside(real, root))
+          throw new Error(`refusing to write outside ${dir}: ${path}`);
+        checked.add(folder);
+      }
       await writeFile(target, text, { encoding: 'utf8', flag: 'wx' });
     }
   } catch (error) {

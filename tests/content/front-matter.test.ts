@@ -64,6 +64,24 @@ const EDGES = [
   'x\ty',
   'x\ny',
   'x\n',
+  '\n',
+  '\n\n',
+  'x\n\n',
+  'x\n\n\n',
+  '\nx',
+  ' x\ny',
+  '\n  x\ny',
+  'a\n\nb\n',
+  'a\n  b\n\n  c',
+  'x\n ',
+  '  \n',
+  'x\n\ty',
+  'ü\nß',
+  'a\u2028\nb',
+  'a\u0085\nb',
+  '😀\nx',
+  '- a\n- b',
+  '$ kubectl get pods \\\n    -n x',
   'ü',
   'Zürich',
   'a\u2028b',
@@ -111,7 +129,7 @@ test('an empty mapping writes no front matter, and a body without a final newlin
 test('whatever fast-check draws from the edges is written as js-yaml writes it', () => {
   const text = fc.oneof(
     fc.constantFrom(...EDGES),
-    fc.string({ unit: fc.constantFrom(...'a1 :#-\'"ü\n.,[/~') }),
+    fc.string({ unit: fc.constantFrom(...'a1 :#-\'"ü\n.,[/~\t') }),
   );
   const json: fc.Arbitrary<Json> = fc.letrec<{ value: Json }>((tie) => ({
     value: fc.oneof(

@@ -10,6 +10,7 @@ import type { RecordedDrill } from '../drills/model.ts';
 import { buildGraph } from '../graph/build.ts';
 import { compare } from '../graph/context.ts';
 import type { SourceResult } from '../model.ts';
+import { knownBlastKey } from '../runbooks/bind.ts';
 import type { Runbook } from '../runbooks/model.ts';
 import { describeUnread, unreadOf } from '../sources/unread.ts';
 import type { Inventory, RunbookEntry, StorageEntry, WorkloadEntry } from './model.ts';
@@ -51,6 +52,7 @@ export function assembleInventory(source: SourceResult, options: AssembleOptions
     cluster: options.cluster,
     takenAt: options.now,
     unread: unreadOf(source).map((u) => describeUnread(u, 'what it holds is not in these gates')),
+    knownBlasts: new Map(domains.map((d) => [knownBlastKey(d.target), d.result])),
   });
   attachRunbooks(runbooks, [...workloads, ...storage]);
   return {

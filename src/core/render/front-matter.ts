@@ -30,7 +30,60 @@ function scalarOf(text: string): string {
   return form;
 }
 
-/** Drops `undefined` (YAML would print it as null or fail) and keeps the rest JSON-safe. */
+/**
+ * Drops `undefined` (YAML would print it as null or fail) and keeps the rest JSON-safe: what
+ * `JSON.parse(JSON.stringify(value))` gives. Plain data (the page entries) is copied directly,
+ * without writing and reading back a text as long as the page's front matter; anything else
+ * (a `toJSON`, a class instance, a `__proto__` key, very deep nesting) takes the round trip.
+ */
 export function toJson(value: unknown): Json {
-  return JSON.parse(JSON.stringify(value)) as Json;
+  const copy = plainCopy(value, 0);
+  return copy === NOT_PLAIN || copy === SKIP ? (JSON.parse(JSON.stringify(value)) as Json) : copy;
 }
+
+const NOT_PLAIN: unique symbol = Symbol('not plain data');
+const MAX_DEPTH = 200;
+
+/** `value` as JSON would give it back; `SKIP` where JSON leaves a key out (or writes null in an array). */
+function plainCopy(value: unknown, depth: number): Json | typeof NOT_PLAIN | typeof SKIP {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      // -0 reads back as 0; NaN and the infinities as null.
+      return Number.isFinite(value) ? value + 0 : null;
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return depth === 0 ? NOT_PLAIN : SKIP;
+    case 'object':
+      break;
+    default:
+      return NOT_PLAIN;
+  }
+  if (value === null) return null;
+  if (depth >= MAX_DEPTH) return NOT_PLAIN;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_PLAIN;
+    const out: Json[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = plainCopy(value[i], depth + 1);
+      if (item === NOT_PLAIN) return NOT_PLAIN;
+      out[i] = item === SKIP ? null : item;
+    }
+    return out;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if ((proto !== Object.prototype && proto !== null) || 'toJSON' in value) return NOT_PLAIN;
+  const out: { [key: string]: Json } = {};
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') return NOT_PLAIN;
+    const item = plainCopy((value as Record<string, unknown>)[key], depth + 1);
+    if (item === NOT_PLAIN) return NOT_PLAIN;
+    if (item !== SKIP) out[key] = item;
+  }
+  return out;
+}
+
+const SKIP: unique symbol = Symbol('left out');

@@ -6,8 +6,9 @@ import type { Json } from '../model.ts';
  * key), only faster: js-yaml decides every scalar's style by trying the schema's resolvers on it,
  * which was a fifth of an inventory's run on a large cluster. A string it cannot settle alone is
  * handed to `scalarOf` (js-yaml itself, cached); a value it does not cover at all (a line break
- * in a string, a non-integer number, a key long enough to be written `? key`) makes it return
- * undefined, and the caller uses js-yaml for the whole document.
+ * in a key, a multi-line string with a character js-yaml escapes, a non-integer number, a key
+ * long enough to be written `? key`) makes it return undefined, and the caller uses js-yaml for
+ * the whole document. A multi-line string is written as js-yaml's literal block (`|`).
  */
 export function yamlBlock(
   data: Record<string, Json>,
@@ -16,7 +17,10 @@ export function yamlBlock(
   try {
     const out = new Out();
     mapping(data, 0, true, out, scalarOf);
-    return out.text === '' ? '{}' : out.text;
+    if (out.text === '') return '{}';
+    // gray-matter trims what js-yaml wrote: a last literal block loses its trailing blanks too.
+    // Only a literal block can end in a blank (trimming flattens the text: a copy of it).
+    return out.literal ? out.text.trim() : out.text;
   } catch (error) {
     if (error === UNCOVERED) return undefined;
     throw error;
@@ -50,6 +54,8 @@ const TYPED_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'fa
 /** The text written so far: appending to one string lets V8 build a rope, cheaper than a join. */
 class Out {
   text = '';
+  /** A literal block was written. */
+  literal = false;
   push(...parts: string[]): void {
     for (const part of parts) this.text += part;
   }
@@ -73,7 +79,7 @@ function mapping(
     const value = object[key] as Json;
     if (!(compact && first)) out.push(newline(level));
     first = false;
-    const name = scalar(key, scalarOf);
+    const name = scalar(key, scalarOf, KEY);
     if (name.length > 1024) throw UNCOVERED;
     out.push(name);
     nested(value, level + 1, out, scalarOf, ':');
@@ -121,10 +127,12 @@ function nested(
     } else mapping(value, level, false, out, scalarOf);
     return;
   }
-  out.push(' ', leaf(value, scalarOf));
+  const text = leaf(value, scalarOf, level);
+  if (text.charCodeAt(0) === 0x7c) out.literal = true;
+  out.push(' ', text);
 }
 
-function leaf(value: Json, scalarOf: (text: string) => string): string {
+function leaf(value: Json, scalarOf: (text: string) => string, level: number): string {
   if (value === null) return 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') {
@@ -132,17 +140,25 @@ function leaf(value: Json, scalarOf: (text: string) => string): string {
     if (Number.isInteger(value) && !Object.is(value, -0) && Math.abs(value) < 1e21) return String(value);
     throw UNCOVERED;
   }
-  if (typeof value === 'string') return scalar(value, scalarOf);
+  if (typeof value === 'string') return scalar(value, scalarOf, level);
   if (Array.isArray(value)) return '[]';
   if (typeof value === 'object') return '{}';
   throw UNCOVERED;
 }
 
-/** One string: plain when js-yaml would write it plain, quoted when it would quote it. */
-function scalar(text: string, scalarOf: (text: string) => string): string {
+/** `scalar`'s level for a mapping key, which is never written as a block. */
+const KEY = -1;
+
+/**
+ * One string: plain when js-yaml would write it plain, quoted when it would quote it, a literal
+ * block when it holds a line break. `level` is js-yaml's nesting level of the value (KEY for a key).
+ */
+function scalar(text: string, scalarOf: (text: string) => string, level: number): string {
   if (text.length === 0) return "''";
-  // A block scalar's indentation depends on the level: js-yaml writes the whole document.
-  if (text.includes('\n')) throw UNCOVERED;
+  if (text.includes('\n')) {
+    if (level === KEY) throw UNCOVERED;
+    return literalBlock(text, level);
+  }
   if (YAML11_BOOLEANS.has(text)) return `'${text}'`;
   // A first character that could start a number, a date, null or an indicator: js-yaml decides.
   const first = text.charCodeAt(0);
@@ -167,4 +183,35 @@ function isLetter(c: number): boolean {
 /** A printable ASCII character other than space (YAML's ns-char, within ASCII). */
 function isNsAscii(c: number): boolean {
   return c > 0x20 && c <= 0x7e;
+}
+
+/**
+ * js-yaml 3's literal block (`writeScalar`, STYLE_LITERAL, with no line width): `|`, an
+ * indentation indicator when the text starts with spaces (after any line breaks), the chomping
+ * indicator, then each non-empty line indented by two spaces per level, the last line break
+ * dropped. A character js-yaml would escape makes it write a double-quoted scalar instead: not
+ * covered here.
+ */
+function literalBlock(text: string, level: number): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x0a && !isPrintable(c)) throw UNCOVERED;
+  }
+  const indicator = /^\n* /.test(text) ? '2' : '';
+  const clip = text.endsWith('\n');
+  const keep = clip && (text.endsWith('\n\n') || text === '\n');
+  const chomp = keep ? '+' : clip ? '' : '-';
+  const indent = '  '.repeat(Math.max(1, level));
+  let body = '';
+  for (const line of text.split(/(?<=\n)/)) body += line === '\n' || line === '' ? line : `${indent}${line}`;
+  return `|${indicator}${chomp}\n${body.endsWith('\n') ? body.slice(0, -1) : body}`;
+}
+
+/** js-yaml's `isPrintable` (nb-char minus tab, NEL, NBSP's neighbours it escapes, the line separators). */
+function isPrintable(c: number): boolean {
+  return (
+    (c >= 0x20 && c <= 0x7e) ||
+    (c >= 0xa1 && c <= 0xd7ff && c !== 0x2028 && c !== 0x2029) ||
+    (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff)
+  );
 }

@@ -26,6 +26,17 @@ export interface BindOptions {
   takenAt: string;
   /** What the read could not see (forbidden kinds, skipped files); undefined when not known. */
   unread?: readonly string[];
+  /**
+   * Blast radii already computed for targets lost with their data (the inventory's failure
+   * domains), by `knownBlastKey`: a runbook bound to one of them reuses it instead of walking
+   * the cluster again.
+   */
+  knownBlasts?: ReadonlyMap<string, BlastResult>;
+}
+
+/** The key a target's blast radius (lost with its data) is kept under in `knownBlasts`. */
+export function knownBlastKey(target: Target): string {
+  return `${target.type}\n${target.text}\n${target.nodes.join('\n')}`;
 }
 
 /**
@@ -49,7 +60,8 @@ export function bindRunbook(
     if (blast === undefined)
       blast =
         resolved && type !== 'workload'
-          ? blastRadius(analysis, [resolved], { outage: runbook.meta.blast === 'down' })
+          ? ((runbook.meta.blast !== 'down' ? opts.knownBlasts?.get(knownBlastKey(resolved)) : undefined) ??
+            blastRadius(analysis, [resolved], { outage: runbook.meta.blast === 'down' }))
           : null;
     return blast;
   };

@@ -47,6 +47,10 @@ export function workloadEffect(
  * serve: claims a scaled-down StatefulSet left behind are not copies that keep it serving.
  */
 function storageEffect(workload: Workload, shape: WorkloadShape, inputs: WorkloadInputs): Effect | null {
+  // Most workloads keep no volume on what a target takes: nothing to weigh (every domain of a
+  // large cluster asks every workload, so this is the common case).
+  if (shape.instances.every((i) => i.claims.every((claim) => inputs.volumeEffect(claim) === null)))
+    return null;
   const perInstance = shape.instances.map((instance) => {
     let effect: Effect | null = null;
     for (const claim of instance.claims) effect = worse(effect, inputs.volumeEffect(claim));
@@ -145,8 +149,9 @@ export function workloadFinished(index: GraphIndex, shape: WorkloadShape): boole
  * a manifest, serves unless its phase says otherwise: instances.ts `notServing`).
  */
 function podEffect(shape: WorkloadShape, inputs: WorkloadInputs): Effect | null {
+  if (inputs.losses.nodes.size === 0) return null;
   const running = shape.pods.filter((p) => !isFinished(inputs.index, p.id));
-  if (inputs.losses.nodes.size === 0 || running.length === 0) return null;
+  if (running.length === 0) return null;
   const lost = running.filter((p) => p.node && inputs.losses.nodes.has(p.node));
   if (lost.length === 0) return null;
   const node = qualifiedName(lost[0]?.node as string);

@@ -16,6 +16,7 @@ import {
 import { InputError } from '../../errors.ts';
 import { isStackOverflow, tooDeepReason } from '../nesting.ts';
 import type { RawDocument } from './raw-document.ts';
+import { fastYamlDocuments } from './yaml-fast.ts';
 
 /** A hint for the parser errors people meet most, added to the parser's own reason. */
 const ADVICE: Readonly<Partial<Record<ErrorCode, string>>> = {
@@ -42,6 +43,13 @@ export const REDACTION_MASK = '***HIDDEN***';
  * lenient decoder does); any other repeated key is still an error.
  */
 export function parseYamlDocuments(text: string, file: string): RawDocument[] {
+  // Most dumps are in the subset the fast reader covers; the full parser reads the rest and
+  // reports every error with its position.
+  return fastYamlDocuments(text) ?? parseYamlFully(text, file);
+}
+
+/** parseYamlDocuments with the full parser alone (positions for every node). */
+export function parseYamlFully(text: string, file: string): RawDocument[] {
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, {
     lineCounter,

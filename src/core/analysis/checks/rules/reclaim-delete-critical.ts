@@ -1,6 +1,7 @@
 import { compare } from '../../../graph/context.ts';
 import type { GraphIndex } from '../../../graph/graph-index.ts';
 import { qualifiedName } from '../../../graph/ids.ts';
+import type { GraphNode } from '../../../graph/model.ts';
 import type { VolumeChain } from '../../storage-chain.ts';
 import { finding } from '../finding.ts';
 import type { Finding, Rule, RuleMeta } from '../model.ts';
@@ -24,10 +25,14 @@ export const reclaimDeleteCritical: Rule = {
   check(analysis) {
     const { index } = analysis;
     const found: Finding[] = [];
+    // Looked up once: every critical volume on a Delete class asks for one.
+    const retainClasses = index.graph.nodes.filter(
+      (n) => n.kind === 'StorageClass' && !n.missing && n.attrs.reclaimPolicy === 'Retain',
+    );
     for (const { data, chain, severity } of criticalVolumes(analysis, meta)) {
       if (chain.reclaimPolicy !== 'Delete') continue;
       const owner = `claim ${qualifiedName(chain.claim)} of tier-${data.tier} ${describeWorkload(data.workload.id)}`;
-      const retain = retainClassFor(index, chain);
+      const retain = retainClassFor(index, retainClasses, chain);
       const newVolumes = retain
         ? `for new volumes use a Retain class on the same storage, such as ${retain}`
         : 'for new volumes use a class with reclaimPolicy: Retain';
@@ -59,12 +64,15 @@ export const reclaimDeleteCritical: Rule = {
 };
 
 /** A Retain class storing into the same pools (or with the same provisioner), if there is one. */
-function retainClassFor(index: GraphIndex, chain: VolumeChain): string | null {
+function retainClassFor(
+  index: GraphIndex,
+  retainClasses: readonly GraphNode[],
+  chain: VolumeChain,
+): string | null {
   if (!chain.storageClass) return null;
   const current = index.node(chain.storageClass);
   const pools = chain.pools.join(',');
-  const candidates = index.graph.nodes
-    .filter((n) => n.kind === 'StorageClass' && !n.missing && n.attrs.reclaimPolicy === 'Retain')
+  const candidates = retainClasses
     .filter((n) => {
       const theirs = index
         .out(n.id, 'stored-in')

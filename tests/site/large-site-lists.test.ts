@@ -112,12 +112,20 @@ test('on a large cluster a pool page names the first workloads, counts all, and 
   assert.equal(json.workloads.length, pool.page.workloads.length);
   assert.equal(json.blast?.impacts.length, pool.page.blast?.impacts.length);
   for (const r of pool.related) assert.equal(json.related[r.label]?.length, r.links.length);
+  // A workload most others depend on (the identity provider) names the first and links the rest.
+  const idp = site.workloads.find((w) => w.dependedOnBy.length > LISTED);
+  assert.ok(idp, 'a workload many depend on');
+  assert.equal(
+    idp.lists,
+    `data/workload.${idp.page.path.replace(/^workloads\//, '').replace(/\.md$/, '')}.json`,
+  );
+  assert.ok(site.workloads.every((w) => (w.lists === null) === w.dependedOnBy.length <= LISTED));
 });
 
 test('a small cluster (the sample) shows every list whole and links no JSON', async () => {
   const site = buildSite(readContent(await readContentDir(join(ROOT, 'content'))));
   assert.deepEqual(
-    site.storage.filter((s) => s.lists !== null || s.workloadCounts !== null).map((s) => s.url),
+    [...site.storage, ...site.workloads].filter((s) => s.lists !== null).map((s) => s.url),
     [],
   );
 });

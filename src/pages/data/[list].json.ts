@@ -19,6 +19,18 @@ export async function getStaticPaths() {
   );
   return [
     ...(dashboardCapped ? [{ params: { list: 'dashboard' }, props: { data: dashboard } }] : []),
+    ...site.workloads.flatMap((view) =>
+      view.lists
+        ? [
+            {
+              params: { list: view.lists.replace(/^data\//, '').replace(/\.json$/, '') },
+              props: {
+                data: { page: { title: view.page.title, url: view.url }, dependedOnBy: view.dependedOnBy },
+              },
+            },
+          ]
+        : [],
+    ),
     ...site.storage.flatMap((view) =>
       view.lists
         ? [

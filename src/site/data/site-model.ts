@@ -76,6 +76,8 @@ export interface WorkloadView {
   storageDiagram: Diagram | null;
   dependencyDiagram: Diagram | null;
   notesHtml: string | null;
+  /** What depends on it in full as JSON (site root), when the page names only the first. */
+  lists: string | null;
 }
 
 export interface StorageView {

@@ -1,4 +1,5 @@
 import { parseId } from '../../core/graph/ids.ts';
+import { LISTED } from '../../core/render/capped-list.ts';
 import {
   dependencyDiagram,
   diskName,
@@ -10,7 +11,7 @@ import { findingRows, groupByTier } from './impacts.ts';
 import { notesToHtml } from './notes.ts';
 import type { PageIndex } from './page-index.ts';
 import type { DependencyRow, Link, VolumeRow, WorkloadView } from './site-model.ts';
-import { relativeUrl } from './urls.ts';
+import { relativeUrl, slugOf } from './urls.ts';
 
 export function workloadView(
   page: WorkloadPage,
@@ -51,6 +52,8 @@ export function workloadView(
       moreUrl: '#dependencies',
     }),
     notesHtml: notesToHtml(page.notes),
+    // An identity provider of a large cluster is depended on by thousands: named up to LISTED.
+    lists: page.dependedOnBy.length > LISTED ? `data/workload.${slugOf(page.path)}.json` : null,
   };
 }
 

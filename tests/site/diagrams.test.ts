@@ -142,7 +142,7 @@ describe('blast and dependency pictures', () => {
     assert.match(d.source, /n0\[\["osd\.3"\]\]/, 'the target');
     assert.match(d.source, /n1\{\{"A<br\/>tier 0: LOSES DATA"\}\}/, 'a hexagon loses data');
     assert.match(d.source, /n2\["B<br\/>tier 2: goes dark"\]/, 'a box goes dark');
-    assert.match(d.source, /n3\(\["C<br\/>tier 0: degrades"\]\)/, 'a rounded box degrades');
+    assert.match(d.source, /n3\("C<br\/>tier 0: degrades"\)/, 'a rounded box degrades');
     assert.match(d.source, /n0 ==> n1/, 'a thick line to data loss');
     assert.match(d.source, /n0 --> n2/);
     assert.match(d.source, /n0 -\.-> n3/, 'a dotted line to what degrades');

@@ -2,22 +2,32 @@ import type { Impact } from './content-model.ts';
 import { IMPACTS } from './content-model.ts';
 import type { ImpactRow } from './site-model.ts';
 
-/** Rows of one tier's impact table beyond every data-loss row: a node can take thousands down. */
+/** Rows of one tier's impact table beyond its data-loss rows: a node can take thousands down. */
 export const IMPACT_ROWS = 40;
 
 /**
- * What a tier's impact table lists: every workload that loses data (never folded away), then
- * the others in the core's order up to `limit`; the rest are counted by impact, so the page
- * stays readable (and under budget) while saying exactly how many it does not name.
+ * Data-loss rows one tier's table lists: a pool of a large cluster loses the data of thousands
+ * of workloads, and a page naming each (with why) passed 500 KB. The rest are counted, and the
+ * page links them all as JSON.
+ */
+export const DATA_LOSS_ROWS = 100;
+
+/**
+ * What a tier's impact table lists: the workloads that lose data first (up to `lossLimit`,
+ * never folded behind the others), then the others in the core's order up to `limit`; the rest
+ * are counted by impact, so the page stays readable (and under budget) while saying exactly
+ * how many it does not name.
  */
 export function shownImpacts(
   rows: readonly ImpactRow[],
   limit = IMPACT_ROWS,
+  lossLimit = DATA_LOSS_ROWS,
 ): { shown: ImpactRow[]; more: { impact: Impact; count: number }[]; hidden: number } {
+  const losses = rows.filter((r) => r.impact === 'data-loss');
   const rest = rows.filter((r) => r.impact !== 'data-loss');
-  const kept = new Set(rest.slice(0, limit));
-  const shown = rows.filter((r) => r.impact === 'data-loss' || kept.has(r));
-  const hiddenRows = rest.slice(limit);
+  const kept = new Set([...losses.slice(0, lossLimit), ...rest.slice(0, limit)]);
+  const shown = rows.filter((r) => kept.has(r));
+  const hiddenRows = rows.filter((r) => !kept.has(r));
   const more = IMPACTS.map((impact) => ({
     impact,
     count: hiddenRows.filter((r) => r.impact === impact).length,

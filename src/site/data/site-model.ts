@@ -13,7 +13,10 @@ import type {
 import type { DeviceNote, DiskRow } from './device-view.ts';
 import type { SeverityGroup } from './finding-groups.ts';
 import type { RuleDoc } from './rule-docs.ts';
-import type { FailureDomainRow, FindingRow, Link, VerdictView } from './view-rows.ts';
+import type { FailureDomainRow, FindingRow, Link, VerdictView, WorkloadIndexRow } from './view-rows.ts';
+import type { WorkloadDirectory } from './workload-directory.ts';
+
+export type { WorkloadIndexRow } from './view-rows.ts';
 
 /**
  * What each page of the site shows, computed once from content/ by buildSite. Components only
@@ -66,6 +69,8 @@ export interface WorkloadView {
   storageDiagram: Diagram | null;
   dependencyDiagram: Diagram | null;
   notesHtml: string | null;
+  /** What depends on it in full as JSON (site root), when the page names only the first. */
+  lists: string | null;
 }
 
 export interface StorageView {
@@ -81,7 +86,14 @@ export interface StorageView {
   /** A node's disks with the OSDs on each. */
   disks: DiskRow[] | null;
   related: { label: string; links: Link[] }[];
-  workloads: { link: Link; tier: number | null; claims: string[] }[];
+  workloads: { link: Link; namespace: string; tier: number | null; claims: string[] }[];
+  /** Per tier and per namespace, when the page names only the first of its workloads. */
+  workloadCounts: {
+    tiers: { tier: number | null; count: number }[];
+    namespaces: { namespace: string; count: number; url: string | null }[];
+  } | null;
+  /** The page's lists in full as JSON (site root), when the page shows only part of one. */
+  lists: string | null;
   blast: { groups: ImpactGroup[]; counts: Record<Impact, number>; assumptions: string[] } | null;
   findings: FindingRow[] | null;
   /** The blast-radius map when the inventory has one, else what lives on it. */
@@ -124,15 +136,6 @@ export interface HomeView {
   neverRestored: { workload: Link; tier: number; backups: number }[] | null;
 }
 
-export interface WorkloadIndexRow {
-  link: Link;
-  namespace: string;
-  kind: string;
-  tier: number | null;
-  volumes: number;
-  backends: string[];
-}
-
 export interface StorageIndexGroup {
   type: string;
   label: string;
@@ -146,6 +149,8 @@ export interface Site {
   workloads: WorkloadView[];
   storage: StorageView[];
   workloadIndex: WorkloadIndexRow[];
+  /** The index by namespace with a page per namespace, when there are too many for one page. */
+  workloadDirectory: WorkloadDirectory | null;
   storageIndex: StorageIndexGroup[];
   failureDomains: FailureDomainRow[] | null;
   findings: FindingRow[] | null;

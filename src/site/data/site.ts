@@ -9,6 +9,7 @@ import { ruleDocPage } from './rule-docs.ts';
 import type { Site, StorageIndexGroup, WorkloadIndexRow } from './site-model.ts';
 import { storageView } from './storage-view.ts';
 import type { FailureDomainRow } from './view-rows.ts';
+import { workloadDirectory } from './workload-directory.ts';
 import { workloadView } from './workload-view.ts';
 
 /** Every page's data, computed once from content/. Order is content/'s (sorted by path). */
@@ -25,12 +26,16 @@ export function buildSite(content: Content, ruleFiles: ReadonlyMap<string, strin
     content.inventory.failureDomains?.map((d) => ({ ...d, url: d.node ? index.url(d.node) : null })) ?? null;
   const workloads = content.workloads.map((w) => workloadView(w, index, (osd) => placements.get(osd)));
   const workloadById = new Map(content.workloads.map((w) => [w.id, w]));
+  const workloadRows = workloadIndex(content);
+  const directory = workloadDirectory(workloadRows);
+  const namespaceUrls = new Map(directory?.namespaces.map((n) => [n.namespace, n.url]));
   const storage = content.storage.map((s) =>
     storageView(
       s,
       index,
       (id) => storageById.get(id),
       (id) => workloadById.get(id),
+      (namespace) => namespaceUrls.get(namespace) ?? null,
     ),
   );
   const verdicts = new Map(storage.map((s) => [s.page.id, s.verdict]));
@@ -40,7 +45,8 @@ export function buildSite(content: Content, ruleFiles: ReadonlyMap<string, strin
     home: homeView(content, index, failureDomains, (id) => verdicts.get(id) ?? null),
     workloads,
     storage,
-    workloadIndex: workloadIndex(content),
+    workloadIndex: workloadRows,
+    workloadDirectory: directory,
     storageIndex: storageIndex(content.storage),
     failureDomains,
     findings,

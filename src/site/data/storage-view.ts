@@ -1,4 +1,6 @@
+import { parseId } from '../../core/graph/ids.ts';
 import { blastVerdict, type VerdictWorkload } from '../../core/render/blast-verdict.ts';
+import { LISTED } from '../../core/render/capped-list.ts';
 import { STORAGE_DESCRIPTIONS } from '../../core/render/storage-page.ts';
 import { blastMapDiagram, livesOnDiagram } from '../diagrams/index.ts';
 import type { StoragePage, WorkloadPage } from './content-model.ts';
@@ -8,6 +10,7 @@ import { findingRows, groupByTier } from './impacts.ts';
 import { notesToHtml } from './notes.ts';
 import type { PageIndex } from './page-index.ts';
 import type { StorageView } from './site-model.ts';
+import { storageListsCapped, storageListsUrl, workloadCounts } from './storage-lists.ts';
 import { relativeUrl } from './urls.ts';
 import type { VerdictView } from './view-rows.ts';
 
@@ -16,6 +19,7 @@ export function storageView(
   index: PageIndex,
   lookup: (id: string) => StoragePage | undefined = () => undefined,
   workloadOf: (id: string) => WorkloadPage | undefined = () => undefined,
+  namespaceUrl: (namespace: string) => string | null = () => null,
 ): StorageView {
   const links = {
     urlOf: (id: string) => {
@@ -35,7 +39,7 @@ export function storageView(
     blastImpacts.length > 0
       ? blastMapDiagram(titled, blastImpacts, { ...links, moreUrl: '#blast-radius' }, causes)
       : livesOnDiagram(titled, page.workloads, { ...links, moreUrl: '#workloads' });
-  return {
+  const view: Omit<StorageView, 'lists' | 'workloadCounts'> = {
     kind: 'storage',
     page,
     url: page.url,
@@ -52,6 +56,7 @@ export function storageView(
       })),
     workloads: page.workloads.map((w) => ({
       link: index.link(w.id, w.title),
+      namespace: parseId(w.id).namespace,
       tier: index.tier(w.id),
       claims: w.claims,
     })),
@@ -66,6 +71,11 @@ export function storageView(
     diagram,
     notesHtml: notesToHtml(page.notes),
     runbooks: (page.runbooks ?? []).map((r) => index.link(r.id, r.title)),
+  };
+  return {
+    ...view,
+    workloadCounts: view.workloads.length > LISTED ? workloadCounts(view.workloads, namespaceUrl) : null,
+    lists: storageListsCapped(view) ? storageListsUrl(page.path) : null,
   };
 }
 

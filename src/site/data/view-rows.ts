@@ -26,3 +26,13 @@ export interface VerdictView extends BlastVerdict {
 export interface FailureDomainRow extends FailureDomain {
   url: string | null;
 }
+
+/** A row of the workloads index (and of a namespace's page when the index is grouped). */
+export interface WorkloadIndexRow {
+  link: Link;
+  namespace: string;
+  kind: string;
+  tier: number | null;
+  volumes: number;
+  backends: string[];
+}

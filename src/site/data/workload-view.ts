@@ -1,11 +1,12 @@
 import { parseId } from '../../core/graph/ids.ts';
+import { LISTED } from '../../core/render/capped-list.ts';
 import { dependencyDiagram, diskName, type OsdPlacement, storageChainDiagram } from '../diagrams/index.ts';
 import type { DependencyEntry, VolumeEntry, WorkloadPage } from './content-model.ts';
 import { findingRows, groupByTier } from './impacts.ts';
 import { notesToHtml } from './notes.ts';
 import type { PageIndex } from './page-index.ts';
 import type { DependencyRow, VolumeRow, WorkloadView } from './site-model.ts';
-import { relativeUrl } from './urls.ts';
+import { relativeUrl, slugOf } from './urls.ts';
 import type { Link } from './view-rows.ts';
 
 export function workloadView(
@@ -47,6 +48,8 @@ export function workloadView(
       moreUrl: '#dependencies',
     }),
     notesHtml: notesToHtml(page.notes),
+    // An identity provider of a large cluster is depended on by thousands: named up to LISTED.
+    lists: page.dependedOnBy.length > LISTED ? `data/workload.${slugOf(page.path)}.json` : null,
   };
 }
 

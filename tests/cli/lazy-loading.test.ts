@@ -75,7 +75,7 @@ test('-o yaml still answers in YAML, loading yaml on that path only', () => {
 // what computes the analysis (workloads, dependencies, tier rules, backup coverage, drill
 // evidence) is not even loaded.
 const ANALYSING =
-  /\/src\/core\/(analysis\/(analyze|workloads|dependencies|tiers\/classify|backups\/coverage)\.ts|analysis\/tiers\/rules\/|drills\/evidence\.ts)/;
+  /\/src\/core\/(analysis\/(analyze|workloads|dependencies|tiers\/classify|backups\/coverage)\.ts|analysis\/tiers\/rules\/|analysis\/restores\/drill-evidence\.ts)/;
 
 test('guard --content with its saved context loads no analysis', () => {
   const run = loaded('guard', '--content', join(ROOT, 'content'), '--now', NOW, '--', 'ceph osd purge 3');
@@ -86,5 +86,5 @@ test('guard --content with its saved context loads no analysis', () => {
     [],
   );
   const count = new Set(ours).size;
-  assert.ok(count <= 115, `${count} modules of tierbook's (140 when it analyses graph.json)`);
+  assert.ok(count <= 125, `${count} modules of tierbook's (about 140 when it analyses graph.json)`);
 });

@@ -12,16 +12,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VERSION } from '../scripts/cli/version.ts';
-import { analyze } from '../src/core/analysis/analyze.ts';
-import { DEFAULT_CONFIG } from '../src/core/config/index.ts';
-import { buildGraph } from '../src/core/graph/build.ts';
 import { SAVED_INVENTORY_FILE } from '../src/core/graph/saved-inventory.ts';
 import { assessSteps } from '../src/core/guard/assess.ts';
 import { guardInventory } from '../src/core/guard/inventory.ts';
 import { recognise } from '../src/core/guard/recognise.ts';
 import { GUARD_CONTEXT_FILE } from '../src/core/guard/saved-context.ts';
 import { guardContextText } from '../src/core/guard/saved-context-text.ts';
-import { assembleInventory } from '../src/core/inventory/assemble.ts';
+import { analyseCluster, buildInventory, loadCluster } from '../src/core/index.ts';
 import { savedInventoryText } from '../src/core/render/saved-inventory-file.ts';
 import { sha256 } from '../src/io/guard-context-file.ts';
 import { best } from './best.ts';
@@ -58,7 +55,8 @@ try {
   const pods = items.filter((i) => i.object.kind === 'Pod').length;
   const content = join(work, 'content');
   await mkdir(content);
-  const saved = assembleInventory({ items, unreadable: [], skipped: [] }, { cluster: 'synthetic', now: NOW });
+  const cluster = await loadCluster({ items, unreadable: [], skipped: [] });
+  const saved = await buildInventory(cluster, { cluster: 'synthetic', now: NOW });
   const graphText = savedInventoryText(saved);
   await writeFile(join(content, SAVED_INVENTORY_FILE), graphText);
   // The same inventory without the guard's saved analysis: graph.json analysed on every call.
@@ -68,7 +66,7 @@ try {
   // As `tierbook inventory` writes it beside graph.json.
   await writeFile(join(content, GUARD_CONTEXT_FILE), guardContextText(graphText, VERSION, sha256));
 
-  const analysis = analyze(buildGraph(items), { config: DEFAULT_CONFIG, now: NOW });
+  const analysis = await analyseCluster(cluster.graph, { now: NOW });
   const inventory = guardInventory(analysis);
   let level = '';
   const inProcess = best(() => {

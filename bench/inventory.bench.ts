@@ -22,10 +22,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { inventoryCommand } from '../scripts/commands/inventory.ts';
-import { analyze } from '../src/core/analysis/analyze.ts';
-import { failureDomains } from '../src/core/analysis/blast/index.ts';
-import { DEFAULT_CONFIG } from '../src/core/config/index.ts';
-import { buildGraph } from '../src/core/graph/build.ts';
+import { failureDomains } from '../src/core/analysis/blast/failure-domains.ts';
+import { analyseCluster, loadCluster } from '../src/core/index.ts';
 import { readOffline } from '../src/io/read-offline.ts';
 import { syntheticCluster } from './synthetic/index.ts';
 
@@ -205,8 +203,7 @@ async function child(pods: number, work: string): Promise<void> {
     await writeAll(plain, pages);
   });
 
-  const analysis = analyze(buildGraph((await readOffline([jsonFile])).items), {
-    config: DEFAULT_CONFIG,
+  const analysis = await analyseCluster((await loadCluster(await readOffline([jsonFile]))).graph, {
     now: NOW,
   });
   let domains = 0;

@@ -8,7 +8,7 @@
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assembleInventory } from '../src/core/inventory/assemble.ts';
+import { buildInventory, loadCluster } from '../src/core/index.ts';
 import { renderContent } from '../src/core/render/content.ts';
 import { readContentDir, writeContentDir } from '../src/io/content-dir.ts';
 import { readContent } from '../src/site/data/read-content.ts';
@@ -51,10 +51,10 @@ async function benchSize(size: (typeof SIZES)[number]): Promise<void> {
   const outDir = join(work, 'site');
   try {
     const items = syntheticCluster({ workloads: size.workloads });
-    const inventory = assembleInventory(
-      { items, unreadable: [], skipped: [] },
-      { cluster: 'synthetic', now: '2026-11-24T06:00:00Z' },
-    );
+    const inventory = await buildInventory(await loadCluster({ items, unreadable: [], skipped: [] }), {
+      cluster: 'synthetic',
+      now: '2026-11-24T06:00:00Z',
+    });
     await writeContentDir(contentDir, renderContent(inventory, new Map()));
     const before = await diagramSources(contentDir);
 

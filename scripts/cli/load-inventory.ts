@@ -52,12 +52,11 @@ export async function loadInventory(
 ): Promise<LoadedInventory> {
   if (values.content === undefined) {
     // Loaded here, not at the top: a committed inventory (--content) needs neither the cluster
-    // client, the offline readers, YAML nor the graph builder, and start-up is paid per command.
-    const [{ readClusterAndConfig }, { buildGraph }, { idFor }, { unreadOf }] = await Promise.all([
+    // client, the offline readers nor YAML, and start-up is paid per command. The core's front
+    // door loads the graph builder only when loadCluster is called.
+    const [{ readClusterAndConfig }, { loadCluster }] = await Promise.all([
       import('./read-cluster.ts'),
-      import('../../src/core/graph/build.ts'),
-      import('../../src/core/graph/ids.ts'),
-      import('../../src/core/sources/unread.ts'),
+      import('../../src/core/index.ts'),
     ]);
     const { read, config } = await readClusterAndConfig(values);
     for (const u of read.result.unreadable) {
@@ -65,18 +64,12 @@ export async function loadInventory(
         `tierbook: warning: could not read ${u.group || 'core'}/${u.kind} (${u.reason}): ${u.detail}; ${consequence}\n`,
       );
     }
-    const graph = buildGraph(read.result.items);
+    const { graph, unread, provenance } = await loadCluster(read.result);
     warnLeftOut(graph);
-    const provenance = new Map(
-      read.result.items.map((i) => [
-        idFor(i.object.apiVersion, i.object.kind, i.object.metadata.namespace, i.object.metadata.name ?? ''),
-        i.from,
-      ]),
-    );
     return {
       graph,
       config,
-      unread: unreadOf(read.result),
+      unread,
       cluster: read.cluster,
       takenAt: null,
       describe: read.describe,

@@ -1,6 +1,6 @@
-import { analyze } from '../../src/core/analysis/analyze.ts';
 import type { Analysis } from '../../src/core/analysis/model.ts';
 import { InputError } from '../../src/core/errors.ts';
+import { analyseCluster } from '../../src/core/index.ts';
 import type { Runbook } from '../../src/core/runbooks/model.ts';
 import { describeUnread } from '../../src/core/sources/unread.ts';
 import { readRunbooks } from '../../src/io/read-runbooks.ts';
@@ -42,7 +42,7 @@ export async function readRunbookInputs(
   const stale = staleNotice(loaded, now);
   if (stale) process.stderr.write(`tierbook: note: ${stale}\n`);
   return {
-    analysis: analyze(loaded.graph, { config: loaded.config, now }),
+    analysis: await analyseCluster(loaded.graph, { config: loaded.config, now }),
     runbooks,
     cluster: loaded.cluster,
     takenAt: loaded.takenAt ?? now,

@@ -1,15 +1,12 @@
-import { analyze } from '../../src/core/analysis/analyze.ts';
 import {
   BLAST_FAIL_ON_VALUES,
-  blastJson,
-  blastRadius,
-  failureDomains,
   failureDomainsFailAt,
-  type Impact,
   impactsFailAt,
-  resolveTarget,
-} from '../../src/core/analysis/blast/index.ts';
+} from '../../src/core/analysis/blast/gate.ts';
+import { blastJson } from '../../src/core/analysis/blast/json.ts';
+import type { Impact } from '../../src/core/analysis/blast/model.ts';
 import { UsageError } from '../../src/core/errors.ts';
+import { analyseCluster, blast, failureDomains } from '../../src/core/index.ts';
 import { renderBlastText, renderFailureDomainsText } from '../../src/core/render/blast-text.ts';
 import { describeUnread } from '../../src/core/sources/unread.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
@@ -66,12 +63,16 @@ export async function blastCommand(args: string[]): Promise<number> {
   const loaded = await loadInventory(values, 'the blast radius may miss what depends on it');
   const { graph, config } = loaded;
   const unread = loaded.unread.map((u) => describeUnread(u, 'what it holds is not in this answer'));
-  const analysis = analyze(graph, { config, now, drills: await drillsOf(values, loaded.cluster) });
+  const analysis = await analyseCluster(graph, {
+    config,
+    now,
+    drills: await drillsOf(values, loaded.cluster),
+  });
   warnIgnoredDrills(analysis);
   // From a committed inventory: the cluster as it was then; said with every answer, never a gate.
   const stale = staleNotice(loaded, now);
   if (positionals.length === 0) {
-    const domains = failureDomains(analysis);
+    const domains = await failureDomains(analysis);
     process.stdout.write(
       format !== 'text'
         ? structured(
@@ -89,19 +90,13 @@ export async function blastCommand(args: string[]): Promise<number> {
     if (failOn && failureDomainsFailAt(domains, failOn)) return gateFailed(failOn, 'some failure domain');
     return partial ? 1 : 0;
   }
-  // Resolve every target before any work, so a typo fails fast with the closest names.
-  const targets = positionals.map((text) => resolveTarget(analysis, text));
-  const result = blastRadius(analysis, targets, { outage: values.outage ?? false });
-  // Kinds the cluster would not list, input --partial skipped: said where the answer is read.
-  result.assumptions.push(...unread);
-  if (stale) result.assumptions.push(stale);
-  // An enriching object left out for a wrong-typed field: the protection it may give is not counted.
-  for (const d of graph.dangling) {
-    if (d.leftOut !== undefined)
-      result.assumptions.push(
-        `${d.object} left out (field ${d.field} of the wrong type): any backup or snapshot it gives is not counted`,
-      );
-  }
+  // Kinds the cluster would not list, input --partial skipped, an old inventory, an object left
+  // out for a wrong-typed field: said where the answer is read.
+  const result = await blast(analysis, positionals, {
+    outage: values.outage ?? false,
+    assumptions: [...unread, ...(stale ? [stale] : [])],
+    dangling: graph.dangling,
+  });
   process.stdout.write(format !== 'text' ? structured(blastJson(result), format) : renderBlastText(result));
   const partial = partialReadFailsGate(unread.length, failOn);
   if (failOn && impactsFailAt(result.impacts, failOn)) return gateFailed(failOn, result.target);

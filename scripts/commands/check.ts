@@ -1,6 +1,5 @@
 import { relative, sep } from 'node:path';
-import { analyze } from '../../src/core/analysis/analyze.ts';
-import { type AcceptedFinding, applyAcceptances } from '../../src/core/analysis/checks/acceptance.ts';
+import type { AcceptedFinding } from '../../src/core/analysis/checks/acceptance.ts';
 import {
   compareWithBaseline,
   FAIL_ON_VALUES,
@@ -11,12 +10,12 @@ import {
   findingsText,
   partialReadText,
   RULES,
-  runChecks,
 } from '../../src/core/analysis/checks/index.ts';
 import { junitReport } from '../../src/core/analysis/checks/junit-report.ts';
 import { sarifReport } from '../../src/core/analysis/checks/sarif-report.ts';
 import { acceptedText } from '../../src/core/analysis/checks/text-report.ts';
 import { UsageError } from '../../src/core/errors.ts';
+import { analyseCluster, check } from '../../src/core/index.ts';
 import { describeUnread } from '../../src/core/sources/unread.ts';
 import { readBaseline } from '../../src/io/read-baseline.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
@@ -77,13 +76,13 @@ export async function checkCommand(args: string[]): Promise<number> {
     ...(loaded.takenAt !== null ? { inventoryTakenAt: loaded.takenAt } : {}),
   };
   const header = partialReadText(unread.map((u) => u.message));
-  const analysis = analyze(loaded.graph, {
+  const analysis = await analyseCluster(loaded.graph, {
     config: loaded.config,
     now,
     drills: await drillsOf(values, loaded.cluster),
   });
   warnIgnoredDrills(analysis);
-  const { open: findings, accepted, expired } = applyAcceptances(runChecks(analysis), analysis);
+  const { open: findings, accepted, expired } = await check(analysis);
   const compared = baseline ? compareWithBaseline(findings, baseline) : null;
   const fresh = compared?.fresh ?? findings;
   const fails = (f: Finding) => failsAt([f], failOn);

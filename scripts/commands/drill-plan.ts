@@ -55,6 +55,6 @@ export async function drillPlan(args: string[]): Promise<number> {
         .map((r) => r.meta.id)
         .join(', ')} (--runbook ID)\n`,
     );
-  printBoundRunbook(chosen, inputs, target.text, { format, incident: values.incident, now });
+  await printBoundRunbook(chosen, inputs, target.text, { format, incident: values.incident, now });
   return 0;
 }

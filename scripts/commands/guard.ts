@@ -171,11 +171,11 @@ async function analysedInventory(values: Values, now: string) {
         `tierbook: note: ${join(values.content, GUARD_CONTEXT_FILE)} not used: ${found.unused}; answering from graph.json (slower; "tierbook inventory" writes it again)\n`,
       );
   }
-  const [loaded, { analyze }] = await Promise.all([
+  const [loaded, { analyseCluster }] = await Promise.all([
     loadInventory(values, 'the guard may miss what depends on it'),
-    import('../../src/core/analysis/analyze.ts'),
+    import('../../src/core/index.ts'),
   ]);
-  return { loaded, analysis: analyze(loaded.graph, { config: loaded.config, now }) };
+  return { loaded, analysis: await analyseCluster(loaded.graph, { config: loaded.config, now }) };
 }
 
 /**

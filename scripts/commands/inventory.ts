@@ -1,7 +1,7 @@
 import { ClusterReadError, InputError } from '../../src/core/errors.ts';
 import { SAVED_INVENTORY_FILE } from '../../src/core/graph/saved-inventory.ts';
 import { guardContextText } from '../../src/core/guard/saved-context-text.ts';
-import { assembleInventory } from '../../src/core/inventory/assemble.ts';
+import { buildInventory, loadCluster } from '../../src/core/index.ts';
 import type { Inventory } from '../../src/core/inventory/model.ts';
 import { shrinkReason } from '../../src/core/inventory/shrink-guard.ts';
 import { renderContent } from '../../src/core/render/content.ts';
@@ -78,7 +78,13 @@ async function inventoryRun(
   const previous = await readContentDir(outDir);
   // Drills kept in the folder (docs/drills.md) are restore evidence; regeneration keeps them.
   const drills = await readDrills(outDir);
-  const inventory = assembleInventory(read.result, { cluster: read.cluster, now, config, drills, runbooks });
+  const inventory = await buildInventory(await loadCluster(read.result), {
+    cluster: read.cluster,
+    now,
+    config,
+    drills,
+    runbooks,
+  });
   for (const ignored of inventory.ignoredDrills) process.stderr.write(`tierbook: warning: ${ignored}\n`);
   warnLeftOut(inventory.graph);
   const render = (before: ReadonlyMap<string, string>) =>

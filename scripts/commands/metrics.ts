@@ -1,7 +1,5 @@
-import { analyze } from '../../src/core/analysis/analyze.ts';
-import { failureDomains } from '../../src/core/analysis/blast/index.ts';
-import { applyAcceptances } from '../../src/core/analysis/checks/acceptance.ts';
-import { RULES, runChecks } from '../../src/core/analysis/checks/index.ts';
+import { RULES } from '../../src/core/analysis/checks/index.ts';
+import { analyseCluster, check, failureDomains } from '../../src/core/index.ts';
 import { renderMetrics } from '../../src/core/render/metrics.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { CONTENT_HELP, CONTENT_OPTION, loadInventory } from '../cli/load-inventory.ts';
@@ -24,13 +22,13 @@ export async function metricsCommand(args: string[]): Promise<number> {
   const loaded = await loadInventory(values, 'metrics about what it holds are missing');
   // A committed inventory's ages are as of when it was read, unless --now asks otherwise.
   const now = values.now === undefined && loaded.takenAt !== null ? loaded.takenAt : nowFrom(values.now);
-  const analysis = analyze(loaded.graph, { config: loaded.config, now });
+  const analysis = await analyseCluster(loaded.graph, { config: loaded.config, now });
   process.stdout.write(
     renderMetrics({
       analysis,
-      findings: applyAcceptances(runChecks(analysis), analysis).open,
+      findings: (await check(analysis)).open,
       rules: RULES.map((r) => r.meta),
-      domains: failureDomains(analysis),
+      domains: await failureDomains(analysis),
       cluster: loaded.cluster,
       takenAt: loaded.takenAt ?? now,
     }),

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../src/core/errors.ts';
-import { bindRunbook } from '../../src/core/runbooks/bind.ts';
+import { bindRunbook } from '../../src/core/index.ts';
 import { openPdfPrinter, readRunbookCss, refuseNonPdf, writePdfFile } from '../../src/site/runbook/pdf.ts';
 import { incidentIdAt, printDocument } from '../../src/site/runbook/print-document.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
@@ -50,7 +50,7 @@ export async function printCommand(args: string[]): Promise<number> {
   const now = nowFrom(values.now);
   const incident = incidentFrom(values.incident, now);
   const inputs = await readRunbookInputs(values, now);
-  const bound = bindRunbook(findRunbook(inputs.runbooks, id), inputs.analysis, target ?? null, {
+  const bound = await bindRunbook(findRunbook(inputs.runbooks, id), inputs.analysis, target ?? null, {
     cluster: inputs.cluster,
     takenAt: inputs.takenAt,
     unread: inputs.unread,

@@ -1,7 +1,7 @@
 import { closestNames } from '../../src/core/analysis/blast/index.ts';
 import { UsageError } from '../../src/core/errors.ts';
+import { bindRunbook } from '../../src/core/index.ts';
 import { renderRunbookMarkdown } from '../../src/core/render/runbook-markdown.ts';
-import { bindRunbook } from '../../src/core/runbooks/bind.ts';
 import type { Runbook } from '../../src/core/runbooks/model.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { CONTENT_HELP, CONTENT_OPTION } from '../cli/load-inventory.ts';
@@ -47,18 +47,18 @@ export async function runbookCommand(args: string[]): Promise<number> {
   const now = nowFrom(values.now);
   const inputs = await readRunbookInputs(values, now);
   const runbook = findRunbook(inputs.runbooks, id);
-  printBoundRunbook(runbook, inputs, target ?? null, { format, incident: values.incident, now });
+  await printBoundRunbook(runbook, inputs, target ?? null, { format, incident: values.incident, now });
   return 0;
 }
 
 /** Binds one runbook to a target and prints it: JSON (BoundRunbook) or the Markdown text. */
-export function printBoundRunbook(
+export async function printBoundRunbook(
   runbook: Runbook,
   inputs: RunbookInputs,
   target: string | null,
   out: { format: OutputFormat; incident: string | undefined; now: string },
-): void {
-  const bound = bindRunbook(runbook, inputs.analysis, target, {
+): Promise<void> {
+  const bound = await bindRunbook(runbook, inputs.analysis, target, {
     cluster: inputs.cluster,
     takenAt: inputs.takenAt,
     unread: inputs.unread,

@@ -1,4 +1,4 @@
-import { applicableRunbooks } from '../../src/core/runbooks/applies.ts';
+import { applicableRunbooks } from '../../src/core/index.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { CONTENT_HELP, CONTENT_OPTION } from '../cli/load-inventory.ts';
 import { OUTPUT_HELP, OUTPUT_OPTIONS, outputFormat, structured } from '../cli/output.ts';
@@ -29,7 +29,7 @@ export async function runbooksCommand(args: string[]): Promise<number> {
   });
   const format = outputFormat(values);
   const inputs = await readRunbookInputs(values, nowFrom(values.now));
-  const applicable = applicableRunbooks(inputs.runbooks, inputs.analysis);
+  const applicable = await applicableRunbooks(inputs.runbooks, inputs.analysis);
   const rows = inputs.runbooks.map((r) => ({
     id: r.meta.id,
     title: r.meta.title,

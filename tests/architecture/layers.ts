@@ -44,6 +44,8 @@ export const FLOORS: readonly (readonly Part[])[] = [
   [{ name: 'diff', paths: ['src/core/diff/'] }],
   [{ name: 'render', paths: ['src/core/render/'] }],
   [{ name: 'guard', paths: ['src/core/guard/'] }],
+  // The core's front door (src/core/index.ts): the pipeline wired once, for the CLI, bench and tests.
+  [{ name: 'front door', paths: ['src/core/index.ts'] }],
   [{ name: 'io', paths: ['src/io/'] }],
   [{ name: 'site', paths: ['src/site/', 'src/pages/', 'src/components/', 'src/layouts/'] }],
   [

@@ -7,9 +7,9 @@ import type { Protection } from '../../src/core/analysis/backups/model.ts';
 import { findWorkloads } from '../../src/core/analysis/workloads.ts';
 import { DEFAULT_CONFIG } from '../../src/core/config/defaults.ts';
 import type { TierbookConfig } from '../../src/core/config/model.ts';
-import { buildGraph } from '../../src/core/graph/build.ts';
 import { GraphIndex } from '../../src/core/graph/graph-index.ts';
 import type { Graph } from '../../src/core/graph/model.ts';
+import { loadCluster } from '../../src/core/index.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
 
 /** API groups of the backup systems: their dangling references belong in a backup report. */
@@ -38,7 +38,7 @@ export async function backupReport(
   backupTargets: TierbookConfig['backupTargets'] = [],
 ): Promise<{ report: BackupReport; graph: Graph }> {
   const source = await readOffline(paths);
-  const graph = buildGraph(source.items);
+  const { graph } = await loadCluster(source);
   const index = new GraphIndex(graph);
   const config: TierbookConfig = { ...DEFAULT_CONFIG, backupTargets };
   const coverage = backupCoverage(index, findWorkloads(index), config);

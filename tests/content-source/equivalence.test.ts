@@ -6,17 +6,17 @@ import { runChecks } from '../../src/core/analysis/checks/index.ts';
 import { DEFAULT_CONFIG } from '../../src/core/config/index.ts';
 import { keepKnownKinds } from '../../src/core/graph/known-kinds.ts';
 import { readSavedInventory } from '../../src/core/graph/read-saved-inventory.ts';
-import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import { savedInventoryText } from '../../src/core/render/saved-inventory-file.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
 import { NOW, SAMPLE } from '../reliability/support.ts';
+import { inventoryFrom } from '../support/pipeline.ts';
 import { blastFixtureInventories } from './fixture-inventories.ts';
 
 // The promise of --content: an answer from the saved graph is the answer from the cluster read
 // that wrote it, for every target, not only the one a CLI test happens to try.
 test('every blast target and every finding answered from graph.json equals the answer from the read', async () => {
   const read = keepKnownKinds(await readOffline([SAMPLE], { partial: false }));
-  const inventory = assembleInventory(read, { cluster: 'sample', now: NOW, config: DEFAULT_CONFIG });
+  const inventory = await inventoryFrom(read, { cluster: 'sample', now: NOW, config: DEFAULT_CONFIG });
   const saved = readSavedInventory(savedInventoryText(inventory), 'graph.json');
   assert.deepEqual(saved.graph, inventory.graph, 'the graph survives the round trip exactly');
   const live = analyze(inventory.graph, { config: DEFAULT_CONFIG, now: NOW });

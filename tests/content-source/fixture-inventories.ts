@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/core/config/index.ts';
-import { buildGraph } from '../../src/core/graph/build.ts';
 import type { Graph } from '../../src/core/graph/model.ts';
 import { renderSavedInventory, SAVED_INVENTORY_SCHEMA } from '../../src/core/graph/saved-inventory.ts';
+import { loadCluster } from '../../src/core/index.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
 import { NOW, ROOT } from '../reliability/support.ts';
 
@@ -22,7 +22,7 @@ export async function* blastFixtureInventories(): AsyncGenerator<{
     const dir = join(root, name);
     const { inputs } = JSON.parse(readFileSync(join(dir, 'inputs.json'), 'utf8')) as { inputs: string[] };
     const paths = inputs.map((p) => (p.startsWith('.') ? join(dir, p) : join(ROOT, p)));
-    const graph = buildGraph((await readOffline(paths)).items);
+    const { graph } = await loadCluster(await readOffline(paths));
     const text = renderSavedInventory({
       schema: SAVED_INVENTORY_SCHEMA,
       cluster: name,

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import { renderContent } from '../../src/core/render/content.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
+import { inventoryFrom } from '../support/pipeline.ts';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const source = await readOffline([path.join(repo, 'src', 'sample', 'cluster')]);
-const inventory = assembleInventory(source, { cluster: 'sample', now: '2026-11-24T06:00:00Z' });
+const inventory = await inventoryFrom(source, { cluster: 'sample', now: '2026-11-24T06:00:00Z' });
 const workload = (id: string) => {
   const found = inventory.workloads.find((w) => w.id === id);
   assert.ok(found, `workload ${id}`);

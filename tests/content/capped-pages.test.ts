@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import matter from 'gray-matter';
 import { syntheticCluster } from '../../bench/synthetic/index.ts';
-import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import { LISTED } from '../../src/core/render/capped-list.ts';
 import { renderContent } from '../../src/core/render/content.ts';
+import { inventoryFrom } from '../support/pipeline.ts';
 
 const items = syntheticCluster({ workloads: 400 });
-const inventory = assembleInventory(
+const inventory = await inventoryFrom(
   { items, unreadable: [], skipped: [] },
   { cluster: 'synthetic', now: '2026-11-24T06:00:00Z' },
 );

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { safeSegment } from '../../src/core/file-names.ts';
-import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import type { SourceItem, SourceResult } from '../../src/core/model.ts';
 import { renderContent } from '../../src/core/render/content.ts';
 import { NOTES_END, NOTES_START } from '../../src/core/render/notes.ts';
 import { readContentDir, writeContentDir } from '../../src/io/content-dir.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
+import { inventoryFrom } from '../support/pipeline.ts';
 
 const ROOK = '../shared/corpus/rook__rook/deploy/examples';
 const NOW = '2026-11-24T06:00:00Z';
@@ -21,7 +21,7 @@ async function rookInventory() {
     `${ROOK}/mysql.yaml`,
     `${ROOK}/wordpress.yaml`,
   ]);
-  return assembleInventory(source, { cluster: 'rook-examples', now: NOW });
+  return await inventoryFrom(source, { cluster: 'rook-examples', now: NOW });
 }
 
 test('the same input gives byte-identical content, whatever the input order', async () => {
@@ -33,7 +33,7 @@ test('the same input gives byte-identical content, whatever the input order', as
     `${ROOK}/cluster-test.yaml`,
   ]);
   const reversed: SourceResult = { ...source, items: [...source.items].reverse() };
-  const again = assembleInventory(reversed, { cluster: 'rook-examples', now: NOW });
+  const again = await inventoryFrom(reversed, { cluster: 'rook-examples', now: NOW });
   assert.deepEqual(renderContent(again, new Map()), renderContent(inventory, new Map()));
 });
 
@@ -100,7 +100,7 @@ test('hostile names render as text, not markup', async () => {
     },
     from: { file: 'hostile.yaml', line: 1 },
   };
-  const inventory = assembleInventory(
+  const inventory = await inventoryFrom(
     { items: [item], unreadable: [], skipped: [] },
     { cluster: 'c', now: NOW },
   );

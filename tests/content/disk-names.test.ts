@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { diskSegment, legacyStorageFile, storageFile } from '../../src/core/file-names.ts';
-import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import { renderContent } from '../../src/core/render/content.ts';
 import { NOTES_END, NOTES_START } from '../../src/core/render/notes.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
+import { inventoryFrom } from '../support/pipeline.ts';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'src', 'sample', 'cluster');
 
@@ -31,7 +31,7 @@ test('disk names stay distinct, whatever case or folders, and never leave their 
 });
 
 test("a disk page's notes follow it from its old file name", async () => {
-  const inventory = assembleInventory(await readOffline([SAMPLE]), {
+  const inventory = await inventoryFrom(await readOffline([SAMPLE]), {
     cluster: 'sample',
     now: '2026-11-24T06:00:00Z',
   });

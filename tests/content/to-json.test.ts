@@ -9,11 +9,11 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { syntheticCluster } from '../../bench/synthetic/index.ts';
 import { SAMPLE_CLUSTER } from '../../scripts/commands/demo.ts';
-import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import type { SourceResult } from '../../src/core/model.ts';
 import { toJson } from '../../src/core/render/front-matter.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
 import { readRunbooks } from '../../src/io/read-runbooks.ts';
+import { inventoryFrom } from '../support/pipeline.ts';
 
 function roundTrip(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value));
@@ -32,7 +32,7 @@ function sameAsRoundTrip(value: unknown): void {
 
 async function entriesOf(source: SourceResult): Promise<unknown[]> {
   const { runbooks } = await readRunbooks();
-  const inventory = assembleInventory(source, { cluster: 'c', now: '2026-11-24T06:00:00Z', runbooks });
+  const inventory = await inventoryFrom(source, { cluster: 'c', now: '2026-11-24T06:00:00Z', runbooks });
   return [...inventory.workloads, ...inventory.storage, ...inventory.runbooks, inventory.failureDomains];
 }
 

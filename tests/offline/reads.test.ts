@@ -14,7 +14,7 @@ import type { BackupAdapter } from '../../src/core/graph/backups/adapter.ts';
 import { KIND_EXTRACTORS } from '../../src/core/graph/kinds/index.ts';
 import { keepKnownKinds } from '../../src/core/graph/known-kinds.ts';
 import { READ_TABLES, RESOURCE_TYPES } from '../../src/core/graph/reads.ts';
-import { assembleInventory } from '../../src/core/inventory/assemble.ts';
+import { buildInventory, loadCluster } from '../../src/core/index.ts';
 import { groupKind, resourceTypesOf } from '../../src/core/sources/resource-type.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
 import { readSource } from '../../src/io/read-source.ts';
@@ -165,6 +165,12 @@ test('a new adapter reaches the CLI offline path (readSource) and the inventory 
       reason: '1 object(s) of a kind tierbook does not use',
     });
 
+    // The front door filters an unfiltered read the same way: a source handed to the core by a
+    // test or a library user cannot carry a kind no table declares into the graph.
+    const loaded = await loadCluster(read);
+    assert.deepEqual(kinds(loaded.source), ['PersistentVolumeClaim']);
+    assert.deepEqual(loaded.source.skipped.at(-1), today.skipped.at(-1));
+    assert.ok(!loaded.graph.nodes.some((n) => n.kind === 'Snapshotter'));
     // With the row, through the same function the tables go through: kept, and in the inventory.
     const withAdapter = resourceTypesOf([...READ_TABLES, [fixtureAdapter]]);
     assert.ok(withAdapter.some((r) => r.group === 'example.io' && r.plural === 'snapshotters'));
@@ -172,7 +178,10 @@ test('a new adapter reaches the CLI offline path (readSource) and the inventory 
     assert.deepEqual(kinds(kept), ['PersistentVolumeClaim', 'Snapshotter']);
     assert.equal(kept.skipped.length, read.skipped.length);
     assert.equal(keepKnownKinds(read, withAdapter).items.length, 2);
-    const inventory = assembleInventory(kept, { cluster: 'c', now: '2026-11-24T06:00:00Z' });
+    // The core's front door keeps the same kinds (its kind filter, given the same table).
+    const cluster = await loadCluster(kept, { reads: withAdapter });
+    assert.equal(cluster.source.items.length, 2);
+    const inventory = await buildInventory(cluster, { cluster: 'c', now: '2026-11-24T06:00:00Z' });
     assert.equal(inventory.counts.Snapshotter, 1);
   } finally {
     await rm(dir, { recursive: true, force: true });

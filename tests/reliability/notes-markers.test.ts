@@ -7,11 +7,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import type { SourceItem } from '../../src/core/model.ts';
 import { renderContent } from '../../src/core/render/content.ts';
 import { extractNotes, NOTES_END, NOTES_START } from '../../src/core/render/notes.ts';
 import { readContentDir } from '../../src/io/content-dir.ts';
+import { inventoryFrom } from '../support/pipeline.ts';
 import { NOW, scratch, tierbook } from './support.ts';
 
 // Hand-written: a Deployment and its claim whose label, annotation, container, image and
@@ -116,9 +116,9 @@ const hostile = fc
   .array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 8 })
   .map((parts) => parts.join(''));
 
-test('property: no cluster text moves, forges or damages the notes region', () => {
-  fc.assert(
-    fc.property(hostile, hostile, hostile, hostile, (label, image, claim, annotation) => {
+test('property: no cluster text moves, forges or damages the notes region', async () => {
+  await fc.assert(
+    fc.asyncProperty(hostile, hostile, hostile, hostile, async (label, image, claim, annotation) => {
       const items: SourceItem[] = [
         {
           object: {
@@ -151,7 +151,10 @@ test('property: no cluster text moves, forges or damages the notes region', () =
           from: { file: 'hostile.yaml', line: 20 },
         },
       ];
-      const inventory = assembleInventory({ items, unreadable: [], skipped: [] }, { cluster: 'c', now: NOW });
+      const inventory = await inventoryFrom(
+        { items, unreadable: [], skipped: [] },
+        { cluster: 'c', now: NOW },
+      );
       const first = renderContent(inventory, new Map());
       const path = 'workloads/apps.deployment.web.md';
       const page = first.get(path) ?? '';

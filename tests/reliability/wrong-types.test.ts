@@ -14,9 +14,9 @@ import { parseDocument } from 'yaml';
 import { InputError } from '../../src/core/errors.ts';
 import { keepKnownKinds } from '../../src/core/graph/known-kinds.ts';
 import type { Dangling } from '../../src/core/graph/model.ts';
-import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import type { SourceItem, SourceResult } from '../../src/core/model.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
+import { inventoryFrom } from '../support/pipeline.ts';
 import { isClean, NOW, SAMPLE, scratch, tierbook } from './support.ts';
 
 /** Never quoted back: the messages name types, not values. */
@@ -213,9 +213,13 @@ function mutate(item: SourceItem, path: string): SourceItem {
 }
 
 /** Runs the whole inventory pipeline; a problem counts only if it is on that object and field. */
-function outcomeOf(source: SourceResult, items: SourceItem[], on: { id: string; field: string }): Outcome {
+async function outcomeOf(
+  source: SourceResult,
+  items: SourceItem[],
+  on: { id: string; field: string },
+): Promise<Outcome> {
   try {
-    const inventory = assembleInventory({ ...source, items }, { cluster: 'sample', now: NOW });
+    const inventory = await inventoryFrom({ ...source, items }, { cluster: 'sample', now: NOW });
     const problem = inventory.graph.dangling.find((d) => d.object === on.id && d.field === on.field);
     return problem ? { kind: 'problem', problem } : { kind: 'silent' };
   } catch (error) {
@@ -250,14 +254,14 @@ describe('wrong-typed fields are never read as absent (whole pipeline)', () => {
   });
 
   for (const mutation of MUTATIONS) {
-    test(`${mutation.object}: ${mutation.path} of the wrong type is ${mutation.expect === 'error' ? 'an error' : 'a recorded problem'}`, () => {
+    test(`${mutation.object}: ${mutation.path} of the wrong type is ${mutation.expect === 'error' ? 'an error' : 'a recorded problem'}`, async () => {
       const source = sources.get(mutation.input ?? SAMPLE) as SourceResult;
       const index = source.items.findIndex((item) => labelOf(item) === mutation.object);
       assert.ok(index >= 0, `${mutation.object} is not in the input`);
       const item = source.items[index] as SourceItem;
       const items = source.items.slice();
       items[index] = mutate(item, mutation.path);
-      const outcome = outcomeOf(source, items, { id: nodeIdOf(item), field: mutation.path });
+      const outcome = await outcomeOf(source, items, { id: nodeIdOf(item), field: mutation.path });
       tally[outcome.kind]++;
       if (outcome.kind === 'silent') assert.fail(`${mutation.path} of the wrong type was read as absent`);
       if (mutation.expect === 'error') {
@@ -296,18 +300,20 @@ describe('null is absent, not a wrong type (the look-alikes)', () => {
     for (const { object, path } of NULLS) {
       const index = source.items.findIndex((item) => labelOf(item) === object);
       const item = source.items[index] as SourceItem;
-      const variants = [null, undefined].map((value) => {
-        const copy = structuredClone(item.object);
-        const keys = steps(path);
-        let parent: Record<string | number, unknown> = copy;
-        for (const key of keys.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-        assert.notEqual(parent[keys.at(-1) as string | number], undefined, `${object} has ${path}`);
-        if (value === null) parent[keys.at(-1) as string | number] = null;
-        else delete parent[keys.at(-1) as string | number];
-        const items = source.items.slice();
-        items[index] = { object: copy, from: item.from };
-        return assembleInventory({ ...source, items }, { cluster: 'sample', now: NOW });
-      });
+      const variants = await Promise.all(
+        [null, undefined].map(async (value) => {
+          const copy = structuredClone(item.object);
+          const keys = steps(path);
+          let parent: Record<string | number, unknown> = copy;
+          for (const key of keys.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+          assert.notEqual(parent[keys.at(-1) as string | number], undefined, `${object} has ${path}`);
+          if (value === null) parent[keys.at(-1) as string | number] = null;
+          else delete parent[keys.at(-1) as string | number];
+          const items = source.items.slice();
+          items[index] = { object: copy, from: item.from };
+          return await inventoryFrom({ ...source, items }, { cluster: 'sample', now: NOW });
+        }),
+      );
       const [asNull, deleted] = variants;
       assert.ok(asNull && deleted);
       assert.equal(

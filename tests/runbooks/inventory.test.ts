@@ -4,7 +4,6 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import type { SourceResult } from '../../src/core/model.ts';
 import { renderContent } from '../../src/core/render/content.ts';
 import { contentDrift } from '../../src/core/render/drift.ts';
@@ -13,14 +12,15 @@ import { readOffline } from '../../src/io/read-offline.ts';
 import { readRunbooks } from '../../src/io/read-runbooks.ts';
 import { readContent } from '../../src/site/data/read-content.ts';
 import { buildSite } from '../../src/site/data/site.ts';
+import { inventoryFrom } from '../support/pipeline.ts';
 import { NOW, SAMPLE } from './support.ts';
 
 const { runbooks } = await readRunbooks();
 const source = await readOffline([SAMPLE]);
 const options = { cluster: 'sample', now: NOW, runbooks };
 
-test('a page per bound runbook, with the BoundRunbook in front matter, listed on the OSD page', () => {
-  const files = renderContent(assembleInventory(source, options), new Map());
+test('a page per bound runbook, with the BoundRunbook in front matter, listed on the OSD page', async () => {
+  const files = renderContent(await inventoryFrom(source, options), new Map());
   const page = files.get('runbooks/osd-remove.osd.3.md');
   assert.ok(page);
   assert.match(
@@ -37,14 +37,14 @@ test('a page per bound runbook, with the BoundRunbook in front matter, listed on
   assert.equal([...files.keys()].filter((p) => p.startsWith('runbooks/osd-remove.')).length, 6);
 });
 
-test('no runbooks given: no runbook pages and no runbooks field', () => {
-  const files = renderContent(assembleInventory(source, { cluster: 'sample', now: NOW }), new Map());
+test('no runbooks given: no runbook pages and no runbooks field', async () => {
+  const files = renderContent(await inventoryFrom(source, { cluster: 'sample', now: NOW }), new Map());
   assert.equal([...files.keys()].filter((p) => p.startsWith('runbooks/')).length, 0);
   assert.doesNotMatch(files.get('storage/osd.rook-ceph.3.md') ?? '', /\nrunbooks:/);
 });
 
-test('a by-id path that is no longer recorded turns into a fill-in: drift on the runbook page', () => {
-  const before = renderContent(assembleInventory(source, options), new Map());
+test('a by-id path that is no longer recorded turns into a fill-in: drift on the runbook page', async () => {
+  const before = renderContent(await inventoryFrom(source, options), new Map());
   const changed: SourceResult = structuredClone(source);
   const osd0 = changed.items.find(
     (i) => i.object.kind === 'Deployment' && i.object.metadata?.name === 'rook-ceph-osd-0',
@@ -55,7 +55,7 @@ test('a by-id path that is no longer recorded turns into a fill-in: drift on the
     '/dev/sdb',
   );
   osd0.object = JSON.parse(text);
-  const after = renderContent(assembleInventory(changed, options), before);
+  const after = renderContent(await inventoryFrom(changed, options), before);
   const drift = contentDrift(before, after);
   const page = drift.changed.find((c) => c.path === 'runbooks/osd-remove.osd.0.md');
   assert.ok(page, JSON.stringify(drift.changed.map((c) => c.path)));
@@ -75,8 +75,8 @@ test('a by-id path that is no longer recorded turns into a fill-in: drift on the
   ]);
 });
 
-test('the site lists the runbook on the OSD page and at /runbooks/, with its page url', () => {
-  const files = renderContent(assembleInventory(source, options), new Map());
+test('the site lists the runbook on the OSD page and at /runbooks/, with its page url', async () => {
+  const files = renderContent(await inventoryFrom(source, options), new Map());
   const site = buildSite(readContent(files));
   const osd3 = site.storage.find((s) => s.url === 'storage/osd.rook-ceph.3/');
   assert.deepEqual(

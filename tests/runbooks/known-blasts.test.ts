@@ -10,19 +10,19 @@ import { SAMPLE_CLUSTER } from '../../scripts/commands/demo.ts';
 import { analyze } from '../../src/core/analysis/analyze.ts';
 import { DEFAULT_CONFIG } from '../../src/core/config/index.ts';
 import { buildGraph } from '../../src/core/graph/build.ts';
-import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import type { SourceResult } from '../../src/core/model.ts';
 import { bindRunbook } from '../../src/core/runbooks/bind.ts';
 import { describeUnread, unreadOf } from '../../src/core/sources/unread.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
 import { readRunbooks } from '../../src/io/read-runbooks.ts';
+import { inventoryFrom } from '../support/pipeline.ts';
 
 const NOW = '2026-11-24T06:00:00Z';
 
 /** How many of the bound runbooks gate on a blast radius. */
 async function sameAsAlone(source: SourceResult): Promise<number> {
   const { runbooks } = await readRunbooks();
-  const inventory = assembleInventory(source, { cluster: 'c', now: NOW, runbooks });
+  const inventory = await inventoryFrom(source, { cluster: 'c', now: NOW, runbooks });
   const analysis = analyze(buildGraph(source.items), {
     config: DEFAULT_CONFIG,
     now: NOW,

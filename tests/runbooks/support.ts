@@ -2,11 +2,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { analyze } from '../../src/core/analysis/analyze.ts';
 import type { Analysis } from '../../src/core/analysis/model.ts';
-import { DEFAULT_CONFIG } from '../../src/core/config/index.ts';
-import { buildGraph } from '../../src/core/graph/build.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
+import { analysisFrom } from '../support/pipeline.ts';
 
 export const NOW = '2026-11-24T06:00:00Z';
 export const REPO = join(import.meta.dirname, '..', '..');
@@ -15,8 +13,7 @@ const BLAST_FIXTURES = join(REPO, 'tests', 'fixtures', 'blast');
 const BACKUP_FIXTURES = join(REPO, 'tests', 'fixtures', 'backups');
 
 export async function analysisOf(paths: string[]): Promise<Analysis> {
-  const graph = buildGraph((await readOffline(paths)).items);
-  return analyze(graph, { config: DEFAULT_CONFIG, now: NOW });
+  return analysisFrom(await readOffline(paths), { now: NOW });
 }
 
 /**

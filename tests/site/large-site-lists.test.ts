@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { syntheticCluster } from '../../bench/synthetic/index.ts';
-import { assembleInventory } from '../../src/core/inventory/assemble.ts';
 import { LISTED } from '../../src/core/render/capped-list.ts';
 import { renderContent } from '../../src/core/render/content.ts';
 import { readContentDir } from '../../src/io/content-dir.ts';
@@ -16,6 +15,7 @@ import {
   NAMESPACE_ROWS,
   workloadDirectory,
 } from '../../src/site/data/workload-directory.ts';
+import { inventoryFrom } from '../support/pipeline.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -35,7 +35,7 @@ test('the workloads index lists every workload itself up to its limit (the sampl
   assert.equal(workloadDirectory(Array.from({ length: INDEX_ROWS }, (_, n) => row('a', n, 2))), null);
 });
 
-test('past the limit, every workload is on exactly one bounded page of its namespace, counted per tier', () => {
+test('past the limit, every workload is on exactly one bounded page of its namespace, counted per tier', async () => {
   const big = 2 * NAMESPACE_ROWS + 34;
   const rows = [
     ...Array.from({ length: big }, (_, n) => row('team-big', n, n % 3 === 0 ? 1 : null)),
@@ -77,9 +77,9 @@ test('past the limit, every workload is on exactly one bounded page of its names
   );
 });
 
-test('on a large cluster a pool page names the first workloads, counts all, and links every one as JSON', () => {
+test('on a large cluster a pool page names the first workloads, counts all, and links every one as JSON', async () => {
   const items = syntheticCluster({ workloads: INDEX_ROWS + 100 });
-  const inventory = assembleInventory(
+  const inventory = await inventoryFrom(
     { items, unreadable: [], skipped: [] },
     { cluster: 'synthetic', now: '2026-11-24T06:00:00Z' },
   );

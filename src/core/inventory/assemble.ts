@@ -1,75 +1,59 @@
-import { analyze } from '../analysis/analyze.ts';
 import { applyAcceptances } from '../analysis/checks/acceptance.ts';
 import { runChecks, sortFindings } from '../analysis/checks/index.ts';
 import type { Finding } from '../analysis/checks/model.ts';
 import type { Analysis } from '../analysis/model.ts';
 import { TIERS } from '../analysis/tiers/model.ts';
-import { DEFAULT_CONFIG } from '../config/index.ts';
-import type { TierbookConfig } from '../config/model.ts';
-import type { RecordedDrill } from '../drills/model.ts';
-import { buildGraph } from '../graph/build.ts';
-import { compare } from '../graph/context.ts';
+import type { LoadedCluster } from '../graph/loaded-cluster.ts';
+import type { Graph } from '../graph/model.ts';
 import type { SourceResult } from '../model.ts';
+import { compare } from '../order.ts';
 import { knownBlastKey } from '../runbooks/bind.ts';
 import type { Runbook } from '../runbooks/model.ts';
-import { describeUnread, unreadOf } from '../sources/unread.ts';
+import { describeUnread } from '../sources/unread.ts';
 import type { Inventory, RunbookEntry, StorageEntry, WorkloadEntry } from './model.ts';
-import { pageContext } from './page-context.ts';
+import { type PageContext, pageContext } from './page-context.ts';
 import { runbookEntries, runbookRefs } from './runbook-entries.ts';
-import { failureDomainBlasts, rankedFailureDomains, storageEntries } from './storage-entries.ts';
+import {
+  type DomainBlast,
+  failureDomainBlasts,
+  rankedFailureDomains,
+  storageEntries,
+} from './storage-entries.ts';
 import { workloadEntries } from './workload-entries.ts';
 
 export interface AssembleOptions {
   cluster: string;
   now: string;
-  /** tierbook.config.yaml; the defaults when absent. */
-  config?: TierbookConfig;
-  /** Drills kept in content/drills (docs/drills.md): restore evidence recorded by people. */
-  drills?: readonly RecordedDrill[];
   /** The runbooks to bind to every target they apply to (src/io/read-runbooks.ts); none when absent. */
   runbooks?: readonly Runbook[];
 }
 
 /**
- * Everything content/ is rendered from: the graph analysed, the findings, one entry per
- * workload and storage object, the bound runbooks and the index's counts. Each job is a
- * function of its own; this one only wires them.
+ * Everything content/ is rendered from, for a cluster loaded and analysed (the front door,
+ * src/core/index.ts, does both): the findings, one page entry per workload and storage object,
+ * the bound runbooks, and what the read saw and missed. Each job is a function of its own; this
+ * one only wires them.
  */
-export function assembleInventory(source: SourceResult, options: AssembleOptions): Inventory {
-  const graph = buildGraph(source.items);
-  const config = options.config ?? DEFAULT_CONFIG;
-  const analysis = analyze(graph, {
-    config,
-    now: options.now,
-    drills: { records: options.drills ?? [], cluster: options.cluster },
-  });
+export function assembleInventory(
+  cluster: LoadedCluster,
+  analysis: Analysis,
+  options: AssembleOptions,
+): Inventory {
   const findings = findingsOf(analysis);
-  const ctx = pageContext(analysis, findings, graph.dangling);
-  const { entries: workloads, usage } = workloadEntries(ctx);
-  const domains = failureDomainBlasts(ctx);
-  const storage = storageEntries(ctx, graph, usage, domains);
-  const runbooks = runbookEntries(options.runbooks ?? [], analysis, {
-    cluster: options.cluster,
-    takenAt: options.now,
-    unread: unreadOf(source).map((u) => describeUnread(u, 'what it holds is not in these gates')),
-    knownBlasts: new Map(domains.map((d) => [knownBlastKey(d.target), d.result])),
-  });
-  attachRunbooks(runbooks, [...workloads, ...storage]);
+  const ctx = pageContext(analysis, findings, cluster.graph.dangling);
+  const pages = pageEntries(ctx, cluster.graph);
+  const runbooks = boundRunbooks(cluster, analysis, pages.domains, options);
+  attachRunbooks(runbooks, [...pages.workloads, ...pages.storage]);
   return {
     cluster: options.cluster,
     takenAt: options.now,
-    config,
-    graph,
-    workloads,
-    storage,
-    unreadable: source.unreadable,
-    notRead: source.notRead ?? [],
-    warnings: source.warnings ?? [],
-    partial: source.unreadable.length > 0 || (source.notRead ?? []).some((n) => n.needed),
-    skipped: source.skipped,
-    counts: kindCounts(source),
+    config: analysis.config,
+    graph: cluster.graph,
+    workloads: pages.workloads,
+    storage: pages.storage,
+    ...whatWasRead(cluster.source),
     tiers: tierCounts(analysis),
-    failureDomains: rankedFailureDomains(domains),
+    failureDomains: rankedFailureDomains(pages.domains),
     findings,
     ignoredDrills: [...analysis.ignoredDrills],
     runbooks,
@@ -82,6 +66,35 @@ function findingsOf(analysis: Analysis): Finding[] {
   return sortFindings([...accepted.open, ...accepted.accepted]);
 }
 
+/** One entry per workload and per storage object, and each failure domain's blast radius. */
+function pageEntries(
+  ctx: PageContext,
+  graph: Graph,
+): {
+  workloads: WorkloadEntry[];
+  storage: StorageEntry[];
+  domains: DomainBlast[];
+} {
+  const { entries: workloads, usage } = workloadEntries(ctx);
+  const domains = failureDomainBlasts(ctx);
+  return { workloads, storage: storageEntries(ctx, graph, usage, domains), domains };
+}
+
+/** Every runbook bound to every target it applies to, reusing the failure domains' blasts. */
+function boundRunbooks(
+  cluster: LoadedCluster,
+  analysis: Analysis,
+  domains: readonly DomainBlast[],
+  options: AssembleOptions,
+): RunbookEntry[] {
+  return runbookEntries(options.runbooks ?? [], analysis, {
+    cluster: options.cluster,
+    takenAt: options.now,
+    unread: cluster.unread.map((u) => describeUnread(u, 'what it holds is not in these gates')),
+    knownBlasts: new Map(domains.map((d) => [knownBlastKey(d.target), d.result])),
+  });
+}
+
 /** Each page lists the runbooks bound to it; a page with none has no `runbooks` field. */
 function attachRunbooks(runbooks: readonly RunbookEntry[], pages: (WorkloadEntry | StorageEntry)[]): void {
   const refs = runbookRefs(runbooks);
@@ -89,6 +102,21 @@ function attachRunbooks(runbooks: readonly RunbookEntry[], pages: (WorkloadEntry
     const mine = refs.get(entry.id);
     if (mine) entry.runbooks = mine;
   }
+}
+
+/** What the read saw and missed: unreadable kinds, input not read, warnings, objects per kind. */
+function whatWasRead(
+  source: SourceResult,
+): Pick<Inventory, 'unreadable' | 'notRead' | 'warnings' | 'partial' | 'skipped' | 'counts'> {
+  const notRead = source.notRead ?? [];
+  return {
+    unreadable: source.unreadable,
+    notRead,
+    warnings: source.warnings ?? [],
+    partial: source.unreadable.length > 0 || notRead.some((n) => n.needed),
+    skipped: source.skipped,
+    counts: kindCounts(source),
+  };
 }
 
 /** Workloads per tier, "0".."4", every tier present. */

@@ -15,7 +15,7 @@ import { relatedStorage, storageTypeOf } from './storage-kinds.ts';
 import { titleOf } from './titles.ts';
 import type { StorageUsage } from './workload-entries.ts';
 
-interface DomainBlast {
+export interface DomainBlast {
   target: Target;
   result: BlastResult;
 }

@@ -1,6 +1,6 @@
-import { analyze } from '../../src/core/analysis/analyze.ts';
 import { inventoryDiff } from '../../src/core/diff/inventory-diff.ts';
 import { UsageError } from '../../src/core/errors.ts';
+import { analyseCluster } from '../../src/core/index.ts';
 import { renderDiffMarkdown } from '../../src/core/render/diff-text.ts';
 import { readContentInventory } from '../../src/io/read-saved-inventory.ts';
 import { parse } from '../cli/args.ts';
@@ -30,7 +30,7 @@ export async function diffCommand(args: string[]): Promise<number> {
     throw new UsageError('diff needs two content folders: tierbook diff OLD_CONTENT NEW_CONTENT');
   const side = async (dir: string) => {
     const saved = await readContentInventory(dir);
-    const analysis = analyze(saved.graph, { config: saved.config, now: saved.takenAt });
+    const analysis = await analyseCluster(saved.graph, { config: saved.config, now: saved.takenAt });
     return { analysis, cluster: saved.cluster, takenAt: saved.takenAt };
   };
   const diff = inventoryDiff(await side(oldDir), await side(newDir));

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
-import { analyze } from '../../src/core/analysis/analyze.ts';
 import { UsageError } from '../../src/core/errors.ts';
 import { assessSteps, type GuardGate } from '../../src/core/guard/assess.ts';
 import { manifestDiffSteps } from '../../src/core/guard/manifest-diff.ts';
 import type { GuardAnswer } from '../../src/core/guard/model.ts';
+import { analyseCluster } from '../../src/core/index.ts';
 import { gitTree } from '../../src/io/git-tree.ts';
 import { nowFrom } from '../cli/args.ts';
 import { loadInventory } from '../cli/load-inventory.ts';
@@ -24,7 +24,7 @@ export async function guardDiff(specs: string[], values: DiffValues, gate: Guard
   const now = nowFrom(values.now);
   const before = await loadInventory({ ...values, from: [base] }, 'the guard may miss what depends on it');
   const after = await loadInventory({ ...values, from: [head] }, 'the guard may miss what depends on it');
-  const analysis = analyze(before.graph, { config: before.config, now });
+  const analysis = await analyseCluster(before.graph, { config: before.config, now });
   const spec = specs.length === 2 ? `${old} → ${neu}` : `${old}..${neu}`;
   return assessSteps(
     spec,

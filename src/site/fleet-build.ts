@@ -1,9 +1,6 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { analyze } from '../core/analysis/analyze.ts';
-import { failureDomains } from '../core/analysis/blast/index.ts';
-import { applyAcceptances } from '../core/analysis/checks/acceptance.ts';
-import { runChecks } from '../core/analysis/checks/index.ts';
+import { analyseCluster, check, failureDomains } from '../core/index.ts';
 import { TIERS, type Tier } from '../core/tier.ts';
 import { MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from '../io/output-dir.ts';
 import { lockOutput } from '../io/output-lock.ts';
@@ -105,8 +102,8 @@ async function pagesOf(siteDir: string): Promise<Map<string, string>> {
 /** One cluster's dashboard row, from the graph its inventory saved, at the inventory's time. */
 async function summarize(member: FleetMember): Promise<FleetCluster> {
   const saved = await readContentInventory(member.contentDir);
-  const analysis = analyze(saved.graph, { config: saved.config, now: saved.takenAt });
-  const findings = applyAcceptances(runChecks(analysis), analysis).open;
+  const analysis = await analyseCluster(saved.graph, { config: saved.config, now: saved.takenAt });
+  const findings = (await check(analysis)).open;
   const workloads = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
   for (const w of analysis.workloads) {
     const tier = analysis.tiers.get(w.id)?.tier;
@@ -118,7 +115,7 @@ async function summarize(member: FleetMember): Promise<FleetCluster> {
       .filter((f) => f.rule === 'backup-missing' && (analysis.tiers.get(f.id)?.tier ?? 4) <= 1)
       .map((f) => f.id),
   ).size;
-  const worst = failureDomains(analysis)
+  const worst = (await failureDomains(analysis))
     .filter((d) => d.counts['data-loss'] + d.counts.unavailable > 0)
     .slice(0, 3);
   return {

@@ -26,6 +26,32 @@ test('the floors hold what the house promises: the core imports no io, site or C
   assert.equal(new Set(names).size, names.length, 'part names are unique');
 });
 
+// The pipeline is wired once, by the core's front door (src/core/index.ts, decisions.md 68):
+// outside the core nothing builds a graph, analyses, assembles the inventory or binds a runbook
+// itself. (src/index.ts, the library's entry, still exports the lower-level functions.)
+const WIRED_BY_THE_FRONT_DOOR = [
+  'src/core/graph/build.ts',
+  'src/core/analysis/analyze.ts',
+  'src/core/inventory/assemble.ts',
+  'src/core/runbooks/bind.ts',
+];
+
+test('the CLI, the site, io and the benchmarks wire the pipeline only through the front door', () => {
+  const s = measure(ROOT);
+  const outside = (file: string) =>
+    ['scripts/', 'bench/', 'src/io/', 'src/site/'].some((p) => file.startsWith(p));
+  assert.ok(
+    s.edges.some((e) => outside(e.from) && e.to === 'src/core/index.ts'),
+    'the front door is used from outside the core',
+  );
+  assert.deepEqual(
+    s.edges
+      .filter((e) => outside(e.from) && WIRED_BY_THE_FRONT_DOOR.includes(e.to))
+      .map((e) => `${e.from} -> ${e.to}`),
+    [],
+  );
+});
+
 test('an import up a floor, across a floor and a circle are each found, type imports too', () => {
   const up = {
     from: 'src/core/graph/build.ts',

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { access, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SAVED_INVENTORY_FILE } from '../core/graph/saved-inventory.ts';
 import {
@@ -9,7 +9,7 @@ import {
   readGuardContext,
 } from '../core/guard/saved-context.ts';
 import { graphHoldsCoreKind } from '../core/sources/nothing-read.ts';
-import { fileLimit } from './read-file-bounded.ts';
+import { exists, fileLimit } from './read-file-bounded.ts';
 
 export { GUARD_CONTEXT_FILE };
 
@@ -61,13 +61,4 @@ async function wholeFile(path: string, limit: number): Promise<Buffer> {
   const bytes = await readFile(path);
   if (bytes.length > limit) throw new Error(`${path} grew past ${limit} bytes`);
   return bytes;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

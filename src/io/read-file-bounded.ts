@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { access, open } from 'node:fs/promises';
 import { InputError } from '../core/errors.ts';
 import { formatBytes } from '../core/sizes.ts';
 
@@ -77,5 +77,15 @@ export async function fileSystem<T>(where: string, operation: () => Promise<T>):
       error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
     const reason = OS_REASONS[code] ?? (error instanceof Error ? error.message : String(error));
     throw new InputError(`cannot read: ${reason}${code ? ` (${code})` : ''}`, { from: { file: where } });
+  }
+}
+
+/** Whether `path` is there (any kind of file) and this process may see it: never an error. */
+export async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
   }
 }

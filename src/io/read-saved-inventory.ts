@@ -1,10 +1,9 @@
-import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { readSavedInventory } from '../core/graph/read-saved-inventory.ts';
 import { SAVED_INVENTORY_FILE, type SavedInventory } from '../core/graph/saved-inventory.ts';
 import { graphHoldsCoreKind } from '../core/sources/nothing-read.ts';
-import { fileLimit, readFileBounded } from './read-file-bounded.ts';
+import { exists, fileLimit, readFileBounded } from './read-file-bounded.ts';
 
 /**
  * `--content DIR`: the inventory saved in a content/ folder (its graph.json), checked. A folder
@@ -31,13 +30,4 @@ export async function readContentInventory(dir: string, maxBytes?: number): Prom
     );
   }
   return saved;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -34,7 +34,7 @@ const HEAVY = [
   /\/node_modules\/@kubernetes\//,
   /\/node_modules\/(astro|remark|mermaid|playwright-core|gray-matter)\//,
   /^node:https?$/,
-  /\/src\/io\/(read-source|read-offline|kube-transport|read-config)\.ts$/,
+  /\/src\/io\/(read-source|read-offline|offline-files|kube-transport|read-config)\.ts$/,
   /\/src\/core\/graph\/build\.ts$/,
   /\/src\/core\/sources\/(offline|live)\//,
 ];

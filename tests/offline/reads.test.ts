@@ -11,10 +11,14 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { WORKLOAD_KINDS } from '../../src/core/analysis/workload-kinds.ts';
 import type { BackupAdapter } from '../../src/core/graph/backups/adapter.ts';
+import { BACKUP_ADAPTERS } from '../../src/core/graph/backups/index.ts';
+import { ENRICHING_KINDS, enrichingKinds } from '../../src/core/graph/enriching-kinds.ts';
 import { KIND_EXTRACTORS } from '../../src/core/graph/kinds/index.ts';
 import { keepKnownKinds } from '../../src/core/graph/known-kinds.ts';
 import { READ_TABLES, RESOURCE_TYPES } from '../../src/core/graph/reads.ts';
+import { RESTORE_ADAPTERS } from '../../src/core/graph/restores/index.ts';
 import { buildInventory, loadCluster } from '../../src/core/index.ts';
+import { APPLIES_TO_FORMS, BACKUP_SYSTEMS } from '../../src/core/runbooks/applies-to.ts';
 import { groupKind, resourceTypesOf } from '../../src/core/sources/resource-type.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
 import { readSource } from '../../src/io/read-source.ts';
@@ -123,13 +127,14 @@ test('one kind declared with two plurals is refused', () => {
 });
 
 /**
- * A backup adapter that is in no table: its kind is `example.io/Snapshotter` (a made-up CRD,
+ * A backup adapter that is in no table: a system of its own (`example-snapshotter`, in no union:
+ * `BackupSystem` is derived from the table) reading `example.io/Snapshotter` (a made-up CRD,
  * shaped like a VolSync ReplicationSource). Added through `resourceTypesOf`, the function the
  * real tables go through, its objects survive the CLI's offline filter; left out, they are
  * dropped and said to be skipped.
  */
-const fixtureAdapter: BackupAdapter = {
-  system: 'volsync',
+const fixtureAdapter: BackupAdapter<'example-snapshotter'> = {
+  system: 'example-snapshotter',
   reads: [groupKind('example.io', 'Snapshotter', 'snapshotters')],
   statusField: 'status.lastSyncTime',
   copies: 'volumes',
@@ -194,4 +199,54 @@ test('an operator kind that is a workload before it owns anything is one tierboo
   const roots = Object.entries(WORKLOAD_KINDS).filter(([, row]) => row.root);
   assert.ok(roots.length >= 6);
   for (const [kind] of roots) assert.ok(read.has(kind), `${kind} is a root but not read`);
+});
+
+/** The hand-written ENRICHING_KINDS before it was derived from the adapters' reads (graph/left-out.ts). */
+const ENRICHING_HAND_WRITTEN = [
+  'velero.io/Schedule',
+  'velero.io/Backup',
+  'velero.io/BackupStorageLocation',
+  'postgresql.cnpg.io/Backup',
+  'postgresql.cnpg.io/ScheduledBackup',
+  'barmancloud.cnpg.io/ObjectStore',
+  'pxc.percona.com/PerconaXtraDBClusterBackup',
+  'psmdb.percona.com/PerconaServerMongoDBBackup',
+  'pgv2.percona.com/PerconaPGBackup',
+  'volsync.backube/ReplicationSource',
+  'volsync.backube/ReplicationDestination',
+  'velero.io/Restore',
+  'pxc.percona.com/PerconaXtraDBClusterRestore',
+  'k8up.io/Restore',
+  'k8up.io/Schedule',
+  'k8up.io/Backup',
+  'longhorn.io/RecurringJob',
+  'longhorn.io/BackupTarget',
+  'longhorn.io/Backup',
+  'snapshot.storage.k8s.io/VolumeSnapshot',
+  'snapshot.storage.k8s.io/VolumeSnapshotContent',
+  'snapshot.storage.k8s.io/VolumeSnapshotClass',
+];
+
+test("the kinds that only enrich are the adapters' reads less storage and clusters, as the hand-written list was", () => {
+  assert.deepEqual([...ENRICHING_KINDS].sort(), [...ENRICHING_HAND_WRITTEN].sort());
+  // A Longhorn Volume and a CloudNativePG Cluster are read by adapters too, but stood on.
+  assert.ok(!ENRICHING_KINDS.has('longhorn.io/Volume'));
+  assert.ok(!ENRICHING_KINDS.has('postgresql.cnpg.io/Cluster'));
+  // A new adapter's own kind joins with its row, and no other change.
+  const withAdapter = enrichingKinds([...BACKUP_ADAPTERS, ...RESTORE_ADAPTERS, fixtureAdapter]);
+  assert.deepEqual(
+    [...withAdapter].filter((k) => !ENRICHING_KINDS.has(k)),
+    ['example.io/Snapshotter'],
+  );
+});
+
+test("the backup systems a runbook may name are the adapters', in table order", () => {
+  assert.deepEqual(
+    BACKUP_SYSTEMS,
+    BACKUP_ADAPTERS.map((a) => a.system),
+  );
+  assert.match(
+    APPLIES_TO_FORMS,
+    /backup\/<velero\|volsync\|k8up\|cloudnative-pg\|percona-xtradb\|percona-mongodb\|percona-postgresql\|longhorn\|csi-snapshot>/,
+  );
 });

@@ -22,6 +22,9 @@ partial: false
 unreadable: []
 notRead: []
 dangling: []
+tiers: {}
+failureDomains: []
+findings: {counts: {high: 0, medium: 0, low: 0}, high: []}
 ---
 `;
 
@@ -30,7 +33,15 @@ _Operators' notes: contacts, links, quirks. tierbook keeps everything between th
 <!-- tierbook:notes:end -->
 `;
 
-function workload(extra = ''): string {
+/** The analysis sections the core always writes, with nothing in them but a tier. */
+const SECTIONS = `tier: {tier: 3, rule: default, reason: no rule matched, rpo: 1d, rpoSeconds: 86400, rto: 1d, own: null, inheritedFrom: null}
+backups: []
+restores: {evidence: [], lastProven: null}
+blast: {ifDown: []}
+findings: []
+`;
+
+function workload(sections = SECTIONS): string {
   return `---
 type: workload
 id: apps/Deployment/web/blog
@@ -65,7 +76,7 @@ inlineStorage: []
 dependsOn: []
 dependedOnBy: []
 problems: []
-${extra}---
+${sections}---
 # blog
 
 ${NOTES}`;
@@ -81,6 +92,8 @@ attrs: {provisioner: rook-ceph.rbd.csi.ceph.com, parameters: {pool: replicapool}
 related: {}
 workloads: [{id: apps/Deployment/web/blog, title: Deployment web/blog, claims: [core/PersistentVolumeClaim/web/data]}]
 problems: []
+blast: null
+findings: []
 ---
 # class
 
@@ -92,6 +105,10 @@ function content(workloadText = workload()) {
     ['workloads/web.deployment.blog.md', workloadText],
     ['storage/storageclass.ceph-block.md', CLASS],
   ]);
+}
+
+function withIndex(index: string, workloadText: string) {
+  return new Map([...content(workloadText), ['index.md', index]]);
 }
 
 describe('site data from content/', () => {
@@ -138,27 +155,50 @@ describe('site data from content/', () => {
     assert.equal(siteDiagrams(site).length, 2);
   });
 
-  test('leaves out the analysis sections when content/ has none', () => {
+  test('refuses a page without an analysis section the core always writes, naming file and field', () => {
+    const refused = (files: Map<string, string>, message: string) =>
+      assert.throws(
+        () => readContent(files),
+        (e: unknown) => e instanceof InputError && e.describe() === message,
+      );
+    for (const section of ['tier', 'backups', 'restores', 'blast', 'findings']) {
+      const without = SECTIONS.split('\n')
+        .filter((line) => !line.startsWith(`${section}:`))
+        .join('\n');
+      refused(
+        content(workload(without)),
+        `workloads/web.deployment.blog.md: field ${section}: expected ${section === 'backups' || section === 'findings' ? 'a list' : 'a mapping'}, got nothing`,
+      );
+    }
+    for (const section of ['tiers', 'failureDomains', 'findings']) {
+      const index = INDEX.split('\n')
+        .filter((line) => !line.startsWith(`${section}:`))
+        .join('\n');
+      refused(
+        new Map([...content(), ['index.md', index]]),
+        `index.md: field ${section}: expected ${section === 'failureDomains' ? 'a list' : 'a mapping'}, got nothing`,
+      );
+    }
+    refused(
+      new Map([...content(), ['storage/storageclass.ceph-block.md', CLASS.replace('findings: []\n', '')]]),
+      'storage/storageclass.ceph-block.md: field findings: expected a list, got nothing',
+    );
+    // A storage object that is no failure domain says so with a null blast.
     const site = buildSite(readContent(content()));
-    const [blog] = site.workloads;
-    assert.equal(blog?.page.tier, null);
-    assert.equal(blog?.backups, null);
-    assert.equal(blog?.blast, null);
-    assert.equal(blog?.findings, null);
-    assert.equal(site.home.tierChart, null);
-    assert.equal(site.home.backupAttention, null);
-    assert.equal(site.home.failureDomains, null);
-    assert.equal(site.findings, null);
-    assert.equal(blog?.notesHtml, null, 'the default notes text is not shown as notes');
+    assert.equal(site.storage[0]?.blast, null);
+    assert.equal(site.workloads[0]?.notesHtml, null, 'the default notes text is not shown as notes');
   });
 
   test('shows tier, backups against the RPO, blast radius and findings when the core wrote them', () => {
+    // The tier chart is the index's count (the core writes it), not re-derived from the pages.
     const site = buildSite(
       readContent(
-        content(
+        withIndex(
+          INDEX.replace('tiers: {}', "tiers: {'0': 1}"),
           workload(`tier: {tier: 0, rule: image, reason: an identity provider, rpo: 15m, rpoSeconds: 900, rto: 1h, own: null, inheritedFrom: null}
 backups:
   - {id: velero.io/Schedule/velero/daily, title: Schedule velero/daily, system: velero, method: velero fs-backup, schedule: null, lastSuccess: '2026-11-24T02:00:00Z', state: ok, withinRpo: false, lastError: null, destination: {where: in-cluster, url: 's3://b', why: minio}}
+restores: {evidence: [], lastProven: null}
 blast:
   ifDown:
     - {id: apps/Deployment/web/shop, title: Deployment web/shop, tier: 2, impact: unavailable, why: [needs blog], backups: []}

@@ -16,6 +16,17 @@ export interface WorkloadFields {
 }
 
 /**
+ * What a finding tells the operator to do for a kind, in the kind's own words (its spec fields,
+ * its operator's backup); absent: the rule's general advice.
+ */
+export interface KindFixes {
+  /** single-replica-critical: how to run more than one instance. */
+  oneInstance?: string;
+  /** backup-missing: how to add a backup that leaves the cluster. */
+  noBackup?: string;
+}
+
+/**
  * One row per operator kind, by `group/Kind`: what tierbook knows of it as a workload. Read by
  * workloads.ts (`root`), blast/instances.ts (`replicates`), tiers/rules/operator.ts (`tier`) and
  * backups/coverage.ts (`database`), which used to keep four sets that had to agree.
@@ -31,10 +42,13 @@ export interface WorkloadKind {
   tier: { tier: Tier; what: string } | null;
   /** The fields findings name for it; absent: a Deployment's (checks/workload-fields.ts). */
   fields?: WorkloadFields;
+  /** What findings tell the operator to do for it; absent: the rules' general advice. */
+  fixes?: KindFixes;
 }
 
-const database = (what: string, root: boolean, fields?: WorkloadFields): WorkloadKind => ({
+const database = (what: string, root: boolean, fields?: WorkloadFields, fixes?: KindFixes): WorkloadKind => ({
   ...(fields ? { fields } : {}),
+  ...(fixes ? { fixes } : {}),
   root,
   replicates: root,
   database: true,
@@ -71,6 +85,12 @@ export const WORKLOAD_KINDS: Readonly<Record<string, WorkloadKind>> = {
     'a CloudNativePG PostgreSQL cluster',
     true,
     at('spec.instances', 'spec.storage.storageClass', 'spec.backup', 'spec.affinity'),
+    {
+      oneInstance:
+        'set spec.instances: 3; CloudNativePG keeps streaming replicas on other nodes and fails over on its own',
+      noBackup:
+        'add spec.backup.barmanObjectStore (or the barman-cloud plugin) pointing at an object store outside the cluster, and a ScheduledBackup; WAL archiving then gives point-in-time recovery',
+    },
   ),
   'pxc.percona.com/PerconaXtraDBCluster': database(
     'a Percona XtraDB (MySQL) cluster',
@@ -81,6 +101,11 @@ export const WORKLOAD_KINDS: Readonly<Record<string, WorkloadKind>> = {
       'spec.backup',
       'spec.pxc.affinity',
     ),
+    {
+      oneInstance: 'set spec.pxc.size: 3 (Galera needs an odd number of members)',
+      noBackup:
+        'add spec.backup.storages (an S3 bucket outside the cluster) and spec.backup.schedule; enable pitr for binlog archiving',
+    },
   ),
   'psmdb.percona.com/PerconaServerMongoDB': database(
     'a Percona MongoDB cluster',
@@ -91,6 +116,10 @@ export const WORKLOAD_KINDS: Readonly<Record<string, WorkloadKind>> = {
       'spec.backup',
       'spec.replsets[].affinity',
     ),
+    {
+      oneInstance: 'set spec.replsets[].size: 3',
+      noBackup: 'add spec.backup.storages (an S3 bucket outside the cluster) and spec.backup.tasks',
+    },
   ),
   'pgv2.percona.com/PerconaPGCluster': database('a Percona PostgreSQL cluster', true, PGO_FIELDS),
   'postgres-operator.crunchydata.com/PostgresCluster': database(

@@ -1,18 +1,9 @@
 import type { BackupSystem } from '../analysis/backups/model.ts';
+import { BACKUP_ADAPTERS } from '../graph/backups/index.ts';
 import type { AppliesTo, RunbookTargetType } from './model.ts';
 
-/** Backup systems an `appliesTo: backup/<system>` entry may name (analysis/backups/model.ts). */
-export const BACKUP_SYSTEMS: readonly BackupSystem[] = [
-  'velero',
-  'volsync',
-  'k8up',
-  'cloudnative-pg',
-  'percona-xtradb',
-  'percona-mongodb',
-  'percona-postgresql',
-  'longhorn',
-  'csi-snapshot',
-];
+/** Backup systems an `appliesTo: backup/<system>` entry may name: one per backup adapter. */
+export const BACKUP_SYSTEMS: readonly BackupSystem[] = BACKUP_ADAPTERS.map((a) => a.system);
 
 /** Roles an `appliesTo: role/<role>` entry may name. */
 export const ROLES: readonly string[] = ['identity-provider'];

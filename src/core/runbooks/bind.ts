@@ -17,7 +17,8 @@ import type {
 } from './model.ts';
 import { blastRestoreSet, clusterRestoreSet, restoreOrder, workloadRestoreSet } from './order.ts';
 import { fillPrompt, PLACEHOLDER } from './placeholders.ts';
-import { type BindContext, type OrderEntry, PLACEHOLDERS, type PlaceholderValue } from './vocabulary.ts';
+import { PLACEHOLDERS } from './vocabulary.ts';
+import type { BindContext, OrderEntry, PlaceholderValue } from './vocabulary-model.ts';
 
 export interface BindOptions {
   /** The inventory's cluster name. */

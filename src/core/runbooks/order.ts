@@ -3,7 +3,7 @@ import type { Analysis } from '../analysis/model.ts';
 import { workloadTitle } from '../analysis/tiers/facts.ts';
 import type { Tier } from '../analysis/tiers/model.ts';
 import { compare } from '../graph/context.ts';
-import type { OrderEntry } from './vocabulary.ts';
+import type { OrderEntry } from './vocabulary-model.ts';
 
 /**
  * The order to bring workloads back in: what a workload needs to serve comes before it

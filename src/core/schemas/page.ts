@@ -22,8 +22,10 @@ import {
  * (src/site/data/read-content.ts), one shape per page type. The writer's data is typed with
  * these, the reader reads with them (a wrong field names the file and the field path), and
  * `tierbook schema page` prints them as JSON Schema for other tools. A field is required when
- * the core always writes it; the analysis sections of a page (tier, backups, restores, blast,
- * findings) are nullable, so a page can be written without them.
+ * the core always writes it, the analysis sections of a page (tier, backups, restores, blast,
+ * findings; the index's tiers, failure domains and findings) included: a page without one is
+ * refused, naming the file and the field. Nullable is for what may have nothing to say (a storage
+ * object that is no failure domain has a null `blast`).
  */
 
 export const STORAGE_TYPES = [
@@ -163,12 +165,12 @@ export const WORKLOAD_PAGE = record({
   dependsOn: list(dependency),
   dependedOnBy: list(dependency),
   problems: list(problem),
-  tier: nullable(tierInfo),
-  backups: nullable(list(backup)),
-  restores: nullable(restores),
+  tier: tierInfo,
+  backups: list(backup),
+  restores,
   /** What stops while it is down (the workload itself left out). */
-  blast: nullable(record({ ifDown: list(impact) })),
-  findings: nullable(list(finding)),
+  blast: record({ ifDown: list(impact) }),
+  findings: list(finding),
   runbooks: runbookRefs,
 });
 
@@ -185,7 +187,7 @@ export const STORAGE_PAGE = record({
   blast: nullable(
     record({ target: text, type: text, counts: impactCounts, assumptions: strings, impacts: list(impact) }),
   ),
-  findings: nullable(list(finding)),
+  findings: list(finding),
   runbooks: runbookRefs,
 });
 
@@ -214,9 +216,9 @@ export const INVENTORY_PAGE = record({
   /** Offline input not read: where, why, the kinds its text names, whether it may be needed. */
   notRead: list(record({ where: text, reason: text, kinds: strings, needed: flag })),
   dangling: list(problem),
-  tiers: nullable(mapOf(number)),
-  failureDomains: nullable(list(failureDomain)),
-  findings: nullable(record({ counts: mapOf(number), high: list(finding) })),
+  tiers: mapOf(number),
+  failureDomains: list(failureDomain),
+  findings: record({ counts: mapOf(number), high: list(finding) }),
 });
 
 export const FINDINGS_PAGE = record({ type: words(['findings']), title: text, findings: list(finding) });

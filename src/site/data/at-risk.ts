@@ -78,10 +78,10 @@ export function atRisk(
  * copy inside the cluster can go with the storage it sits on.
  */
 function exposed(content: Content, index: PageIndex): ExposedRow[] | null {
-  if (!content.workloads.some((w) => w.backups !== null)) return null;
+  if (content.workloads.length === 0) return null;
   const rows: ExposedRow[] = [];
   for (const w of content.workloads) {
-    if (!w.tier || w.tier.tier > 1 || w.backups === null || !keepsData(w)) continue;
+    if (w.tier.tier > 1 || !keepsData(w)) continue;
     const outside = w.backups.filter((b) => b.destination?.where === 'outside');
     let why: string | null = null;
     if (w.backups.length === 0) why = 'no backup';

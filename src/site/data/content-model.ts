@@ -29,8 +29,8 @@ export type ImpactEntry = ImpactFrontMatter;
 export type Problem = WorkloadFrontMatter['problems'][number];
 export type VolumeEntry = WorkloadFrontMatter['volumes'][number];
 export type DependencyEntry = WorkloadFrontMatter['dependsOn'][number];
-export type TierInfo = NonNullable<WorkloadFrontMatter['tier']>;
-export type FailureDomain = NonNullable<InventoryFrontMatter['failureDomains']>[number];
+export type TierInfo = WorkloadFrontMatter['tier'];
+export type FailureDomain = InventoryFrontMatter['failureDomains'][number];
 export type StorageBlast = NonNullable<StorageFrontMatter['blast']>;
 
 /** A finding with its object named in words (`Deployment web/blog`). */
@@ -40,9 +40,9 @@ export interface FindingEntry extends Omit<FindingFrontMatter, 'object' | 'id'> 
 }
 
 /** A protection with its age at the inventory's time (the core writes no age: content/ does not change with the clock). */
-export type BackupEntry = NonNullable<WorkloadFrontMatter['backups']>[number] & { ageSeconds: number | null };
+export type BackupEntry = WorkloadFrontMatter['backups'][number] & { ageSeconds: number | null };
 
-type Restores = NonNullable<WorkloadFrontMatter['restores']>;
+type Restores = WorkloadFrontMatter['restores'];
 
 /** A workload's restores: the last proven one and every restore, newest first, each labelled. */
 export interface RestoreSummary {
@@ -54,19 +54,19 @@ export interface RestoreSummary {
 export interface WorkloadPage
   extends PageFile,
     Omit<WorkloadFrontMatter, 'findings' | 'backups' | 'restores' | 'runbooks'> {
-  findings: FindingEntry[] | null;
-  backups: BackupEntry[] | null;
-  restores: RestoreSummary | null;
+  findings: FindingEntry[];
+  backups: BackupEntry[];
+  restores: RestoreSummary;
   runbooks: Ref[] | null;
 }
 
 export interface StoragePage extends PageFile, Omit<StorageFrontMatter, 'findings' | 'runbooks'> {
-  findings: FindingEntry[] | null;
+  findings: FindingEntry[];
   runbooks: Ref[] | null;
 }
 
 export interface InventoryPage extends Omit<InventoryFrontMatter, 'findings'> {
-  findings: { counts: Record<string, number>; high: FindingEntry[] } | null;
+  findings: { counts: Record<string, number>; high: FindingEntry[] };
 }
 
 export interface RunbookPage {

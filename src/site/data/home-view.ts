@@ -19,7 +19,7 @@ export function homeView(
 ): HomeView {
   const { inventory } = content;
   const backupRows = backupStatus(content.workloads, index);
-  const high = inventory.findings?.high ?? content.findings?.filter((f) => f.severity === 'high') ?? null;
+  const high = inventory.findings.high;
   return {
     inventory,
     workloadCount: content.workloads.length,
@@ -28,39 +28,29 @@ export function homeView(
     backupChart: backupRows ? backupChart(backupRows) : null,
     backupAttention: backupRows ? backupRows.filter((r) => r.state !== 'ok') : null,
     failureDomains: failureDomains ? failureDomains.slice(0, DASHBOARD_ROWS) : null,
-    highFindings: high ? findingRows(high, index) : null,
+    highFindings: findingRows(high, index),
     atRisk: atRisk(content, index, failureDomains, verdictOf, high),
-    findingCounts: inventory.findings?.counts ?? countSeverities(content),
+    findingCounts: inventory.findings.counts,
     neverRestored: neverRestored(content.workloads, index),
   };
 }
 
 /** Tier-0/1 workloads whose backups were never restored (no proven restore on their page). */
 function neverRestored(workloads: readonly WorkloadPage[], index: PageIndex): HomeView['neverRestored'] {
-  if (!workloads.some((w) => w.restores !== null)) return null;
+  if (workloads.length === 0) return null;
   return workloads
-    .filter(
-      (w) =>
-        w.tier && w.tier.tier <= 1 && (w.backups?.length ?? 0) > 0 && w.restores && !w.restores.lastProven,
-    )
+    .filter((w) => w.tier.tier <= 1 && w.backups.length > 0 && !w.restores.lastProven)
     .map((w) => ({
       workload: index.link(w.id, w.title),
-      tier: w.tier?.tier ?? 0,
-      backups: w.backups?.length ?? 0,
+      tier: w.tier.tier,
+      backups: w.backups.length,
     }))
     .sort((a, b) => a.tier - b.tier || a.workload.title.localeCompare(b.workload.title));
 }
 
-/** Workloads per tier: the core's counts on the index, else the tiers on the workload pages. */
-function tierChart(content: Content): BarChart | null {
-  let counts = content.inventory.tiers;
-  if (!counts) {
-    const tiers = content.workloads.flatMap((w) => (w.tier ? [String(w.tier.tier)] : []));
-    if (tiers.length === 0) return null;
-    counts = {};
-    for (const t of tiers) counts[t] = (counts[t] ?? 0) + 1;
-  }
-  const bars = Object.entries(counts)
+/** Workloads per tier: the core's counts on the index. */
+function tierChart(content: Content): BarChart {
+  const bars = Object.entries(content.inventory.tiers)
     .sort(([a], [b]) => Number(a) - Number(b))
     .map(([tier, value]) => ({
       label: `tier ${tier} ${TIER_NAMES[Number(tier)] ?? ''}`.trim(),
@@ -77,11 +67,11 @@ function tierChart(content: Content): BarChart | null {
  * per backup (`withinRpo`) is the core's; this only picks the newest and sorts.
  */
 function backupStatus(workloads: readonly WorkloadPage[], index: PageIndex): BackupStatusRow[] | null {
-  if (!workloads.some((w) => w.backups !== null)) return null;
+  if (workloads.length === 0) return null;
   const rows: BackupStatusRow[] = [];
   for (const w of workloads) {
-    const rpoSeconds = w.tier?.rpoSeconds ?? null;
-    if (!w.tier || w.backups === null || rpoSeconds === null || !keepsData(w)) continue;
+    const rpoSeconds = w.tier.rpoSeconds;
+    if (rpoSeconds === null || !keepsData(w)) continue;
     const ages = w.backups.flatMap((b) => (b.ageSeconds !== null && b.lastSuccess ? [b.ageSeconds] : []));
     const newestAge = ages.length > 0 ? Math.min(...ages) : null;
     const state =
@@ -133,11 +123,4 @@ function backupChart(rows: readonly BackupStatusRow[]): BarChart | null {
     marker: { value: 1, label: 'RPO' },
     max: 3,
   };
-}
-
-function countSeverities(content: Content): Record<string, number> | null {
-  if (!content.findings) return null;
-  const counts: Record<string, number> = { high: 0, medium: 0, low: 0 };
-  for (const f of content.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-  return counts;
 }

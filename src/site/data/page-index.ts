@@ -13,7 +13,7 @@ export class PageIndex {
   constructor(content: Content) {
     for (const w of content.workloads) {
       this.#pages.set(w.id, { title: w.title, url: w.url });
-      if (w.tier) this.#tiers.set(w.id, w.tier.tier);
+      this.#tiers.set(w.id, w.tier.tier);
     }
     for (const s of content.storage) this.#pages.set(s.id, { title: s.title, url: s.url });
     for (const r of content.runbooks) this.#pages.set(r.id, { title: r.title, url: r.url });

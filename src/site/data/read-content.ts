@@ -43,10 +43,7 @@ export function readContent(files: ReadonlyMap<string, string>): Content {
   const content: Content = {
     inventory: {
       ...inventory,
-      findings: inventory.findings && {
-        ...inventory.findings,
-        high: inventory.findings.high.map(findingEntry),
-      },
+      findings: { ...inventory.findings, high: inventory.findings.high.map(findingEntry) },
     },
     workloads: [],
     storage: [],
@@ -88,9 +85,9 @@ function workloadPage(path: string, text: string, takenAt: string): WorkloadPage
   return {
     ...f,
     ...pageFile(path, text),
-    findings: f.findings?.map(findingEntry) ?? null,
-    backups: f.backups?.map((b) => withAge(b, takenAt)) ?? null,
-    restores: f.restores && restoreSummary(f.restores),
+    findings: f.findings.map(findingEntry),
+    backups: f.backups.map((b) => withAge(b, takenAt)),
+    restores: restoreSummary(f.restores),
     runbooks: f.runbooks ?? null,
   };
 }
@@ -100,7 +97,7 @@ function storagePage(path: string, text: string): StoragePage {
   return {
     ...f,
     ...pageFile(path, text),
-    findings: f.findings?.map(findingEntry) ?? null,
+    findings: f.findings.map(findingEntry),
     runbooks: f.runbooks ?? null,
   };
 }
@@ -120,12 +117,12 @@ function findingEntry(f: FindingFrontMatter): FindingEntry {
 }
 
 /** The age shown is from the last success to the inventory's time, so pages do not change with the clock. */
-function withAge(b: NonNullable<WorkloadFrontMatter['backups']>[number], takenAt: string): BackupEntry {
+function withAge(b: WorkloadFrontMatter['backups'][number], takenAt: string): BackupEntry {
   const age = b.lastSuccess ? (Date.parse(takenAt) - Date.parse(b.lastSuccess)) / 1000 : Number.NaN;
   return { ...b, ageSeconds: Number.isFinite(age) ? Math.max(0, age) : null };
 }
 
-function restoreSummary(r: NonNullable<WorkloadFrontMatter['restores']>): RestoreSummary {
+function restoreSummary(r: WorkloadFrontMatter['restores']): RestoreSummary {
   return {
     lastProven: r.lastProven,
     evidence: r.evidence.map((e) => {

@@ -22,8 +22,10 @@ export function buildSite(content: Content, ruleFiles: ReadonlyMap<string, strin
   const findings = content.findings ? findingRows(content.findings, index) : null;
   const placements = osdPlacements(content.storage);
   const storageById = new Map(content.storage.map((s) => [s.id, s]));
-  const failureDomains: FailureDomainRow[] | null =
-    content.inventory.failureDomains?.map((d) => ({ ...d, url: d.node ? index.url(d.node) : null })) ?? null;
+  const failureDomains: FailureDomainRow[] = content.inventory.failureDomains.map((d) => ({
+    ...d,
+    url: d.node ? index.url(d.node) : null,
+  }));
   const workloads = content.workloads.map((w) => workloadView(w, index, (osd) => placements.get(osd)));
   const workloadById = new Map(content.workloads.map((w) => [w.id, w]));
   const workloadRows = workloadIndex(content);
@@ -80,7 +82,7 @@ function workloadIndex(content: Content): WorkloadIndexRow[] {
       link: { title: w.title, url: w.url },
       namespace: w.namespace,
       kind: w.kind,
-      tier: w.tier?.tier ?? null,
+      tier: w.tier.tier,
       volumes: w.volumes.length,
       backends: [...new Set(w.volumes.flatMap((v) => (v.backend ? [v.backend] : [])))].sort(),
     }))

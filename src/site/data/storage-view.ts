@@ -67,7 +67,7 @@ export function storageView(
           assumptions: page.blast.assumptions,
         }
       : null,
-    findings: page.findings ? findingRows(page.findings, index) : null,
+    findings: findingRows(page.findings, index),
     diagram,
     notesHtml: notesToHtml(page.notes),
     runbooks: (page.runbooks ?? []).map((r) => index.link(r.id, r.title)),

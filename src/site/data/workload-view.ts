@@ -39,8 +39,8 @@ export function workloadView(
     dependsOn: page.dependsOn.map(dependency),
     dependedOnBy: page.dependedOnBy.map(dependency),
     backups: page.backups,
-    blast: page.blast ? groupByTier(page.blast.ifDown, index) : null,
-    findings: page.findings ? findingRows(page.findings, index) : null,
+    blast: groupByTier(page.blast.ifDown, index),
+    findings: findingRows(page.findings, index),
     runbooks: (page.runbooks ?? []).map((r) => index.link(r.id, r.title)),
     storageDiagram: storageChainDiagram(titled, page.volumes, placementOf, { ...links, moreUrl: '#storage' }),
     dependencyDiagram: dependencyDiagram(titled, page.dependsOn, page.dependedOnBy, {

@@ -1,6 +1,5 @@
 import type { TierbookConfig } from '../../config/model.ts';
-import { protectionOf } from '../../graph/backups/adapter.ts';
-import { FILE_COPY_METHODS } from '../../graph/backups/index.ts';
+import { FILE_COPY_METHODS, protectionOf } from '../../graph/backups/index.ts';
 import { compare } from '../../graph/context.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
 import { workloadKindOf } from '../workload-kinds.ts';

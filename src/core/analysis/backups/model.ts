@@ -1,6 +1,8 @@
-import type { BackupState, BackupSystem } from '../../graph/backups/adapter.ts';
+import type { BackupState } from '../../graph/backups/adapter.ts';
+import type { BackupSystem } from '../../graph/backups/index.ts';
 
-export type { BackupState, BackupSystem } from '../../graph/backups/adapter.ts';
+export type { BackupState } from '../../graph/backups/adapter.ts';
+export type { BackupSystem } from '../../graph/backups/index.ts';
 
 export interface BackupDestination {
   /**

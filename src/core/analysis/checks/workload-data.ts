@@ -6,13 +6,13 @@ import { describeHostPath, type HostPathData, hostPathDataOf } from '../host-pat
 import type { Analysis } from '../model.ts';
 import type { VolumeChain } from '../storage-chain.ts';
 import type { Tier } from '../tiers/model.ts';
-import type { WorkloadFields } from '../workload-kinds.ts';
+import type { KindFixes, WorkloadFields } from '../workload-kinds.ts';
 import type { Workload } from '../workloads.ts';
 import type { RuleMeta, Severity } from './model.ts';
 import { severityForTier } from './severity.ts';
 import { storageFacts } from './storage-users.ts';
 import { tierOf } from './tier-of.ts';
-import { workloadFields } from './workload-fields.ts';
+import { workloadFields, workloadFixes } from './workload-fields.ts';
 
 /** A workload that keeps data in claims or hostPath volumes, with its tier and volume chains. */
 export interface WorkloadData {
@@ -22,6 +22,8 @@ export interface WorkloadData {
   /** Data in hostPath volumes (outside the paths that hold none), each on one node. */
   hostPaths: readonly HostPathData[];
   fields: WorkloadFields;
+  /** What findings tell the operator to do for its kind (workload-kinds.ts). */
+  fixes: KindFixes;
 }
 
 /**
@@ -42,6 +44,7 @@ export function dataWorkloads(analysis: Analysis): WorkloadData[] {
       chains,
       hostPaths,
       fields: workloadFields(workload.node.group, workload.node.kind),
+      fixes: workloadFixes(workload.node.group, workload.node.kind),
     });
   }
   return out;

@@ -4,6 +4,7 @@
  * drill recorded by people (content/drills, docs/drills.md).
  */
 import type { RestoreFacts } from '../../graph/restores/facts.ts';
+import type { RestoreSystem } from '../../graph/restores/index.ts';
 
 /** One step of a drill, with how long it took since the previous one (or the start). */
 export interface DrillStepTime {
@@ -15,7 +16,7 @@ export interface DrillStepTime {
   seconds: number | null;
 }
 
-export interface RestoreEvidence extends RestoreFacts {
+export interface RestoreEvidence extends RestoreFacts<RestoreSystem> {
   /** Graph node id of the restore object, or `drill:<file name>` for a recorded drill. */
   id: string;
   /** The workload whose data was restored. */

@@ -1,28 +1,18 @@
 import type { ResourceType } from '../../sources/resource-type.ts';
 import type { BuildContext } from '../context.ts';
 
-/** The backup systems tierbook reads (one adapter each in this folder). */
-export type BackupSystem =
-  | 'velero'
-  | 'volsync'
-  | 'k8up'
-  | 'cloudnative-pg'
-  | 'percona-xtradb'
-  | 'percona-mongodb'
-  | 'percona-postgresql'
-  | 'longhorn'
-  | 'csi-snapshot';
-
 /** ok: the last run succeeded; failing: the latest run failed; never-run; unknown: no status. */
 export type BackupState = 'ok' | 'failing' | 'never-run' | 'unknown';
 
 /**
  * A backup system adapter: after the kinds and storage backends, it records on each policy's
  * node an attr `protection` and adds `protects` (policy → what it covers) and `stores-to`
- * (policy → where the copy lives) edges. One file per system; the table is in `index.ts`.
+ * (policy → where the copy lives) edges. One file per system; the table is in `index.ts`, and
+ * `BackupSystem` (index.ts) is the union of its rows' `system`: each adapter declares its own
+ * name as `BackupAdapter<'name'>`.
  */
-export interface BackupAdapter {
-  system: BackupSystem;
+export interface BackupAdapter<System extends string = string> {
+  system: System;
   /** The kinds of its own API it reads (schedules, runs, destinations), listed live and kept offline. */
   reads: readonly ResourceType[];
   /** Where the system records its last success: the field backup-stale and backup-failing findings name. */
@@ -39,10 +29,11 @@ export interface BackupAdapter {
 
 /**
  * The `protection` attr of a policy node: what the API says about it, JSON-safe. Secrets are
- * never read: a credential or repository Secret is named, never opened.
+ * never read: a credential or repository Secret is named, never opened. The graph writes it with
+ * its adapter's name (`string` here); `protectionOf` (index.ts) reads it back as a `BackupSystem`.
  */
-export type ProtectionAttr = {
-  system: BackupSystem;
+export type ProtectionAttr<System extends string = string> = {
+  system: System;
   /** How: "barmanObjectStore", "velero fs-backup", "restic", "xtrabackup"… */
   method: string;
   schedule: string | null;
@@ -61,9 +52,3 @@ export type ProtectionAttr = {
   /** Facts worth showing: "paused", "BackupStorageLocation velero/default is Unavailable"… */
   notes: string[];
 };
-
-export function protectionOf(attr: unknown): ProtectionAttr | undefined {
-  if (typeof attr !== 'object' || attr === null || !('system' in attr) || !('state' in attr))
-    return undefined;
-  return attr as ProtectionAttr;
-}

@@ -18,7 +18,7 @@ const CNPG = 'postgresql.cnpg.io';
  * backups its ScheduledBackups and Backups take. Volume-snapshot backups are a second policy,
  * kept on the volumes' own storage.
  */
-export const cloudnativePg: BackupAdapter = {
+export const cloudnativePg: BackupAdapter<'cloudnative-pg'> = {
   system: 'cloudnative-pg',
   statusField: 'status.lastSuccessfulBackup',
   copies: 'database',

@@ -25,7 +25,7 @@ export function snapshotSetId(namespace: string, claim: string): string {
  * lives on the same storage system as its volume (the driver keeps it), so it is no copy
  * outside that storage's blast radius.
  */
-export const csiSnapshots: BackupAdapter = {
+export const csiSnapshots: BackupAdapter<'csi-snapshot'> = {
   system: 'csi-snapshot',
   statusField: 'metadata.creationTimestamp',
   copies: 'volumes',

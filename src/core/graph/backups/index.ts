@@ -1,4 +1,4 @@
-import type { BackupAdapter, BackupSystem } from './adapter.ts';
+import type { BackupAdapter, ProtectionAttr } from './adapter.ts';
 import { cloudnativePg } from './cloudnative-pg.ts';
 import { csiSnapshots } from './csi-snapshots.ts';
 import { k8up } from './k8up.ts';
@@ -10,11 +10,12 @@ import { velero } from './velero.ts';
 import { volsync } from './volsync.ts';
 
 /**
- * Backup systems, run after the storage backends. Adding one: one file, one line here and its
- * name in `BackupSystem` (adapter.ts); what analysis needs of it is on the adapter, and what it
- * `reads` is listed live and kept offline (RESOURCE_TYPES is derived from it, graph/reads.ts).
+ * Backup systems, run after the storage backends. Adding one: one file (`BackupAdapter<'name'>`)
+ * and one line here. Its name joins `BackupSystem`, what analysis needs of it is on the adapter,
+ * what it `reads` is listed live and kept offline (RESOURCE_TYPES, graph/reads.ts), and the kinds
+ * of its own API only enrich (graph/enriching-kinds.ts).
  */
-export const BACKUP_ADAPTERS: readonly BackupAdapter[] = [
+export const BACKUP_ADAPTERS = [
   velero,
   volsync,
   k8up,
@@ -24,9 +25,12 @@ export const BACKUP_ADAPTERS: readonly BackupAdapter[] = [
   perconaPostgresql,
   longhorn,
   csiSnapshots,
-];
+] as const satisfies readonly BackupAdapter[];
 
-const BY_SYSTEM = new Map(BACKUP_ADAPTERS.map((a) => [a.system, a]));
+/** The backup systems tierbook reads: the `system` of each row above. */
+export type BackupSystem = (typeof BACKUP_ADAPTERS)[number]['system'];
+
+const BY_SYSTEM = new Map<string, BackupAdapter>(BACKUP_ADAPTERS.map((a) => [a.system, a]));
 
 /** The adapter of a system: what analysis asks of a protection (its status field, what it copies). */
 export function backupAdapter(system: BackupSystem): BackupAdapter {
@@ -39,3 +43,10 @@ export function backupAdapter(system: BackupSystem): BackupAdapter {
 export const FILE_COPY_METHODS: ReadonlySet<string> = new Set(
   BACKUP_ADAPTERS.flatMap((a) => a.fileCopyMethods ?? []),
 );
+
+/** A node's `protection` attr, as an adapter of the table above recorded it (adapter.ts). */
+export function protectionOf(attr: unknown): ProtectionAttr<BackupSystem> | undefined {
+  if (typeof attr !== 'object' || attr === null || !('system' in attr) || !('state' in attr))
+    return undefined;
+  return attr as ProtectionAttr<BackupSystem>;
+}

@@ -17,7 +17,7 @@ const OPT_OUT = ['k8up.io/backup', 'k8up.syn.tools/backup'];
  * except those annotated `k8up.io/backup: "false"`, to the backend in `spec.backend`. Backups a
  * Schedule made name it in their ownerReferences.
  */
-export const k8up: BackupAdapter = {
+export const k8up: BackupAdapter<'k8up'> = {
   system: 'k8up',
   statusField: 'status.conditions',
   copies: 'volumes',

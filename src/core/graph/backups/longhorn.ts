@@ -20,7 +20,7 @@ const SNAPSHOT_TASKS = new Set(['snapshot', 'snapshot-force-create']);
  * a volume with no such label is in the `default` group. Snapshots stay in the volume's
  * replicas; backups go to the BackupTarget, whose S3 endpoint (if any) is in a Secret.
  */
-export const longhorn: BackupAdapter = {
+export const longhorn: BackupAdapter<'longhorn'> = {
   system: 'longhorn',
   statusField: 'spec.cron',
   copies: 'volumes',

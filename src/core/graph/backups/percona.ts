@@ -1,14 +1,14 @@
 import type { FieldReader } from '../../fields.ts';
 import { compare } from '../context.ts';
 import { idOf } from '../object-index.ts';
-import type { BackupAdapter, BackupSystem } from './adapter.ts';
+import type { BackupAdapter } from './adapter.ts';
 import { linkPerconaStorage } from './percona-storage.ts';
 import { linkProtects, recordProtection } from './policy.ts';
 import { type BackupRun, summariseRuns, time } from './runs.ts';
 
 /** What differs between Percona's XtraDB, MongoDB and PostgreSQL operators' backups. */
-export interface PerconaFlavour {
-  system: BackupSystem;
+export interface PerconaFlavour<System extends string = string> {
+  system: System;
   /** Where the operator records its last success (BackupAdapter.statusField). */
   statusField: string;
   group: string;
@@ -41,7 +41,9 @@ export interface PerconaFlavour {
  * its policy; the backup objects naming the cluster are its runs. The destination is the
  * storage of the newest run, else of the first schedule.
  */
-export function perconaAdapter(flavour: PerconaFlavour): BackupAdapter {
+export function perconaAdapter<System extends string>(
+  flavour: PerconaFlavour<System>,
+): BackupAdapter<System> {
   return {
     system: flavour.system,
     statusField: flavour.statusField,

@@ -26,7 +26,7 @@ const PROVIDER_SCHEMES: Readonly<Record<string, string>> = {
  * Velero: each Schedule is a policy over its Backups (`velero.io/schedule-name`); a Backup
  * made by hand is its own. Backups whose Schedule was not read hang off a placeholder Schedule.
  */
-export const velero: BackupAdapter = {
+export const velero: BackupAdapter<'velero'> = {
   system: 'velero',
   statusField: 'status.lastBackup',
   copies: 'volumes',

@@ -15,7 +15,7 @@ const MOVERS = ['restic', 'kopia', 'rclone', 'rsync', 'rsyncTLS', 'syncthing'] a
  * kopia keep the repository address in a Secret (named, never read); rclone names its remote
  * path; rsync sends to an address (in the cluster when it is a ReplicationDestination's Service).
  */
-export const volsync: BackupAdapter = {
+export const volsync: BackupAdapter<'volsync'> = {
   system: 'volsync',
   statusField: 'status.lastSyncTime',
   copies: 'volumes',

@@ -3,16 +3,18 @@ import type { Json } from '../../model.ts';
 import type { ResourceType } from '../../sources/resource-type.ts';
 import type { BuildContext } from '../context.ts';
 import { parseId } from '../ids.ts';
-import type { RestoreFacts, RestoreSystem } from './facts.ts';
+import type { RestoreFacts } from './facts.ts';
 
 /**
  * A restore evidence adapter: after the backup adapters, it records on each object that shows a
  * restore (a Velero Restore, a CloudNativePG Cluster bootstrapped from a backup…) an attr
  * `restore` and adds `restores` edges (restore → what it put data back into: a namespace, a
- * PVC, an operator's cluster). One file per system; the table is in `index.ts`.
+ * PVC, an operator's cluster). One file per system; the table is in `index.ts`, and
+ * `RestoreSystem` (index.ts) is the union of its rows' `system`: each adapter declares its own
+ * name as `RestoreAdapter<'name'>`.
  */
-export interface RestoreAdapter {
-  system: RestoreSystem;
+export interface RestoreAdapter<System extends string = string> {
+  system: System;
   /** The kinds it reads, listed live and kept offline (RESOURCE_TYPES is derived from them). */
   reads: readonly ResourceType[];
   extract(ctx: BuildContext): void;
@@ -20,12 +22,6 @@ export interface RestoreAdapter {
 
 /** The `restore` attr of a restore node: what the API says about one restore, JSON-safe. */
 export type RestoreAttr = RestoreFacts;
-
-export function restoreOf(attr: unknown): RestoreAttr | undefined {
-  if (typeof attr !== 'object' || attr === null || !('system' in attr) || !('result' in attr))
-    return undefined;
-  return attr as RestoreAttr;
-}
 
 export function recordRestore(ctx: BuildContext, id: string, attr: RestoreAttr): void {
   ctx.setAttrs(id, { restore: attr as unknown as Json });

@@ -14,7 +14,7 @@ const HEALTHY = 'Cluster in healthy state';
  * is from the Cluster's creation to its `Ready` condition turning True (scheduling and image
  * pulls included; a later Ready transition, after a failover, would make it look longer).
  */
-export const cloudnativePgRecovery: RestoreAdapter = {
+export const cloudnativePgRecovery: RestoreAdapter<'cloudnative-pg'> = {
   system: 'cloudnative-pg',
   reads: [groupKind(CNPG, 'Cluster', 'clusters')],
   extract(ctx) {

@@ -7,15 +7,19 @@ import { veleroRestore } from './velero.ts';
 import { volsyncDestination } from './volsync.ts';
 
 /**
- * Restore evidence, read after the backup adapters. Adding a system: one file, one line here, its
- * name in `RestoreSystem` (facts.ts) and its kinds in ENRICHING_KINDS (graph/left-out.ts); what it
- * `reads` is listed live and kept offline (graph/reads.ts).
+ * Restore evidence, read after the backup adapters. Adding a system: one file
+ * (`RestoreAdapter<'name'>`) and one line here. Its name joins `RestoreSystem`, what it `reads`
+ * is listed live and kept offline (graph/reads.ts), and the kinds of its own API only enrich
+ * (graph/enriching-kinds.ts).
  */
-export const RESTORE_ADAPTERS: readonly RestoreAdapter[] = [
+export const RESTORE_ADAPTERS = [
   veleroRestore,
   cloudnativePgRecovery,
   perconaXtradbRestore,
   volsyncDestination,
   k8upRestore,
   longhornFromBackup,
-];
+] as const satisfies readonly RestoreAdapter[];
+
+/** Where restore evidence comes from: a restore adapter above (its `system`), or a recorded drill. */
+export type RestoreSystem = (typeof RESTORE_ADAPTERS)[number]['system'] | 'drill';

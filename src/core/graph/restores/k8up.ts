@@ -11,7 +11,7 @@ import { secondsBetween } from './durations.ts';
  * ends, with reason Succeeded or Failed (as k8up's Backup). The time measured is from the
  * object's creation to that condition's lastTransitionTime.
  */
-export const k8upRestore: RestoreAdapter = {
+export const k8upRestore: RestoreAdapter<'k8up'> = {
   system: 'k8up',
   reads: [groupKind('k8up.io', 'Restore', 'restores')],
   extract(ctx) {

@@ -14,7 +14,7 @@ const LONGHORN = 'longhorn.io';
  * measured is from the Volume's creation to its Restore condition's last transition to False.
  * It is tied to the PVC of the PV whose CSI volumeHandle is the Volume's name.
  */
-export const longhornFromBackup: RestoreAdapter = {
+export const longhornFromBackup: RestoreAdapter<'longhorn'> = {
   system: 'longhorn',
   reads: [groupKind(LONGHORN, 'Volume', 'volumes')],
   extract(ctx) {

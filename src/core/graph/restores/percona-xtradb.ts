@@ -14,7 +14,7 @@ const RESULTS: Readonly<Record<string, RestoreResult>> = { Succeeded: 'succeeded
  * status.state is Succeeded or Failed when it ends and status.completed says when. The operator
  * records no start: the time measured is from the object's creation to status.completed.
  */
-export const perconaXtradbRestore: RestoreAdapter = {
+export const perconaXtradbRestore: RestoreAdapter<'percona-xtradb'> = {
   system: 'percona-xtradb',
   reads: [
     groupKind(PXC, 'PerconaXtraDBClusterRestore', 'perconaxtradbclusterrestores'),

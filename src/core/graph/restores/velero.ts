@@ -26,7 +26,7 @@ const DATA_RESOURCES = new Set(['*', 'persistentvolumeclaims', 'persistentvolume
  * the original's backup). A restore whose scope tierbook cannot tell (a label selector, a
  * resource list without volumes, restorePVs false, `*` of a Backup not read) is tied to nothing.
  */
-export const veleroRestore: RestoreAdapter = {
+export const veleroRestore: RestoreAdapter<'velero'> = {
   system: 'velero',
   reads: [groupKind(VELERO, 'Restore', 'restores')],
   extract(ctx) {

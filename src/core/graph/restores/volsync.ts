@@ -24,7 +24,7 @@ const REPOSITORY: Readonly<Record<(typeof FROM_BACKUP)[number], string>> = {
  * Shapes: JJGadgets__Biohazard kube/deploy/core/storage/volsync/template/rdst.yaml (spec) and
  * VolSync's ReplicationDestinationStatus (lastSyncTime, lastSyncDuration, lastManualSync).
  */
-export const volsyncDestination: RestoreAdapter = {
+export const volsyncDestination: RestoreAdapter<'volsync'> = {
   system: 'volsync',
   reads: [
     groupKind(VOLSYNC, 'ReplicationDestination', 'replicationdestinations'),

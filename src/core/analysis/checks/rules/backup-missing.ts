@@ -12,15 +12,6 @@ const meta: RuleMeta = {
   docs: 'docs/rules/backup-missing.md',
 };
 
-const FIX: Record<string, string> = {
-  'postgresql.cnpg.io/Cluster':
-    'add spec.backup.barmanObjectStore (or the barman-cloud plugin) pointing at an object store outside the cluster, and a ScheduledBackup; WAL archiving then gives point-in-time recovery',
-  'pxc.percona.com/PerconaXtraDBCluster':
-    'add spec.backup.storages (an S3 bucket outside the cluster) and spec.backup.schedule; enable pitr for binlog archiving',
-  'psmdb.percona.com/PerconaServerMongoDB':
-    'add spec.backup.storages (an S3 bucket outside the cluster) and spec.backup.tasks',
-};
-
 /**
  * Replication is not a backup: it copies a bad write, a dropped table or a purge to every
  * replica. Tiers 0–2 need a copy that lives somewhere else; tier 3 is rebuildable. Data in a
@@ -37,7 +28,7 @@ export const backupMissing: Rule = {
       if (protections.length > 0 && !hostPathsUncovered) continue;
       const severity = severityForTier(meta.defaultSeverity, data.tier);
       if (!severity) continue;
-      const { group, kind, namespace } = data.workload.node;
+      const { namespace } = data.workload.node;
       const systems = [...new Set(protections.map((p) => p.method))].join(', ');
       const message =
         protections.length === 0
@@ -51,7 +42,7 @@ export const backupMissing: Rule = {
           message,
           fix: hostPathsUncovered
             ? 'move the data to a PVC that a backup covers, or back the directory up from the node itself (an etcd snapshot CronJob for etcd, a restic job reading the host path) to storage outside the cluster'
-            : (FIX[`${group}/${kind}`] ??
+            : (data.fixes.noBackup ??
               `add a backup that leaves the cluster: a Velero Schedule with includedNamespaces: [${namespace}] and defaultVolumesToFsBackup: true to an off-site bucket, or a VolSync ReplicationSource / K8up Schedule for the PVCs`),
         }),
       );

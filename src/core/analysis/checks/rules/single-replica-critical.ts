@@ -12,15 +12,6 @@ const meta: RuleMeta = {
   docs: 'docs/rules/single-replica-critical.md',
 };
 
-const FIX: Record<string, string> = {
-  'postgresql.cnpg.io/Cluster':
-    'set spec.instances: 3; CloudNativePG keeps streaming replicas on other nodes and fails over on its own',
-  'pxc.percona.com/PerconaXtraDBCluster': 'set spec.pxc.size: 3 (Galera needs an odd number of members)',
-  'psmdb.percona.com/PerconaServerMongoDB': 'set spec.replsets[].size: 3',
-  'apps/StatefulSet':
-    'if the application replicates (Redis with Sentinel, a database with streaming replicas), run at least 2 replicas with pod anti-affinity; if not, keep a backup within the tier RPO and a tested restore',
-};
-
 const DEFAULT_FIX =
   'one pod with a ReadWriteOnce volume cannot simply scale out: move the data to a replicated service (an operator-managed database), or keep a backup within the tier RPO and a tested restore';
 
@@ -40,7 +31,6 @@ export const singleReplicaCritical: Rule = {
       const severity = severityForTier(meta.defaultSeverity, data.tier);
       const count = instanceCount(analysis.index, data.workload);
       if (!severity || count !== 1) continue;
-      const { group, kind } = data.workload.node;
       const claims = data.chains.map((c) => qualifiedName(c.claim)).join(', ');
       found.push(
         finding(meta, analysis.index, {
@@ -48,7 +38,7 @@ export const singleReplicaCritical: Rule = {
           object: data.workload.id,
           field: data.fields.instances,
           message: `tier-${data.tier} ${describeWorkload(data.workload.id)} runs 1 instance with its data on ${claims}: a node, volume or upgrade failure leaves no standby to take over (expected at least 2 instances, or a restore within the tier RTO)`,
-          fix: FIX[`${group}/${kind}`] ?? DEFAULT_FIX,
+          fix: data.fixes.oneInstance ?? DEFAULT_FIX,
         }),
       );
     }

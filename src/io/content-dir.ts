@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { OutputError } from '../core/errors.ts';
@@ -92,7 +93,9 @@ async function stage(dir: string, staging: string, files: ReadonlyMap<string, st
           throw new Error(`refusing to write outside ${dir}: ${path}`);
         checked.add(folder);
       }
-      await writeFile(target, text, { encoding: 'utf8', flag: 'wx' });
+      // Synchronous: one open, write and close per page, without a promise, a FileHandle and a
+      // hop to the thread pool each (thousands of pages; a third of the writing's CPU time).
+      writeFileSync(target, text, { encoding: 'utf8', flag: 'wx' });
     }
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

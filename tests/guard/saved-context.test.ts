@@ -14,6 +14,7 @@ import { VERSION } from '../../scripts/cli/version.ts';
 import { analyze } from '../../src/core/analysis/analyze.ts';
 import { blastJson, blastRadius, knownTargets } from '../../src/core/analysis/blast/index.ts';
 import type { Analysis } from '../../src/core/analysis/model.ts';
+import { leftOutWarnings } from '../../src/core/graph/left-out.ts';
 import { readSavedInventory } from '../../src/core/graph/read-saved-inventory.ts';
 import { assessSteps } from '../../src/core/guard/assess.ts';
 import { guardInventory } from '../../src/core/guard/inventory.ts';
@@ -27,20 +28,62 @@ import { CLI, NOW, REPO } from './support.ts';
 
 const LATER = '2026-12-01T06:00:00Z';
 
+/** What the guard's reader is told of graph.json: its size, and its SHA-256 when asked. */
+function graphFacts(graphText: string) {
+  return { graphBytes: Buffer.byteLength(graphText), graph: () => sha256(graphText) };
+}
+
 /** The saved context of `graphText`, read back as the guard reads it (it must be used). */
 function throughContext(graphText: string, now: string): Analysis {
   const found = readGuardContext(
     guardContextText(graphText, VERSION, sha256),
-    { graph: sha256(graphText), tierbook: VERSION, now },
+    { ...graphFacts(graphText), tierbook: VERSION, now },
     sha256,
   );
   assert.ok('analysis' in found, `the context is used: ${'unused' in found ? found.unused : ''}`);
-  assert.deepEqual(
-    found.saved,
-    readSavedInventory(graphText, 'graph.json'),
-    'the inventory, as graph.json holds it',
-  );
+  const { graph, ...head } = readSavedInventory(graphText, 'graph.json');
+  assert.deepEqual(found.head, head, "graph.json's head, as graph.json holds it");
+  assert.deepEqual(found.leftOut, leftOutWarnings(graph), 'the warnings the full path prints');
   return found.analysis;
+}
+
+/**
+ * The guard's command table on every name the inventory holds (each OSD, disk, claim, volume,
+ * RBD image, pool, node and workload), as a command: the same decision from both analyses.
+ */
+function assertSameDecisions(viaContext: Analysis, full: Analysis, name: string): number {
+  const commands: [string, string | null][] = [];
+  for (const n of full.index.graph.nodes) {
+    if (n.missing) continue;
+    const at = `-n ${n.namespace} ${n.name}`;
+    if (n.kind === 'OSD') commands.push([`ceph osd purge ${n.name} --yes-i-really-mean-it`, null]);
+    if (n.kind === 'OSD') commands.push([`ceph osd out ${n.name}`, null]);
+    if (n.kind === 'Disk') commands.push([`wipefs -a ${String(n.attrs.path)}`, String(n.attrs.node)]);
+    if (n.kind === 'Disk')
+      commands.push([`sgdisk --zap-all ${String(n.attrs.path).split('/').pop()}`, String(n.attrs.node)]);
+    if (n.kind === 'Node') commands.push([`kubectl drain ${n.name}`, null], [`wipefs -a /dev/sdb`, n.name]);
+    if (n.kind === 'PersistentVolumeClaim') commands.push([`kubectl delete pvc ${at}`, null]);
+    if (n.kind === 'PersistentVolume') commands.push([`kubectl delete pv ${n.name}`, null]);
+    if (n.kind === 'PersistentVolume' && typeof n.attrs.image === 'string')
+      commands.push([`rbd rm ${n.attrs.image}`, null]);
+    if (n.kind === 'PersistentVolumeClaim')
+      commands.push([`kubectl patch pv x -p '{"spec":{"persistentVolumeReclaimPolicy":"Delete"}}'`, null]);
+    if (n.kind === 'CephBlockPool')
+      commands.push([`ceph osd pool delete ${n.name} ${n.name} --yes-i-really-really-mean-it`, null]);
+    if (n.kind === 'Namespace' || n.kind === 'CephCluster')
+      commands.push([`kubectl delete namespace ${n.namespace || n.name}`, null]);
+  }
+  for (const w of full.workloads) {
+    const at = `-n ${w.node.namespace} ${w.node.name}`;
+    commands.push([`kubectl delete ${w.node.kind.toLowerCase()} ${at}`, null]);
+    commands.push([`kubectl scale ${w.node.kind.toLowerCase()} ${at} --replicas=0`, null]);
+    commands.push([`helm uninstall ${w.node.name} -n ${w.node.namespace}`, null]);
+  }
+  const answer = (a: Analysis, command: string, node: string | null) =>
+    assessSteps(command, recognise(command, node, guardInventory(a)), a, null);
+  for (const [command, node] of commands)
+    assert.deepEqual(answer(viaContext, command, node), answer(full, command, node), `${name}: ${command}`);
+  return commands.length;
 }
 
 /** Every blast target, lost and down, and the analysis the guard's recognition reads. */
@@ -75,6 +118,7 @@ test('the sample: every blast target and guard decision through the saved contex
   const full = analyze(saved.graph, { config: saved.config, now: LATER });
   const viaContext = throughContext(text, LATER);
   assert.ok(assertSameAnswers(viaContext, full, 'sample') > 40);
+  assert.ok(assertSameDecisions(viaContext, full, 'sample') > 40);
   for (const [command, node] of COMMANDS) {
     const answer = (a: Analysis) =>
       assessSteps(command, recognise(command, node, guardInventory(a)), a, null);
@@ -92,31 +136,44 @@ test('the committed sample content/guard-context.json is what this tierbook writ
   );
 });
 
-test('every blast fixture cluster answers the same through its saved context', async () => {
+test('every blast fixture cluster answers the same through its saved context: every target, every command', async () => {
   let compared = 0;
+  let decided = 0;
   for await (const { name, text } of blastFixtureInventories()) {
     const saved = readSavedInventory(text, 'graph.json');
-    compared += assertSameAnswers(
-      throughContext(text, NOW),
-      analyze(saved.graph, { config: saved.config, now: NOW }),
-      name,
-    );
+    const viaContext = throughContext(text, NOW);
+    const full = analyze(saved.graph, { config: saved.config, now: NOW });
+    compared += assertSameAnswers(viaContext, full, name);
+    decided += assertSameDecisions(viaContext, full, name);
   }
   assert.ok(compared > 200, `compared ${compared} answers`);
+  assert.ok(decided > 200, `compared ${decided} decisions`);
 });
 
 test('a context for other bytes, another tierbook or format, or an edited body is not used, with why', () => {
   const text = readFileSync(join(REPO, 'content', 'graph.json'), 'utf8');
   const file = guardContextText(text, VERSION, sha256);
-  const expected = { graph: sha256(text), tierbook: VERSION, now: NOW };
+  const expected = { ...graphFacts(text), tierbook: VERSION, now: NOW };
   const newline = file.indexOf('\n');
   const stamp = JSON.parse(file.slice(0, newline)) as Record<string, unknown>;
   const restamped = (change: Record<string, unknown>) =>
     `${JSON.stringify({ ...stamp, ...change })}${file.slice(newline)}`;
-  const cases: [string, string, typeof expected, RegExp][] = [
-    ['graph.json edited', file, { ...expected, graph: sha256(`${text} `) }, /graph\.json changed/],
+  const cases: [string, string | Uint8Array, typeof expected, RegExp][] = [
+    [
+      'graph.json edited',
+      file,
+      { ...expected, graph: () => sha256(`${text.slice(1)}{`) },
+      /graph\.json changed/,
+    ],
+    [
+      'graph.json of another size',
+      file,
+      { ...expected, graphBytes: expected.graphBytes + 1 },
+      /graph\.json changed/,
+    ],
     ['another tierbook', file, { ...expected, tierbook: `${VERSION}-other` }, /made by tierbook/],
-    ['a newer format', restamped({ format: 2 }), expected, /format 2/],
+    ['an older format', restamped({ format: 1 }), expected, /format 1/],
+    ['a newer format', restamped({ format: 99 }), expected, /format 99/],
     ['a body edited', file.replace('"tier":0', '"tier":3'), expected, /checksum/],
     ['a body cut short', file.slice(0, file.length - 100), expected, /checksum/],
     ['no stamp', file.slice(newline + 1).replaceAll('\n', ' '), expected, /stamp|read/],
@@ -127,6 +184,22 @@ test('a context for other bytes, another tierbook or format, or an edited body i
     [
       'a checksummed body of the wrong shape',
       `${JSON.stringify({ ...stamp, body: sha256('{"nodes":3}\n') })}\n{"nodes":3}\n`,
+      expected,
+      /does not read/,
+    ],
+    // Checksummed, but made from an inventory that holds nothing: the full path refuses it.
+    [
+      'an inventory holding no core kind',
+      (() => {
+        const body = file.slice(newline + 1).replace('"holdsCoreKind": true', '"holdsCoreKind": false');
+        return `${JSON.stringify({ ...stamp, body: sha256(body) })}\n${body}`;
+      })(),
+      expected,
+      /no core kind/,
+    ],
+    [
+      'a stamp that is not UTF-8',
+      Buffer.concat([Buffer.from([0xff]), Buffer.from(file)]),
       expected,
       /does not read/,
     ],

@@ -52,8 +52,18 @@ const EDGES: Readonly<Record<string, 'any' | 'to-claim' | 'from-destination'>> =
   selects: 'from-destination',
 };
 
-/** Pod fields read at answer time; the rest (images, labels, volumes) only made the analysis. */
-const POD_ATTRS = ['phase', 'ready', 'staticPod'] as const;
+/**
+ * Fields read at answer time of the kinds a large cluster has most of: a pod's phase,
+ * readiness and being static (`isFinished`, `notServing`, static peers); a claim's being
+ * modelled from a spec and where its class came from (`blastRadius`, `lossesOf`); a volume's
+ * reclaim policy and RBD image (the guard's `kubectl patch pv`, `rbd rm`). The rest (images,
+ * labels, sizes, paths) only made the analysis. A workload or backup destination keeps all.
+ */
+const ATTRS: Readonly<Record<string, readonly string[]>> = {
+  Pod: ['phase', 'ready', 'staticPod'],
+  PersistentVolumeClaim: ['modelled', 'classFrom'],
+  PersistentVolume: ['reclaimPolicy', 'image'],
+};
 
 /** The nodes and edges a guard decision reads, in graph.json's order. */
 export function guardGraph(context: BlastContext): {
@@ -80,7 +90,7 @@ export function guardGraph(context: BlastContext): {
     notServing(index, n.id) === null;
   const nodes = index.graph.nodes
     .filter((n) => (KINDS.has(n.kind) || named(n)) && !plainPod(n))
-    .map((n) => (n.kind === 'Pod' && !named(n) ? slimPod(n) : n));
+    .map((n) => (n.group === '' && ATTRS[n.kind] && !named(n) ? slim(n, ATTRS[n.kind] ?? []) : n));
   const keptIds = new Set(nodes.map((n) => n.id));
   // Edges are looked up by id, from nodes left out too (a ReplicaSet's template mounts a claim).
   const edges = index.graph.edges
@@ -96,8 +106,8 @@ export function guardGraph(context: BlastContext): {
   return { nodes, edges };
 }
 
-function slimPod(pod: GraphNode): GraphNode {
+function slim(node: GraphNode, fields: readonly string[]): GraphNode {
   const attrs: GraphNode['attrs'] = {};
-  for (const key of POD_ATTRS) if (pod.attrs[key] !== undefined) attrs[key] = pod.attrs[key];
-  return { ...pod, attrs };
+  for (const key of fields) if (node.attrs[key] !== undefined) attrs[key] = node.attrs[key];
+  return { ...node, attrs };
 }

@@ -1,5 +1,6 @@
 import { analyze } from '../analysis/analyze.ts';
 import { blastContext } from '../analysis/blast/context.ts';
+import type { Placement } from '../graph/backends/placement.ts';
 import { nodeId } from '../graph/ids.ts';
 import { leftOutWarnings } from '../graph/left-out.ts';
 import { readSavedInventory } from '../graph/read-saved-inventory.ts';
@@ -22,6 +23,18 @@ export function guardContextText(graphText: string, tierbook: string, digest: Di
   const at = (id: string) => position.get(id) ?? id;
   const lines = (rows: readonly unknown[]) =>
     rows.length === 0 ? '[]' : `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]`;
+  // Claims share a few placements (a pool, a node): each written once, named by position.
+  const placements: Placement[] = [];
+  const placementAt = new Map<string, number>();
+  const claims = [...context.claims].map(([key, { claim: _, placement, ...storage }]) => {
+    const text = JSON.stringify(placement);
+    let at = placementAt.get(text);
+    if (at === undefined) {
+      at = placements.push(placement) - 1;
+      placementAt.set(text, at);
+    }
+    return [key, { ...storage, placement: at }];
+  });
   const sections: [keyof GuardContextBody, string][] = [
     ['saved', JSON.stringify(head)],
     ['holdsCoreKind', JSON.stringify(graphHoldsCoreKind(graph.nodes))],
@@ -38,13 +51,13 @@ export function guardContextText(graphText: string, tierbook: string, digest: Di
     ['edges', lines(slim.edges.map((e) => [at(e.from), at(e.to), e.type]))],
     ['workloads', lines(analysis.workloads.map((w) => [w.id, w.members]))],
     ['dependencies', lines([...analysis.dependencies])],
-    ['tiers', lines([...analysis.tiers])],
+    ['tiers', lines([...analysis.tiers].map(([key, { workload: _, ...decision }]) => [key, decision]))],
     ['protections', lines([...analysis.protections])],
     ['restores', lines([...analysis.restores])],
     ['ignoredDrills', JSON.stringify(analysis.ignoredDrills)],
     [
       'blast',
-      `{"shapes":${lines([...context.shapes])},\n"claims":${lines([...context.claims])},\n"dependents":${lines([...context.dependents])},\n"osdsOf":${lines([...context.osdsOf])}}`,
+      `{"shapes":${lines([...context.shapes].map(([key, { id: _, ...shape }]) => [key, shape]))},\n"claims":${lines(claims)},\n"placements":${lines(placements)},\n"osdsOf":${lines([...context.osdsOf])}}`,
     ],
   ];
   const body = `{\n${sections.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(',\n')}\n}\n`;

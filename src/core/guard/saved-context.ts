@@ -1,15 +1,11 @@
 import type { Protection } from '../analysis/backups/model.ts';
-import {
-  adoptBlastContext,
-  type ClaimStorage,
-  type Dependent,
-  type WorkloadShape,
-} from '../analysis/blast/context.ts';
+import { adoptBlastContext, type ClaimStorage, type WorkloadShape } from '../analysis/blast/context.ts';
 import type { Dependency } from '../analysis/dependencies.ts';
 import type { Analysis } from '../analysis/model.ts';
 import type { RestoreEvidence } from '../analysis/restores/model.ts';
 import type { TierDecision } from '../analysis/tiers/model.ts';
 import { parseConfig } from '../config/parse.ts';
+import type { Placement } from '../graph/backends/placement.ts';
 import { GraphIndex } from '../graph/graph-index.ts';
 import { nodeId } from '../graph/ids.ts';
 import type { EdgeType, Graph, GraphEdge, GraphNode } from '../graph/model.ts';
@@ -72,14 +68,18 @@ export interface GuardContextBody {
   edges: EdgeRow[];
   workloads: [string, string[]][];
   dependencies: [string, Dependency[]][];
-  tiers: [string, TierDecision][];
+  /** Each without its `workload`: the key. */
+  tiers: [string, Omit<TierDecision, 'workload'>][];
   protections: [string, Protection[]][];
   restores: [string, RestoreEvidence[]][];
   ignoredDrills: string[];
   blast: {
-    shapes: [string, WorkloadShape][];
-    claims: [string, ClaimStorage][];
-    dependents: [string, Dependent[]][];
+    /** Each without its `id`: the key. */
+    shapes: [string, Omit<WorkloadShape, 'id'>][];
+    /** Each without its `claim` (the key), its placement by position in `placements`. */
+    claims: [string, Omit<ClaimStorage, 'claim' | 'placement'> & { placement: number }][];
+    /** The distinct placements: a large cluster's thousands of claims sit in a few pools and nodes. */
+    placements: Placement[];
     osdsOf: [string, number][];
   };
 }
@@ -146,6 +146,7 @@ function contextOf(body: GuardContextBody, now: string): GuardContext {
   const graph: Graph = { nodes, edges, dangling: [] };
   const config = parseConfig(body.saved.config, `${GUARD_CONTEXT_FILE} (field config)`);
   const index = new GraphIndex(graph);
+  const tiers = new Map(body.tiers.map(([key, decision]) => [key, { workload: key, ...decision }]));
   const workloads = body.workloads.map(([wid, members]) => {
     const node = index.node(wid);
     if (!node) throw new Error(`workload ${wid} is not in the graph`);
@@ -156,17 +157,23 @@ function contextOf(body: GuardContextBody, now: string): GuardContext {
     workloads,
     workloadById: new Map(workloads.map((w) => [w.id, w])),
     dependencies: new Map(body.dependencies),
-    tiers: new Map(body.tiers),
+    tiers,
     protections: new Map(body.protections),
     restores: new Map(body.restores),
     ignoredDrills: body.ignoredDrills,
     config,
     now,
   };
+  const { placements } = body.blast;
   adoptBlastContext(analysis, {
-    shapes: new Map(body.blast.shapes),
-    claims: new Map(body.blast.claims),
-    dependents: new Map(body.blast.dependents),
+    shapes: new Map(body.blast.shapes.map(([key, shape]) => [key, { id: key, ...shape }])),
+    claims: new Map(
+      body.blast.claims.map(([key, storage]) => {
+        const placement = placements[storage.placement];
+        if (!placement) throw new Error(`no placement ${storage.placement}`);
+        return [key, { claim: key, ...storage, placement }];
+      }),
+    ),
     osdsOf: new Map(body.blast.osdsOf),
   });
   return { head: { ...body.saved, config }, leftOut: body.leftOut, analysis };

@@ -36,10 +36,12 @@ const KINDS: ReadonlySet<string> = new Set([
  * Edge types the query walks, each with the ends it needs: a node's OSDs (`runs-on`) and disks
  * (`in-node`), a class's claims and volumes (`uses-class`), claim ↔ volume (`bound-to`), OSD ↔
  * disk (`on-device`), a pool's OSDs (`placed-on`) and cluster (`part-of`), where a pod runs
- * (`scheduled-on`: static pods' peers), the claims a workload's members mount (`mounts` to a
- * claim: the guard's `kubectl delete` of a workload), and what a backup's Service selects.
+ * (`scheduled-on`: static pods' peers), what a workload's members mount (`mounts`: the guard's
+ * `kubectl delete` of a workload keeps the claims among them), and what a backup's Service
+ * selects. tests/guard/saved-context.test.ts records what the full path reads at answer time
+ * (nodes, edges, fields) and holds it to what is kept here.
  */
-const EDGES: Readonly<Record<string, 'any' | 'to-claim' | 'from-destination'>> = {
+const EDGES: Readonly<Record<string, 'any' | 'from-destination'>> = {
   'runs-on': 'any',
   'in-node': 'any',
   'uses-class': 'any',
@@ -48,7 +50,7 @@ const EDGES: Readonly<Record<string, 'any' | 'to-claim' | 'from-destination'>> =
   'placed-on': 'any',
   'part-of': 'any',
   'scheduled-on': 'any',
-  mounts: 'to-claim',
+  mounts: 'any',
   selects: 'from-destination',
 };
 
@@ -96,7 +98,6 @@ export function guardGraph(context: BlastContext): {
   const edges = index.graph.edges
     .filter((e) => {
       const rule = EDGES[e.type];
-      if (rule === 'to-claim') return index.node(e.to)?.kind === 'PersistentVolumeClaim';
       if (rule === 'from-destination') return destinations.has(e.from);
       // Where a pod left out runs is read of no one: only static pods' are (their peers).
       if (e.type === 'scheduled-on') return keptIds.has(e.from);

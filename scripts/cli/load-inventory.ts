@@ -1,10 +1,10 @@
 import type { TierbookConfig } from '../../src/core/config/model.ts';
-import { UsageError } from '../../src/core/errors.ts';
 import type { Graph } from '../../src/core/graph/model.ts';
 import type { SavedInventory } from '../../src/core/graph/saved-inventory.ts';
 import type { Provenance } from '../../src/core/model.ts';
 import type { Unread } from '../../src/core/sources/unread.ts';
 import { readContentInventory } from '../../src/io/read-saved-inventory.ts';
+import { contentFacts, refuseMixedWithContent } from './content-facts.ts';
 import { warnLeftOut } from './left-out.ts';
 import { limitsFrom } from './limits.ts';
 import type { SourceValues } from './read-cluster.ts';
@@ -28,17 +28,6 @@ export interface LoadedInventory {
   /** Graph node id → where the object was read (file and line offline); empty with --content. */
   provenance: ReadonlyMap<string, Provenance>;
 }
-
-/** The source options that mean "read a cluster or files": none of them mix with --content. */
-const READ_FLAGS = [
-  'from',
-  'kubeconfig',
-  'context',
-  'cluster',
-  'partial',
-  'timeout',
-  'request-timeout',
-] as const;
 
 /**
  * The graph every answering command (blast, check, runbook, print, guard) works on: read from
@@ -87,42 +76,8 @@ export async function loadInventory(
   return contentLoaded(saved, values.content, config);
 }
 
-/** `--content` reads a committed inventory: no source option goes with it. */
-export function refuseMixedWithContent(values: SourceValues): void {
-  const mixed = READ_FLAGS.find((flag) => {
-    const value = values[flag];
-    return Array.isArray(value) ? value.length > 0 : value !== undefined;
-  });
-  if (mixed !== undefined) {
-    throw new UsageError(`--content reads a committed inventory; it does not mix with --${mixed}`);
-  }
-}
-
 /** The inventory saved in content folder `dir`, as every answering command sees it. */
 export function contentLoaded(saved: SavedInventory, dir: string, config: TierbookConfig): LoadedInventory {
   warnLeftOut(saved.graph);
-  return {
-    graph: saved.graph,
-    config,
-    unread: saved.unread,
-    cluster: saved.cluster,
-    takenAt: saved.takenAt,
-    describe: `the inventory in ${dir} (taken ${saved.takenAt})`,
-    provenance: new Map(),
-  };
-}
-
-/**
- * What an answer from a committed inventory cannot know, said beside it: the cluster as it was
- * when the inventory was read, not as it is now.
- */
-export function staleNotice(loaded: LoadedInventory, now: string): string | null {
-  if (loaded.takenAt === null) return null;
-  return `answered from ${loaded.describe}, not from the cluster: anything changed since ${loaded.takenAt} (new volumes, moved pods, a backup run or failed) is not in this answer${ageOf(loaded.takenAt, now)}`;
-}
-
-function ageOf(takenAt: string, now: string): string {
-  const hours = (Date.parse(now) - Date.parse(takenAt)) / 3_600_000;
-  if (!Number.isFinite(hours) || hours < 1) return '';
-  return hours < 48 ? ` (${Math.floor(hours)} h old)` : ` (${Math.floor(hours / 24)} days old)`;
+  return { graph: saved.graph, config, ...contentFacts(saved, dir), provenance: new Map() };
 }

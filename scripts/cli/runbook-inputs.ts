@@ -4,7 +4,8 @@ import { analyseCluster } from '../../src/core/index.ts';
 import type { Runbook } from '../../src/core/runbooks/model.ts';
 import { describeUnread } from '../../src/core/sources/unread.ts';
 import { readRunbooks } from '../../src/io/read-runbooks.ts';
-import { loadInventory, staleNotice } from './load-inventory.ts';
+import { staleNotice } from './content-facts.ts';
+import { loadInventory } from './load-inventory.ts';
 import type { SourceValues } from './read-cluster.ts';
 
 /** What the runbook commands bind against: the analysis, the runbooks and what the read missed. */

@@ -10,8 +10,9 @@ import { analyseCluster, blast, failureDomains } from '../../src/core/index.ts';
 import { renderBlastText, renderFailureDomainsText } from '../../src/core/render/blast-text.ts';
 import { describeUnread } from '../../src/core/sources/unread.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
+import { staleNotice } from '../cli/content-facts.ts';
 import { DRILLS_HELP, DRILLS_OPTION, drillsOf, warnIgnoredDrills } from '../cli/drills.ts';
-import { CONTENT_HELP, CONTENT_OPTION, loadInventory, staleNotice } from '../cli/load-inventory.ts';
+import { CONTENT_HELP, CONTENT_OPTION, loadInventory } from '../cli/load-inventory.ts';
 import { OUTPUT_HELP, OUTPUT_OPTIONS, outputFormat, structured } from '../cli/output.ts';
 import { partialReadFailsGate } from '../cli/partial-gate.ts';
 

@@ -19,8 +19,9 @@ import { analyseCluster, check } from '../../src/core/index.ts';
 import { describeUnread } from '../../src/core/sources/unread.ts';
 import { readBaseline } from '../../src/io/read-baseline.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
+import { staleNotice } from '../cli/content-facts.ts';
 import { DRILLS_HELP, DRILLS_OPTION, drillsOf, warnIgnoredDrills } from '../cli/drills.ts';
-import { CONTENT_HELP, CONTENT_OPTION, loadInventory, staleNotice } from '../cli/load-inventory.ts';
+import { CONTENT_HELP, CONTENT_OPTION, loadInventory } from '../cli/load-inventory.ts';
 import { partialReadFailsGate } from '../cli/partial-gate.ts';
 import { RULE_DOCS, VERSION } from '../cli/version.ts';
 

@@ -125,7 +125,7 @@ async function guard(text: string, values: Values): Promise<GuardAnswer> {
   if (first.steps.length === 0 && first.problems.length === 0) return harmlessAnswer(text);
   const [{ assessSteps }, { staleNotice }, { guardInventory }, { describeUnread }] = await Promise.all([
     import('../../src/core/guard/assess.ts'),
-    import('../cli/load-inventory.ts'),
+    import('../cli/content-facts.ts'),
     import('../../src/core/guard/inventory.ts'),
     import('../../src/core/sources/unread.ts'),
   ]);
@@ -151,8 +151,8 @@ async function guard(text: string, values: Values): Promise<GuardAnswer> {
  * graph.json as if it were not there, so the answer is the same either way, only slower.
  */
 async function analysedInventory(values: Values, now: string) {
-  const { loadInventory, refuseMixedWithContent, contentLoaded } = await import('../cli/load-inventory.ts');
   if (values.content !== undefined && values.config === undefined) {
+    const { refuseMixedWithContent, contentFacts } = await import('../cli/content-facts.ts');
     refuseMixedWithContent(values);
     const [{ limitsFrom }, { readGuardContextFile, GUARD_CONTEXT_FILE }, { VERSION }] = await Promise.all([
       import('../cli/limits.ts'),
@@ -161,16 +161,16 @@ async function analysedInventory(values: Values, now: string) {
     ]);
     const { maxBytes } = limitsFrom(values);
     const found = await readGuardContextFile(values.content, { tierbook: VERSION, now, maxBytes });
-    if ('saved' in found)
-      return {
-        loaded: contentLoaded(found.saved, values.content, found.saved.config),
-        analysis: found.analysis,
-      };
+    if ('analysis' in found) {
+      for (const line of found.leftOut) process.stderr.write(`tierbook: warning: ${line}\n`);
+      return { loaded: contentFacts(found.head, values.content), analysis: found.analysis };
+    }
     if (found.unused !== null)
       process.stderr.write(
         `tierbook: note: ${join(values.content, GUARD_CONTEXT_FILE)} not used: ${found.unused}; answering from graph.json (slower; "tierbook inventory" writes it again)\n`,
       );
   }
+  const { loadInventory } = await import('../cli/load-inventory.ts');
   const [loaded, { analyseCluster }] = await Promise.all([
     loadInventory(values, 'the guard may miss what depends on it'),
     import('../../src/core/index.ts'),

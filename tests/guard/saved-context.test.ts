@@ -1,8 +1,10 @@
 /**
- * content/guard-context.json, the guard's saved analysis of graph.json: an answer through it is
- * the answer from graph.json, for every blast target of the sample and of every blast fixture
- * cluster, and for the guard's commands as a process; anything stale, edited or broken is
- * passed over for graph.json, never trusted and never a crash.
+ * content/guard-context.json, the guard's saved analysis of graph.json and the part of the graph
+ * a decision reads: an answer through it is the answer from graph.json, for every blast target
+ * and every command naming what the inventory holds, of the sample and of every blast fixture
+ * cluster, and for the guard's commands as a process; what the full path reads at answer time
+ * is all kept; anything stale, edited or broken is passed over for graph.json, never trusted
+ * and never a crash.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -12,14 +14,21 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { VERSION } from '../../scripts/cli/version.ts';
 import { analyze } from '../../src/core/analysis/analyze.ts';
+import { adoptBlastContext, blastContext } from '../../src/core/analysis/blast/context.ts';
 import { blastJson, blastRadius, knownTargets } from '../../src/core/analysis/blast/index.ts';
+import { notServing } from '../../src/core/analysis/blast/instances.ts';
+import { isFinished } from '../../src/core/analysis/blast/workload-effect.ts';
 import type { Analysis } from '../../src/core/analysis/model.ts';
+import { GraphIndex } from '../../src/core/graph/graph-index.ts';
+import { leftOutWarnings } from '../../src/core/graph/left-out.ts';
+import type { EdgeType, Graph, GraphEdge, GraphNode } from '../../src/core/graph/model.ts';
 import { readSavedInventory } from '../../src/core/graph/read-saved-inventory.ts';
 import { assessSteps } from '../../src/core/guard/assess.ts';
 import { guardInventory } from '../../src/core/guard/inventory.ts';
 import { recognise } from '../../src/core/guard/recognise.ts';
 import { GUARD_CONTEXT_FILE, readGuardContext } from '../../src/core/guard/saved-context.ts';
 import { guardContextText } from '../../src/core/guard/saved-context-text.ts';
+import { guardGraph } from '../../src/core/guard/saved-graph.ts';
 import { readGuardContextFile, sha256 } from '../../src/io/guard-context-file.ts';
 import { blastFixtureInventories } from '../content-source/fixture-inventories.ts';
 import { sampleContentCopy } from '../reliability/support.ts';
@@ -27,20 +36,157 @@ import { CLI, NOW, REPO } from './support.ts';
 
 const LATER = '2026-12-01T06:00:00Z';
 
+/** What the guard's reader is told of graph.json: its size, and its SHA-256 when asked. */
+function graphFacts(graphText: string) {
+  return { graphBytes: Buffer.byteLength(graphText), graph: () => sha256(graphText) };
+}
+
 /** The saved context of `graphText`, read back as the guard reads it (it must be used). */
 function throughContext(graphText: string, now: string): Analysis {
   const found = readGuardContext(
     guardContextText(graphText, VERSION, sha256),
-    { graph: sha256(graphText), tierbook: VERSION, now },
+    { ...graphFacts(graphText), tierbook: VERSION, now },
     sha256,
   );
   assert.ok('analysis' in found, `the context is used: ${'unused' in found ? found.unused : ''}`);
-  assert.deepEqual(
-    found.saved,
-    readSavedInventory(graphText, 'graph.json'),
-    'the inventory, as graph.json holds it',
-  );
+  const { graph, ...head } = readSavedInventory(graphText, 'graph.json');
+  assert.deepEqual(found.head, head, "graph.json's head, as graph.json holds it");
+  assert.deepEqual(found.leftOut, leftOutWarnings(graph), 'the warnings the full path prints');
   return found.analysis;
+}
+
+/**
+ * The guard's command table on every name the inventory holds (each OSD, disk, claim, volume,
+ * RBD image, pool, node and workload), as commands.
+ */
+function commandsFor(full: Analysis): [string, string | null][] {
+  const commands: [string, string | null][] = [];
+  for (const n of full.index.graph.nodes) {
+    if (n.missing) continue;
+    const at = `-n ${n.namespace} ${n.name}`;
+    if (n.kind === 'OSD') commands.push([`ceph osd purge ${n.name} --yes-i-really-mean-it`, null]);
+    if (n.kind === 'OSD') commands.push([`ceph osd out ${n.name}`, null]);
+    if (n.kind === 'Disk') commands.push([`wipefs -a ${String(n.attrs.path)}`, String(n.attrs.node)]);
+    if (n.kind === 'Disk')
+      commands.push([`sgdisk --zap-all ${String(n.attrs.path).split('/').pop()}`, String(n.attrs.node)]);
+    if (n.kind === 'Node') commands.push([`kubectl drain ${n.name}`, null], [`wipefs -a /dev/sdb`, n.name]);
+    if (n.kind === 'PersistentVolumeClaim') commands.push([`kubectl delete pvc ${at}`, null]);
+    if (n.kind === 'PersistentVolume') commands.push([`kubectl delete pv ${n.name}`, null]);
+    if (n.kind === 'PersistentVolume' && typeof n.attrs.image === 'string')
+      commands.push([`rbd rm ${n.attrs.image}`, null]);
+    if (n.kind === 'PersistentVolume')
+      commands.push([
+        `kubectl patch pv ${n.name} -p '{"spec":{"persistentVolumeReclaimPolicy":"Delete"}}'`,
+        null,
+      ]);
+    if (n.kind === 'CephBlockPool')
+      commands.push([`ceph osd pool delete ${n.name} ${n.name} --yes-i-really-really-mean-it`, null]);
+    if (n.kind === 'Namespace' || n.kind === 'CephCluster')
+      commands.push([`kubectl delete namespace ${n.namespace || n.name}`, null]);
+  }
+  for (const w of full.workloads) {
+    const at = `-n ${w.node.namespace} ${w.node.name}`;
+    commands.push([`kubectl delete ${w.node.kind.toLowerCase()} ${at}`, null]);
+    commands.push([`kubectl scale ${w.node.kind.toLowerCase()} ${at} --replicas=0`, null]);
+    commands.push([`helm uninstall ${w.node.name} -n ${w.node.namespace}`, null]);
+  }
+  return commands;
+}
+
+function decide(a: Analysis, command: string, node: string | null) {
+  return assessSteps(command, recognise(command, node, guardInventory(a)), a, null);
+}
+
+/** Every command of `commandsFor`: the same decision from both analyses. */
+function assertSameDecisions(viaContext: Analysis, full: Analysis, name: string): number {
+  const commands = commandsFor(full);
+  for (const [command, node] of commands)
+    assert.deepEqual(decide(viaContext, command, node), decide(full, command, node), `${name}: ${command}`);
+  return commands.length;
+}
+
+/** A graph index that notes every node, edge and node field handed out (scans included). */
+class RecordingIndex extends GraphIndex {
+  readonly nodesRead = new Set<string>();
+  readonly edgesRead = new Set<GraphEdge>();
+  readonly fieldsRead: Map<string, Set<string>>;
+  constructor(graph: Graph) {
+    const fieldsRead = new Map<string, Set<string>>();
+    const watch = (node: GraphNode): GraphNode => {
+      const attrs = new Proxy(node.attrs, {
+        get(target, key, receiver) {
+          if (typeof key === 'string')
+            fieldsRead.set(node.id, (fieldsRead.get(node.id) ?? new Set()).add(key));
+          return Reflect.get(target, key, receiver);
+        },
+      });
+      return { ...node, attrs };
+    };
+    super({ ...graph, nodes: graph.nodes.map(watch) });
+    this.fieldsRead = fieldsRead;
+  }
+  override node(id: string): GraphNode | undefined {
+    this.nodesRead.add(id);
+    return super.node(id);
+  }
+  override out(id: string, ...types: EdgeType[]): GraphEdge[] {
+    const edges = super.out(id, ...types);
+    for (const e of edges) this.edgesRead.add(e);
+    return edges;
+  }
+  override in(id: string, ...types: EdgeType[]): GraphEdge[] {
+    const edges = super.in(id, ...types);
+    for (const e of edges) this.edgesRead.add(e);
+    return edges;
+  }
+}
+
+/** A pod that runs, serves and is not static: the guard's graph leaves it out. */
+function absentAlike(full: Analysis, node: GraphNode): boolean {
+  return (
+    node.kind === 'Pod' &&
+    node.attrs.staticPod !== true &&
+    !isFinished(full.index, node.id) &&
+    notServing(full.index, node.id) === null
+  );
+}
+
+/**
+ * The other half of the proof: on the full path, once the analysis and the blast preparation
+ * are made, every node and edge that every blast target and every command reads is one the
+ * saved context keeps (or a pod it leaves out because an absent pod answers the same).
+ */
+function assertReadsKept(full: Analysis, name: string): number {
+  const index = new RecordingIndex(full.index.graph);
+  const watched: Analysis = { ...full, index };
+  const { shapes, claims, osdsOf } = blastContext(full);
+  adoptBlastContext(watched, { shapes, claims, osdsOf });
+  for (const target of knownTargets(full))
+    for (const outage of [false, true]) blastRadius(watched, [target], { outage });
+  for (const [command, node] of commandsFor(full)) decide(watched, command, node);
+  const slim = guardGraph(blastContext(full));
+  const kept = new Set(slim.nodes.map((n) => n.id));
+  const edge = (e: { from: string; to: string; type: string }) => `${e.from} ${e.type} ${e.to}`;
+  const keptEdges = new Set(slim.edges.map(edge));
+  for (const id of index.nodesRead) {
+    const node = full.index.node(id);
+    if (!node || kept.has(id)) continue;
+    assert.ok(absentAlike(full, node), `${name}: ${id} is read at answer time but not saved`);
+  }
+  for (const e of index.edgesRead)
+    assert.ok(keptEdges.has(edge(e)), `${name}: edge ${edge(e)} is read at answer time but not saved`);
+  // A field read of a node saved is saved as it is; of a pod left out, one an absent pod lacks.
+  const saved = new Map(slim.nodes.map((n) => [n.id, n]));
+  for (const [id, keys] of index.fieldsRead) {
+    const node = full.index.node(id) as GraphNode;
+    for (const key of keys)
+      assert.deepEqual(
+        saved.get(id)?.attrs[key],
+        saved.has(id) || !absentAlike(full, node) ? node.attrs[key] : undefined,
+        `${name}: field ${key} of ${id} is read at answer time`,
+      );
+  }
+  return index.nodesRead.size;
 }
 
 /** Every blast target, lost and down, and the analysis the guard's recognition reads. */
@@ -75,6 +221,8 @@ test('the sample: every blast target and guard decision through the saved contex
   const full = analyze(saved.graph, { config: saved.config, now: LATER });
   const viaContext = throughContext(text, LATER);
   assert.ok(assertSameAnswers(viaContext, full, 'sample') > 40);
+  assert.ok(assertSameDecisions(viaContext, full, 'sample') > 40);
+  assert.ok(assertReadsKept(full, 'sample') > 40);
   for (const [command, node] of COMMANDS) {
     const answer = (a: Analysis) =>
       assessSteps(command, recognise(command, node, guardInventory(a)), a, null);
@@ -92,31 +240,45 @@ test('the committed sample content/guard-context.json is what this tierbook writ
   );
 });
 
-test('every blast fixture cluster answers the same through its saved context', async () => {
+test('every blast fixture cluster answers the same through its saved context: every target, every command', async () => {
   let compared = 0;
+  let decided = 0;
   for await (const { name, text } of blastFixtureInventories()) {
     const saved = readSavedInventory(text, 'graph.json');
-    compared += assertSameAnswers(
-      throughContext(text, NOW),
-      analyze(saved.graph, { config: saved.config, now: NOW }),
-      name,
-    );
+    const viaContext = throughContext(text, NOW);
+    const full = analyze(saved.graph, { config: saved.config, now: NOW });
+    compared += assertSameAnswers(viaContext, full, name);
+    decided += assertSameDecisions(viaContext, full, name);
+    assertReadsKept(full, name);
   }
   assert.ok(compared > 200, `compared ${compared} answers`);
+  assert.ok(decided > 200, `compared ${decided} decisions`);
 });
 
 test('a context for other bytes, another tierbook or format, or an edited body is not used, with why', () => {
   const text = readFileSync(join(REPO, 'content', 'graph.json'), 'utf8');
   const file = guardContextText(text, VERSION, sha256);
-  const expected = { graph: sha256(text), tierbook: VERSION, now: NOW };
+  const expected = { ...graphFacts(text), tierbook: VERSION, now: NOW };
   const newline = file.indexOf('\n');
   const stamp = JSON.parse(file.slice(0, newline)) as Record<string, unknown>;
   const restamped = (change: Record<string, unknown>) =>
     `${JSON.stringify({ ...stamp, ...change })}${file.slice(newline)}`;
-  const cases: [string, string, typeof expected, RegExp][] = [
-    ['graph.json edited', file, { ...expected, graph: sha256(`${text} `) }, /graph\.json changed/],
+  const cases: [string, string | Uint8Array, typeof expected, RegExp][] = [
+    [
+      'graph.json edited',
+      file,
+      { ...expected, graph: () => sha256(`${text.slice(1)}{`) },
+      /graph\.json changed/,
+    ],
+    [
+      'graph.json of another size',
+      file,
+      { ...expected, graphBytes: expected.graphBytes + 1 },
+      /graph\.json changed/,
+    ],
     ['another tierbook', file, { ...expected, tierbook: `${VERSION}-other` }, /made by tierbook/],
-    ['a newer format', restamped({ format: 2 }), expected, /format 2/],
+    ['an older format', restamped({ format: 1 }), expected, /format 1/],
+    ['a newer format', restamped({ format: 99 }), expected, /format 99/],
     ['a body edited', file.replace('"tier":0', '"tier":3'), expected, /checksum/],
     ['a body cut short', file.slice(0, file.length - 100), expected, /checksum/],
     ['no stamp', file.slice(newline + 1).replaceAll('\n', ' '), expected, /stamp|read/],
@@ -127,6 +289,22 @@ test('a context for other bytes, another tierbook or format, or an edited body i
     [
       'a checksummed body of the wrong shape',
       `${JSON.stringify({ ...stamp, body: sha256('{"nodes":3}\n') })}\n{"nodes":3}\n`,
+      expected,
+      /does not read/,
+    ],
+    // Checksummed, but made from an inventory that holds nothing: the full path refuses it.
+    [
+      'an inventory holding no core kind',
+      (() => {
+        const body = file.slice(newline + 1).replace('"holdsCoreKind": true', '"holdsCoreKind": false');
+        return `${JSON.stringify({ ...stamp, body: sha256(body) })}\n${body}`;
+      })(),
+      expected,
+      /no core kind/,
+    ],
+    [
+      'a stamp that is not UTF-8',
+      Buffer.concat([Buffer.from([0xff]), Buffer.from(file)]),
       expected,
       /does not read/,
     ],

@@ -1,7 +1,12 @@
 import { analyze } from '../analysis/analyze.ts';
 import { blastContext } from '../analysis/blast/context.ts';
+import type { Placement } from '../graph/backends/placement.ts';
+import { nodeId } from '../graph/ids.ts';
+import { leftOutWarnings } from '../graph/left-out.ts';
 import { readSavedInventory } from '../graph/read-saved-inventory.ts';
+import { graphHoldsCoreKind } from '../sources/nothing-read.ts';
 import { type Digest, GUARD_CONTEXT_FORMAT, type GuardContextBody } from './saved-context.ts';
+import { guardGraph } from './saved-graph.ts';
 
 /**
  * The file's text for a graph.json's exact text, made as the guard would make its analysis
@@ -13,27 +18,55 @@ export function guardContextText(graphText: string, tierbook: string, digest: Di
   const analysis = analyze(saved.graph, { config: saved.config, now: saved.takenAt });
   const context = blastContext(analysis);
   const { graph, ...head } = saved;
-  const position = new Map(graph.nodes.map((n, i) => [n.id, i]));
+  const slim = guardGraph(context);
+  const position = new Map(slim.nodes.map((n, i) => [n.id, i]));
   const at = (id: string) => position.get(id) ?? id;
   const lines = (rows: readonly unknown[]) =>
     rows.length === 0 ? '[]' : `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]`;
+  // Claims share a few placements (a pool, a node): each written once, named by position.
+  const placements: Placement[] = [];
+  const placementAt = new Map<string, number>();
+  const claims = [...context.claims].map(([key, { claim: _, placement, ...storage }]) => {
+    const text = JSON.stringify(placement);
+    let at = placementAt.get(text);
+    if (at === undefined) {
+      at = placements.push(placement) - 1;
+      placementAt.set(text, at);
+    }
+    return [key, { ...storage, placement: at }];
+  });
   const sections: [keyof GuardContextBody, string][] = [
     ['saved', JSON.stringify(head)],
-    ['nodes', lines(graph.nodes)],
-    ['edges', lines(graph.edges.map((e) => [at(e.from), at(e.to), e.type, at(e.source), e.field, e.why]))],
-    ['dangling', lines(graph.dangling)],
+    ['holdsCoreKind', JSON.stringify(graphHoldsCoreKind(graph.nodes))],
+    ['leftOut', lines(leftOutWarnings(graph))],
+    // A node's id is its group, kind, namespace and name: written only when it is not.
+    [
+      'nodes',
+      lines(
+        slim.nodes.map(({ id, ...rest }) =>
+          nodeId(rest.group, rest.kind, rest.namespace, rest.name) === id ? rest : { id, ...rest },
+        ),
+      ),
+    ],
+    ['edges', lines(slim.edges.map((e) => [at(e.from), at(e.to), e.type]))],
     ['workloads', lines(analysis.workloads.map((w) => [w.id, w.members]))],
     ['dependencies', lines([...analysis.dependencies])],
-    ['tiers', lines([...analysis.tiers])],
+    ['tiers', lines([...analysis.tiers].map(([key, { workload: _, ...decision }]) => [key, decision]))],
     ['protections', lines([...analysis.protections])],
     ['restores', lines([...analysis.restores])],
     ['ignoredDrills', JSON.stringify(analysis.ignoredDrills)],
     [
       'blast',
-      `{"shapes":${lines([...context.shapes])},\n"claims":${lines([...context.claims])},\n"dependents":${lines([...context.dependents])},\n"osdsOf":${lines([...context.osdsOf])}}`,
+      `{"shapes":${lines([...context.shapes].map(([key, { id: _, ...shape }]) => [key, shape]))},\n"claims":${lines(claims)},\n"placements":${lines(placements)},\n"osdsOf":${lines([...context.osdsOf])}}`,
     ],
   ];
   const body = `{\n${sections.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(',\n')}\n}\n`;
-  const stamp = { format: GUARD_CONTEXT_FORMAT, tierbook, graph: digest(graphText), body: digest(body) };
+  const stamp = {
+    format: GUARD_CONTEXT_FORMAT,
+    tierbook,
+    graph: digest(graphText),
+    graphBytes: new TextEncoder().encode(graphText).length,
+    body: digest(body),
+  };
   return `${JSON.stringify(stamp)}\n${body}`;
 }

@@ -1,38 +1,39 @@
 import type { Protection } from '../analysis/backups/model.ts';
-import {
-  adoptBlastContext,
-  type ClaimStorage,
-  type Dependent,
-  type WorkloadShape,
-} from '../analysis/blast/context.ts';
+import { adoptBlastContext, type ClaimStorage, type WorkloadShape } from '../analysis/blast/context.ts';
 import type { Dependency } from '../analysis/dependencies.ts';
 import type { Analysis } from '../analysis/model.ts';
 import type { RestoreEvidence } from '../analysis/restores/model.ts';
 import type { TierDecision } from '../analysis/tiers/model.ts';
 import { parseConfig } from '../config/parse.ts';
+import type { Placement } from '../graph/backends/placement.ts';
 import { GraphIndex } from '../graph/graph-index.ts';
+import { nodeId } from '../graph/ids.ts';
 import type { EdgeType, Graph, GraphEdge, GraphNode } from '../graph/model.ts';
 import type { SavedInventory } from '../graph/saved-inventory.ts';
 import { number, readShape, record, text } from '../schemas/shape.ts';
 
 /**
- * content/guard-context.json: what `tierbook guard --content` needs from graph.json, analysed
- * ahead (workloads, dependencies, tiers, backups, restores and the blast radius's preparation),
- * so a destructive command is answered without re-analysing the whole graph. It is a cache: a
- * first line (the stamp) says which graph.json bytes, which tierbook and which format it was
- * made from, and a SHA-256 of the rest; the guard uses it only when all of that matches exactly,
- * and otherwise answers from graph.json as if it were not there. Deleting it is always safe.
+ * content/guard-context.json: what `tierbook guard --content` reads of graph.json and its
+ * analysis, saved ahead (workloads, dependencies, tiers, backups, restores, the blast radius's
+ * preparation, and only the graph nodes and edges a decision reads: saved-graph.ts), so a
+ * destructive command is answered without reading or re-analysing the whole graph. It is a
+ * cache: a first line (the stamp) says which graph.json bytes, which tierbook and which format
+ * it was made from, and a SHA-256 of the rest; the guard uses it only when all of that matches
+ * exactly, and otherwise answers from graph.json as if it were not there. Deleting it is
+ * always safe.
  */
 export const GUARD_CONTEXT_FILE = 'guard-context.json';
 
 /** Bumped whenever the body's layout changes: a reader uses only its own format. */
-export const GUARD_CONTEXT_FORMAT = 1;
+export const GUARD_CONTEXT_FORMAT = 2;
 
 const STAMP = record({
   format: number,
   tierbook: text,
   /** SHA-256 (hex) of the exact bytes of the graph.json it was computed from. */
   graph: text,
+  /** graph.json's size in bytes: a graph.json of another size is stale before it is hashed. */
+  graphBytes: number,
   /** SHA-256 (hex) of everything after the stamp's line: an edited body is not used. */
   body: text,
 });
@@ -40,85 +41,112 @@ const STAMP = record({
 /** SHA-256 in hex of a text's UTF-8 bytes (or of bytes): given by the caller, the core loads no crypto. */
 export type Digest = (data: string | Uint8Array) => string;
 
-/** What a saved context gives the guard: the inventory as graph.json holds it, and its analysis. */
+/** What a saved context gives the guard: graph.json's head, its warnings, and the analysis. */
 export interface GuardContext {
-  saved: SavedInventory;
-  /** The analysis `analyze(graph, { config, now })` would make, its blast preparation adopted. */
+  /** graph.json without its graph: cluster, time taken, configuration, what was not read. */
+  head: Omit<SavedInventory, 'graph'>;
+  /** What `warnLeftOut` says of graph.json's graph (objects left out for a field's type). */
+  leftOut: string[];
+  /**
+   * The analysis `analyze(graph, { config, now })` would make, its blast preparation adopted.
+   * Its index holds only the nodes and edges a guard decision reads (saved-graph.ts), and
+   * those edges carry no `source`, `field` or `why`: it is the guard's, not for other uses.
+   */
   analysis: Analysis;
 }
 
-export type EdgeRow = [number, number, EdgeType, number | string, string, string];
+/** An edge as saved: its ends by node position (or id, for an end not saved) and its type. */
+export type EdgeRow = [number | string, number | string, EdgeType];
 
 export interface GuardContextBody {
   saved: Omit<SavedInventory, 'graph'>;
+  /** graphHoldsCoreKind of graph.json's nodes: the full path refuses an empty inventory. */
+  holdsCoreKind: boolean;
+  leftOut: string[];
+  /** Without `id` when it is nodeId(group, kind, namespace, name), as it nearly always is. */
   nodes: GraphNode[];
   edges: EdgeRow[];
-  dangling: Graph['dangling'];
   workloads: [string, string[]][];
   dependencies: [string, Dependency[]][];
-  tiers: [string, TierDecision][];
+  /** Each without its `workload`: the key. */
+  tiers: [string, Omit<TierDecision, 'workload'>][];
   protections: [string, Protection[]][];
   restores: [string, RestoreEvidence[]][];
   ignoredDrills: string[];
   blast: {
-    shapes: [string, WorkloadShape][];
-    claims: [string, ClaimStorage][];
-    dependents: [string, Dependent[]][];
+    /** Each without its `id`: the key. */
+    shapes: [string, Omit<WorkloadShape, 'id'>][];
+    /** Each without its `claim` (the key), its placement by position in `placements`. */
+    claims: [string, Omit<ClaimStorage, 'claim' | 'placement'> & { placement: number }][];
+    /** The distinct placements: a large cluster's thousands of claims sit in a few pools and nodes. */
+    placements: Placement[];
     osdsOf: [string, number][];
   };
 }
 
 /**
- * The saved context when its stamp matches exactly the graph.json (its digest), the running
- * tierbook and this format, and its body its checksum; otherwise null, with why: the caller
- * then answers from graph.json. Never throws: whatever is wrong with a cache is a reason not to
- * use it, not an error.
+ * The saved context when its stamp matches exactly the graph.json (its size and digest), the
+ * running tierbook and this format, and its body its checksum; otherwise why not: the caller
+ * then answers from graph.json. `graph` is called only once the rest of the stamp matched (it
+ * reads and hashes graph.json). Never throws: whatever is wrong with a cache is a reason not
+ * to use it, not an error.
  */
 export function readGuardContext(
-  fileText: string,
-  expected: { graph: string; tierbook: string; now: string },
+  file: string | Uint8Array,
+  expected: { graphBytes: number; graph: () => string; tierbook: string; now: string },
   digest: Digest,
 ): GuardContext | { unused: string } {
   try {
-    const end = fileText.indexOf('\n');
+    // Bytes, not text: the body's checksum is taken before a character of it is decoded.
+    const bytes = typeof file === 'string' ? new TextEncoder().encode(file) : file;
+    const end = bytes.indexOf(NEWLINE);
     if (end < 0) return { unused: 'it has no stamp line' };
-    const stamp = readShape(STAMP, GUARD_CONTEXT_FILE, JSON.parse(fileText.slice(0, end)));
+    const utf8 = new TextDecoder('utf-8', { fatal: true });
+    const stamp = readShape(STAMP, GUARD_CONTEXT_FILE, JSON.parse(utf8.decode(bytes.subarray(0, end))));
     if (stamp.format !== GUARD_CONTEXT_FORMAT)
       return { unused: `format ${stamp.format}, this tierbook reads ${GUARD_CONTEXT_FORMAT}` };
     if (stamp.tierbook !== expected.tierbook)
       return { unused: `made by tierbook ${stamp.tierbook}, this is ${expected.tierbook}` };
-    if (stamp.graph !== expected.graph) return { unused: 'graph.json changed since it was made' };
-    const bodyText = fileText.slice(end + 1);
-    if (digest(bodyText) !== stamp.body) return { unused: 'its body does not match its checksum' };
-    return contextOf(JSON.parse(bodyText) as GuardContextBody, expected.now);
+    if (stamp.graphBytes !== expected.graphBytes || stamp.graph !== expected.graph())
+      return { unused: 'graph.json changed since it was made' };
+    const bodyBytes = bytes.subarray(end + 1);
+    if (digest(bodyBytes) !== stamp.body) return { unused: 'its body does not match its checksum' };
+    const body = JSON.parse(utf8.decode(bodyBytes)) as GuardContextBody;
+    const context = contextOf(body, expected.now);
+    // The full path refuses an inventory that holds nothing; so does this one, saying so.
+    if (body.holdsCoreKind === false) return { unused: 'the inventory holds no core kind' };
+    if (body.holdsCoreKind !== true) return { unused: 'it does not read (no holdsCoreKind)' };
+    return context;
   } catch (error) {
     return { unused: `it does not read (${error instanceof Error ? error.message : String(error)})` };
   }
 }
 
+const NEWLINE = 0x0a;
+
 function contextOf(body: GuardContextBody, now: string): GuardContext {
   const { nodes } = body;
+  for (const node of nodes as (Omit<GraphNode, 'id'> & { id?: string })[])
+    node.id ??= nodeId(node.group, node.kind, node.namespace, node.name);
   const id = (at: number | string) => {
     if (typeof at === 'string') return at;
     const node = nodes[at];
     if (!node) throw new Error(`no node ${at}`);
     return node.id;
   };
-  const edges: GraphEdge[] = body.edges.map(([from, to, type, source, field, why]) => ({
+  // Nothing a decision reads looks at an edge's source, field or why (saved-graph.ts).
+  const edges: GraphEdge[] = body.edges.map(([from, to, type]) => ({
     from: id(from),
     to: id(to),
     type,
-    source: id(source),
-    field,
-    why,
+    source: '',
+    field: '',
+    why: '',
   }));
-  const graph: Graph = { nodes, edges, dangling: body.dangling };
-  const saved: SavedInventory = {
-    ...body.saved,
-    config: parseConfig(body.saved.config, `${GUARD_CONTEXT_FILE} (field config)`),
-    graph,
-  };
+  const graph: Graph = { nodes, edges, dangling: [] };
+  const config = parseConfig(body.saved.config, `${GUARD_CONTEXT_FILE} (field config)`);
   const index = new GraphIndex(graph);
+  const tiers = new Map(body.tiers.map(([key, decision]) => [key, { workload: key, ...decision }]));
   const workloads = body.workloads.map(([wid, members]) => {
     const node = index.node(wid);
     if (!node) throw new Error(`workload ${wid} is not in the graph`);
@@ -129,18 +157,24 @@ function contextOf(body: GuardContextBody, now: string): GuardContext {
     workloads,
     workloadById: new Map(workloads.map((w) => [w.id, w])),
     dependencies: new Map(body.dependencies),
-    tiers: new Map(body.tiers),
+    tiers,
     protections: new Map(body.protections),
     restores: new Map(body.restores),
     ignoredDrills: body.ignoredDrills,
-    config: saved.config,
+    config,
     now,
   };
+  const { placements } = body.blast;
   adoptBlastContext(analysis, {
-    shapes: new Map(body.blast.shapes),
-    claims: new Map(body.blast.claims),
-    dependents: new Map(body.blast.dependents),
+    shapes: new Map(body.blast.shapes.map(([key, shape]) => [key, { id: key, ...shape }])),
+    claims: new Map(
+      body.blast.claims.map(([key, storage]) => {
+        const placement = placements[storage.placement];
+        if (!placement) throw new Error(`no placement ${storage.placement}`);
+        return [key, { claim: key, ...storage, placement }];
+      }),
+    ),
     osdsOf: new Map(body.blast.osdsOf),
   });
-  return { saved, analysis };
+  return { head: { ...body.saved, config }, leftOut: body.leftOut, analysis };
 }

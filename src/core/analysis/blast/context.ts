@@ -57,15 +57,24 @@ export interface BlastContext {
 
 const contexts = new WeakMap<Analysis, BlastContext>();
 
-/** What a saved guard context keeps of a BlastContext (ownerOf is cheap to derive again). */
-export type BlastParts = Pick<BlastContext, 'shapes' | 'claims' | 'dependents' | 'osdsOf'>;
+/**
+ * What a saved guard context keeps of a BlastContext (ownerOf and dependents are cheap to
+ * derive again from the analysis, by the same code as here).
+ */
+export type BlastParts = Pick<BlastContext, 'shapes' | 'claims' | 'osdsOf'>;
 
 /**
  * Makes `parts`, computed earlier by buildContext for the same graph and analysis and saved
  * (guard/saved-context.ts), the blast context of `analysis`, so no query prepares it again.
  */
 export function adoptBlastContext(analysis: Analysis, parts: BlastParts): void {
-  contexts.set(analysis, { analysis, index: analysis.index, ownerOf: ownersOf(analysis), ...parts });
+  contexts.set(analysis, {
+    analysis,
+    index: analysis.index,
+    ownerOf: ownersOf(analysis),
+    dependents: dependentsOf(analysis),
+    ...parts,
+  });
 }
 
 function ownersOf(analysis: Analysis): Map<string, string> {
@@ -104,6 +113,18 @@ function buildContext(analysis: Analysis): BlastContext {
       hostPaths: hostPathDataOf(index, workload),
     });
   }
+  const dependents = dependentsOf(analysis);
+  const osdsOf = new Map<string, number>();
+  for (const osd of index.graph.nodes) {
+    if (osd.kind !== 'OSD' || typeof osd.attrs.deployment !== 'string') continue;
+    const owner = ownerOf.get(osd.attrs.deployment);
+    if (owner) osdsOf.set(owner, (osdsOf.get(owner) ?? 0) + 1);
+  }
+  return { analysis, index, ownerOf, shapes, claims, dependents, osdsOf };
+}
+
+/** Workload id → the workloads that need it, each dependent's needs in id order. */
+function dependentsOf(analysis: Analysis): Map<string, Dependent[]> {
   const dependents = new Map<string, Dependent[]>();
   for (const [dependent, needs] of [...analysis.dependencies].sort(([a], [b]) => compare(a, b))) {
     for (const dep of needs) {
@@ -112,13 +133,7 @@ function buildContext(analysis: Analysis): BlastContext {
       dependents.set(dep.workload, list);
     }
   }
-  const osdsOf = new Map<string, number>();
-  for (const osd of index.graph.nodes) {
-    if (osd.kind !== 'OSD' || typeof osd.attrs.deployment !== 'string') continue;
-    const owner = ownerOf.get(osd.attrs.deployment);
-    if (owner) osdsOf.set(owner, (osdsOf.get(owner) ?? 0) + 1);
-  }
-  return { analysis, index, ownerOf, shapes, claims, dependents, osdsOf };
+  return dependents;
 }
 
 function claimStorage(index: GraphIndex, claim: string): ClaimStorage {

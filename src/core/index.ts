@@ -21,6 +21,7 @@ import type { TierbookConfig } from './config/model.ts';
 import type { RecordedDrill } from './drills/model.ts';
 import type { LoadedCluster } from './graph/loaded-cluster.ts';
 import type { Graph } from './graph/model.ts';
+import type { GraphTables } from './graph/tables.ts';
 import type { AssembleOptions } from './inventory/assemble.ts';
 import type { Inventory } from './inventory/model.ts';
 import type { SourceResult } from './model.ts';
@@ -31,8 +32,16 @@ import type { ResourceType } from './sources/resource-type.ts';
 
 export type { LoadedCluster } from './graph/loaded-cluster.ts';
 
+export type { GraphTables } from './graph/tables.ts';
+
 export interface LoadOptions {
-  /** The kinds kept: RESOURCE_TYPES (what the graph's tables read) unless a test adds a row. */
+  /**
+   * The rows the graph is built from: the registries (GRAPH_TABLES) unless a test hands in
+   * others, as tests/graph/new-adapters.test.ts does with made-up adapters. Each table given
+   * replaces its registry; analysis then asks these rows too (graph/tables.ts).
+   */
+  tables?: Partial<GraphTables>;
+  /** The kinds kept: what the tables' rows read (RESOURCE_TYPES for the registries). */
   reads?: readonly ResourceType[];
 }
 
@@ -43,17 +52,25 @@ export interface LoadOptions {
  * source lists only these kinds) passes through unchanged.
  */
 export async function loadCluster(read: SourceResult, options: LoadOptions = {}): Promise<LoadedCluster> {
-  const [{ keepKnownKinds }, { RESOURCE_TYPES }, { buildGraph }, { idFor }, { unreadOf }] = await Promise.all(
-    [
-      import('./graph/known-kinds.ts'),
-      import('./graph/reads.ts'),
-      import('./graph/build.ts'),
-      import('./graph/ids.ts'),
-      import('./sources/unread.ts'),
-    ],
-  );
-  const source = keepKnownKinds(read, options.reads ?? RESOURCE_TYPES);
-  const graph = buildGraph(source.items);
+  const [
+    { keepKnownKinds },
+    { RESOURCE_TYPES, GRAPH_TABLES, readTables },
+    { buildGraph },
+    { idFor },
+    { unreadOf },
+    { resourceTypesOf },
+  ] = await Promise.all([
+    import('./graph/known-kinds.ts'),
+    import('./graph/reads.ts'),
+    import('./graph/build.ts'),
+    import('./graph/ids.ts'),
+    import('./sources/unread.ts'),
+    import('./sources/resource-type.ts'),
+  ]);
+  const tables = options.tables ? { ...GRAPH_TABLES, ...options.tables } : GRAPH_TABLES;
+  const reads = options.reads ?? (options.tables ? resourceTypesOf(readTables(tables)) : RESOURCE_TYPES);
+  const source = keepKnownKinds(read, reads);
+  const graph = buildGraph(source.items, tables);
   const provenance = new Map(
     source.items.map((i) => {
       const { apiVersion, kind, metadata } = i.object;

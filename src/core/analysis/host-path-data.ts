@@ -2,6 +2,7 @@ import { backupAdapter } from '../graph/backups/index.ts';
 import { compare } from '../graph/context.ts';
 import type { GraphIndex } from '../graph/graph-index.ts';
 import { qualifiedName } from '../graph/ids.ts';
+import type { Graph } from '../graph/model.ts';
 import type { Json } from '../model.ts';
 import type { Protection } from './backups/model.ts';
 import { holdsData } from './host-paths.ts';
@@ -79,8 +80,8 @@ export function hostPathNodes(data: readonly HostPathData[]): string[] {
  * snapshots) never copy a hostPath directory; only a database's own backup copies its data
  * wherever it lives (each adapter says which it `copies`).
  */
-export function copiesHostPaths(protection: Protection): boolean {
-  return backupAdapter(protection.system).copies === 'database';
+export function copiesHostPaths(graph: Graph, protection: Protection): boolean {
+  return backupAdapter(graph, protection.system).copies === 'database';
 }
 
 function dataVolumes(value: Json | undefined): { name: string; path: string }[] {

@@ -3,6 +3,7 @@ import { STORAGE_BACKENDS } from './backends/index.ts';
 import { BACKUP_ADAPTERS } from './backups/index.ts';
 import { KIND_EXTRACTORS } from './kinds/index.ts';
 import { RESTORE_ADAPTERS } from './restores/index.ts';
+import type { GraphTables } from './tables.ts';
 
 /**
  * Kinds the graph reads without an extractor of their own: a Namespace's labels set a tier
@@ -14,13 +15,25 @@ const GRAPH_READS: Reads = { reads: [coreKind('Namespace', 'namespaces')] };
  * Every table whose rows declare what they read. `RESOURCE_TYPES` is derived from these, so a
  * new row is listed live and kept offline with no other change.
  */
-export const READ_TABLES: readonly (readonly Reads[])[] = [
-  [GRAPH_READS],
-  KIND_EXTRACTORS,
-  STORAGE_BACKENDS,
-  BACKUP_ADAPTERS,
-  RESTORE_ADAPTERS,
-];
+export const READ_TABLES: readonly (readonly Reads[])[] = readTables({
+  kinds: KIND_EXTRACTORS,
+  backends: STORAGE_BACKENDS,
+  backups: BACKUP_ADAPTERS,
+  restores: RESTORE_ADAPTERS,
+});
+
+/** The registries: what `loadCluster` builds a graph from unless a test hands it other rows. */
+export const GRAPH_TABLES: GraphTables = {
+  kinds: KIND_EXTRACTORS,
+  backends: STORAGE_BACKENDS,
+  backups: BACKUP_ADAPTERS,
+  restores: RESTORE_ADAPTERS,
+};
+
+/** The tables of reads a set of graph tables declares, the graph's own first. */
+export function readTables(tables: GraphTables): readonly (readonly Reads[])[] {
+  return [[GRAPH_READS], tables.kinds, tables.backends, tables.backups, tables.restores];
+}
 
 /**
  * The kinds tierbook reads, by API group and plural: what the kind extractors, storage backends,

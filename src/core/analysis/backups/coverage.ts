@@ -1,5 +1,5 @@
 import type { TierbookConfig } from '../../config/model.ts';
-import { FILE_COPY_METHODS, protectionOf } from '../../graph/backups/index.ts';
+import { isFileCopy, protectionOf } from '../../graph/backups/index.ts';
 import { compare } from '../../graph/context.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
 import { workloadKindOf } from '../workload-kinds.ts';
@@ -77,5 +77,5 @@ export function backupAgeSeconds(protection: Protection, now: string): number | 
 
 function liveDatabaseCopy(index: GraphIndex, workload: string, method: string): boolean {
   const node = index.node(workload);
-  return FILE_COPY_METHODS.has(method) && node !== undefined && workloadKindOf(node)?.database === true;
+  return isFileCopy(index.graph, method) && node !== undefined && workloadKindOf(node)?.database === true;
 }

@@ -26,7 +26,7 @@ export function backupSurvival(context: BlastContext, workload: string, state: B
     const { survives, why } = survival(context, workload, p, state);
     // A volume backup holds the volumes only: the hostPath data is in no copy of it.
     const note =
-      hostPaths.length > 0 && !copiesHostPaths(p)
+      hostPaths.length > 0 && !copiesHostPaths(context.analysis.index.graph, p)
         ? `; it copies volumes, not hostPath ${[...new Set(hostPaths.map((h) => h.path))].join(', ')}`
         : '';
     const restored = lastRestoreFrom(context.analysis.restores.get(workload), p.id, p.system);

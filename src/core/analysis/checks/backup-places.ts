@@ -16,7 +16,10 @@ export interface Place {
 export function policyPlace(analysis: Analysis, protection: Protection): Place {
   const edge = analysis.index.out(protection.id, 'protects')[0];
   const object = readObject(analysis, protection.id) ?? (edge ? readObject(analysis, edge.source) : null);
-  return { object: object ?? protection.id, field: backupAdapter(protection.system).statusField };
+  return {
+    object: object ?? protection.id,
+    field: backupAdapter(analysis.index.graph, protection.system).statusField,
+  };
 }
 
 /** Where the copy's destination is configured (a BackupStorageLocation's s3Url, an endpointURL…). */

@@ -1,10 +1,12 @@
 import type { GraphIndex } from '../graph-index.ts';
+import { tablesOf } from '../tables.ts';
 import { STORAGE_BACKENDS } from './index.ts';
 import type { Placement, VolumeView } from './placement.ts';
 
 /**
  * Where a claim's copies may sit: asks each backend in table order; the generic one, last,
- * answers for anything the others did not claim (worst case, with its assumptions).
+ * answers for anything the others did not claim (worst case, with its assumptions). The
+ * backends are those the graph was built from (graph/tables.ts).
  */
 export function volumePlacement(
   index: GraphIndex,
@@ -20,7 +22,7 @@ export function volumePlacement(
   // A claim the API reports Pending with no PV has not been provisioned: it holds no data yet.
   if (!chain.pv && index.node(chain.claim)?.attrs.phase === 'Pending')
     return { type: 'outside', words: 'a claim not yet provisioned', assumptions: [] };
-  for (const backend of STORAGE_BACKENDS) {
+  for (const backend of tablesOf(index.graph)?.backends ?? STORAGE_BACKENDS) {
     const placement = backend.placement(volume);
     if (placement) return placement;
   }

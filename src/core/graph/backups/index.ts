@@ -1,3 +1,5 @@
+import type { Graph } from '../model.ts';
+import { tablesOf } from '../tables.ts';
 import type { BackupAdapter, ProtectionAttr } from './adapter.ts';
 import { cloudnativePg } from './cloudnative-pg.ts';
 import { csiSnapshots } from './csi-snapshots.ts';
@@ -30,19 +32,23 @@ export const BACKUP_ADAPTERS = [
 /** The backup systems tierbook reads: the `system` of each row above. */
 export type BackupSystem = (typeof BACKUP_ADAPTERS)[number]['system'];
 
-const BY_SYSTEM = new Map<string, BackupAdapter>(BACKUP_ADAPTERS.map((a) => [a.system, a]));
-
-/** The adapter of a system: what analysis asks of a protection (its status field, what it copies). */
-export function backupAdapter(system: BackupSystem): BackupAdapter {
-  const adapter = BY_SYSTEM.get(system);
+/**
+ * The adapter of a system: what analysis asks of a protection (its status field, what it
+ * copies), of the rows the graph was built from (graph/tables.ts).
+ */
+export function backupAdapter(graph: Graph, system: BackupSystem): BackupAdapter {
+  const adapter = (tablesOf(graph)?.backups ?? BACKUP_ADAPTERS).find((a) => a.system === system);
   if (!adapter) throw new Error(`no backup adapter for system ${system}: a bug`);
   return adapter;
 }
 
-/** Every adapter's method words for a copy of a volume's files while the pod runs. */
-export const FILE_COPY_METHODS: ReadonlySet<string> = new Set(
-  BACKUP_ADAPTERS.flatMap((a) => a.fileCopyMethods ?? []),
-);
+const FILE_COPY_METHODS = new Set(BACKUP_ADAPTERS.flatMap((a) => a.fileCopyMethods ?? []));
+
+/** Whether a method is, in its adapter's words, a copy of a volume's files while the pod runs. */
+export function isFileCopy(graph: Graph, method: string): boolean {
+  const custom = tablesOf(graph)?.backups;
+  return custom ? custom.some((a) => a.fileCopyMethods?.includes(method)) : FILE_COPY_METHODS.has(method);
+}
 
 /** A node's `protection` attr, as an adapter of the table above recorded it (adapter.ts). */
 export function protectionOf(attr: unknown): ProtectionAttr<BackupSystem> | undefined {

@@ -24,7 +24,8 @@ export const backupMissing: Rule = {
     for (const data of dataWorkloads(analysis)) {
       if (data.tier > 2) continue;
       const protections = analysis.protections.get(data.workload.id) ?? [];
-      const hostPathsUncovered = data.hostPaths.length > 0 && !protections.some(copiesHostPaths);
+      const hostPathsUncovered =
+        data.hostPaths.length > 0 && !protections.some((p) => copiesHostPaths(analysis.index.graph, p));
       if (protections.length > 0 && !hostPathsUncovered) continue;
       const severity = severityForTier(meta.defaultSeverity, data.tier);
       if (!severity) continue;

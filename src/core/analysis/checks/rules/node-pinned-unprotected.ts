@@ -78,7 +78,7 @@ function hostPathFindings(
   const found: Finding[] = [];
   for (const [path, list] of [...byPath].sort(([a], [b]) => compare(a, b))) {
     const nodes = hostPathNodes(list);
-    const copies = protections.filter(copiesHostPaths);
+    const copies = protections.filter((p) => copiesHostPaths(analysis.index.graph, p));
     if (copies.some((p) => leavesNodes(analysis, p, nodes))) continue;
     const first = list[0] as (typeof list)[number];
     const one = list.length === 1;

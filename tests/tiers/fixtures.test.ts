@@ -5,8 +5,7 @@
  * `expected.json`, every tier decision they must give. `UPDATE=1` rewrites the expectations;
  * review the diff before committing.
  */
-import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { workloadDependencies } from '../../src/core/analysis/dependencies.ts';
@@ -16,6 +15,7 @@ import { DEFAULT_CONFIG, parseConfigText } from '../../src/core/config/index.ts'
 import { buildGraph } from '../../src/core/graph/build.ts';
 import { GraphIndex } from '../../src/core/graph/graph-index.ts';
 import { readOffline } from '../../src/io/read-offline.ts';
+import { assertExpected } from '../support/expected.ts';
 
 const root = join(import.meta.dirname, '..', 'fixtures', 'tiers');
 const repo = join(import.meta.dirname, '..', '..');
@@ -43,8 +43,6 @@ for (const name of readdirSync(root).sort()) {
     const tiers = await tiersOfCase(dir);
     const actual = `${JSON.stringify([...tiers.values()], null, 2)}\n`;
     const expectedFile = join(dir, 'expected.json');
-    if (process.env.UPDATE === '1') writeFileSync(expectedFile, actual);
-    assert.ok(existsSync(expectedFile), `${expectedFile} is missing: run with UPDATE=1 and review it`);
-    assert.equal(actual, readFileSync(expectedFile, 'utf8'));
+    assertExpected(expectedFile, actual);
   });
 }

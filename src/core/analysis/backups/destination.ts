@@ -1,12 +1,11 @@
 import type { TierbookConfig } from '../../config/model.ts';
+import { snapshotsKeptBy } from '../../graph/backends/volume-placement.ts';
 import type { ProtectionAttr } from '../../graph/backups/adapter.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
 import { qualifiedName } from '../../graph/ids.ts';
 import { volumeChain } from '../storage-chain.ts';
 import type { BackupDestination } from './model.ts';
 
-/** Storage whose snapshots the cloud provider keeps in its own snapshot store, off the cluster. */
-const CLOUD_SNAPSHOT_BACKENDS = new Set(['aws-ebs', 'gce-pd', 'azure-disk', 'cinder']);
 const IN_CLUSTER_KINDS = new Set(['Service', 'PersistentVolumeClaim', 'CSIDriver', 'StorageClass', 'Node']);
 
 /**
@@ -54,14 +53,16 @@ function fromEdges(index: GraphIndex, policy: string, attr: ProtectionAttr): Bac
 
 function onVolumeStorage(index: GraphIndex, policy: string, covers: readonly string[]): BackupDestination {
   const chains = covers.map((claim) => volumeChain(index, claim));
-  const cloud = chains.find((c) => c.backend && CLOUD_SNAPSHOT_BACKENDS.has(c.backend));
-  if (cloud)
-    return {
-      where: 'outside',
-      node: null,
-      url: null,
-      why: `${cloud.backend} snapshots are kept by the cloud provider, outside the cluster`,
-    };
+  for (const { backend } of chains) {
+    const keeper = backend ? snapshotsKeptBy(index, backend) : null;
+    if (keeper)
+      return {
+        where: 'outside',
+        node: null,
+        url: null,
+        why: `${backend} snapshots are kept by ${keeper}, outside the cluster`,
+      };
+  }
   const pool = chains.flatMap((c) => c.pools)[0];
   if (pool)
     return {

@@ -17,6 +17,11 @@ export interface StorageBackend {
    * when the volume is not its own. The table's last backend answers for every volume.
    */
   placement(volume: VolumeView): Placement | null;
+  /**
+   * Who keeps the snapshots of a volume of this backend (`attrs.backend`), in words, when they
+   * live outside the cluster ("the cloud provider"); null or absent: on the volume's own storage.
+   */
+  snapshotsKeptBy?(backend: string): string | null;
 }
 
 /** Sets `attrs.backend` on a PV or StorageClass, so renderers need not re-derive it. */

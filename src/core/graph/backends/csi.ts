@@ -48,6 +48,9 @@ const OUTSIDE_WORDS: Readonly<Record<string, string>> = {
   'fibre-channel': 'a Fibre Channel LUN',
 };
 
+/** Storage whose snapshots the cloud provider keeps in its own snapshot store, off the cluster. */
+const CLOUD_SNAPSHOT_BACKENDS: ReadonlySet<string> = new Set(['aws-ebs', 'gce-pd', 'azure-disk', 'cinder']);
+
 /** Runs last: any class or PV no specific backend claimed is generic CSI (or a known in-tree type). */
 export const genericCsi: StorageBackend = {
   name: 'csi',
@@ -69,6 +72,7 @@ export const genericCsi: StorageBackend = {
     }
   },
   placement: genericPlacement,
+  snapshotsKeptBy: (backend) => (CLOUD_SNAPSHOT_BACKENDS.has(backend) ? 'the cloud provider' : null),
 };
 
 /**

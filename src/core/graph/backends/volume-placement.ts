@@ -28,3 +28,15 @@ export function volumePlacement(
   }
   throw new Error(`no storage backend placed ${chain.claim}: the generic backend must answer for all`);
 }
+
+/**
+ * Who keeps the snapshots of a volume of `backend` outside the cluster, as its backend says
+ * (the cloud provider keeps an EBS volume's), or null: on the volume's own storage.
+ */
+export function snapshotsKeptBy(index: GraphIndex, backend: string): string | null {
+  for (const row of tablesOf(index.graph)?.backends ?? STORAGE_BACKENDS) {
+    const keeper = row.snapshotsKeptBy?.(backend);
+    if (keeper) return keeper;
+  }
+  return null;
+}

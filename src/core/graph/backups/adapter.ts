@@ -24,6 +24,11 @@ export interface BackupAdapter<System extends string = string> {
   copies: 'volumes' | 'database';
   /** Its method words for a copy of a volume's files while the pod runs: for a live database, no database backup. */
   fileCopyMethods?: readonly string[];
+  /**
+   * How a VolumeSnapshot it made itself is marked (a label it sets, the API group of an owner it
+   * puts on it): such a snapshot is its copy, so the CSI snapshot adapter does not count it again.
+   */
+  snapshotMarks?: { labels?: readonly string[]; ownerGroups?: readonly string[] };
   extract(ctx: BuildContext): void;
 }
 

@@ -20,6 +20,7 @@ const CNPG = 'postgresql.cnpg.io';
  */
 export const cloudnativePg: BackupAdapter<'cloudnative-pg'> = {
   system: 'cloudnative-pg',
+  snapshotMarks: { labels: ['cnpg.io/cluster'], ownerGroups: ['postgresql.cnpg.io'] },
   statusField: 'status.lastSuccessfulBackup',
   copies: 'database',
   reads: [

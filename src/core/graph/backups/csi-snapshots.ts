@@ -10,9 +10,6 @@ import { linkProtects, recordProtection, referencedNode } from './policy.ts';
 import { type BackupRun, summariseRuns } from './runs.ts';
 
 const SNAPSHOT = 'snapshot.storage.k8s.io';
-/** Snapshots another backup system made and accounts for itself. */
-const MADE_BY_LABELS = ['velero.io/backup-name', 'cnpg.io/cluster', 'volsync.backube/cleanup'];
-const MADE_BY_GROUPS = ['velero.io', 'postgresql.cnpg.io', 'volsync.backube', 'k8up.io'];
 const SNAPSCHEDULER = 'snapscheduler.backube/schedule';
 
 /** `tierbook.io/SnapshotSet/<namespace>/<pvc>`: every plain VolumeSnapshot of one PVC. */
@@ -23,9 +20,21 @@ export function snapshotSetId(namespace: string, claim: string): string {
 /**
  * CSI VolumeSnapshots that no backup system owns, one policy per source PVC. A CSI snapshot
  * lives on the same storage system as its volume (the driver keeps it), so it is no copy
- * outside that storage's blast radius.
+ * outside that storage's blast radius. What a snapshot another system made looks like is that
+ * system's to say (its `snapshotMarks`), so the adapter is made beside the others.
  */
-export const csiSnapshots: BackupAdapter<'csi-snapshot'> = {
+export function csiSnapshotsBeside(systems: readonly BackupAdapter[]): BackupAdapter<'csi-snapshot'> {
+  const labels = systems.flatMap((s) => s.snapshotMarks?.labels ?? []);
+  const groups = systems.flatMap((s) => s.snapshotMarks?.ownerGroups ?? []);
+  return { ...csiSnapshots, extract: (ctx) => extractSnapshots(ctx, { labels, groups }) };
+}
+
+interface MadeBy {
+  labels: readonly string[];
+  groups: readonly string[];
+}
+
+const csiSnapshots: BackupAdapter<'csi-snapshot'> = {
   system: 'csi-snapshot',
   statusField: 'metadata.creationTimestamp',
   copies: 'volumes',
@@ -34,25 +43,27 @@ export const csiSnapshots: BackupAdapter<'csi-snapshot'> = {
     groupKind(SNAPSHOT, 'VolumeSnapshotContent', 'volumesnapshotcontents'),
     groupKind(SNAPSHOT, 'VolumeSnapshotClass', 'volumesnapshotclasses'),
   ],
-  extract(ctx) {
-    const byClaim = new Map<string, FieldReader[]>();
-    for (const snapshot of ctx.index.ofKind(SNAPSHOT, 'VolumeSnapshot')) {
-      const claim = snapshot.string('spec.source.persistentVolumeClaimName');
-      if (!claim || madeByBackupSystem(snapshot)) continue;
-      const key = `${snapshot.object.metadata.namespace ?? ''}/${claim}`;
-      byClaim.set(key, [...(byClaim.get(key) ?? []), snapshot]);
-    }
-    for (const [key, snapshots] of [...byClaim].sort(([a], [b]) => compare(a, b))) {
-      const [namespace = '', claim = ''] = key.split('/');
-      recordSet(
-        ctx,
-        namespace,
-        claim,
-        snapshots.sort((a, b) => compare(a.object.metadata.name ?? '', b.object.metadata.name ?? '')),
-      );
-    }
-  },
+  extract: (ctx) => extractSnapshots(ctx, { labels: [], groups: [] }),
 };
+
+function extractSnapshots(ctx: BuildContext, madeBy: MadeBy): void {
+  const byClaim = new Map<string, FieldReader[]>();
+  for (const snapshot of ctx.index.ofKind(SNAPSHOT, 'VolumeSnapshot')) {
+    const claim = snapshot.string('spec.source.persistentVolumeClaimName');
+    if (!claim || madeByBackupSystem(snapshot, madeBy)) continue;
+    const key = `${snapshot.object.metadata.namespace ?? ''}/${claim}`;
+    byClaim.set(key, [...(byClaim.get(key) ?? []), snapshot]);
+  }
+  for (const [key, snapshots] of [...byClaim].sort(([a], [b]) => compare(a, b))) {
+    const [namespace = '', claim = ''] = key.split('/');
+    recordSet(
+      ctx,
+      namespace,
+      claim,
+      snapshots.sort((a, b) => compare(a.object.metadata.name ?? '', b.object.metadata.name ?? '')),
+    );
+  }
+}
 
 function recordSet(ctx: BuildContext, namespace: string, claim: string, snapshots: FieldReader[]): void {
   const policy = snapshotSetId(namespace, claim);
@@ -104,12 +115,12 @@ function recordSet(ctx: BuildContext, namespace: string, claim: string, snapshot
   });
 }
 
-function madeByBackupSystem(snapshot: FieldReader): boolean {
+function madeByBackupSystem(snapshot: FieldReader, madeBy: MadeBy): boolean {
   const labels = snapshot.stringMap('metadata.labels');
-  if (MADE_BY_LABELS.some((l) => l in labels)) return true;
+  if (madeBy.labels.some((l) => l in labels)) return true;
   return snapshot.indexes('metadata.ownerReferences').some((i) => {
     const apiVersion = snapshot.string(`metadata.ownerReferences[${i}].apiVersion`) ?? '';
-    return MADE_BY_GROUPS.some((g) => apiVersion.startsWith(`${g}/`));
+    return madeBy.groups.some((g) => apiVersion.startsWith(`${g}/`));
   });
 }
 

@@ -2,7 +2,7 @@ import type { Graph } from '../model.ts';
 import { tablesOf } from '../tables.ts';
 import type { BackupAdapter, ProtectionAttr } from './adapter.ts';
 import { cloudnativePg } from './cloudnative-pg.ts';
-import { csiSnapshots } from './csi-snapshots.ts';
+import { csiSnapshotsBeside } from './csi-snapshots.ts';
 import { k8up } from './k8up.ts';
 import { longhorn } from './longhorn.ts';
 import { perconaMongodb } from './percona-mongodb.ts';
@@ -17,7 +17,7 @@ import { volsync } from './volsync.ts';
  * what it `reads` is listed live and kept offline (RESOURCE_TYPES, graph/reads.ts), and the kinds
  * of its own API only enrich (graph/enriching-kinds.ts).
  */
-export const BACKUP_ADAPTERS = [
+const SYSTEMS = [
   velero,
   volsync,
   k8up,
@@ -26,7 +26,12 @@ export const BACKUP_ADAPTERS = [
   perconaMongodb,
   perconaPostgresql,
   longhorn,
-  csiSnapshots,
+] as const satisfies readonly BackupAdapter[];
+
+/** The systems above, then plain CSI snapshots: those none of them marked as its own. */
+export const BACKUP_ADAPTERS = [
+  ...SYSTEMS,
+  csiSnapshotsBeside(SYSTEMS),
 ] as const satisfies readonly BackupAdapter[];
 
 /** The backup systems tierbook reads: the `system` of each row above. */

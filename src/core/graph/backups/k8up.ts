@@ -19,6 +19,7 @@ const OPT_OUT = ['k8up.io/backup', 'k8up.syn.tools/backup'];
  */
 export const k8up: BackupAdapter<'k8up'> = {
   system: 'k8up',
+  snapshotMarks: { ownerGroups: ['k8up.io'] },
   statusField: 'status.conditions',
   copies: 'volumes',
   fileCopyMethods: ['k8up restic'],

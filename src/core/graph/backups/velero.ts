@@ -28,6 +28,7 @@ const PROVIDER_SCHEMES: Readonly<Record<string, string>> = {
  */
 export const velero: BackupAdapter<'velero'> = {
   system: 'velero',
+  snapshotMarks: { labels: ['velero.io/backup-name'], ownerGroups: ['velero.io'] },
   statusField: 'status.lastBackup',
   copies: 'volumes',
   fileCopyMethods: ['velero fs-backup'],

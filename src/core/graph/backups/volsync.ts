@@ -17,6 +17,7 @@ const MOVERS = ['restic', 'kopia', 'rclone', 'rsync', 'rsyncTLS', 'syncthing'] a
  */
 export const volsync: BackupAdapter<'volsync'> = {
   system: 'volsync',
+  snapshotMarks: { labels: ['volsync.backube/cleanup'], ownerGroups: ['volsync.backube'] },
   statusField: 'status.lastSyncTime',
   copies: 'volumes',
   reads: [groupKind('volsync.backube', 'ReplicationSource', 'replicationsources')],

@@ -11,17 +11,6 @@ import type { GraphTables } from './tables.ts';
  */
 const GRAPH_READS: Reads = { reads: [coreKind('Namespace', 'namespaces')] };
 
-/**
- * Every table whose rows declare what they read. `RESOURCE_TYPES` is derived from these, so a
- * new row is listed live and kept offline with no other change.
- */
-export const READ_TABLES: readonly (readonly Reads[])[] = readTables({
-  kinds: KIND_EXTRACTORS,
-  backends: STORAGE_BACKENDS,
-  backups: BACKUP_ADAPTERS,
-  restores: RESTORE_ADAPTERS,
-});
-
 /** The registries: what `loadCluster` builds a graph from unless a test hands it other rows. */
 export const GRAPH_TABLES: GraphTables = {
   kinds: KIND_EXTRACTORS,
@@ -29,6 +18,12 @@ export const GRAPH_TABLES: GraphTables = {
   backups: BACKUP_ADAPTERS,
   restores: RESTORE_ADAPTERS,
 };
+
+/**
+ * Every table whose rows declare what they read. `RESOURCE_TYPES` is derived from these, so a
+ * new row is listed live and kept offline with no other change.
+ */
+export const READ_TABLES: readonly (readonly Reads[])[] = readTables(GRAPH_TABLES);
 
 /** The tables of reads a set of graph tables declares, the graph's own first. */
 export function readTables(tables: GraphTables): readonly (readonly Reads[])[] {

@@ -26,25 +26,23 @@ export function snapshotSetId(namespace: string, claim: string): string {
 export function csiSnapshotsBeside(systems: readonly BackupAdapter[]): BackupAdapter<'csi-snapshot'> {
   const labels = systems.flatMap((s) => s.snapshotMarks?.labels ?? []);
   const groups = systems.flatMap((s) => s.snapshotMarks?.ownerGroups ?? []);
-  return { ...csiSnapshots, extract: (ctx) => extractSnapshots(ctx, { labels, groups }) };
+  return {
+    system: 'csi-snapshot',
+    statusField: 'metadata.creationTimestamp',
+    copies: 'volumes',
+    reads: [
+      groupKind(SNAPSHOT, 'VolumeSnapshot', 'volumesnapshots'),
+      groupKind(SNAPSHOT, 'VolumeSnapshotContent', 'volumesnapshotcontents'),
+      groupKind(SNAPSHOT, 'VolumeSnapshotClass', 'volumesnapshotclasses'),
+    ],
+    extract: (ctx) => extractSnapshots(ctx, { labels, groups }),
+  };
 }
 
 interface MadeBy {
   labels: readonly string[];
   groups: readonly string[];
 }
-
-const csiSnapshots: BackupAdapter<'csi-snapshot'> = {
-  system: 'csi-snapshot',
-  statusField: 'metadata.creationTimestamp',
-  copies: 'volumes',
-  reads: [
-    groupKind(SNAPSHOT, 'VolumeSnapshot', 'volumesnapshots'),
-    groupKind(SNAPSHOT, 'VolumeSnapshotContent', 'volumesnapshotcontents'),
-    groupKind(SNAPSHOT, 'VolumeSnapshotClass', 'volumesnapshotclasses'),
-  ],
-  extract: (ctx) => extractSnapshots(ctx, { labels: [], groups: [] }),
-};
 
 function extractSnapshots(ctx: BuildContext, madeBy: MadeBy): void {
   const byClaim = new Map<string, FieldReader[]>();

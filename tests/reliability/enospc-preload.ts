@@ -1,15 +1,19 @@
 /**
  * Loaded with `node --import` into a tierbook run: the disk "fills up" after a few pages are
- * written, as a full volume would (writeFile rejects with ENOSPC, the errno Linux gives). Only
- * writes into a staging folder (`*.tmp-*`) fail, so the fault hits mid-run, after the read.
+ * written, as a full volume would (writeFile rejects, writeFileSync throws ENOSPC, the errno
+ * Linux gives). Only writes into a staging folder (`*.tmp-*`) fail, so the fault hits mid-run,
+ * after the read. Both forms are patched: pages are written synchronously (decision on ropes).
  */
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 
-const fs = createRequire(import.meta.url)('node:fs/promises') as typeof import('node:fs/promises');
-const real = fs.writeFile;
+const require = createRequire(import.meta.url);
+const fs = require('node:fs/promises') as typeof import('node:fs/promises');
+const fsSync = require('node:fs') as typeof import('node:fs');
 let written = 0;
-fs.writeFile = (async (...args: Parameters<typeof real>) => {
-  const path = String(args[0]);
+
+/** Throws ENOSPC once more than five pages went into a staging folder. */
+function fillUp(file: unknown): void {
+  const path = String(file);
   if (path.includes('.tmp-') && path.endsWith('.md') && ++written > 5) {
     throw Object.assign(new Error(`ENOSPC: no space left on device, open '${path}'`), {
       code: 'ENOSPC',
@@ -18,6 +22,16 @@ fs.writeFile = (async (...args: Parameters<typeof real>) => {
       path,
     });
   }
+}
+
+const real = fs.writeFile;
+fs.writeFile = (async (...args: Parameters<typeof real>) => {
+  fillUp(args[0]);
   return real(...args);
 }) as typeof real;
+const realSync = fsSync.writeFileSync;
+fsSync.writeFileSync = ((...args: Parameters<typeof realSync>) => {
+  fillUp(args[0]);
+  return realSync(...args);
+}) as typeof realSync;
 syncBuiltinESMExports();

@@ -25,7 +25,7 @@ import { number, readShape, record, text } from '../schemas/shape.ts';
 export const GUARD_CONTEXT_FILE = 'guard-context.json';
 
 /** Bumped whenever the body's layout changes: a reader uses only its own format. */
-export const GUARD_CONTEXT_FORMAT = 2;
+export const GUARD_CONTEXT_FORMAT = 3;
 
 const STAMP = record({
   format: number,
@@ -82,6 +82,12 @@ export interface GuardContextBody {
     placements: Placement[];
     osdsOf: [string, number][];
   };
+  /**
+   * Every string and number of the body, once. As written, each string or number anywhere
+   * else in the body is a position in this table (booleans, nulls, keys and structure are as
+   * they are); as read (`valuesOf`), they are the values again.
+   */
+  values: (string | number)[];
 }
 
 /**
@@ -111,7 +117,7 @@ export function readGuardContext(
       return { unused: 'graph.json changed since it was made' };
     const bodyBytes = bytes.subarray(end + 1);
     if (digest(bodyBytes) !== stamp.body) return { unused: 'its body does not match its checksum' };
-    const body = JSON.parse(utf8.decode(bodyBytes)) as GuardContextBody;
+    const body = valuesOf(JSON.parse(utf8.decode(bodyBytes))) as GuardContextBody;
     const context = contextOf(body, expected.now);
     // The full path refuses an inventory that holds nothing; so does this one, saying so.
     if (body.holdsCoreKind === false) return { unused: 'the inventory holds no core kind' };
@@ -123,6 +129,44 @@ export function readGuardContext(
 }
 
 const NEWLINE = 0x0a;
+
+/**
+ * The body as saved, each string and number (a position in its `values`) replaced in place
+ * by the value there. Throws on a body without a table or with a position outside it.
+ */
+function valuesOf(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Error('not an object');
+  const sections = body as Record<string, unknown>;
+  const { values } = sections;
+  if (!Array.isArray(values)) throw new Error('no value table');
+  const value = (at: number): unknown => {
+    const found: unknown = values[at];
+    if (found === undefined) throw new Error(`no value ${at}`);
+    return found;
+  };
+  const inPlace = (holder: unknown[] | Record<string, unknown>): void => {
+    if (Array.isArray(holder)) {
+      for (let i = 0; i < holder.length; i++) {
+        const item = holder[i];
+        if (typeof item === 'number') holder[i] = value(item);
+        else if (item !== null && typeof item === 'object') inPlace(item as Record<string, unknown>);
+      }
+      return;
+    }
+    for (const key of Object.keys(holder)) {
+      const item = holder[key];
+      if (typeof item === 'number') holder[key] = value(item);
+      else if (item !== null && typeof item === 'object') inPlace(item as Record<string, unknown>);
+    }
+  };
+  for (const key of Object.keys(sections)) {
+    if (key === 'values') continue;
+    const item = sections[key];
+    if (typeof item === 'number') sections[key] = value(item);
+    else if (item !== null && typeof item === 'object') inPlace(item as Record<string, unknown>);
+  }
+  return sections;
+}
 
 function contextOf(body: GuardContextBody, now: string): GuardContext {
   const { nodes } = body;

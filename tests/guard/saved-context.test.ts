@@ -159,8 +159,8 @@ function absentAlike(full: Analysis, node: GraphNode): boolean {
 function assertReadsKept(full: Analysis, name: string): number {
   const index = new RecordingIndex(full.index.graph);
   const watched: Analysis = { ...full, index };
-  const { shapes, claims, osdsOf } = blastContext(full);
-  adoptBlastContext(watched, { shapes, claims, osdsOf });
+  const { shapes, claims, osdsOf, deploymentOwners } = blastContext(full);
+  adoptBlastContext(watched, { shapes, claims, osdsOf, deploymentOwners });
   for (const target of knownTargets(full))
     for (const outage of [false, true]) blastRadius(watched, [target], { outage });
   for (const [command, node] of commandsFor(full)) decide(watched, command, node);

@@ -63,7 +63,14 @@ export function guardContextText(graphText: string, tierbook: string, digest: Di
         ),
       ),
     ],
-    ['edges', lines(slim.edges.map((e) => [at(e.from), at(e.to), e.type]))],
+    // One array, an edge a line: `from,to,type`.
+    [
+      'edges',
+      lines(
+        slim.edges.map((e) => [at(e.from), at(e.to), e.type]),
+        (row) => json(row).slice(1, -1),
+      ),
+    ],
     ['workloads', lines(analysis.workloads.map((w) => [w.id, w.members]))],
     ['dependencies', lines([...analysis.dependencies])],
     ['tiers', lines([...analysis.tiers].map(([key, { workload: _, ...decision }]) => [key, decision]))],
@@ -72,7 +79,7 @@ export function guardContextText(graphText: string, tierbook: string, digest: Di
     ['ignoredDrills', json(analysis.ignoredDrills)],
     [
       'blast',
-      `{"shapes":${lines([...context.shapes].map(([key, { id: _, ...shape }]) => [key, shape]))},\n"claims":${lines(claims)},\n"placements":${lines(placements)},\n"osdsOf":${lines([...context.osdsOf])}}`,
+      `{"shapes":${lines([...context.shapes].map(([key, { id: _, ...shape }]) => [key, shape]))},\n"claims":${lines(claims)},\n"placements":${lines(placements)},\n"osdsOf":${lines([...context.osdsOf])},\n"deploymentOwners":${lines([...context.deploymentOwners])}}`,
     ],
   ];
   // Last, once every section has put its values in.

@@ -55,9 +55,6 @@ export interface GuardContext {
   analysis: Analysis;
 }
 
-/** An edge as saved: its ends by node position (or id, for an end not saved) and its type. */
-export type EdgeRow = [number | string, number | string, EdgeType];
-
 export interface GuardContextBody {
   saved: Omit<SavedInventory, 'graph'>;
   /** graphHoldsCoreKind of graph.json's nodes: the full path refuses an empty inventory. */
@@ -65,7 +62,11 @@ export interface GuardContextBody {
   leftOut: string[];
   /** Without `id` when it is nodeId(group, kind, namespace, name), as it nearly always is. */
   nodes: GraphNode[];
-  edges: EdgeRow[];
+  /**
+   * Three values an edge, one array for all (not an array each): its ends by node position
+   * (or id, for an end not saved) and its type.
+   */
+  edges: (number | string)[];
   workloads: [string, string[]][];
   dependencies: [string, Dependency[]][];
   /** Each without its `workload`: the key. */
@@ -81,6 +82,7 @@ export interface GuardContextBody {
     /** The distinct placements: a large cluster's thousands of claims sit in a few pools and nodes. */
     placements: Placement[];
     osdsOf: [string, number][];
+    deploymentOwners: [string, string][];
   };
   /**
    * Every string and number of the body, once. As written, each string or number anywhere
@@ -179,14 +181,17 @@ function contextOf(body: GuardContextBody, now: string): GuardContext {
     return node.id;
   };
   // Nothing a decision reads looks at an edge's source, field or why (saved-graph.ts).
-  const edges: GraphEdge[] = body.edges.map(([from, to, type]) => ({
-    from: id(from),
-    to: id(to),
-    type,
-    source: '',
-    field: '',
-    why: '',
-  }));
+  const rows = body.edges;
+  if (rows.length % 3 !== 0) throw new Error('edges are not in threes');
+  const edges: GraphEdge[] = [];
+  for (let at = 0; at < rows.length; at += 3) {
+    const [from, to, type] = [rows[at], rows[at + 1], rows[at + 2]] as [
+      number | string,
+      number | string,
+      EdgeType,
+    ];
+    edges.push({ from: id(from), to: id(to), type, source: '', field: '', why: '' });
+  }
   const graph: Graph = { nodes, edges, dangling: [] };
   const config = parseConfig(body.saved.config, `${GUARD_CONTEXT_FILE} (field config)`);
   const index = new GraphIndex(graph);
@@ -219,6 +224,7 @@ function contextOf(body: GuardContextBody, now: string): GuardContext {
       }),
     ),
     osdsOf: new Map(body.blast.osdsOf),
+    deploymentOwners: new Map(body.blast.deploymentOwners),
   });
   return { head: { ...body.saved, config }, leftOut: body.leftOut, analysis };
 }

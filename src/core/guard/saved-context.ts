@@ -155,7 +155,8 @@ function valuesOf(body: unknown): unknown {
       }
       return;
     }
-    for (const key of Object.keys(holder)) {
+    // for…in allocates no list of keys; a parsed object has no enumerable inherited key.
+    for (const key in holder) {
       const item = holder[key];
       if (typeof item === 'number') holder[key] = value(item);
       else if (item !== null && typeof item === 'object') inPlace(item as Record<string, unknown>);

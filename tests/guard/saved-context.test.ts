@@ -159,8 +159,8 @@ function absentAlike(full: Analysis, node: GraphNode): boolean {
 function assertReadsKept(full: Analysis, name: string): number {
   const index = new RecordingIndex(full.index.graph);
   const watched: Analysis = { ...full, index };
-  const { shapes, claims, osdsOf } = blastContext(full);
-  adoptBlastContext(watched, { shapes, claims, osdsOf });
+  const { shapes, claims, osdsOf, deploymentOwners } = blastContext(full);
+  adoptBlastContext(watched, { shapes, claims, osdsOf, deploymentOwners });
   for (const target of knownTargets(full))
     for (const outage of [false, true]) blastRadius(watched, [target], { outage });
   for (const [command, node] of commandsFor(full)) decide(watched, command, node);
@@ -279,7 +279,7 @@ test('a context for other bytes, another tierbook or format, or an edited body i
     ['another tierbook', file, { ...expected, tierbook: `${VERSION}-other` }, /made by tierbook/],
     ['an older format', restamped({ format: 1 }), expected, /format 1/],
     ['a newer format', restamped({ format: 99 }), expected, /format 99/],
-    ['a body edited', file.replace('"tier":0', '"tier":3'), expected, /checksum/],
+    ['a body edited', file.replace('"tier":', '"tiers":'), expected, /checksum/],
     ['a body cut short', file.slice(0, file.length - 100), expected, /checksum/],
     ['no stamp', file.slice(newline + 1).replaceAll('\n', ' '), expected, /stamp|read/],
     ['a stamp missing a field', restamped({ body: undefined }), expected, /does not read/],
@@ -292,6 +292,22 @@ test('a context for other bytes, another tierbook or format, or an edited body i
       expected,
       /does not read/,
     ],
+    // Checksummed, but its strings and numbers point outside (or to no) value table.
+    ...(
+      [
+        [
+          'a checksummed body pointing outside its value table',
+          '{"values":["a"],"leftOut":[1]}\n',
+          /no value 1/,
+        ],
+        ['a checksummed body without a value table', '{"leftOut":[0]}\n', /no value table/],
+      ] as [string, string, RegExp][]
+    ).map(([name, body, why]: [string, string, RegExp]): [string, string, typeof expected, RegExp] => [
+      name,
+      `${JSON.stringify({ ...stamp, body: sha256(body) })}\n${body}`,
+      expected,
+      why,
+    ]),
     // Checksummed, but made from an inventory that holds nothing: the full path refuses it.
     [
       'an inventory holding no core kind',

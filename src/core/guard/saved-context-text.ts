@@ -21,8 +21,23 @@ export function guardContextText(graphText: string, tierbook: string, digest: Di
   const slim = guardGraph(context);
   const position = new Map(slim.nodes.map((n, i) => [n.id, i]));
   const at = (id: string) => position.get(id) ?? id;
-  const lines = (rows: readonly unknown[]) =>
-    rows.length === 0 ? '[]' : `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]`;
+  // Every string and number once, in a table (`values`), and by its position everywhere else:
+  // ids and names recur across sections (a pod's id as a member and in its workload's shape),
+  // and a decision parses far less (saved-context.ts `valuesOf`).
+  const values: (string | number)[] = [];
+  const positions = new Map<string | number, number>();
+  const tabled = (_key: string, value: unknown) => {
+    if (typeof value !== 'string' && typeof value !== 'number') return value;
+    let at = positions.get(value);
+    if (at === undefined) {
+      at = values.push(value) - 1;
+      positions.set(value, at);
+    }
+    return at;
+  };
+  const json = (value: unknown) => JSON.stringify(value, tabled);
+  const lines = (rows: readonly unknown[], write = json) =>
+    rows.length === 0 ? '[]' : `[\n${rows.map((r) => write(r)).join(',\n')}\n]`;
   // Claims share a few placements (a pool, a node): each written once, named by position.
   const placements: Placement[] = [];
   const placementAt = new Map<string, number>();
@@ -36,8 +51,8 @@ export function guardContextText(graphText: string, tierbook: string, digest: Di
     return [key, { ...storage, placement: at }];
   });
   const sections: [keyof GuardContextBody, string][] = [
-    ['saved', JSON.stringify(head)],
-    ['holdsCoreKind', JSON.stringify(graphHoldsCoreKind(graph.nodes))],
+    ['saved', json(head)],
+    ['holdsCoreKind', json(graphHoldsCoreKind(graph.nodes))],
     ['leftOut', lines(leftOutWarnings(graph))],
     // A node's id is its group, kind, namespace and name: written only when it is not.
     [
@@ -48,18 +63,27 @@ export function guardContextText(graphText: string, tierbook: string, digest: Di
         ),
       ),
     ],
-    ['edges', lines(slim.edges.map((e) => [at(e.from), at(e.to), e.type]))],
+    // One array, an edge a line: `from,to,type`.
+    [
+      'edges',
+      lines(
+        slim.edges.map((e) => [at(e.from), at(e.to), e.type]),
+        (row) => json(row).slice(1, -1),
+      ),
+    ],
     ['workloads', lines(analysis.workloads.map((w) => [w.id, w.members]))],
     ['dependencies', lines([...analysis.dependencies])],
     ['tiers', lines([...analysis.tiers].map(([key, { workload: _, ...decision }]) => [key, decision]))],
     ['protections', lines([...analysis.protections])],
     ['restores', lines([...analysis.restores])],
-    ['ignoredDrills', JSON.stringify(analysis.ignoredDrills)],
+    ['ignoredDrills', json(analysis.ignoredDrills)],
     [
       'blast',
-      `{"shapes":${lines([...context.shapes].map(([key, { id: _, ...shape }]) => [key, shape]))},\n"claims":${lines(claims)},\n"placements":${lines(placements)},\n"osdsOf":${lines([...context.osdsOf])}}`,
+      `{"shapes":${lines([...context.shapes].map(([key, { id: _, ...shape }]) => [key, shape]))},\n"claims":${lines(claims)},\n"placements":${lines(placements)},\n"osdsOf":${lines([...context.osdsOf])},\n"deploymentOwners":${lines([...context.deploymentOwners])}}`,
     ],
   ];
+  // Last, once every section has put its values in.
+  sections.push(['values', lines(values, (v) => JSON.stringify(v))]);
   const body = `{\n${sections.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(',\n')}\n}\n`;
   const stamp = {
     format: GUARD_CONTEXT_FORMAT,

@@ -25,7 +25,7 @@ import { number, readShape, record, text } from '../schemas/shape.ts';
 export const GUARD_CONTEXT_FILE = 'guard-context.json';
 
 /** Bumped whenever the body's layout changes: a reader uses only its own format. */
-export const GUARD_CONTEXT_FORMAT = 2;
+export const GUARD_CONTEXT_FORMAT = 3;
 
 const STAMP = record({
   format: number,
@@ -55,9 +55,6 @@ export interface GuardContext {
   analysis: Analysis;
 }
 
-/** An edge as saved: its ends by node position (or id, for an end not saved) and its type. */
-export type EdgeRow = [number | string, number | string, EdgeType];
-
 export interface GuardContextBody {
   saved: Omit<SavedInventory, 'graph'>;
   /** graphHoldsCoreKind of graph.json's nodes: the full path refuses an empty inventory. */
@@ -65,7 +62,11 @@ export interface GuardContextBody {
   leftOut: string[];
   /** Without `id` when it is nodeId(group, kind, namespace, name), as it nearly always is. */
   nodes: GraphNode[];
-  edges: EdgeRow[];
+  /**
+   * Three values an edge, one array for all (not an array each): its ends by node position
+   * (or id, for an end not saved) and its type.
+   */
+  edges: (number | string)[];
   workloads: [string, string[]][];
   dependencies: [string, Dependency[]][];
   /** Each without its `workload`: the key. */
@@ -81,7 +82,14 @@ export interface GuardContextBody {
     /** The distinct placements: a large cluster's thousands of claims sit in a few pools and nodes. */
     placements: Placement[];
     osdsOf: [string, number][];
+    deploymentOwners: [string, string][];
   };
+  /**
+   * Every string and number of the body, once. As written, each string or number anywhere
+   * else in the body is a position in this table (booleans, nulls, keys and structure are as
+   * they are); as read (`valuesOf`), they are the values again.
+   */
+  values: (string | number)[];
 }
 
 /**
@@ -111,7 +119,7 @@ export function readGuardContext(
       return { unused: 'graph.json changed since it was made' };
     const bodyBytes = bytes.subarray(end + 1);
     if (digest(bodyBytes) !== stamp.body) return { unused: 'its body does not match its checksum' };
-    const body = JSON.parse(utf8.decode(bodyBytes)) as GuardContextBody;
+    const body = valuesOf(JSON.parse(utf8.decode(bodyBytes))) as GuardContextBody;
     const context = contextOf(body, expected.now);
     // The full path refuses an inventory that holds nothing; so does this one, saying so.
     if (body.holdsCoreKind === false) return { unused: 'the inventory holds no core kind' };
@@ -124,6 +132,45 @@ export function readGuardContext(
 
 const NEWLINE = 0x0a;
 
+/**
+ * The body as saved, each string and number (a position in its `values`) replaced in place
+ * by the value there. Throws on a body without a table or with a position outside it.
+ */
+function valuesOf(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Error('not an object');
+  const sections = body as Record<string, unknown>;
+  const { values } = sections;
+  if (!Array.isArray(values)) throw new Error('no value table');
+  const value = (at: number): unknown => {
+    const found: unknown = values[at];
+    if (found === undefined) throw new Error(`no value ${at}`);
+    return found;
+  };
+  const inPlace = (holder: unknown[] | Record<string, unknown>): void => {
+    if (Array.isArray(holder)) {
+      for (let i = 0; i < holder.length; i++) {
+        const item = holder[i];
+        if (typeof item === 'number') holder[i] = value(item);
+        else if (item !== null && typeof item === 'object') inPlace(item as Record<string, unknown>);
+      }
+      return;
+    }
+    // for…in allocates no list of keys; a parsed object has no enumerable inherited key.
+    for (const key in holder) {
+      const item = holder[key];
+      if (typeof item === 'number') holder[key] = value(item);
+      else if (item !== null && typeof item === 'object') inPlace(item as Record<string, unknown>);
+    }
+  };
+  for (const key of Object.keys(sections)) {
+    if (key === 'values') continue;
+    const item = sections[key];
+    if (typeof item === 'number') sections[key] = value(item);
+    else if (item !== null && typeof item === 'object') inPlace(item as Record<string, unknown>);
+  }
+  return sections;
+}
+
 function contextOf(body: GuardContextBody, now: string): GuardContext {
   const { nodes } = body;
   for (const node of nodes as (Omit<GraphNode, 'id'> & { id?: string })[])
@@ -135,14 +182,17 @@ function contextOf(body: GuardContextBody, now: string): GuardContext {
     return node.id;
   };
   // Nothing a decision reads looks at an edge's source, field or why (saved-graph.ts).
-  const edges: GraphEdge[] = body.edges.map(([from, to, type]) => ({
-    from: id(from),
-    to: id(to),
-    type,
-    source: '',
-    field: '',
-    why: '',
-  }));
+  const rows = body.edges;
+  if (rows.length % 3 !== 0) throw new Error('edges are not in threes');
+  const edges: GraphEdge[] = [];
+  for (let at = 0; at < rows.length; at += 3) {
+    const [from, to, type] = [rows[at], rows[at + 1], rows[at + 2]] as [
+      number | string,
+      number | string,
+      EdgeType,
+    ];
+    edges.push({ from: id(from), to: id(to), type, source: '', field: '', why: '' });
+  }
   const graph: Graph = { nodes, edges, dangling: [] };
   const config = parseConfig(body.saved.config, `${GUARD_CONTEXT_FILE} (field config)`);
   const index = new GraphIndex(graph);
@@ -175,6 +225,7 @@ function contextOf(body: GuardContextBody, now: string): GuardContext {
       }),
     ),
     osdsOf: new Map(body.blast.osdsOf),
+    deploymentOwners: new Map(body.blast.deploymentOwners),
   });
   return { head: { ...body.saved, config }, leftOut: body.leftOut, analysis };
 }

@@ -58,7 +58,7 @@ export function blastRadius(
   const lostOsdsOf = new Map<string, string[]>();
   for (const osd of losses.osds.keys()) {
     const deployment = index.node(osd)?.attrs.deployment;
-    const owner = typeof deployment === 'string' ? context.ownerOf.get(deployment) : undefined;
+    const owner = typeof deployment === 'string' ? context.deploymentOwners.get(deployment) : undefined;
     if (owner) lostOsdsOf.set(owner, [...(lostOsdsOf.get(owner) ?? []), osd]);
   }
 

@@ -53,6 +53,11 @@ export interface BlastContext {
   dependents: Map<string, Dependent[]>;
   /** Workload id → how many OSDs it runs (a CephCluster owns the OSD Deployments). */
   osdsOf: Map<string, number>;
+  /**
+   * A node's `deployment` (an OSD's Deployment) → the workload that owns it: `ownerOf` for
+   * just those, so a lost OSD's owner is found without deriving every member's owner.
+   */
+  deploymentOwners: Map<string, string>;
 }
 
 const contexts = new WeakMap<Analysis, BlastContext>();
@@ -61,18 +66,28 @@ const contexts = new WeakMap<Analysis, BlastContext>();
  * What a saved guard context keeps of a BlastContext (ownerOf and dependents are cheap to
  * derive again from the analysis, by the same code as here).
  */
-export type BlastParts = Pick<BlastContext, 'shapes' | 'claims' | 'osdsOf'>;
+export type BlastParts = Pick<BlastContext, 'shapes' | 'claims' | 'osdsOf' | 'deploymentOwners'>;
 
 /**
  * Makes `parts`, computed earlier by buildContext for the same graph and analysis and saved
  * (guard/saved-context.ts), the blast context of `analysis`, so no query prepares it again.
  */
 export function adoptBlastContext(analysis: Analysis, parts: BlastParts): void {
+  // Derived on first read, once: a decision where no workload stops never walks dependents,
+  // and one that loses no OSD and follows no backup Service never asks an owner.
+  let ownerOf: Map<string, string> | undefined;
+  let dependents: Map<string, Dependent[]> | undefined;
   contexts.set(analysis, {
     analysis,
     index: analysis.index,
-    ownerOf: ownersOf(analysis),
-    dependents: dependentsOf(analysis),
+    get ownerOf() {
+      ownerOf ??= ownersOf(analysis);
+      return ownerOf;
+    },
+    get dependents() {
+      dependents ??= dependentsOf(analysis);
+      return dependents;
+    },
     ...parts,
   });
 }
@@ -115,12 +130,15 @@ function buildContext(analysis: Analysis): BlastContext {
   }
   const dependents = dependentsOf(analysis);
   const osdsOf = new Map<string, number>();
-  for (const osd of index.graph.nodes) {
-    if (osd.kind !== 'OSD' || typeof osd.attrs.deployment !== 'string') continue;
-    const owner = ownerOf.get(osd.attrs.deployment);
-    if (owner) osdsOf.set(owner, (osdsOf.get(owner) ?? 0) + 1);
+  const deploymentOwners = new Map<string, string>();
+  for (const node of index.graph.nodes) {
+    if (typeof node.attrs.deployment !== 'string') continue;
+    const owner = ownerOf.get(node.attrs.deployment);
+    if (!owner) continue;
+    deploymentOwners.set(node.attrs.deployment, owner);
+    if (node.kind === 'OSD') osdsOf.set(owner, (osdsOf.get(owner) ?? 0) + 1);
   }
-  return { analysis, index, ownerOf, shapes, claims, dependents, osdsOf };
+  return { analysis, index, ownerOf, shapes, claims, dependents, osdsOf, deploymentOwners };
 }
 
 /** Workload id → the workloads that need it, each dependent's needs in id order. */

@@ -1,7 +1,8 @@
+import type { Analysis } from '../../src/core/analysis/model.ts';
 import { ClusterReadError, InputError } from '../../src/core/errors.ts';
 import { SAVED_INVENTORY_FILE } from '../../src/core/graph/saved-inventory.ts';
-import { guardContextText } from '../../src/core/guard/saved-context-text.ts';
-import { buildInventory, loadCluster } from '../../src/core/index.ts';
+import { guardContextTextOf } from '../../src/core/guard/saved-context-text.ts';
+import { inventoryAndAnalysis, loadCluster } from '../../src/core/index.ts';
 import type { Inventory } from '../../src/core/inventory/model.ts';
 import { shrinkReason } from '../../src/core/inventory/shrink-guard.ts';
 import { renderContent } from '../../src/core/render/content.ts';
@@ -78,7 +79,7 @@ async function inventoryRun(
   const previous = await readContentDir(outDir);
   // Drills kept in the folder (docs/drills.md) are restore evidence; regeneration keeps them.
   const drills = await readDrills(outDir);
-  const inventory = await buildInventory(await loadCluster(read.result), {
+  const { inventory, analysis } = await inventoryAndAnalysis(await loadCluster(read.result), {
     cluster: read.cluster,
     now,
     config,
@@ -88,7 +89,11 @@ async function inventoryRun(
   for (const ignored of inventory.ignoredDrills) process.stderr.write(`tierbook: warning: ${ignored}\n`);
   warnLeftOut(inventory.graph);
   const render = (before: ReadonlyMap<string, string>) =>
-    withGuardContext(keepIfUnchanged(inventory, before, { keepTakenAt: values.now === undefined }));
+    withGuardContext(keepIfUnchanged(inventory, before, { keepTakenAt: values.now === undefined }), {
+      inventory,
+      analysis,
+      drills: drills.length,
+    });
   const files = render(previous);
   // The guard's cache is no drift: it follows graph.json and the tierbook that wrote it.
   const drift = contentDrift(withoutCache(previous), withoutCache(files));
@@ -128,12 +133,28 @@ async function inventoryRun(
 /**
  * content/ with the guard's saved analysis of its graph.json (guard-context.json), stamped with
  * the running tierbook: the guard uses it only when that tierbook reads it, so an older one's
- * cache is rewritten, not kept like the version recorded in graph.json.
+ * cache is rewritten, not kept like the version recorded in graph.json. Made from the graph and
+ * analysis in memory (graph.json is their text), stamped with the SHA-256 and length of the
+ * UTF-8 bytes written for graph.json.
  */
-function withGuardContext(files: Map<string, string>): Map<string, string> {
+function withGuardContext(
+  files: Map<string, string>,
+  made: { inventory: Inventory; analysis: Analysis; drills: number },
+): Map<string, string> {
   const graph = files.get(SAVED_INVENTORY_FILE);
   if (graph === undefined) return files;
-  return new Map([...files, [GUARD_CONTEXT_FILE, guardContextText(graph, VERSION, sha256)]]);
+  const text = guardContextTextOf(
+    graph,
+    {
+      graph: made.inventory.graph,
+      analysis: made.analysis,
+      drills: made.drills,
+      graphBytes: Buffer.byteLength(graph),
+    },
+    VERSION,
+    sha256,
+  );
+  return new Map([...files, [GUARD_CONTEXT_FILE, text]]);
 }
 
 function withoutCache(files: ReadonlyMap<string, string>): ReadonlyMap<string, string> {

@@ -115,6 +115,14 @@ export interface InventoryOptions extends AssembleOptions {
  * (inventory/assemble.ts).
  */
 export async function buildInventory(cluster: LoadedCluster, options: InventoryOptions): Promise<Inventory> {
+  return (await inventoryAndAnalysis(cluster, options)).inventory;
+}
+
+/** buildInventory's inventory with the analysis it was assembled from (`inventory` saves it for the guard). */
+export async function inventoryAndAnalysis(
+  cluster: LoadedCluster,
+  options: InventoryOptions,
+): Promise<{ inventory: Inventory; analysis: Analysis }> {
   const [analysis, { assembleInventory }] = await Promise.all([
     analyseCluster(cluster.graph, {
       ...(options.config ? { config: options.config } : {}),
@@ -123,11 +131,12 @@ export async function buildInventory(cluster: LoadedCluster, options: InventoryO
     }),
     import('./inventory/assemble.ts'),
   ]);
-  return assembleInventory(cluster, analysis, {
+  const inventory = await assembleInventory(cluster, analysis, {
     cluster: options.cluster,
     now: options.now,
     ...(options.runbooks ? { runbooks: options.runbooks } : {}),
   });
+  return { inventory, analysis };
 }
 
 export interface BlastRequest {

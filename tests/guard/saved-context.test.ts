@@ -27,9 +27,13 @@ import { assessSteps } from '../../src/core/guard/assess.ts';
 import { guardInventory } from '../../src/core/guard/inventory.ts';
 import { recognise } from '../../src/core/guard/recognise.ts';
 import { GUARD_CONTEXT_FILE, readGuardContext } from '../../src/core/guard/saved-context.ts';
-import { guardContextText } from '../../src/core/guard/saved-context-text.ts';
+import { guardContextText, guardContextTextOf } from '../../src/core/guard/saved-context-text.ts';
 import { guardGraph } from '../../src/core/guard/saved-graph.ts';
+import { inventoryAndAnalysis, loadCluster } from '../../src/core/index.ts';
+import { savedInventoryText } from '../../src/core/render/saved-inventory-file.ts';
+import { readDrillFile } from '../../src/io/drills-dir.ts';
 import { readGuardContextFile, sha256 } from '../../src/io/guard-context-file.ts';
+import { readOffline } from '../../src/io/read-offline.ts';
 import { blastFixtureInventories } from '../content-source/fixture-inventories.ts';
 import { sampleContentCopy } from '../reliability/support.ts';
 import { CLI, NOW, REPO } from './support.ts';
@@ -253,6 +257,41 @@ test('every blast fixture cluster answers the same through its saved context: ev
   }
   assert.ok(compared > 200, `compared ${compared} answers`);
   assert.ok(decided > 200, `compared ${decided} decisions`);
+});
+
+// `inventory` makes the file from the graph and analysis in memory, not by reading graph.json back.
+test('the context made from memory at inventory is the bytes made from graph.json read back, drills or none', async () => {
+  let compared = 0;
+  for await (const { name, graph, text } of blastFixtureInventories()) {
+    const { config, takenAt } = readSavedInventory(text, 'graph.json');
+    const analysis = analyze(graph, { config, now: takenAt });
+    const written = { graph, analysis, drills: 0, graphBytes: Buffer.byteLength(text) };
+    assert.equal(
+      guardContextTextOf(text, written, VERSION, sha256),
+      guardContextText(text, VERSION, sha256),
+      name,
+    );
+    compared++;
+  }
+  assert.ok(compared > 5, `compared ${compared} fixtures`);
+  // The sample with a recorded drill: the inventory's analysis counts it, the guard's does not.
+  const drill = await readDrillFile(join(REPO, 'tests', 'fixtures', 'drills', 'pg-main.json'));
+  const sample = await loadCluster(await readOffline([join(REPO, 'src', 'sample', 'cluster')]));
+  const { inventory, analysis } = await inventoryAndAnalysis(sample, {
+    cluster: 'sample-homelab',
+    now: NOW,
+    drills: [{ file: 'pg-main.json', drill }],
+  });
+  assert.ok(analysis.restores.size > 0 || analysis.ignoredDrills.length > 0, 'the drill counts');
+  const text = savedInventoryText(inventory, VERSION);
+  const written = { graph: inventory.graph, analysis, drills: 1, graphBytes: Buffer.byteLength(text) };
+  const expected = guardContextText(text, VERSION, sha256);
+  assert.equal(guardContextTextOf(text, written, VERSION, sha256), expected);
+  assert.notEqual(
+    guardContextTextOf(text, { ...written, drills: 0 }, VERSION, sha256),
+    expected,
+    "the inventory's own analysis, drill counted, is not the guard's",
+  );
 });
 
 test('a context for other bytes, another tierbook or format, or an edited body is not used, with why', () => {

@@ -38,6 +38,28 @@ export function readSavedInventory(text: string, file: string): SavedInventory {
   };
 }
 
+/**
+ * graph.json's head (schema, tierbook, cluster, time taken, configuration, what was not read),
+ * read and checked as readSavedInventory reads it, from the lines before its nodes alone: the
+ * writer (saved-inventory.ts) puts each head field on one line before `"nodes": `, so a 30 MB
+ * graph is not parsed to learn its head.
+ */
+export function readSavedHead(text: string, file = 'graph.json'): Omit<SavedInventory, 'graph'> {
+  const end = text.indexOf(NODES);
+  if (end < 0) return withoutGraph(readSavedInventory(text, file));
+  const { graph: _, ...head } = readSavedInventory(
+    `${text.slice(0, end)}${NODES}[],\n"edges": [],\n"dangling": []\n}\n`,
+    file,
+  );
+  return head;
+}
+
+const NODES = ',\n"nodes": ';
+
+function withoutGraph({ graph: _, ...head }: SavedInventory): Omit<SavedInventory, 'graph'> {
+  return head;
+}
+
 function nodeOf(value: unknown, file: string, field: string): GraphNode {
   const n = record(value, file, field);
   const node: GraphNode = {

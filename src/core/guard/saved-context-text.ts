@@ -1,9 +1,12 @@
 import { analyze } from '../analysis/analyze.ts';
 import { blastContext } from '../analysis/blast/context.ts';
+import type { Analysis } from '../analysis/model.ts';
 import type { Placement } from '../graph/backends/placement.ts';
 import { nodeId } from '../graph/ids.ts';
 import { leftOutWarnings } from '../graph/left-out.ts';
-import { readSavedInventory } from '../graph/read-saved-inventory.ts';
+import type { Graph, GraphNode } from '../graph/model.ts';
+import { readSavedHead, readSavedInventory } from '../graph/read-saved-inventory.ts';
+import type { SavedInventory } from '../graph/saved-inventory.ts';
 import { graphHoldsCoreKind } from '../sources/nothing-read.ts';
 import { type Digest, GUARD_CONTEXT_FORMAT, type GuardContextBody } from './saved-context.ts';
 import { guardGraph } from './saved-graph.ts';
@@ -14,10 +17,52 @@ import { guardGraph } from './saved-graph.ts';
  * `now` does not enter: nothing saved here depends on it.
  */
 export function guardContextText(graphText: string, tierbook: string, digest: Digest): string {
-  const saved = readSavedInventory(graphText, 'graph.json');
-  const analysis = analyze(saved.graph, { config: saved.config, now: saved.takenAt });
+  const { graph, ...head } = readSavedInventory(graphText, 'graph.json');
+  const analysis = analyze(graph, { config: head.config, now: head.takenAt });
+  return contextText({ graphText, head, graph, analysis }, tierbook, digest);
+}
+
+/**
+ * The same text as guardContextText(graphText), made by `inventory` from what it holds in
+ * memory instead of reading its 30 MB back: `graph` is the graph graphText was rendered from,
+ * `analysis` that graph's analysis under graph.json's configuration, `drills` how many recorded
+ * drills it was given, `graphBytes` graphText's length in UTF-8 bytes. Only the head
+ * (cluster, time, configuration, what was not read) is read back from graphText's first lines,
+ * so the saved head is the one written. With drills the graph is analysed again without them:
+ * the guard reads none. tests/guard/saved-context.test.ts
+ * holds the two to the same bytes.
+ */
+export function guardContextTextOf(
+  graphText: string,
+  written: { graph: Graph; analysis: Analysis; drills: number; graphBytes: number },
+  tierbook: string,
+  digest: Digest,
+): string {
+  const head = readSavedHead(graphText);
+  const analysis =
+    written.drills > 0
+      ? analyze(written.graph, { config: head.config, now: head.takenAt })
+      : written.analysis;
+  return contextText(
+    { graphText, head, graph: written.graph, analysis, graphBytes: written.graphBytes },
+    tierbook,
+    digest,
+  );
+}
+
+function contextText(
+  from: {
+    graphText: string;
+    head: Omit<SavedInventory, 'graph'>;
+    graph: Graph;
+    analysis: Analysis;
+    graphBytes?: number;
+  },
+  tierbook: string,
+  digest: Digest,
+): string {
+  const { graphText, head, graph, analysis } = from;
   const context = blastContext(analysis);
-  const { graph, ...head } = saved;
   const slim = guardGraph(context);
   const position = new Map(slim.nodes.map((n, i) => [n.id, i]));
   const at = (id: string) => position.get(id) ?? id;
@@ -58,9 +103,12 @@ export function guardContextText(graphText: string, tierbook: string, digest: Di
     [
       'nodes',
       lines(
-        slim.nodes.map(({ id, ...rest }) =>
-          nodeId(rest.group, rest.kind, rest.namespace, rest.name) === id ? rest : { id, ...rest },
-        ),
+        slim.nodes.map((node) => {
+          const row = asRead(node);
+          return nodeId(row.group, row.kind, row.namespace, row.name) === node.id
+            ? row
+            : { id: node.id, ...row };
+        }),
       ),
     ],
     // One array, an edge a line: `from,to,type`.
@@ -89,8 +137,26 @@ export function guardContextText(graphText: string, tierbook: string, digest: Di
     format: GUARD_CONTEXT_FORMAT,
     tierbook,
     graph: digest(graphText),
-    graphBytes: new TextEncoder().encode(graphText).length,
+    graphBytes: from.graphBytes ?? new TextEncoder().encode(graphText).length,
     body: digest(body),
   };
   return `${JSON.stringify(stamp)}\n${body}`;
+}
+
+/**
+ * A node's fields in the order graph.json's reader gives them (read-saved-inventory.ts), so a
+ * node from memory is written as the same node read back would be.
+ */
+function asRead(node: GraphNode): Omit<GraphNode, 'id'> {
+  const row: Omit<GraphNode, 'id'> = {
+    group: node.group,
+    kind: node.kind,
+    namespace: node.namespace,
+    name: node.name,
+    attrs: node.attrs,
+  };
+  if (node.apiVersion !== undefined) row.apiVersion = node.apiVersion;
+  if (node.derived !== undefined) row.derived = node.derived;
+  if (node.missing !== undefined) row.missing = node.missing;
+  return row;
 }

@@ -77,16 +77,15 @@ function impactsOf(analysis: Analysis, steps: readonly GuardStep[]) {
       if (!seen || IMPACT_ORDER.indexOf(i.impact) < IMPACT_ORDER.indexOf(seen.impact)) worst.set(i.id, i);
     }
   }
-  const impacts: GuardImpact[] = [...worst.values()]
-    .sort(
-      (a, b) =>
-        IMPACT_ORDER.indexOf(a.impact) - IMPACT_ORDER.indexOf(b.impact) ||
-        a.tier - b.tier ||
-        `${a.workload.namespace}/${a.workload.kind}/${a.workload.name}`.localeCompare(
-          `${b.workload.namespace}/${b.workload.kind}/${b.workload.name}`,
-        ),
-    )
-    .map((i) => ({
+  // Each key made once, not once a comparison (a purge of a large cluster sorts thousands).
+  const keyed = [...worst.values()].map((i) => ({
+    i,
+    rank: IMPACT_ORDER.indexOf(i.impact),
+    name: `${i.workload.namespace}/${i.workload.kind}/${i.workload.name}`,
+  }));
+  const impacts: GuardImpact[] = keyed
+    .sort((a, b) => a.rank - b.rank || a.i.tier - b.i.tier || a.name.localeCompare(b.name))
+    .map(({ i }) => ({
       workload: i.workload,
       tier: i.tier,
       tierReason: analysis.tiers.get(i.id)?.reason ?? '',

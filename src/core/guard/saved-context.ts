@@ -6,9 +6,9 @@ import type { RestoreEvidence } from '../analysis/restores/model.ts';
 import type { TierDecision } from '../analysis/tiers/model.ts';
 import { parseConfig } from '../config/parse.ts';
 import type { Placement } from '../graph/backends/placement.ts';
-import { GraphIndex } from '../graph/graph-index.ts';
+import { GraphIndex, RowEdges } from '../graph/graph-index.ts';
 import { nodeId } from '../graph/ids.ts';
-import type { EdgeType, Graph, GraphEdge, GraphNode } from '../graph/model.ts';
+import type { Graph, GraphEdge, GraphNode } from '../graph/model.ts';
 import type { SavedInventory } from '../graph/saved-inventory.ts';
 import { number, readShape, record, text } from '../schemas/shape.ts';
 
@@ -175,27 +175,20 @@ function contextOf(body: GuardContextBody, now: string): GuardContext {
   const { nodes } = body;
   for (const node of nodes as (Omit<GraphNode, 'id'> & { id?: string })[])
     node.id ??= nodeId(node.group, node.kind, node.namespace, node.name);
-  const id = (at: number | string) => {
-    if (typeof at === 'string') return at;
-    const node = nodes[at];
-    if (!node) throw new Error(`no node ${at}`);
-    return node.id;
+  // Nothing a decision reads looks at an edge's source, field or why (saved-graph.ts). A
+  // node's edges are made when asked for; graph.edges, read by no decision, on first read.
+  const lookup = new RowEdges(nodes, body.edges);
+  let edges: GraphEdge[] | undefined;
+  const graph: Graph = {
+    nodes,
+    get edges() {
+      edges ??= lookup.all();
+      return edges;
+    },
+    dangling: [],
   };
-  // Nothing a decision reads looks at an edge's source, field or why (saved-graph.ts).
-  const rows = body.edges;
-  if (rows.length % 3 !== 0) throw new Error('edges are not in threes');
-  const edges: GraphEdge[] = [];
-  for (let at = 0; at < rows.length; at += 3) {
-    const [from, to, type] = [rows[at], rows[at + 1], rows[at + 2]] as [
-      number | string,
-      number | string,
-      EdgeType,
-    ];
-    edges.push({ from: id(from), to: id(to), type, source: '', field: '', why: '' });
-  }
-  const graph: Graph = { nodes, edges, dangling: [] };
   const config = parseConfig(body.saved.config, `${GUARD_CONTEXT_FILE} (field config)`);
-  const index = new GraphIndex(graph);
+  const index = new GraphIndex(graph, lookup);
   const tiers = new Map(body.tiers.map(([key, decision]) => [key, { workload: key, ...decision }]));
   const workloads = body.workloads.map(([wid, members]) => {
     const node = index.node(wid);

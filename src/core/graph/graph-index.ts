@@ -1,7 +1,11 @@
 import type { EdgeType, Graph, GraphEdge, GraphNode } from './model.ts';
 
-/** A node's edges out and in, each list in graph.edges's order: an index's edges made another way. */
-export interface EdgeLookup {
+/**
+ * A graph's nodes by id and each node's edges out and in (each list in graph.edges's order):
+ * an index made another way than from graph.nodes and graph.edges.
+ */
+export interface GraphLookup {
+  node(id: string): GraphNode | undefined;
   out(id: string): GraphEdge[];
   in(id: string): GraphEdge[];
 }
@@ -12,14 +16,14 @@ export class GraphIndex {
   readonly #nodes = new Map<string, GraphNode>();
   readonly #out = new Map<string, GraphEdge[]>();
   readonly #in = new Map<string, GraphEdge[]>();
-  readonly #lookup: EdgeLookup | null;
+  readonly #lookup: GraphLookup | null;
 
-  /** `lookup`, when given, answers `out` and `in` instead of an index of graph.edges. */
-  constructor(graph: Graph, lookup: EdgeLookup | null = null) {
+  /** `lookup`, when given, answers instead of an index of graph.nodes and graph.edges. */
+  constructor(graph: Graph, lookup: GraphLookup | null = null) {
     this.graph = graph;
     this.#lookup = lookup;
-    for (const node of graph.nodes) this.#nodes.set(node.id, node);
     if (lookup) return;
+    for (const node of graph.nodes) this.#nodes.set(node.id, node);
     for (const edge of graph.edges) {
       push(this.#out, edge.from, edge);
       push(this.#in, edge.to, edge);
@@ -27,7 +31,7 @@ export class GraphIndex {
   }
 
   node(id: string): GraphNode | undefined {
-    return this.#nodes.get(id);
+    return this.#lookup ? this.#lookup.node(id) : this.#nodes.get(id);
   }
 
   out(id: string, ...types: EdgeType[]): GraphEdge[] {
@@ -48,13 +52,13 @@ function push(map: Map<string, GraphEdge[]>, key: string, edge: GraphEdge): void
 }
 
 /**
- * Edges as rows of three (from, to, type), each end a position in `nodes` or, for a node not
- * among them, its id: the guard's saved context (saved-context.ts). A node's edges are made
+ * Nodes, and edges as rows of three (from, to, type), each end a position in `nodes` or, for a
+ * node not among them, its id: the guard's saved context (saved-context.ts). A node's edges are made
  * when first asked for, from positions counted once: a decision reads the edges of a few
  * nodes, and making tens of thousands of edge objects and lists up front was most of its index.
  * Edges carry no source, field or why. Throws on a position outside `nodes`.
  */
-export class RowEdges implements EdgeLookup {
+export class RowEdges implements GraphLookup {
   readonly #rows: readonly (number | string)[];
   readonly #nodes: readonly GraphNode[];
   /** Node id → its position (the last, as GraphIndex keeps the last node of an id). */
@@ -72,6 +76,11 @@ export class RowEdges implements EdgeLookup {
     const last = Int32Array.from(nodes, (node) => this.#position.get(node.id) as number);
     this.#out = adjacent(rows, 0, last);
     this.#in = adjacent(rows, 1, last);
+  }
+
+  node(id: string): GraphNode | undefined {
+    const at = this.#position.get(id);
+    return at === undefined ? undefined : this.#nodes[at];
   }
 
   out(id: string): GraphEdge[] {

@@ -8,7 +8,12 @@ import type { Graph, GraphNode } from '../graph/model.ts';
 import { readSavedHead, readSavedInventory } from '../graph/read-saved-inventory.ts';
 import type { SavedInventory } from '../graph/saved-inventory.ts';
 import { graphHoldsCoreKind } from '../sources/nothing-read.ts';
-import { type Digest, GUARD_CONTEXT_FORMAT, type GuardContextBody } from './saved-context.ts';
+import {
+  type Digest,
+  GUARD_CONTEXT_FORMAT,
+  type GuardContextBody,
+  type SavedClaim,
+} from './saved-context.ts';
 import { guardGraph } from './saved-graph.ts';
 
 /**
@@ -86,14 +91,14 @@ function contextText(
   // Claims share a few placements (a pool, a node): each written once, named by position.
   const placements: Placement[] = [];
   const placementAt = new Map<string, number>();
-  const claims = [...context.claims].map(([key, { claim: _, placement, ...storage }]) => {
+  const claims = [...context.claims.values()].map(({ placement, ...storage }): SavedClaim => {
     const text = JSON.stringify(placement);
     let at = placementAt.get(text);
     if (at === undefined) {
       at = placements.push(placement) - 1;
       placementAt.set(text, at);
     }
-    return [key, { ...storage, placement: at }];
+    return { ...storage, placement: at };
   });
   const sections: [keyof GuardContextBody, string][] = [
     ['saved', json(head)],
@@ -121,13 +126,13 @@ function contextText(
     ],
     ['workloads', lines(analysis.workloads.map((w) => [w.id, w.members]))],
     ['dependencies', lines([...analysis.dependencies])],
-    ['tiers', lines([...analysis.tiers].map(([key, { workload: _, ...decision }]) => [key, decision]))],
+    ['tiers', lines([...analysis.tiers.values()])],
     ['protections', lines([...analysis.protections])],
     ['restores', lines([...analysis.restores])],
     ['ignoredDrills', json(analysis.ignoredDrills)],
     [
       'blast',
-      `{"shapes":${lines([...context.shapes].map(([key, { id: _, ...shape }]) => [key, shape]))},\n"claims":${lines(claims)},\n"placements":${lines(placements)},\n"osdsOf":${lines([...context.osdsOf])},\n"deploymentOwners":${lines([...context.deploymentOwners])}}`,
+      `{"shapes":${lines([...context.shapes.values()])},\n"claims":${lines(claims)},\n"placements":${lines(placements)},\n"osdsOf":${lines([...context.osdsOf])},\n"deploymentOwners":${lines([...context.deploymentOwners])}}`,
     ],
   ];
   // Last, once every section has put its values in.

@@ -25,7 +25,7 @@ import { number, readShape, record, text } from '../schemas/shape.ts';
 export const GUARD_CONTEXT_FILE = 'guard-context.json';
 
 /** Bumped whenever the body's layout changes: a reader uses only its own format. */
-export const GUARD_CONTEXT_FORMAT = 3;
+export const GUARD_CONTEXT_FORMAT = 4;
 
 const STAMP = record({
   format: number,
@@ -69,16 +69,16 @@ export interface GuardContextBody {
   edges: (number | string)[];
   workloads: [string, string[]][];
   dependencies: [string, Dependency[]][];
-  /** Each without its `workload`: the key. */
-  tiers: [string, Omit<TierDecision, 'workload'>][];
+  /** Whole, each keyed by its `workload` (no pair each to take apart and copy). */
+  tiers: TierDecision[];
   protections: [string, Protection[]][];
   restores: [string, RestoreEvidence[]][];
   ignoredDrills: string[];
   blast: {
-    /** Each without its `id`: the key. */
-    shapes: [string, Omit<WorkloadShape, 'id'>][];
-    /** Each without its `claim` (the key), its placement by position in `placements`. */
-    claims: [string, Omit<ClaimStorage, 'claim' | 'placement'> & { placement: number }][];
+    /** Whole, each keyed by its `id`. */
+    shapes: WorkloadShape[];
+    /** Whole, each keyed by its `claim`, its placement by position in `placements`. */
+    claims: SavedClaim[];
     /** The distinct placements: a large cluster's thousands of claims sit in a few pools and nodes. */
     placements: Placement[];
     osdsOf: [string, number][];
@@ -91,6 +91,9 @@ export interface GuardContextBody {
    */
   values: (string | number)[];
 }
+
+/** A claim's storage as saved: its placement by position in the body's `placements`. */
+export type SavedClaim = Omit<ClaimStorage, 'placement'> & { placement: number };
 
 /**
  * The saved context when its stamp matches exactly the graph.json (its size and digest), the
@@ -189,7 +192,7 @@ function contextOf(body: GuardContextBody, now: string): GuardContext {
   };
   const config = parseConfig(body.saved.config, `${GUARD_CONTEXT_FILE} (field config)`);
   const index = new GraphIndex(graph, lookup);
-  const tiers = new Map(body.tiers.map(([key, decision]) => [key, { workload: key, ...decision }]));
+  const tiers = new Map(body.tiers.map((decision) => [decision.workload, decision]));
   const workloads = body.workloads.map(([wid, members]) => {
     const node = index.node(wid);
     if (!node) throw new Error(`workload ${wid} is not in the graph`);
@@ -209,12 +212,15 @@ function contextOf(body: GuardContextBody, now: string): GuardContext {
   };
   const { placements } = body.blast;
   adoptBlastContext(analysis, {
-    shapes: new Map(body.blast.shapes.map(([key, shape]) => [key, { id: key, ...shape }])),
+    shapes: new Map(body.blast.shapes.map((shape) => [shape.id, shape])),
+    // Each saved claim made a ClaimStorage in place: its placement's position → the placement.
     claims: new Map(
-      body.blast.claims.map(([key, storage]) => {
-        const placement = placements[storage.placement];
-        if (!placement) throw new Error(`no placement ${storage.placement}`);
-        return [key, { claim: key, ...storage, placement }];
+      body.blast.claims.map((saved) => {
+        const placement = placements[saved.placement];
+        if (!placement) throw new Error(`no placement ${saved.placement}`);
+        const storage = saved as unknown as ClaimStorage;
+        storage.placement = placement;
+        return [storage.claim, storage];
       }),
     ),
     osdsOf: new Map(body.blast.osdsOf),

@@ -73,7 +73,10 @@ export class RowEdges implements GraphLookup {
     this.#nodes = nodes;
     for (let at = 0; at < nodes.length; at++) this.#position.set((nodes[at] as GraphNode).id, at);
     // Nodes of one id share one list, the last's, as GraphIndex keeps the last node of an id.
-    const last = Int32Array.from(nodes, (node) => this.#position.get(node.id) as number);
+    // (A loop: Int32Array.from with a function took tens of ms for 14,000 nodes.)
+    const last = new Int32Array(nodes.length);
+    for (let at = 0; at < nodes.length; at++)
+      last[at] = this.#position.get((nodes[at] as GraphNode).id) as number;
     this.#out = adjacent(rows, 0, last);
     this.#in = adjacent(rows, 1, last);
   }

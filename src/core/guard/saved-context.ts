@@ -60,7 +60,10 @@ export interface GuardContextBody {
   /** graphHoldsCoreKind of graph.json's nodes: the full path refuses an empty inventory. */
   holdsCoreKind: boolean;
   leftOut: string[];
-  /** Without `id` when it is nodeId(group, kind, namespace, name), as it nearly always is. */
+  /**
+   * Each with its `id` (the string the rest of the body names it by, from `values`); a node
+   * without one is given nodeId(group, kind, namespace, name).
+   */
   nodes: GraphNode[];
   /**
    * Three values an edge, one array for all (not an array each): its ends by node position

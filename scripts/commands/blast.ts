@@ -1,15 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  BLAST_FAIL_ON_VALUES,
-  failureDomainsFailAt,
-  impactsFailAt,
-} from '../../src/core/analysis/blast/gate.ts';
-import { blastJson } from '../../src/core/analysis/blast/json.ts';
 import type { Impact } from '../../src/core/analysis/blast/model.ts';
 import { UsageError } from '../../src/core/errors.ts';
 import { blast, failureDomains } from '../../src/core/index.ts';
-import { renderBlastText, renderFailureDomainsText } from '../../src/core/render/blast-text.ts';
 import { describeUnread } from '../../src/core/sources/unread.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { staleNotice } from '../cli/content-facts.ts';
@@ -65,7 +58,7 @@ function parseBlast(args: string[]) {
 
 export async function blastCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseBlast(args);
-  const failOn = failOnFrom(values['fail-on']);
+  const failOn = await failOnFrom(values['fail-on']);
   const format = outputFormat(values);
   const now = nowFrom(values.now);
   const { loaded, analysis, dangling } = await analysedInventory(values, now);
@@ -85,10 +78,11 @@ export async function blastCommand(args: string[]): Promise<number> {
             },
             format,
           )
-        : renderFailureDomainsText(domains, [...unread, ...(stale ? [stale] : [])]),
+        : (await blastText()).renderFailureDomainsText(domains, [...unread, ...(stale ? [stale] : [])]),
     );
     const partial = partialReadFailsGate(unread.length, failOn);
-    if (failOn && failureDomainsFailAt(domains, failOn)) return gateFailed(failOn, 'some failure domain');
+    if (failOn && (await gate()).failureDomainsFailAt(domains, failOn))
+      return gateFailed(failOn, 'some failure domain');
     return partial ? 1 : 0;
   }
   // Kinds the cluster would not list, input --partial skipped, an old inventory, an object left
@@ -98,9 +92,14 @@ export async function blastCommand(args: string[]): Promise<number> {
     assumptions: [...unread, ...(stale ? [stale] : [])],
     dangling,
   });
-  process.stdout.write(format !== 'text' ? structured(blastJson(result), format) : renderBlastText(result));
+  process.stdout.write(
+    format !== 'text'
+      ? structured((await import('../../src/core/analysis/blast/json.ts')).blastJson(result), format)
+      : (await blastText()).renderBlastText(result),
+  );
   const partial = partialReadFailsGate(unread.length, failOn);
-  if (failOn && impactsFailAt(result.impacts, failOn)) return gateFailed(failOn, result.target);
+  if (failOn && (await gate()).impactsFailAt(result.impacts, failOn))
+    return gateFailed(failOn, result.target);
   return partial ? 1 : 0;
 }
 
@@ -145,9 +144,15 @@ async function holdsDrills(dir: string): Promise<boolean> {
   }
 }
 
+// Each loaded only by the runs that use it (start-up counts): the text renderer, the JSON
+// shape, the gate.
+const blastText = () => import('../../src/core/render/blast-text.ts');
+const gate = () => import('../../src/core/analysis/blast/gate.ts');
+
 /** `--fail-on`: unset means never fail; a wrong value is a usage error naming the allowed ones. */
-function failOnFrom(value: string | undefined): Impact | null {
+async function failOnFrom(value: string | undefined): Promise<Impact | null> {
   if (value === undefined) return null;
+  const { BLAST_FAIL_ON_VALUES } = await gate();
   if ((BLAST_FAIL_ON_VALUES as readonly string[]).includes(value)) return value as Impact;
   throw new UsageError(`--fail-on expects one of ${BLAST_FAIL_ON_VALUES.join(', ')}, got "${value}"`);
 }

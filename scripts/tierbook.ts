@@ -1,8 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { UsageError } from '../src/core/errors.ts';
-import { PACKAGE_ROOT } from '../src/io/package-root.ts';
 import { runWithExitCode } from './cli/exit.ts';
 
 /** One table of commands; each loads its module only when run. */
@@ -156,8 +153,8 @@ process.getBuiltinModule('node:module').enableCompileCache?.();
 await runWithExitCode(async () => {
   const [first, ...rest] = process.argv.slice(2);
   if (first === '--version' || first === '-V') {
-    const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
-    process.stdout.write(`${version}\n`);
+    // Loaded here: the version is package.json's, read as every command's VERSION is.
+    process.stdout.write(`${(await import('./cli/version.ts')).VERSION}\n`);
     return 0;
   }
   // "tierbook help CMD" is "tierbook CMD --help".

@@ -1,10 +1,6 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { UsageError } from '../src/core/errors.ts';
-import { PACKAGE_ROOT } from '../src/io/package-root.ts';
 import { runWithExitCode } from './cli/exit.ts';
-import { fitHelp } from './cli/fit-help.ts';
 
 /** One table of commands; each loads its module only when run. */
 const COMMANDS: Record<
@@ -157,14 +153,14 @@ process.getBuiltinModule('node:module').enableCompileCache?.();
 await runWithExitCode(async () => {
   const [first, ...rest] = process.argv.slice(2);
   if (first === '--version' || first === '-V') {
-    const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
-    process.stdout.write(`${version}\n`);
+    // Loaded here: the version is package.json's, read as every command's VERSION is.
+    process.stdout.write(`${(await import('./cli/version.ts')).VERSION}\n`);
     return 0;
   }
   // "tierbook help CMD" is "tierbook CMD --help".
   const [name, ...args] = first === 'help' && rest[0] ? [rest[0], '--help'] : [first, ...rest];
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(fitHelp(USAGE));
+    process.stdout.write((await import('./cli/fit-help.ts')).fitHelp(USAGE));
     return name ? 0 : 2;
   }
   const command = COMMANDS[name];
@@ -174,7 +170,7 @@ await runWithExitCode(async () => {
   // Words after `--` are a command's own (tierbook guard -- mkfs -h): not tierbook's help.
   const own = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
   if (own.includes('--help') || own.includes('-h')) {
-    process.stdout.write(`${fitHelp(help)}\n`);
+    process.stdout.write(`${(await import('./cli/fit-help.ts')).fitHelp(help)}\n`);
     return 0;
   }
   return run(args);

@@ -2,12 +2,8 @@ import type { Analysis } from '../../src/core/analysis/model.ts';
 import type { RecordedDrill } from '../../src/core/drills/model.ts';
 import { readDrills } from '../../src/io/drills-dir.ts';
 
-/** `--drills DIR` of check and blast: an inventory folder whose drills/ count as restore evidence. */
-export const DRILLS_OPTION = { drills: { type: 'string' } } as const;
-
-export const DRILLS_HELP = `  --drills DIR     an inventory folder: its recorded drills (DIR/drills,
-                   docs/drills.md) count as restore evidence (default: the
-                   --content DIR, else none)`;
+// Apart, so blast's help and options load no drill reader.
+export { DRILLS_HELP, DRILLS_OPTION } from './drills-option.ts';
 
 /** The drills of `--drills DIR`, else of the `--content DIR` answered from, else none. */
 export async function drillsOf(

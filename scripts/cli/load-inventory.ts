@@ -9,11 +9,8 @@ import { warnLeftOut } from './left-out.ts';
 import { limitsFrom } from './limits.ts';
 import type { SourceValues } from './read-cluster.ts';
 
-/** `--content DIR`: for the commands that can answer from a committed inventory. */
-export const CONTENT_OPTION = { content: { type: 'string' } } as const;
-
-export const CONTENT_HELP = `  --content DIR    answer from a committed inventory (its graph.json), not a
-                   cluster or --from; its config is used unless --config`;
+// Apart, so a command's help and options load none of the readers below.
+export { CONTENT_HELP, CONTENT_OPTION } from './content-option.ts';
 
 export interface LoadedInventory {
   graph: Graph;

@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
 import { UsageError } from '../../src/core/errors.ts';
 
 /** The YAML writer, loaded on first use: most runs print text or JSON, and start-up counts. */
 function yaml(): typeof import('yaml') {
-  return createRequire(import.meta.url)('yaml');
+  return process.getBuiltinModule('node:module').createRequire(import.meta.url)('yaml');
 }
 
 /** `--json` and its kubectl-style spelling `-o json|yaml` (`--output`), for commands with data. */

@@ -1,18 +1,13 @@
-import {
-  BLAST_FAIL_ON_VALUES,
-  failureDomainsFailAt,
-  impactsFailAt,
-} from '../../src/core/analysis/blast/gate.ts';
-import { blastJson } from '../../src/core/analysis/blast/json.ts';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Impact } from '../../src/core/analysis/blast/model.ts';
 import { UsageError } from '../../src/core/errors.ts';
-import { analyseCluster, blast, failureDomains } from '../../src/core/index.ts';
-import { renderBlastText, renderFailureDomainsText } from '../../src/core/render/blast-text.ts';
+import { blast, failureDomains } from '../../src/core/index.ts';
 import { describeUnread } from '../../src/core/sources/unread.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
 import { staleNotice } from '../cli/content-facts.ts';
-import { DRILLS_HELP, DRILLS_OPTION, drillsOf, warnIgnoredDrills } from '../cli/drills.ts';
-import { CONTENT_HELP, CONTENT_OPTION, loadInventory } from '../cli/load-inventory.ts';
+import { CONTENT_HELP, CONTENT_OPTION } from '../cli/content-option.ts';
+import { DRILLS_HELP, DRILLS_OPTION } from '../cli/drills-option.ts';
 import { OUTPUT_HELP, OUTPUT_OPTIONS, outputFormat, structured } from '../cli/output.ts';
 import { partialReadFailsGate } from '../cli/partial-gate.ts';
 
@@ -45,8 +40,9 @@ kind it could not read and why) or 2 (--from). Kinds the cluster would not list 
 files skipped with --partial are in the answer's assumptions: what they hold is not in it.
 See docs/blast.md for how it reasons.`;
 
-export async function blastCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(
+/** The blast command's options (one call, so its values' type is read from here). */
+function parseBlast(args: string[]) {
+  return parse(
     args,
     {
       ...SOURCE_OPTIONS,
@@ -58,18 +54,15 @@ export async function blastCommand(args: string[]): Promise<number> {
     },
     64,
   );
-  const failOn = failOnFrom(values['fail-on']);
+}
+
+export async function blastCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseBlast(args);
+  const failOn = await failOnFrom(values['fail-on']);
   const format = outputFormat(values);
   const now = nowFrom(values.now);
-  const loaded = await loadInventory(values, 'the blast radius may miss what depends on it');
-  const { graph, config } = loaded;
+  const { loaded, analysis, dangling } = await analysedInventory(values, now);
   const unread = loaded.unread.map((u) => describeUnread(u, 'what it holds is not in this answer'));
-  const analysis = await analyseCluster(graph, {
-    config,
-    now,
-    drills: await drillsOf(values, loaded.cluster),
-  });
-  warnIgnoredDrills(analysis);
   // From a committed inventory: the cluster as it was then; said with every answer, never a gate.
   const stale = staleNotice(loaded, now);
   if (positionals.length === 0) {
@@ -85,10 +78,11 @@ export async function blastCommand(args: string[]): Promise<number> {
             },
             format,
           )
-        : renderFailureDomainsText(domains, [...unread, ...(stale ? [stale] : [])]),
+        : (await blastText()).renderFailureDomainsText(domains, [...unread, ...(stale ? [stale] : [])]),
     );
     const partial = partialReadFailsGate(unread.length, failOn);
-    if (failOn && failureDomainsFailAt(domains, failOn)) return gateFailed(failOn, 'some failure domain');
+    if (failOn && (await gate()).failureDomainsFailAt(domains, failOn))
+      return gateFailed(failOn, 'some failure domain');
     return partial ? 1 : 0;
   }
   // Kinds the cluster would not list, input --partial skipped, an old inventory, an object left
@@ -96,17 +90,69 @@ export async function blastCommand(args: string[]): Promise<number> {
   const result = await blast(analysis, positionals, {
     outage: values.outage ?? false,
     assumptions: [...unread, ...(stale ? [stale] : [])],
-    dangling: graph.dangling,
+    dangling,
   });
-  process.stdout.write(format !== 'text' ? structured(blastJson(result), format) : renderBlastText(result));
+  process.stdout.write(
+    format !== 'text'
+      ? structured((await import('../../src/core/analysis/blast/json.ts')).blastJson(result), format)
+      : (await blastText()).renderBlastText(result),
+  );
   const partial = partialReadFailsGate(unread.length, failOn);
-  if (failOn && impactsFailAt(result.impacts, failOn)) return gateFailed(failOn, result.target);
+  if (failOn && (await gate()).impactsFailAt(result.impacts, failOn))
+    return gateFailed(failOn, result.target);
   return partial ? 1 : 0;
 }
 
+type Values = ReturnType<typeof parseBlast>['values'];
+
+/**
+ * The inventory, its analysis and its dangling references. From a committed content/ with
+ * nothing that changes the analysis (no --config, no --drills, no drills recorded in
+ * DIR/drills) and no object left out for a field's type (said in the answer from graph.json's
+ * dangling references, which the saved context does not keep): the analysis saved beside
+ * graph.json (guard-context.json, as the guard reads it), when it was made from exactly that
+ * graph.json by this tierbook. Anything else analyses graph.json, and the answer is the same,
+ * only slower (tests/cli/blast-saved-context.test.ts).
+ */
+async function analysedInventory(values: Values, now: string) {
+  if (values.content !== undefined && values.drills === undefined && !(await holdsDrills(values.content))) {
+    const { savedContentAnalysis } = await import('../cli/saved-analysis.ts');
+    const saved = await savedContentAnalysis(values, now);
+    if (saved !== null && saved.leftOut.length === 0) return { ...saved, dangling: [] };
+  }
+  const [{ loadInventory }, { analyseCluster }, { drillsOf, warnIgnoredDrills }] = await Promise.all([
+    import('../cli/load-inventory.ts'),
+    import('../../src/core/index.ts'),
+    import('../cli/drills.ts'),
+  ]);
+  const loaded = await loadInventory(values, 'the blast radius may miss what depends on it');
+  const analysis = await analyseCluster(loaded.graph, {
+    config: loaded.config,
+    now,
+    drills: await drillsOf(values, loaded.cluster),
+  });
+  warnIgnoredDrills(analysis);
+  return { loaded, analysis, dangling: loaded.graph.dangling };
+}
+
+/** Whether DIR/drills (DRILLS_DIR) holds a drill file (or cannot be listed): the full path reads and counts them. */
+async function holdsDrills(dir: string): Promise<boolean> {
+  try {
+    return (await readdir(join(dir, 'drills'))).some((name) => name.endsWith('.json'));
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+}
+
+// Each loaded only by the runs that use it (start-up counts): the text renderer, the JSON
+// shape, the gate.
+const blastText = () => import('../../src/core/render/blast-text.ts');
+const gate = () => import('../../src/core/analysis/blast/gate.ts');
+
 /** `--fail-on`: unset means never fail; a wrong value is a usage error naming the allowed ones. */
-function failOnFrom(value: string | undefined): Impact | null {
+async function failOnFrom(value: string | undefined): Promise<Impact | null> {
   if (value === undefined) return null;
+  const { BLAST_FAIL_ON_VALUES } = await gate();
   if ((BLAST_FAIL_ON_VALUES as readonly string[]).includes(value)) return value as Impact;
   throw new UsageError(`--fail-on expects one of ${BLAST_FAIL_ON_VALUES.join(', ')}, got "${value}"`);
 }

@@ -151,24 +151,10 @@ async function guard(text: string, values: Values): Promise<GuardAnswer> {
  * graph.json as if it were not there, so the answer is the same either way, only slower.
  */
 async function analysedInventory(values: Values, now: string) {
-  if (values.content !== undefined && values.config === undefined) {
-    const { refuseMixedWithContent, contentFacts } = await import('../cli/content-facts.ts');
-    refuseMixedWithContent(values);
-    const [{ limitsFrom }, { readGuardContextFile, GUARD_CONTEXT_FILE }, { VERSION }] = await Promise.all([
-      import('../cli/limits.ts'),
-      import('../../src/io/guard-context-file.ts'),
-      import('../cli/version.ts'),
-    ]);
-    const { maxBytes } = limitsFrom(values);
-    const found = await readGuardContextFile(values.content, { tierbook: VERSION, now, maxBytes });
-    if ('analysis' in found) {
-      for (const line of found.leftOut) process.stderr.write(`tierbook: warning: ${line}\n`);
-      return { loaded: contentFacts(found.head, values.content), analysis: found.analysis };
-    }
-    if (found.unused !== null)
-      process.stderr.write(
-        `tierbook: note: ${join(values.content, GUARD_CONTEXT_FILE)} not used: ${found.unused}; answering from graph.json (slower; "tierbook inventory" writes it again)\n`,
-      );
+  const saved = await (await import('../cli/saved-analysis.ts')).savedContentAnalysis(values, now);
+  if (saved !== null) {
+    for (const line of saved.leftOut) process.stderr.write(`tierbook: warning: ${line}\n`);
+    return saved;
   }
   const { loadInventory } = await import('../cli/load-inventory.ts');
   const [loaded, { analyseCluster }] = await Promise.all([

@@ -1,31 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { pathToFileURL } from 'node:url';
-import { CLI, NOW, ROOT } from '../reliability/support.ts';
-
-/**
- * The modules one CLI run loads, as Node resolves them: a resolve hook registered before the
- * CLI starts writes each resolved URL to stderr, one `loaded:` line each.
- */
-function loaded(...args: string[]): { code: number | null; modules: string[]; stdout: string } {
-  const hook = `import { registerHooks } from 'node:module';
-registerHooks({ resolve(specifier, context, next) {
-  const found = next(specifier, context);
-  process.stderr.write('loaded: ' + found.url + '\\n');
-  return found;
-} });`;
-  const run = spawnSync(
-    process.execPath,
-    ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, CLI, ...args],
-    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' } },
-  );
-  const modules = [...run.stderr.matchAll(/^loaded: (.*)$/gm)].map((m) => m[1] as string);
-  return { code: run.status, modules, stdout: run.stdout };
-}
-
-const relative = (url: string) => url.replace(pathToFileURL(ROOT).href, '');
+import { NOW, ROOT } from '../reliability/support.ts';
+import { ANALYSING, loaded, relative } from './loaded-modules.ts';
 
 // Start-up is paid on every command (issue 18: within 150 ms of a bare node): an answer from a
 // committed inventory needs no cluster client, no offline reader, no YAML and no graph builder.
@@ -72,11 +49,7 @@ test('-o yaml still answers in YAML, loading yaml on that path only', () => {
 });
 
 // With content/guard-context.json current, the guard answers from the analysis saved there:
-// what computes the analysis (workloads, dependencies, tier rules, backup coverage, drill
-// evidence) is not even loaded.
-const ANALYSING =
-  /\/src\/core\/(analysis\/(analyze|workloads|dependencies|tiers\/classify|backups\/coverage)\.ts|analysis\/tiers\/rules\/|analysis\/restores\/drill-evidence\.ts)/;
-
+// what computes the analysis is not even loaded.
 test('guard --content with its saved context loads no analysis', () => {
   const run = loaded('guard', '--content', join(ROOT, 'content'), '--now', NOW, '--', 'ceph osd purge 3');
   assert.equal(run.code, 1, 'the incident is blocked');
@@ -86,5 +59,29 @@ test('guard --content with its saved context loads no analysis', () => {
     [],
   );
   const count = new Set(ours).size;
-  assert.ok(count <= 120, `${count} modules of tierbook's (about 140 when it analyses graph.json)`);
+  assert.ok(count <= 85, `${count} modules of tierbook's (about 140 when it analyses graph.json)`);
 });
+
+// blast --content answers from the same saved context (issue 18: start-up within 150 ms of a
+// bare node): no analysis, no graph.json reader, no drill reader; its count is pinned so a
+// module imported at the top again shows here.
+test('blast --content with its saved context loads no analysis and no graph.json reader', () => {
+  const run = loaded('blast', 'osd/3', '--content', join(ROOT, 'content'), '--now', NOW);
+  assert.equal(run.code, 0);
+  assert.match(run.stdout, /osd\/3/);
+  const ours = [...new Set(run.modules.filter((m) => m.startsWith('file:')).map(relative))];
+  assert.deepEqual(
+    ours.filter(
+      (m) =>
+        ANALYSING.test(m) ||
+        /\/src\/(core\/graph\/read-saved-inventory|io\/read-saved-inventory|io\/drills-dir|core\/drills\/parse)\.ts$/.test(
+          m,
+        ),
+    ),
+    [],
+  );
+  assert.ok(ours.length <= BLAST_MODULES, `${ours.length} modules of tierbook's: ${ours.join(' ')}`);
+});
+
+/** tierbook's modules `blast osd/3 --content content` loads (65; 140 when it analysed graph.json). */
+const BLAST_MODULES = 67;

@@ -3,6 +3,8 @@ import type { RecordedDrill } from '../drills/model.ts';
 import { GraphIndex } from '../graph/graph-index.ts';
 import type { Graph } from '../graph/model.ts';
 import { backupCoverage } from './backups/index.ts';
+import { deferBlastContext } from './blast/context.ts';
+import { prepareBlast } from './blast/prepare.ts';
 import { workloadDependencies } from './dependencies.ts';
 import type { Analysis } from './model.ts';
 import { drillEvidence } from './restores/drill-evidence.ts';
@@ -27,7 +29,7 @@ export function analyze(graph: Graph, options: AnalyzeOptions): Analysis {
   const workloads = findWorkloads(index);
   const dependencies = workloadDependencies(index, workloads);
   const drills = drillEvidence(options.drills?.records ?? [], workloads, options.drills?.cluster ?? '');
-  return {
+  const analysis: Analysis = {
     index,
     workloads,
     workloadById: new Map(workloads.map((w) => [w.id, w])),
@@ -39,4 +41,7 @@ export function analyze(graph: Graph, options: AnalyzeOptions): Analysis {
     config: options.config,
     now: options.now,
   };
+  // Made on the first blast query, not here: most commands never ask one.
+  deferBlastContext(analysis, prepareBlast);
+  return analysis;
 }

@@ -1,9 +1,10 @@
-import { backupAdapter } from '../graph/backups/index.ts';
-import { compare } from '../graph/context.ts';
+import { BACKUP_COPIES } from '../graph/backups/copies.ts';
 import type { GraphIndex } from '../graph/graph-index.ts';
 import { qualifiedName } from '../graph/ids.ts';
 import type { Graph } from '../graph/model.ts';
+import { tablesOf } from '../graph/tables.ts';
 import type { Json } from '../model.ts';
+import { compare } from '../order.ts';
 import type { Protection } from './backups/model.ts';
 import { holdsData } from './host-paths.ts';
 import type { Workload } from './workloads.ts';
@@ -81,7 +82,9 @@ export function hostPathNodes(data: readonly HostPathData[]): string[] {
  * wherever it lives (each adapter says which it `copies`).
  */
 export function copiesHostPaths(graph: Graph, protection: Protection): boolean {
-  return backupAdapter(graph, protection.system).copies === 'database';
+  // A graph built from other tables (a made-up adapter in a test) asks its own rows.
+  const custom = tablesOf(graph)?.backups?.find((a) => a.system === protection.system);
+  return (custom?.copies ?? BACKUP_COPIES[protection.system]) === 'database';
 }
 
 function dataVolumes(value: Json | undefined): { name: string; path: string }[] {

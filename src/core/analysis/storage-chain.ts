@@ -1,5 +1,5 @@
-import { compare } from '../graph/context.ts';
 import type { GraphIndex } from '../graph/graph-index.ts';
+import { compare } from '../order.ts';
 import type { Workload } from './workloads.ts';
 
 /** One volume of a workload, followed down to where its bytes live. Ids are graph node ids. */

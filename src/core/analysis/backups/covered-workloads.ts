@@ -1,6 +1,6 @@
-import { compare } from '../../graph/context.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
 import type { GraphEdge } from '../../graph/model.ts';
+import { compare } from '../../order.ts';
 import { claimsOf } from '../storage-chain.ts';
 import type { Workload } from '../workloads.ts';
 

@@ -1,11 +1,9 @@
 import type { Placement } from '../../graph/backends/placement.ts';
-import { volumePlacement } from '../../graph/backends/volume-placement.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
 import { compare } from '../../order.ts';
-import { type HostPathData, hostPathDataOf } from '../host-path-data.ts';
+import type { HostPathData } from '../host-path-data.ts';
 import type { Analysis } from '../model.ts';
-import { claimsOf, volumeChain } from '../storage-chain.ts';
-import { type Instance, instancesOf } from './instances.ts';
+import type { Instance } from './instances.ts';
 
 /** A volume's storage facts, resolved once per analysis (the chain below its PVC). */
 export interface ClaimStorage {
@@ -69,7 +67,7 @@ const contexts = new WeakMap<Analysis, BlastContext>();
 export type BlastParts = Pick<BlastContext, 'shapes' | 'claims' | 'osdsOf' | 'deploymentOwners'>;
 
 /**
- * Makes `parts`, computed earlier by buildContext for the same graph and analysis and saved
+ * Makes `parts`, computed earlier by prepareBlast (prepare.ts) for the same graph and analysis and saved
  * (guard/saved-context.ts), the blast context of `analysis`, so no query prepares it again.
  */
 export function adoptBlastContext(analysis: Analysis, parts: BlastParts): void {
@@ -99,46 +97,32 @@ function ownersOf(analysis: Analysis): Map<string, string> {
   return ownerOf;
 }
 
+/**
+ * The preparation `analyze()` deferred, by the analysis's graph index: a copy of an analysis
+ * with other protections or tiers (`{ ...analysis, protections }`) shares the index and is
+ * prepared as before, from its own workloads.
+ */
+const deferred = new WeakMap<GraphIndex, (analysis: Analysis) => BlastParts>();
+
+/**
+ * Hands `analysis` the preparation of its blast context, run once on its first query. Apart
+ * from this file so an analysis read from a saved context (adoptBlastContext) never loads what
+ * preparing one reads: every storage backend's placement (prepare.ts).
+ */
+export function deferBlastContext(analysis: Analysis, prepare: (analysis: Analysis) => BlastParts): void {
+  deferred.set(analysis.index, prepare);
+}
+
 export function blastContext(analysis: Analysis): BlastContext {
   const cached = contexts.get(analysis);
   if (cached) return cached;
-  const context = buildContext(analysis);
-  contexts.set(analysis, context);
-  return context;
-}
-
-function buildContext(analysis: Analysis): BlastContext {
-  const { index } = analysis;
-  const ownerOf = new Map<string, string>();
-  const shapes = new Map<string, WorkloadShape>();
-  const claims = new Map<string, ClaimStorage>();
-  for (const workload of analysis.workloads) {
-    for (const id of [workload.id, ...workload.members]) ownerOf.set(id, workload.id);
-    const workloadClaims = claimsOf(index, workload);
-    for (const claim of workloadClaims) if (!claims.has(claim)) claims.set(claim, claimStorage(index, claim));
-    // A bare Pod is its own workload and its own pod.
-    const pods = [workload.id, ...workload.members]
-      .filter((id) => index.node(id)?.kind === 'Pod' && index.node(id)?.group === '')
-      .map((id) => ({ id, node: index.out(id, 'scheduled-on')[0]?.to ?? null }));
-    shapes.set(workload.id, {
-      id: workload.id,
-      claims: workloadClaims,
-      instances: instancesOf(index, workload, workloadClaims),
-      pods,
-      hostPaths: hostPathDataOf(index, workload),
-    });
-  }
-  const dependents = dependentsOf(analysis);
-  const osdsOf = new Map<string, number>();
-  const deploymentOwners = new Map<string, string>();
-  for (const node of index.graph.nodes) {
-    if (typeof node.attrs.deployment !== 'string') continue;
-    const owner = ownerOf.get(node.attrs.deployment);
-    if (!owner) continue;
-    deploymentOwners.set(node.attrs.deployment, owner);
-    if (node.kind === 'OSD') osdsOf.set(owner, (osdsOf.get(owner) ?? 0) + 1);
-  }
-  return { analysis, index, ownerOf, shapes, claims, dependents, osdsOf, deploymentOwners };
+  const prepare = deferred.get(analysis.index);
+  if (!prepare)
+    throw new Error(
+      'an analysis made neither by analyze() nor from a saved context has no blast context: a bug',
+    );
+  adoptBlastContext(analysis, prepare(analysis));
+  return contexts.get(analysis) as BlastContext;
 }
 
 /** Workload id → the workloads that need it, each dependent's needs in id order. */
@@ -152,24 +136,4 @@ function dependentsOf(analysis: Analysis): Map<string, Dependent[]> {
     }
   }
   return dependents;
-}
-
-function claimStorage(index: GraphIndex, claim: string): ClaimStorage {
-  const chain = volumeChain(index, claim);
-  return {
-    claim,
-    pv: chain.pv,
-    storageClass: chain.storageClass,
-    backend: chain.backend,
-    placement: volumePlacement(index, chain),
-    unknownPlacement: unknownPlacement(index, claim, chain.pv),
-  };
-}
-
-function unknownPlacement(index: GraphIndex, claim: string, pv: string | null): string | null {
-  const attrs = index.node(claim)?.attrs;
-  if (pv || attrs?.classFrom !== 'unresolved') return null;
-  return typeof attrs.unresolvedClass === 'string'
-    ? `its storageClassName is ${attrs.unresolvedClass}, an unresolved variable`
-    : 'its name is an unresolved variable';
 }

@@ -1,6 +1,6 @@
-import { compare } from '../../graph/context.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
 import { qualifiedName } from '../../graph/ids.ts';
+import { compare } from '../../order.ts';
 import { describeHostPath, type HostPathData } from '../host-path-data.ts';
 import { workloadTitle } from '../tiers/facts.ts';
 import type { Workload } from '../workloads.ts';

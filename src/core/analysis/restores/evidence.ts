@@ -1,8 +1,8 @@
 import { RUNBOOK_SYSTEMS } from '../../drills/runbook-systems.ts';
 import { time } from '../../graph/backups/runs.ts';
-import { compare } from '../../graph/context.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
 import { restoreOf } from '../../graph/restores/restore-attr.ts';
+import { compare } from '../../order.ts';
 import { WorkloadLookup } from '../backups/covered-workloads.ts';
 import type { Workload } from '../workloads.ts';
 import type { RestoreEvidence, RestoreMap } from './model.ts';

@@ -1,8 +1,8 @@
-import { compare } from '../../graph/context.ts';
 import type { GraphIndex } from '../../graph/graph-index.ts';
 import { nodeId, qualifiedName } from '../../graph/ids.ts';
 import type { GraphNode } from '../../graph/model.ts';
 import type { Json } from '../../model.ts';
+import { compare } from '../../order.ts';
 import type { Workload } from '../workloads.ts';
 
 /** What the tier rules read about one workload, gathered once. */

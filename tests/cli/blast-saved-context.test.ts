@@ -1,7 +1,7 @@
 /**
  * `tierbook blast … --content DIR` answers from DIR/guard-context.json (the analysis `inventory`
  * saved beside graph.json) when it is current: as a process, every blast target of the sample
- * and of two fixture clusters, as text and JSON, with the failure-domain listing, several
+ * and of two fixture clusters as JSON (the first of each type as text too), with the failure-domain listing, several
  * targets, --outage, -o yaml, --fail-on and a target not in the inventory, prints the same bytes
  * and exits the same with the file as without it. A stale or edited file is passed over with a
  * note; --config, --drills and recorded drills take the full path.
@@ -52,8 +52,17 @@ async function casesFor(content: string): Promise<string[][]> {
   const targets = knownTargets(analyze(saved.graph, { config: saved.config, now: LATER })).map((t) => t.text);
   assert.ok(targets.length > 5, `${targets.length} targets`);
   const [first = '', second = ''] = targets;
+  // Every target as JSON (the whole result); as text, the first of each type (the text is
+  // rendered from that same result, so one of a type proves the rendering's path).
+  const firstOfType = new Set<string>();
+  const textOnce = (t: string) => {
+    const type = t.split('/')[0] ?? t;
+    if (firstOfType.has(type)) return false;
+    firstOfType.add(type);
+    return true;
+  };
   const queries = [
-    ...targets.flatMap((t) => [[t], [t, '--json']]),
+    ...targets.flatMap((t) => (textOnce(t) ? [[t], [t, '--json']] : [[t, '--json']])),
     [],
     ['--json'],
     ['-o', 'yaml'],
@@ -115,9 +124,9 @@ async function fixtureContent(t: TestContext, fixture: string): Promise<string> 
   return content;
 }
 
-test('the sample: every target, text and JSON, the same bytes and exit code with and without the saved context', async (t) => {
+test('the sample: every target as JSON (one of each type as text), the same bytes and exit code with and without the saved context', async (t) => {
   const { content } = await sampleContentCopy(t);
-  assert.ok((await assertSameWithAndWithout(content, 'sample')) > 80);
+  assert.ok((await assertSameWithAndWithout(content, 'sample')) > 50);
 });
 
 test('two fixture clusters (backups with restores, Longhorn): the same with and without the saved context', async (t) => {

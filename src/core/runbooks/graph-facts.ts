@@ -133,11 +133,30 @@ export function claimsOfWorkload(analysis: Analysis, workloadId: string): string
 
 /** Workloads that sign in through this one or sit behind its forward-auth. */
 export function appsBehind(analysis: Analysis, workloadId: string): string[] {
-  const out: string[] = [];
-  for (const [app, deps] of analysis.dependencies)
-    if (deps.some((d) => d.workload === workloadId && (d.via === 'sign-in' || d.via === 'forward-auth')))
-      out.push(workloadTitle(app));
-  return out.sort(compare);
+  return (appsBehindIndex(analysis).get(workloadId) ?? []).map((app) => workloadTitle(app)).sort(compare);
+}
+
+const behind = new WeakMap<Analysis, ReadonlyMap<string, readonly string[]>>();
+
+/**
+ * Each workload → the apps that sign in through it or sit behind its forward-auth, each once;
+ * made once per analysis (every workload is asked whether it is an identity provider).
+ */
+function appsBehindIndex(analysis: Analysis): ReadonlyMap<string, readonly string[]> {
+  const cached = behind.get(analysis);
+  if (cached) return cached;
+  const index = new Map<string, string[]>();
+  for (const [app, deps] of analysis.dependencies) {
+    for (const d of deps) {
+      if (d.via !== 'sign-in' && d.via !== 'forward-auth') continue;
+      const apps = index.get(d.workload);
+      if (!apps) index.set(d.workload, [app]);
+      // An app's dependencies come together: it is already last when it named this one before.
+      else if (apps.at(-1) !== app) apps.push(app);
+    }
+  }
+  behind.set(analysis, index);
+  return index;
 }
 
 /** Whether apps sign in through the workload, or its tier was set as an identity provider. */

@@ -48,13 +48,16 @@ function heading(node: Heading): string | undefined {
 
 function paragraph(node: Paragraph): string | undefined {
   let out = '';
+  // The piece written last (never empty): asking `out` itself would flatten it at every piece.
+  let last = '';
   const parts = node.children;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as PhrasingContent;
     const written = phrase(part, i === 0, parts[i + 1]);
     // A `(` right after a `]` is escaped by remark: left to it.
-    if (written === undefined || (out.endsWith(']') && written.startsWith('('))) return undefined;
+    if (written === undefined || (last.endsWith(']') && written.startsWith('('))) return undefined;
     out += written;
+    last = written;
   }
   // Remark writes an empty paragraph as nothing; a text ending in a space would be encoded.
   if (out === '' || out.endsWith(' ')) return undefined;

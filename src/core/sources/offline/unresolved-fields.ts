@@ -95,7 +95,11 @@ function variableName(ref: string): string {
  * Visits every string holding `${` with its field's path (`spec.template.containers[0].image`).
  * The path is written only for those: most values of a large read hold none.
  */
-function walk(value: unknown, path: (string | number)[], visit: (field: string, value: string) => void): void {
+function walk(
+  value: unknown,
+  path: (string | number)[],
+  visit: (field: string, value: string) => void,
+): void {
   if (typeof value === 'string') {
     if (value.includes('${')) visit(fieldPath(path), value);
   } else if (Array.isArray(value)) {

@@ -6,6 +6,7 @@ import { workloadTitle } from '../analysis/tiers/facts.ts';
 import { compare } from '../graph/context.ts';
 import { parseId, qualifiedName } from '../graph/ids.ts';
 import type { GraphNode } from '../graph/model.ts';
+import { appsSigningInThrough } from './dependents.ts';
 
 /**
  * Facts the runbook placeholders read from the graph (docs/runbooks.md, Placeholders). Each
@@ -133,30 +134,9 @@ export function claimsOfWorkload(analysis: Analysis, workloadId: string): string
 
 /** Workloads that sign in through this one or sit behind its forward-auth. */
 export function appsBehind(analysis: Analysis, workloadId: string): string[] {
-  return (appsBehindIndex(analysis).get(workloadId) ?? []).map((app) => workloadTitle(app)).sort(compare);
-}
-
-const behind = new WeakMap<Analysis, ReadonlyMap<string, readonly string[]>>();
-
-/**
- * Each workload → the apps that sign in through it or sit behind its forward-auth, each once;
- * made once per analysis (every workload is asked whether it is an identity provider).
- */
-function appsBehindIndex(analysis: Analysis): ReadonlyMap<string, readonly string[]> {
-  const cached = behind.get(analysis);
-  if (cached) return cached;
-  const index = new Map<string, string[]>();
-  for (const [app, deps] of analysis.dependencies) {
-    for (const d of deps) {
-      if (d.via !== 'sign-in' && d.via !== 'forward-auth') continue;
-      const apps = index.get(d.workload);
-      if (!apps) index.set(d.workload, [app]);
-      // An app's dependencies come together: it is already last when it named this one before.
-      else if (apps.at(-1) !== app) apps.push(app);
-    }
-  }
-  behind.set(analysis, index);
-  return index;
+  return appsSigningInThrough(analysis, workloadId)
+    .map((app) => workloadTitle(app))
+    .sort(compare);
 }
 
 /** Whether apps sign in through the workload, or its tier was set as an identity provider. */

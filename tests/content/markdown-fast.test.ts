@@ -46,6 +46,14 @@ const text = fc.oneof(
     'x](y',
     '(b',
     'a_[b',
+    'tier=<0-4>, or',
+    'a <b',
+    'a<',
+    'x <!y',
+    'x </y',
+    'x<_y',
+    'a > b',
+    '> q',
   ),
   fc.string({ unit: fc.constantFrom(...CHARS), maxLength: 12 }),
 );
@@ -99,6 +107,11 @@ test("tierbook's own kinds of line take the fast path", () => {
   assert.equal(
     fastBlock(paragraph('with includedNamespaces: [team-000] and')),
     'with includedNamespaces: \\[team-000] and',
+  );
+  // A `<` that cannot start HTML (the unclassified-stateful fix) stays on the fast path.
+  assert.equal(
+    fastBlock(paragraph('label it tierbook.io/tier=<0-4>, or')),
+    'label it tierbook.io/tier=<0-4>, or',
   );
   // Markup in a name is never written by the fast path.
   assert.equal(fastBlock(paragraph('a *b* [c](d)')), undefined);

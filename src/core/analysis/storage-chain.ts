@@ -54,7 +54,27 @@ export function inlineStorageOf(index: GraphIndex, workload: Workload): InlineSt
   return found;
 }
 
+const chains = new WeakMap<GraphIndex, Map<string, VolumeChain>>();
+
+/**
+ * The claim's chain, made once per graph: the checks, the page entries and the blast context
+ * each ask for every claim's (read it, never change it: it is shared).
+ */
 export function volumeChain(index: GraphIndex, claim: string): VolumeChain {
+  let known = chains.get(index);
+  if (!known) {
+    known = new Map();
+    chains.set(index, known);
+  }
+  let chain = known.get(claim);
+  if (!chain) {
+    chain = chainOf(index, claim);
+    known.set(claim, chain);
+  }
+  return chain;
+}
+
+function chainOf(index: GraphIndex, claim: string): VolumeChain {
   const node = index.node(claim);
   const pv = index.out(claim, 'bound-to')[0]?.to ?? null;
   const storageClass =

@@ -35,14 +35,24 @@ export class GraphIndex {
   }
 
   out(id: string, ...types: EdgeType[]): GraphEdge[] {
-    const edges = this.#lookup ? this.#lookup.out(id) : (this.#out.get(id) ?? []);
-    return types.length === 0 ? edges : edges.filter((e) => types.includes(e.type));
+    return ofTypes(this.#lookup ? this.#lookup.out(id) : this.#out.get(id), types);
   }
 
   in(id: string, ...types: EdgeType[]): GraphEdge[] {
-    const edges = this.#lookup ? this.#lookup.in(id) : (this.#in.get(id) ?? []);
-    return types.length === 0 ? edges : edges.filter((e) => types.includes(e.type));
+    return ofTypes(this.#lookup ? this.#lookup.in(id) : this.#in.get(id), types);
   }
+}
+
+/** The edges of those types (all when none is given); a loop, not a filter: analyses call it most. */
+function ofTypes(edges: GraphEdge[] | undefined, types: readonly EdgeType[]): GraphEdge[] {
+  if (edges === undefined) return [];
+  if (types.length === 0) return edges;
+  const found: GraphEdge[] = [];
+  if (types.length === 1) {
+    const type = types[0];
+    for (const edge of edges) if (edge.type === type) found.push(edge);
+  } else for (const edge of edges) if (types.includes(edge.type)) found.push(edge);
+  return found;
 }
 
 function push(map: Map<string, GraphEdge[]>, key: string, edge: GraphEdge): void {

@@ -20,10 +20,17 @@ export function fastBlock(node: RootContent): string | undefined {
 /**
  * Characters outside every escaping pattern of mdast-util-to-markdown (without GFM) in phrasing,
  * or named only at a line start (`-`, `.`, `)`, `+`, `=`, `#`, `>`, a digit before `.`/`)`) or
- * in link titles (quotes). Never `* < > & ! \` ` ~ #` or line breaks; `_` only inside a word
- * and `[ ]` only in running text (where remark escapes each `[`), handled by their callers.
+ * in link titles (quotes). Never `* & ! \` ~ #` or line breaks; `<` only where it cannot
+ * start HTML, `_` only inside a word and `[ ]` only in running text (where remark escapes each
+ * `[`), handled by their callers.
  */
-const PLAIN = /^[A-Za-z0-9 /,;:?@$%^{}|.()'"+=-]*$/;
+const PLAIN = /^[A-Za-z0-9 /,;:?@$%^{}|.()'"+=>-]*$/;
+/**
+ * A `<` that cannot start HTML or an autolink: one followed, in the same text, by anything but
+ * `! / ?` or a letter (`tierbook.io/tier=<0-4>`); remark leaves it as it is. A `<` at a text's
+ * end is left to remark (what follows is another node's).
+ */
+const HARMLESS_LT = /<(?=[^!/?A-Za-z])/g;
 /**
  * remark leaves an underscore run between two letters or digits as it is (`DB_HOST`), except
  * beside a text's first or last character, which could touch a `**`.
@@ -35,7 +42,8 @@ const URL = /^[A-Za-z0-9._/-]+$/;
 const STRONG = /^[A-Za-z0-9](?:[A-Za-z0-9 -]*[A-Za-z0-9])?$/;
 
 function plain(text: string): boolean {
-  return PLAIN.test(text.includes('_') ? text.replace(INTRAWORD_UNDERSCORES, '') : text);
+  const words = text.includes('_') ? text.replace(INTRAWORD_UNDERSCORES, '') : text;
+  return PLAIN.test(words.includes('<') ? words.replace(HARMLESS_LT, '') : words);
 }
 
 function heading(node: Heading): string | undefined {
@@ -48,13 +56,16 @@ function heading(node: Heading): string | undefined {
 
 function paragraph(node: Paragraph): string | undefined {
   let out = '';
+  // The piece written last (never empty): asking `out` itself would flatten it at every piece.
+  let last = '';
   const parts = node.children;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as PhrasingContent;
     const written = phrase(part, i === 0, parts[i + 1]);
     // A `(` right after a `]` is escaped by remark: left to it.
-    if (written === undefined || (out.endsWith(']') && written.startsWith('('))) return undefined;
+    if (written === undefined || (last.endsWith(']') && written.startsWith('('))) return undefined;
     out += written;
+    last = written;
   }
   // Remark writes an empty paragraph as nothing; a text ending in a space would be encoded.
   if (out === '' || out.endsWith(' ')) return undefined;

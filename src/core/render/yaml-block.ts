@@ -15,12 +15,13 @@ export function yamlBlock(
   scalarOf: (text: string) => string,
 ): string | undefined {
   try {
-    const out = new Out();
-    mapping(data, 0, true, out, scalarOf);
-    if (out.text === '') return '{}';
+    const out = new Out(piecesFor(scalarOf));
+    mapping(data, 0, '', out, scalarOf);
+    const text = out.done();
+    if (text === '') return '{}';
     // gray-matter trims what js-yaml wrote: a last literal block loses its trailing blanks too.
     // Only a literal block can end in a blank (trimming flattens the text: a copy of it).
-    return out.literal ? out.text.trim() : out.text;
+    return out.literal ? text.trim() : text;
   } catch (error) {
     if (error === UNCOVERED) return undefined;
     throw error;
@@ -53,13 +54,28 @@ const TYPED_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'fa
 
 /** The text written so far: appending to one string lets V8 build a rope, cheaper than a join. */
 class Out {
-  text = '';
+  #text = '';
+  #chunk = '';
   /** A literal block was written. */
   literal = false;
-  push(...parts: string[]): void {
-    for (const part of parts) this.text += part;
+  readonly pieces: Pieces;
+  constructor(pieces: Pieces) {
+    this.pieces = pieces;
+  }
+  push(part: string): void {
+    this.#chunk += part;
+    if (this.#chunk.length >= CHUNK) {
+      this.#chunk.charCodeAt(0);
+      this.#text += this.#chunk;
+      this.#chunk = '';
+    }
+  }
+  done(): string {
+    return this.#text + this.#chunk;
   }
 }
+
+const CHUNK = 4096;
 
 const NEWLINES = Array.from({ length: 32 }, (_, level) => `\n${'  '.repeat(level)}`);
 
@@ -67,69 +83,119 @@ function newline(level: number): string {
   return NEWLINES[level] ?? `\n${'  '.repeat(level)}`;
 }
 
+/** `\n    -`: a sequence item's dash after a line break, by level. */
+const DASHES = NEWLINES.map((line) => `${line}-`);
+
+/**
+ * Pieces of text the writer puts together again and again, made once: `key:` after each text
+ * that can come before a key (a line break at some level, the space after a dash, nothing), and
+ * ` value` for each single-line string. A page is a rope of these pieces, so fewer, longer
+ * pieces mean fewer rope cells to allocate, collect and flatten; a string written on many
+ * pages (an id, a title, a reason) is judged once. Kept per `scalarOf` (the forms are its),
+ * each table emptied when it grows past MAX_PIECES.
+ */
+interface Pieces {
+  keys: Map<string, Map<string, string>>;
+  leaves: Map<string, string>;
+}
+
+const PIECES = new WeakMap<(text: string) => string, Pieces>();
+const MAX_PIECES = 100_000;
+
+function piecesFor(scalarOf: (text: string) => string): Pieces {
+  let pieces = PIECES.get(scalarOf);
+  if (!pieces) {
+    pieces = { keys: new Map(), leaves: new Map() };
+    PIECES.set(scalarOf, pieces);
+  }
+  return pieces;
+}
+
+function remember(table: Map<string, string>, key: string, text: string): string {
+  if (table.size >= MAX_PIECES) table.clear();
+  // Reading a character flattens the concatenation once, so the piece is one leaf of every rope.
+  text.charCodeAt(0);
+  table.set(key, text);
+  return text;
+}
+
+/** `lead` then `key:`. */
+function keyPiece(lead: string, key: string, out: Out, scalarOf: (text: string) => string): string {
+  let byKey = out.pieces.keys.get(lead);
+  if (!byKey) {
+    byKey = new Map();
+    out.pieces.keys.set(lead, byKey);
+  }
+  const known = byKey.get(key);
+  if (known !== undefined) return known;
+  const name = scalar(key, scalarOf, KEY);
+  if (name.length > 1024) throw UNCOVERED;
+  return remember(byKey, key, `${lead}${name}:`);
+}
+
+/**
+ * A mapping's keys and values. `lead` is what comes before its first key: a line break at its
+ * level, a space after a sequence item's dash, or nothing at the top.
+ */
 function mapping(
   object: { readonly [key: string]: Json },
   level: number,
-  compact: boolean,
+  lead: string,
   out: Out,
   scalarOf: (text: string) => string,
 ): void {
-  let first = true;
+  let before = lead;
   for (const key of Object.keys(object)) {
-    const value = object[key] as Json;
-    if (!(compact && first)) out.push(newline(level));
-    first = false;
-    const name = scalar(key, scalarOf, KEY);
-    if (name.length > 1024) throw UNCOVERED;
-    out.push(name);
-    nested(value, level + 1, out, scalarOf, ':');
+    out.push(keyPiece(before, key, out, scalarOf));
+    before = newline(level);
+    nested(object[key] as Json, level + 1, out, scalarOf, false);
   }
 }
 
+/** A sequence's items; `lead` as for `mapping`, before the first item's dash. */
 function sequence(
   items: readonly Json[],
   level: number,
-  compact: boolean,
+  lead: string,
   out: Out,
   scalarOf: (text: string) => string,
 ): void {
-  items.forEach((item, i) => {
-    if (!(compact && i === 0)) out.push(newline(level));
-    out.push('-');
-    nested(item, level + 1, out, scalarOf, '-', true);
-  });
+  for (let i = 0; i < items.length; i++) {
+    out.push(i > 0 ? (DASHES[level] ?? `${newline(level)}-`) : `${lead}-`);
+    nested(items[i] as Json, level + 1, out, scalarOf, true);
+  }
 }
 
 /**
  * A value after `key:` or `-`: a non-empty mapping or sequence goes on the next lines (a
- * sequence item's mapping starts on the dash's line), anything else after a space.
+ * sequence item's mapping or sequence starts on the dash's line), anything else after a space.
  */
 function nested(
   value: Json,
   level: number,
   out: Out,
   scalarOf: (text: string) => string,
-  marker: ':' | '-',
-  inSequence = false,
+  inSequence: boolean,
 ): void {
-  if (marker === ':') out.push(':');
-  if (Array.isArray(value) && value.length > 0) {
-    if (inSequence) {
-      out.push(' ');
-      sequence(value, level, true, out, scalarOf);
-    } else sequence(value, level, false, out, scalarOf);
-    return;
+  if (Array.isArray(value)) {
+    if (value.length > 0) {
+      sequence(value, level, inSequence ? ' ' : newline(level), out, scalarOf);
+      return;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const _ in value) {
+      mapping(value, level, inSequence ? ' ' : newline(level), out, scalarOf);
+      return;
+    }
   }
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
-    if (inSequence) {
-      out.push(' ');
-      mapping(value, level, true, out, scalarOf);
-    } else mapping(value, level, false, out, scalarOf);
+  if (typeof value === 'string' && !value.includes('\n')) {
+    const known = out.pieces.leaves.get(value);
+    out.push(known ?? remember(out.pieces.leaves, value, ` ${scalar(value, scalarOf, level)}`));
     return;
   }
   const text = leaf(value, scalarOf, level);
   if (text.charCodeAt(0) === 0x7c) out.literal = true;
-  out.push(' ', text);
+  out.push(` ${text}`);
 }
 
 function leaf(value: Json, scalarOf: (text: string) => string, level: number): string {

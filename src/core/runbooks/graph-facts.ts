@@ -6,6 +6,7 @@ import { workloadTitle } from '../analysis/tiers/facts.ts';
 import { compare } from '../graph/context.ts';
 import { parseId, qualifiedName } from '../graph/ids.ts';
 import type { GraphNode } from '../graph/model.ts';
+import { appsSigningInThrough } from './dependents.ts';
 
 /**
  * Facts the runbook placeholders read from the graph (docs/runbooks.md, Placeholders). Each
@@ -133,11 +134,9 @@ export function claimsOfWorkload(analysis: Analysis, workloadId: string): string
 
 /** Workloads that sign in through this one or sit behind its forward-auth. */
 export function appsBehind(analysis: Analysis, workloadId: string): string[] {
-  const out: string[] = [];
-  for (const [app, deps] of analysis.dependencies)
-    if (deps.some((d) => d.workload === workloadId && (d.via === 'sign-in' || d.via === 'forward-auth')))
-      out.push(workloadTitle(app));
-  return out.sort(compare);
+  return appsSigningInThrough(analysis, workloadId)
+    .map((app) => workloadTitle(app))
+    .sort(compare);
 }
 
 /** Whether apps sign in through the workload, or its tier was set as an identity provider. */

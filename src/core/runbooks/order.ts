@@ -3,6 +3,7 @@ import type { Analysis } from '../analysis/model.ts';
 import { workloadTitle } from '../analysis/tiers/facts.ts';
 import type { Tier } from '../analysis/tiers/model.ts';
 import { compare } from '../graph/context.ts';
+import { appsNeeding } from './dependents.ts';
 import type { OrderEntry } from './vocabulary-model.ts';
 
 /**
@@ -23,16 +24,37 @@ export function restoreOrder(analysis: Analysis, reasons: ReadonlyMap<string, st
     ]),
   );
   const rank = (a: string, b: string) => tier(a) - tier(b) || compare(a, b);
+  // Each step takes the first by rank of those whose needs are all back: a heap of the ready,
+  // a count of needs not yet back, and the rank order for breaking a cycle.
+  const waiting = new Map(ids.map((id) => [id, needs.get(id)?.length ?? 0]));
+  const neededBy = new Map<string, string[]>();
+  for (const [id, list] of needs) {
+    for (const d of list) {
+      const dependents = neededBy.get(d);
+      if (dependents) dependents.push(id);
+      else neededBy.set(d, [id]);
+    }
+  }
+  const ready = new Heap(rank);
+  for (const id of ids) if (waiting.get(id) === 0) ready.push(id);
+  const ranked = [...ids].sort(rank);
+  let nextRanked = 0;
   const done = new Set<string>();
   const out: OrderEntry[] = [];
   while (done.size < ids.length) {
-    const ready = ids
-      .filter((id) => !done.has(id) && (needs.get(id) ?? []).every((d) => done.has(d)))
-      .sort(rank);
-    const cycle = ready.length === 0;
-    const next = cycle ? ids.filter((id) => !done.has(id)).sort(rank) : ready;
-    const id = next[0] as string;
+    let id = ready.pop();
+    while (id !== undefined && done.has(id)) id = ready.pop();
+    const cycle = id === undefined;
+    if (id === undefined) {
+      while (done.has(ranked[nextRanked] as string)) nextRanked++;
+      id = ranked[nextRanked] as string;
+    }
     done.add(id);
+    for (const dependent of neededBy.get(id) ?? []) {
+      const left = (waiting.get(dependent) ?? 0) - 1;
+      waiting.set(dependent, left);
+      if (left === 0 && !done.has(dependent)) ready.push(dependent);
+    }
     // What it needs first, unless its reason already says so ("needs Cluster db/pg: …").
     const before = (needs.get(id) ?? [])
       .map(workloadTitle)
@@ -47,6 +69,46 @@ export function restoreOrder(analysis: Analysis, reasons: ReadonlyMap<string, st
   return out;
 }
 
+/** A binary min-heap of ids in `rank` order. */
+class Heap {
+  readonly #items: string[] = [];
+  readonly #rank: (a: string, b: string) => number;
+  constructor(rank: (a: string, b: string) => number) {
+    this.#rank = rank;
+  }
+  push(id: string): void {
+    const items = this.#items;
+    items.push(id);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.#rank(items[parent] as string, id) <= 0) break;
+      items[i] = items[parent] as string;
+      i = parent;
+    }
+    items[i] = id;
+  }
+  pop(): string | undefined {
+    const items = this.#items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= items.length) break;
+      const right = left + 1;
+      const child =
+        right < items.length && this.#rank(items[right] as string, items[left] as string) < 0 ? right : left;
+      if (this.#rank(last, items[child] as string) <= 0) break;
+      items[i] = items[child] as string;
+      i = child;
+    }
+    items[i] = last;
+    return top;
+  }
+}
+
 /** The workload, what it needs (transitively) and what needs it, each with why it is there. */
 export function workloadRestoreSet(analysis: Analysis, workload: string): Map<string, string> {
   const reasons = new Map<string, string>([[workload, 'the workload restored']]);
@@ -59,8 +121,8 @@ export function workloadRestoreSet(analysis: Analysis, workload: string): Map<st
       stack.push(d.workload);
     }
   }
-  for (const [app, deps] of analysis.dependencies)
-    if (!reasons.has(app) && deps.some((d) => d.workload === workload))
+  for (const app of appsNeeding(analysis, workload))
+    if (!reasons.has(app))
       reasons.set(app, `needs ${workloadTitle(workload)}: restart and check it once that is back`);
   return reasons;
 }

@@ -26,11 +26,16 @@ export interface WorkloadData {
   fixes: KindFixes;
 }
 
+const cache = new WeakMap<Analysis, readonly WorkloadData[]>();
+
 /**
  * Workloads with at least one claim or hostPath data. Ceph's own daemons (CephCluster, CephFilesystem) are left
- * out: their redundancy is Ceph's, which the pool and device rules judge.
+ * out: their redundancy is Ceph's, which the pool and device rules judge. Computed once per
+ * analysis: seven rules walk the same list.
  */
-export function dataWorkloads(analysis: Analysis): WorkloadData[] {
+export function dataWorkloads(analysis: Analysis): readonly WorkloadData[] {
+  const cached = cache.get(analysis);
+  if (cached) return cached;
   const facts = storageFacts(analysis);
   const out: WorkloadData[] = [];
   for (const workload of analysis.workloads) {
@@ -47,6 +52,7 @@ export function dataWorkloads(analysis: Analysis): WorkloadData[] {
       fixes: workloadFixes(workload.node.group, workload.node.kind),
     });
   }
+  cache.set(analysis, out);
   return out;
 }
 

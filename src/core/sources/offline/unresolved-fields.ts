@@ -44,13 +44,17 @@ export function scanUnresolved(
     }
     const only = item.from.file ? unresolvedByFile.get(item.from.file) : undefined;
     const found: { field: string; refs: string[] }[] = [];
-    walk(object, '', (field, value) => {
+    walk(object, [], (field, value) => {
       // A name cannot hold `$` at all: there, even an escape's text is no name.
       const refs = variableReferences(value).filter(
         (ref) => !only || IDENTITY.has(field) || only.has(variableName(ref)),
       );
       if (refs.length > 0) found.push({ field, refs });
     });
+    if (found.length === 0) {
+      scan.items.push(item);
+      continue;
+    }
     const where = formatProvenance(item.from);
     const label = objectLabel(object);
     const identity = found.find((f) => IDENTITY.has(f.field));
@@ -87,12 +91,38 @@ function variableName(ref: string): string {
   return /^\$\{([_A-Za-z][_A-Za-z0-9]*)/.exec(ref)?.[1] ?? ref.slice(2, -1);
 }
 
-function walk(value: unknown, path: string, visit: (field: string, value: string) => void): void {
+/**
+ * Visits every string holding `${` with its field's path (`spec.template.containers[0].image`).
+ * The path is written only for those: most values of a large read hold none.
+ */
+function walk(
+  value: unknown,
+  path: (string | number)[],
+  visit: (field: string, value: string) => void,
+): void {
   if (typeof value === 'string') {
-    visit(path, value);
+    if (value.includes('${')) visit(fieldPath(path), value);
   } else if (Array.isArray(value)) {
-    for (const [index, entry] of value.entries()) walk(entry, `${path}[${index}]`, visit);
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      walk(value[index], path, visit);
+      path.pop();
+    }
   } else if (isMapping(value)) {
-    for (const [key, entry] of Object.entries(value)) walk(entry, path ? `${path}.${key}` : key, visit);
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      walk(value[key], path, visit);
+      path.pop();
+    }
   }
+}
+
+/** `a.b[0].c`: a key after a dot (none first), an index in brackets. */
+function fieldPath(path: readonly (string | number)[]): string {
+  let text = '';
+  for (const step of path) {
+    if (typeof step === 'number') text = `${text}[${step}]`;
+    else text = text ? `${text}.${step}` : step;
+  }
+  return text;
 }

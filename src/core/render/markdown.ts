@@ -34,12 +34,30 @@ export function toMarkdown(children: RootContent[]): string {
   for (let i = 0; i < children.length; i++) {
     const node = children[i] as RootContent;
     if (node.type === 'list' && children[i - 1]?.type === 'list') return remarkMarkdown(children);
-    const text = fastBlock(node) ?? remarkMarkdown([node]).replace(/\n$/, '');
-    if (text === '') return remarkMarkdown(children);
+    const text = fastBlock(node) ?? remarkBlock(node);
+    if (text === '' || text === null) return remarkMarkdown(children);
     blocks.push(text);
   }
-  return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`;
+  if (blocks.length === 0) return '';
+  // As remark ends a document: with a line ending, unless its text already ends with one.
+  const body = blocks.join('\n\n');
+  return /[\n\r]$/.test(body) ? body : `${body}\n`;
 }
+
+/**
+ * One block as remark writes it among others. Written alone, its end is ambiguous: remark adds
+ * a final line ending only when the text does not already end with one, so a paragraph whose
+ * text ends with a line ending (`a` then a newline, then an empty strong) would lose it. A
+ * paragraph written after it marks where the block ends; null when remark joined them
+ * otherwise (the caller then writes the whole body with remark).
+ */
+function remarkBlock(node: RootContent): string | null {
+  const written = remarkMarkdown([node, END_MARK]);
+  return written.endsWith(END_TEXT) ? written.slice(0, -END_TEXT.length) : null;
+}
+
+const END_MARK: RootContent = { type: 'paragraph', children: [{ type: 'text', value: 'end' }] };
+const END_TEXT = '\n\nend\n';
 
 function remarkMarkdown(children: RootContent[]): string {
   const root: Root = { type: 'root', children };

@@ -8,6 +8,7 @@ import { type Effect, rank, worse } from './effect.ts';
 import { lossesOf } from './losses.ts';
 import type { BlastResult, Target, WorkloadImpact } from './model.ts';
 import { poolEffect } from './pools.ts';
+import { reachedWorkloads, reachIndex } from './reach.ts';
 import { resolveTarget } from './targets.ts';
 import { volumeEffect } from './volumes.ts';
 import { workloadEffect } from './workload-effect.ts';
@@ -15,12 +16,19 @@ import { workloadEffect } from './workload-effect.ts';
 export interface BlastOptions {
   /** The target is down but its data survives: nothing becomes `data-loss` through it. */
   outage?: boolean;
+  /**
+   * Weigh every workload, not only those the target can reach (reach.ts): the reference walk
+   * the reach index is proven against (tests/properties/reach.test.ts). Same answer, slower.
+   */
+  exhaustive?: boolean;
 }
 
 /**
  * What loses data, what goes dark and what degrades when `target` is lost (ARCHITECTURE.md
- * section 3, blast TARGET). One pass over pools, volumes, workloads and dependency edges:
- * linear in the graph, after a per-analysis preparation shared by every query.
+ * section 3, blast TARGET). Only the workloads the target can reach are weighed (reach.ts: an
+ * index made once per analysis, of claims, pools and nodes to workloads), then dependency
+ * edges from those that stop: linear in what the target reaches, after a per-analysis
+ * preparation shared by every query.
  */
 export function blastRadius(
   analysis: Analysis,
@@ -63,7 +71,10 @@ export function blastRadius(
   }
 
   const direct = new Map<string, Effect>();
-  for (const workload of analysis.workloads) {
+  const candidates = options.exhaustive
+    ? analysis.workloads
+    : reachedWorkloads(context, reachIndex(context), { losses, volumes, pools, lostOsdsOf });
+  for (const workload of candidates) {
     const shape = context.shapes.get(workload.id);
     if (!shape) continue;
     const effect = workloadEffect(workload, shape, {

@@ -24,7 +24,7 @@ export function volumeEffect(storage: ClaimStorage, inputs: VolumeInputs): Effec
   const claim = `PVC ${qualifiedName(storage.claim)}`;
   const direct = losses.claims.get(storage.claim);
   if (direct) return lost(inputs, [direct]);
-  if (storage.unknownPlacement && storageIsLost(losses)) {
+  if (unknownAndLost(storage, losses)) {
     inputs.assume(
       `${claim}: ${storage.unknownPlacement}; where its data lives is unknown, assumed worst case: on what is lost`,
     );
@@ -96,8 +96,20 @@ function plural(unit: string): string {
   return unit.endsWith('y') ? `${unit.slice(0, -1)}ies` : `${unit}s`;
 }
 
+/**
+ * The claim's effect is settled before its placement is read (no pool of it is weighed): it
+ * is lost itself, or where it lives is unknown while storage is lost (reach.ts).
+ */
+export function decidedBeforePlacement(storage: ClaimStorage | undefined, losses: Losses): boolean {
+  return !storage || !!losses.claims.get(storage.claim) || unknownAndLost(storage, losses);
+}
+
+function unknownAndLost(storage: ClaimStorage, losses: Losses): boolean {
+  return !!storage.unknownPlacement && storageIsLost(losses);
+}
+
 /** A node, disk, OSD or pool is lost: storage that an unknown claim may be on. */
-function storageIsLost(losses: Losses): boolean {
+export function storageIsLost(losses: Losses): boolean {
   return losses.nodes.size + losses.disks.size + losses.osds.size + losses.pools.size > 0;
 }
 

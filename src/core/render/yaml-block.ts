@@ -1,4 +1,5 @@
 import type { Json } from '../model.ts';
+import { Out, piecesFor, remember } from './yaml-out.ts';
 
 /**
  * YAML for front matter, byte for byte what gray-matter's js-yaml 3 `safeDump` writes with
@@ -52,31 +53,6 @@ const YAML11_BOOLEANS = new Set([
 /** Words the core schema reads as null or a boolean, so a string spelled so is quoted. */
 const TYPED_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 
-/** The text written so far: appending to one string lets V8 build a rope, cheaper than a join. */
-class Out {
-  #text = '';
-  #chunk = '';
-  /** A literal block was written. */
-  literal = false;
-  readonly pieces: Pieces;
-  constructor(pieces: Pieces) {
-    this.pieces = pieces;
-  }
-  push(part: string): void {
-    this.#chunk += part;
-    if (this.#chunk.length >= CHUNK) {
-      this.#chunk.charCodeAt(0);
-      this.#text += this.#chunk;
-      this.#chunk = '';
-    }
-  }
-  done(): string {
-    return this.#text + this.#chunk;
-  }
-}
-
-const CHUNK = 4096;
-
 const NEWLINES = Array.from({ length: 32 }, (_, level) => `\n${'  '.repeat(level)}`);
 
 function newline(level: number): string {
@@ -85,39 +61,6 @@ function newline(level: number): string {
 
 /** `\n    -`: a sequence item's dash after a line break, by level. */
 const DASHES = NEWLINES.map((line) => `${line}-`);
-
-/**
- * Pieces of text the writer puts together again and again, made once: `key:` after each text
- * that can come before a key (a line break at some level, the space after a dash, nothing), and
- * ` value` for each single-line string. A page is a rope of these pieces, so fewer, longer
- * pieces mean fewer rope cells to allocate, collect and flatten; a string written on many
- * pages (an id, a title, a reason) is judged once. Kept per `scalarOf` (the forms are its),
- * each table emptied when it grows past MAX_PIECES.
- */
-interface Pieces {
-  keys: Map<string, Map<string, string>>;
-  leaves: Map<string, string>;
-}
-
-const PIECES = new WeakMap<(text: string) => string, Pieces>();
-const MAX_PIECES = 100_000;
-
-function piecesFor(scalarOf: (text: string) => string): Pieces {
-  let pieces = PIECES.get(scalarOf);
-  if (!pieces) {
-    pieces = { keys: new Map(), leaves: new Map() };
-    PIECES.set(scalarOf, pieces);
-  }
-  return pieces;
-}
-
-function remember(table: Map<string, string>, key: string, text: string): string {
-  if (table.size >= MAX_PIECES) table.clear();
-  // Reading a character flattens the concatenation once, so the piece is one leaf of every rope.
-  text.charCodeAt(0);
-  table.set(key, text);
-  return text;
-}
 
 /** `lead` then `key:`. */
 function keyPiece(lead: string, key: string, out: Out, scalarOf: (text: string) => string): string {

@@ -1,101 +1,22 @@
-import { type Tier, tierOf } from '../tier.ts';
-import { isDuration } from './duration.ts';
-import { converted, fail, list, object, oneOf, type Schema, text } from './schema.ts';
+import type { Tier } from '../tier.ts';
+import {
+  atLeastOne,
+  date,
+  match,
+  objectRef,
+  tier,
+  tierTargetField,
+  windowField,
+  workloadRef,
+} from './config-values.ts';
+import { list, object, oneOf, text } from './schema.ts';
 
 /**
- * tierbook.config.yaml as written (every field optional). docs/config.md documents each field
- * here (a test checks), and parse.ts fills in the defaults. One schema in one file (past 250
- * lines): every field carries its description and example, which errors, docs/config.md and
- * the JSON Schema (`tierbook schema config`) are all read from.
+ * tierbook.config.yaml as written (every field optional): one section a field, its values'
+ * schemas in config-values.ts. docs/config.md documents each field here (a test checks), and
+ * parse.ts fills in the defaults. Every field carries its description and example, which
+ * errors, docs/config.md and the JSON Schema (`tierbook schema config`) are all read from.
  */
-
-const DURATION_WORDS = 'a duration such as "15m", "1h", "24h", "7d", or "best-effort", "none", "redeploy"';
-
-const duration = text(
-  DURATION_WORDS,
-  (value) => (isDuration(value) ? null : `expected ${DURATION_WORDS} (units s, m, h, d, w; no spaces)`),
-  '^((\\d+[smhdw])+|best-effort|none|redeploy)$',
-);
-
-const tier = converted<Tier>('a tier 0, 1, 2, 3 or 4', (value) => tierOf(value) ?? undefined, {
-  description: 'a tier 0, 1, 2, 3 or 4',
-  anyOf: [
-    { type: 'integer', minimum: 0, maximum: 4 },
-    { type: 'string', enum: ['0', '1', '2', '3', '4'] },
-  ],
-});
-
-const targets = object<{ rpo: string; rto: string }>(
-  {
-    rpo: {
-      description: 'Recovery point objective: how much recent data the tier may lose.',
-      example: 'rpo: 1h',
-      schema: duration,
-    },
-    rto: {
-      description: 'Recovery time objective: how long the tier may stay down.',
-      example: 'rto: 4h',
-      schema: duration,
-    },
-  },
-  'a mapping with rpo and rto',
-);
-
-const tierTargetField = (t: Tier, rpo: string, rto: string) => ({
-  description: `Targets of tier ${t}; fields not given keep their default (${rpo} / ${rto}).`,
-  example: `${t}: { rpo: ${rpo}, rto: ${rto} }`,
-  schema: targets,
-});
-
-const windowField = (t: Tier, value: string) => ({
-  description: `The restore window of tier ${t} (default ${value}).`,
-  example: `${t}: ${value}`,
-  schema: duration,
-});
-
-/** `key=value`, or `key` alone (the label is set); keys as Kubernetes writes them. */
-const LABEL = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?(=.*)?$/;
-
-const match = object<{ image: string; namespace: string; name: string; label: string }>(
-  {
-    image: {
-      description:
-        'Part of a container image of the workload or its pods, e.g. a repository ("ghcr.io/acme/ledger") or a name ("ledger").',
-      example: 'image: ghcr.io/acme/ledger',
-      schema: text('part of an image reference'),
-    },
-    namespace: {
-      description: 'The workload\'s namespace; "*" matches any run of characters ("team-*").',
-      example: 'namespace: finance',
-      schema: text('a namespace, "*" as a wildcard'),
-    },
-    name: {
-      description:
-        'The workload\'s name (the operator resource, Deployment, StatefulSet…); "*" is a wildcard.',
-      example: 'name: ledger-*',
-      schema: text('a workload name, "*" as a wildcard'),
-    },
-    label: {
-      description:
-        'A label of the workload, "key=value" or just "key" (set to anything). Only app, app.kubernetes.io/* and tierbook.io/* labels are kept in the inventory.',
-      example: 'label: app.kubernetes.io/part-of=ledger',
-      schema: text(
-        '"key=value" or "key"',
-        (value) =>
-          LABEL.test(value)
-            ? null
-            : 'expected a label "key=value" or "key", e.g. app.kubernetes.io/name=ledger',
-
-        LABEL.source,
-      ),
-    },
-  },
-  'a mapping with image, namespace, name and/or label',
-);
-
-/** `namespace/Kind/name` or `namespace/name`. */
-const WORKLOAD_REF =
-  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/([A-Za-z][A-Za-z0-9]*\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 /** What the schema returns: the file's fields, each optional (`required` ones are checked). */
 type Targets = Partial<{ rpo: string; rto: string }>;
@@ -109,11 +30,6 @@ export interface RawConfig {
   restoreWindow: Partial<Record<Tier, string>>;
   accept: Partial<{ rule: string; object: string; reason: string; who: string; until: string }>[];
 }
-
-/** `namespace/Kind/name`, or `Kind/name` for a cluster-scoped object. */
-const OBJECT_REF = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[A-Za-z][A-Za-z0-9]*\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-
-const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 export const CONFIG_SCHEMA = object<RawConfig>(
   {
@@ -174,15 +90,7 @@ export const CONFIG_SCHEMA = object<RawConfig>(
                 'The workload as "namespace/Kind/name" (Kind as in the manifest: Deployment, StatefulSet, Cluster…) or "namespace/name" (any kind).',
               example: 'workload: databases/Cluster/pg-main',
               required: true,
-              schema: text(
-                '"namespace/Kind/name" or "namespace/name"',
-                (value) =>
-                  WORKLOAD_REF.test(value)
-                    ? null
-                    : 'expected "namespace/Kind/name" or "namespace/name", e.g. databases/Cluster/pg-main',
-
-                WORKLOAD_REF.source,
-              ),
+              schema: workloadRef,
             },
             tier: { description: 'The tier (0 to 4).', example: 'tier: 0', required: true, schema: tier },
             reason: {
@@ -262,15 +170,7 @@ export const CONFIG_SCHEMA = object<RawConfig>(
                 'The object the finding names, as "namespace/Kind/name" ("Kind/name" when cluster-scoped), as check prints it.',
               example: 'object: media/Deployment/jellyfin',
               required: true,
-              schema: text(
-                '"namespace/Kind/name" or "Kind/name"',
-                (value) =>
-                  OBJECT_REF.test(value)
-                    ? null
-                    : 'expected "namespace/Kind/name" or "Kind/name", e.g. media/Deployment/jellyfin',
-
-                OBJECT_REF.source,
-              ),
+              schema: objectRef,
             },
             reason: {
               description: 'Why it is accepted; shown beside the finding.',
@@ -287,15 +187,7 @@ export const CONFIG_SCHEMA = object<RawConfig>(
               description:
                 'The day (or time) the acceptance ends; after it the finding counts again. Without it, it never ends.',
               example: 'until: 2027-03-31',
-              schema: text(
-                'a date such as 2027-03-31',
-                (value) =>
-                  DATE.test(value) && !Number.isNaN(Date.parse(value))
-                    ? null
-                    : 'expected a date such as 2027-03-31 or a time such as 2027-03-31T12:00:00Z',
-
-                DATE.source,
-              ),
+              schema: date,
             },
           },
           'a mapping with rule, object, reason, who and until',
@@ -306,22 +198,3 @@ export const CONFIG_SCHEMA = object<RawConfig>(
   },
   'a mapping with tiers, rules, overrides, identityProviders, backupTargets, accept and/or restoreWindow',
 );
-
-/** An empty `match` would match every workload: almost certainly a mistake. */
-function atLeastOne<S extends Schema<object>>(schema: S): S {
-  return {
-    ...schema,
-    json: { ...schema.json, minProperties: 1 },
-    parse(value, path, ctx) {
-      const out = schema.parse(value, path, ctx);
-      if (Object.keys(out).length === 0)
-        fail(
-          ctx,
-          path,
-          'an empty match would match every workload; give at least one of image, namespace, name, label',
-          'match: { namespace: finance }',
-        );
-      return out;
-    },
-  };
-}

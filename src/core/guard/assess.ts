@@ -112,6 +112,15 @@ function name(i: GuardImpact): string {
   return `${i.workload.kind} ${i.workload.namespace}/${i.workload.name} (tier ${i.tier})`;
 }
 
+/** Named in the summary line, worst tier first; a purge of a large cluster would name thousands. */
+const SUMMARY_NAMES = 10;
+
+function named(impacts: readonly GuardImpact[]): string {
+  const names = impacts.slice(0, SUMMARY_NAMES).map(name).join(', ');
+  const more = impacts.length - SUMMARY_NAMES;
+  return more > 0 ? `${names}, and ${more} more` : names;
+}
+
 function summary(
   decision: 'block' | 'pass',
   level: GuardLevel,
@@ -127,9 +136,9 @@ function summary(
   if (decision === 'pass')
     return `${steps.length} destructive step(s), below the gate (${gate ?? 'data-loss, or tier 0/1 unavailable'}): ${counts}`;
   const head: Record<Exclude<GuardLevel, 'none'>, string> = {
-    'data-loss': `data-loss: ${lose.map(name).join(', ')}`,
+    'data-loss': `data-loss: ${named(lose)}`,
     'cannot-tell': 'cannot tell what it hits: review by hand',
-    unavailable: `unavailable: ${dark.map(name).join(', ')}`,
+    unavailable: `unavailable: ${named(dark)}`,
     degraded: `degraded: ${counts}`,
     review: 'review by hand',
   };

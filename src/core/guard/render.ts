@@ -1,3 +1,4 @@
+import { capItems, impactTally } from '../render/capped-list.ts';
 import { wrap } from '../render/blast-text.ts';
 import type { GuardAnswer, GuardImpact, GuardStep } from './model.ts';
 
@@ -17,30 +18,50 @@ export function renderGuardText(answer: GuardAnswer): string {
     ['unavailable', 'GOES DARK (data survives, cannot serve)'],
     ['degraded', 'DEGRADED (keeps serving with less redundancy)'],
   ];
+  const targets = blastTargets(answer);
+  const whole = `tierbook blast ${targets.join(' ')}`;
+  // As a page lists them (capped-list.ts): the first few of each impact and every workload of
+  // the gate's tiers (0 and 1) that loses data, the rest counted by tier. A purge in a large
+  // cluster degrades thousands, and an answer naming each buries its preconditions and runbook.
   for (const [impact, title] of groups) {
     const list = answer.impacts.filter((i) => i.impact === impact);
     if (list.length === 0) continue;
     lines.push('', `${title}: ${list.length}`);
-    for (const i of list) lines.push(...impactLines(i, impact !== 'degraded'));
+    const { shown, rest } = capItems(list, (i) => i.impact === 'data-loss' && i.tier <= 1);
+    for (const i of shown) lines.push(...impactLines(i, impact !== 'degraded'));
+    if (rest.length > 0)
+      lines.push(
+        ...at(
+          '  ',
+          `… and ${impactTally(rest)} not listed here (${targets.length > 0 ? `${whole}, or --json,` : '--json'} names every one)`,
+        ),
+      );
   }
   if (answer.preconditions.length > 0) {
     lines.push('', 'Preconditions that fail or that tierbook cannot see:');
-    for (const p of answer.preconditions) lines.push(...at('  ', `- ${p}`));
+    const { shown, rest } = capItems(answer.preconditions);
+    for (const p of shown) lines.push(...at('  ', `- ${p}`));
+    if (rest.length > 0) lines.push(`  - … and ${rest.length} more (--json lists every one)`);
   }
   if (answer.runbooks.length > 0) {
     lines.push('', 'Instead, follow:');
-    for (const r of answer.runbooks) lines.push(`  ${r}`);
+    const { shown, rest } = capItems(answer.runbooks);
+    for (const r of shown) lines.push(`  ${r}`);
+    if (rest.length > 0) lines.push(`  … and ${rest.length} more runbooks (--json lists every one)`);
   }
-  const targets = [
-    ...new Set(answer.steps.flatMap((s) => s.targets.filter((t) => !t.alternative).map((t) => t.target))),
-  ];
-  if (targets.length > 0)
-    lines.push('', ...at('', `The whole blast radius: tierbook blast ${targets.join(' ')}`));
+  if (targets.length > 0) lines.push('', ...at('', `The whole blast radius: ${whole}`));
   if (answer.assumptions.length > 0) {
     lines.push('', 'Assumptions:');
     for (const a of answer.assumptions) lines.push(...at('  ', `- ${a}`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** What the command hits for sure: the targets `tierbook blast` is pointed at for the whole list. */
+function blastTargets(answer: GuardAnswer): string[] {
+  return [
+    ...new Set(answer.steps.flatMap((s) => s.targets.filter((t) => !t.alternative).map((t) => t.target))),
+  ];
 }
 
 function stepLines(s: GuardStep, n: number): string[] {

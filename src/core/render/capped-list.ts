@@ -30,7 +30,7 @@ export function mustList(impact: ImpactEntry): boolean {
 }
 
 /** "3 data-loss (tier 1: 2, tier 2: 1), 40 unavailable (tier 3: 40)": impacts not listed. */
-export function impactTally(impacts: readonly ImpactEntry[]): string {
+export function impactTally(impacts: readonly Pick<ImpactEntry, 'impact' | 'tier'>[]): string {
   const byImpact = new Map<string, Map<number, number>>();
   for (const i of impacts) {
     const tiers = byImpact.get(i.impact) ?? new Map<number, number>();

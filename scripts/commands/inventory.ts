@@ -4,7 +4,7 @@ import { SAVED_INVENTORY_FILE } from '../../src/core/graph/saved-inventory.ts';
 import { guardContextTextOf } from '../../src/core/guard/saved-context-text.ts';
 import { inventoryAndAnalysis, loadCluster } from '../../src/core/index.ts';
 import type { Inventory } from '../../src/core/inventory/model.ts';
-import { shrinkReason } from '../../src/core/inventory/shrink-guard.ts';
+import { shrinkGuard } from '../../src/core/inventory/shrink-guard.ts';
 import { compare } from '../../src/core/order.ts';
 import { contentPages, renderContent } from '../../src/core/render/content.ts';
 import { contentDrift, type Drift, firstDifference, hasDrift } from '../../src/core/render/drift.ts';
@@ -75,18 +75,11 @@ async function inventoryRun(
   const now = nowFrom(values.now);
   // Refuse a folder that is not tierbook's before the (slow) read, and before reading its pages.
   const state = values.check ? null : await ownedOutput(outDir, 'content');
-  const runbooks = await readBuiltInRunbooks();
-  const { read, config } = await readClusterAndConfig(values, { nothingIsError: false });
-  const previous = await readContentDir(outDir);
-  // Drills kept in the folder (docs/drills.md) are restore evidence; regeneration keeps them.
-  const drills = await readDrills(outDir);
-  const { inventory, analysis } = await inventoryAndAnalysis(await loadCluster(read.result), {
-    cluster: read.cluster,
+  const { previous, drills, inventory, analysis, from, shrinkReason } = await readAndAnalyse(
+    values,
+    outDir,
     now,
-    config,
-    drills,
-    runbooks,
-  });
+  );
   for (const ignored of inventory.ignoredDrills) process.stderr.write(`tierbook: warning: ${ignored}\n`);
   warnLeftOut(inventory.graph);
   const made = { inventory, analysis, drills: drills.length };
@@ -101,7 +94,7 @@ async function inventoryRun(
   if (values.check) {
     const files = render(previous);
     const drift = contentDrift(withoutCache(previous), withoutCache(files));
-    report(inventory, read.describe);
+    report(inventory, from);
     if (!hasDrift(drift)) {
       process.stdout.write(`${outDir}/ is current.\n`);
       return 0;
@@ -120,8 +113,8 @@ async function inventoryRun(
     const { drift, paths, guardContext } = stagePages(staging, pages, previous, made);
     // The guard's cache is no drift: it follows graph.json and the tierbook that wrote it.
     const cacheOnly = !hasDrift(drift) && previous.get(GUARD_CONTEXT_FILE) !== guardContext;
-    report(inventory, read.describe);
-    const shrink = values['allow-shrink'] ? null : shrinkReason(read.result, previous.keys(), paths);
+    report(inventory, from);
+    const shrink = values['allow-shrink'] ? null : shrinkReason(previous.keys(), paths);
     if (shrink !== null) {
       const message = `not replacing ${outDir}/: ${shrink}. Nothing was written; if the cluster really is this small now, run again with --allow-shrink`;
       throw (values.from?.length ?? 0) > 0
@@ -152,6 +145,34 @@ async function inventoryRun(
     await staging.discard();
     throw error;
   }
+}
+
+/**
+ * The cluster read and analysed, with content/ as it is now and its drills. The objects read
+ * are let go on return (only what the shrink guard needs of them is kept): the graph and the
+ * analysis hold what the pages are made from.
+ */
+async function readAndAnalyse(values: SourceValues, outDir: string, now: string) {
+  const runbooks = await readBuiltInRunbooks();
+  const { read, config } = await readClusterAndConfig(values, { nothingIsError: false });
+  const previous = await readContentDir(outDir);
+  // Drills kept in the folder (docs/drills.md) are restore evidence; regeneration keeps them.
+  const drills = await readDrills(outDir);
+  const { inventory, analysis } = await inventoryAndAnalysis(await loadCluster(read.result), {
+    cluster: read.cluster,
+    now,
+    config,
+    drills,
+    runbooks,
+  });
+  return {
+    previous,
+    drills,
+    inventory,
+    analysis,
+    from: read.describe,
+    shrinkReason: shrinkGuard(read.result),
+  };
 }
 
 interface Made {

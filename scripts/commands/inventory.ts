@@ -4,11 +4,12 @@ import { SAVED_INVENTORY_FILE } from '../../src/core/graph/saved-inventory.ts';
 import { guardContextTextOf } from '../../src/core/guard/saved-context-text.ts';
 import { inventoryAndAnalysis, loadCluster } from '../../src/core/index.ts';
 import type { Inventory } from '../../src/core/inventory/model.ts';
-import { shrinkReason } from '../../src/core/inventory/shrink-guard.ts';
-import { renderContent } from '../../src/core/render/content.ts';
-import { contentDrift, type Drift, hasDrift } from '../../src/core/render/drift.ts';
+import { shrinkGuard } from '../../src/core/inventory/shrink-guard.ts';
+import { compare } from '../../src/core/order.ts';
+import { contentPages, renderContent } from '../../src/core/render/content.ts';
+import { contentDrift, type Drift, firstDifference, hasDrift } from '../../src/core/render/drift.ts';
 import { runbookDrift } from '../../src/core/render/runbook-drift.ts';
-import { markContentDir, readContentDir, writeContentDir } from '../../src/io/content-dir.ts';
+import { ContentStaging, markContentDir, readContentDir } from '../../src/io/content-dir.ts';
 import { readDrills } from '../../src/io/drills-dir.ts';
 import { GUARD_CONTEXT_FILE, sha256 } from '../../src/io/guard-context-file.ts';
 import { ownedOutput } from '../../src/io/output-dir.ts';
@@ -74,6 +75,84 @@ async function inventoryRun(
   const now = nowFrom(values.now);
   // Refuse a folder that is not tierbook's before the (slow) read, and before reading its pages.
   const state = values.check ? null : await ownedOutput(outDir, 'content');
+  const { previous, drills, inventory, analysis, from, shrinkReason } = await readAndAnalyse(
+    values,
+    outDir,
+    now,
+  );
+  for (const ignored of inventory.ignoredDrills) process.stderr.write(`tierbook: warning: ${ignored}\n`);
+  warnLeftOut(inventory.graph);
+  const made = { inventory, analysis, drills: drills.length };
+  const keepTakenAt = values.now === undefined;
+  // The whole folder in memory: for --check, and to render again when notes change during the write.
+  const render = (before: ReadonlyMap<string, string>) => {
+    const as = renderedAs(inventory, before, keepTakenAt);
+    const files = renderContent(as.inventory, before, as.writer);
+    const graph = files.get(SAVED_INVENTORY_FILE);
+    return graph === undefined ? files : files.set(GUARD_CONTEXT_FILE, guardContextFor(graph, made));
+  };
+  if (values.check) {
+    const files = render(previous);
+    const drift = contentDrift(withoutCache(previous), withoutCache(files));
+    report(inventory, from);
+    if (!hasDrift(drift)) {
+      process.stdout.write(`${outDir}/ is current.\n`);
+      return 0;
+    }
+    process.stdout.write(`${outDir}/ has drifted from the cluster:\n${describeDrift(drift)}`);
+    for (const line of runbookDrift(previous, files)) process.stdout.write(`  runbook  ${line}\n`);
+    return 1;
+  }
+  // Each page is written into the staging folder as it is made and let go (content/ is hundreds
+  // of MB at 10,000 pods); the folder replaces outDir/ only once everything is written and
+  // checked, so a run refused or stopped on the way leaves outDir/ as it was.
+  const staging = await ContentStaging.open(outDir);
+  try {
+    const as = renderedAs(inventory, previous, keepTakenAt);
+    const pages = contentPages(as.inventory, previous, as.writer);
+    const { drift, paths, guardContext } = stagePages(staging, pages, previous, made);
+    // The guard's cache is no drift: it follows graph.json and the tierbook that wrote it.
+    const cacheOnly = !hasDrift(drift) && previous.get(GUARD_CONTEXT_FILE) !== guardContext;
+    report(inventory, from);
+    const shrink = values['allow-shrink'] ? null : shrinkReason(previous.keys(), paths);
+    if (shrink !== null) {
+      const message = `not replacing ${outDir}/: ${shrink}. Nothing was written; if the cluster really is this small now, run again with --allow-shrink`;
+      throw (values.from?.length ?? 0) > 0
+        ? new InputError(message, { from: { file: values.from?.join(', ') ?? '' } })
+        : new ClusterReadError(message);
+    }
+    if (hasDrift(drift) || cacheOnly) {
+      // Pages the same as before were not written yet: they are the previous text.
+      for (const path of paths) if (!staging.has(path)) staging.write(path, previous.get(path) as string);
+      if (guardContext !== undefined) staging.write(GUARD_CONTEXT_FILE, guardContext);
+      await staging.commit({ previous, render });
+    } else {
+      await staging.discard();
+      if (state?.adopted) await markContentDir(outDir);
+    }
+    if (state?.adopted) {
+      process.stderr.write(
+        `tierbook: ${outDir}/ was written by an earlier tierbook without the .tierbook-content marker; it is now marked as tierbook's\n`,
+      );
+    }
+    process.stdout.write(
+      hasDrift(drift)
+        ? `Wrote ${outDir}/: ${drift.added.length} added, ${drift.changed.length} changed, ${drift.removed.length} removed.\n`
+        : `${outDir}/ was already current; nothing written${cacheOnly ? ` but ${GUARD_CONTEXT_FILE}, the guard's cache of its analysis` : ''}.\n`,
+    );
+    return 0;
+  } catch (error) {
+    await staging.discard();
+    throw error;
+  }
+}
+
+/**
+ * The cluster read and analysed, with content/ as it is now and its drills. The objects read
+ * are let go on return (only what the shrink guard needs of them is kept): the graph and the
+ * analysis hold what the pages are made from.
+ */
+async function readAndAnalyse(values: SourceValues, outDir: string, now: string) {
   const runbooks = await readBuiltInRunbooks();
   const { read, config } = await readClusterAndConfig(values, { nothingIsError: false });
   const previous = await readContentDir(outDir);
@@ -86,64 +165,71 @@ async function inventoryRun(
     drills,
     runbooks,
   });
-  for (const ignored of inventory.ignoredDrills) process.stderr.write(`tierbook: warning: ${ignored}\n`);
-  warnLeftOut(inventory.graph);
-  const render = (before: ReadonlyMap<string, string>) =>
-    withGuardContext(keepIfUnchanged(inventory, before, { keepTakenAt: values.now === undefined }), {
-      inventory,
-      analysis,
-      drills: drills.length,
-    });
-  const files = render(previous);
-  // The guard's cache is no drift: it follows graph.json and the tierbook that wrote it.
-  const drift = contentDrift(withoutCache(previous), withoutCache(files));
-  const cacheOnly = !hasDrift(drift) && previous.get(GUARD_CONTEXT_FILE) !== files.get(GUARD_CONTEXT_FILE);
-  report(inventory, read.describe);
-  if (values.check) {
-    if (!hasDrift(drift)) {
-      process.stdout.write(`${outDir}/ is current.\n`);
-      return 0;
-    }
-    process.stdout.write(`${outDir}/ has drifted from the cluster:\n${describeDrift(drift)}`);
-    for (const line of runbookDrift(previous, files)) process.stdout.write(`  runbook  ${line}\n`);
-    return 1;
-  }
-  const shrink = values['allow-shrink'] ? null : shrinkReason(read.result, previous.keys(), files.keys());
-  if (shrink !== null) {
-    const message = `not replacing ${outDir}/: ${shrink}. Nothing was written; if the cluster really is this small now, run again with --allow-shrink`;
-    throw (values.from?.length ?? 0) > 0
-      ? new InputError(message, { from: { file: values.from?.join(', ') ?? '' } })
-      : new ClusterReadError(message);
-  }
-  if (hasDrift(drift) || cacheOnly) await writeContentDir(outDir, files, { previous, render });
-  else if (state?.adopted) await markContentDir(outDir);
-  if (state?.adopted) {
-    process.stderr.write(
-      `tierbook: ${outDir}/ was written by an earlier tierbook without the .tierbook-content marker; it is now marked as tierbook's\n`,
-    );
-  }
-  process.stdout.write(
-    hasDrift(drift)
-      ? `Wrote ${outDir}/: ${drift.added.length} added, ${drift.changed.length} changed, ${drift.removed.length} removed.\n`
-      : `${outDir}/ was already current; nothing written${cacheOnly ? ` but ${GUARD_CONTEXT_FILE}, the guard's cache of its analysis` : ''}.\n`,
-  );
-  return 0;
+  return {
+    previous,
+    drills,
+    inventory,
+    analysis,
+    from: read.describe,
+    shrinkReason: shrinkGuard(read.result),
+  };
+}
+
+interface Made {
+  inventory: Inventory;
+  analysis: Analysis;
+  drills: number;
 }
 
 /**
- * content/ with the guard's saved analysis of its graph.json (guard-context.json), stamped with
- * the running tierbook: the guard uses it only when that tierbook reads it, so an older one's
- * cache is rewritten, not kept like the version recorded in graph.json. Made from the graph and
- * analysis in memory (graph.json is their text), stamped with the SHA-256 and length of the
- * UTF-8 bytes written for graph.json.
+ * Writes each page that differs from `previous` into `staging` as it is made, and only notes the
+ * others (their text is `previous`'s, written if the folder is replaced). Returns what
+ * contentDrift(previous, pages) gives (the guard's cache aside), every path made, and the
+ * guard's cache made from graph.json's text as soon as it is made.
  */
-function withGuardContext(
-  files: Map<string, string>,
-  made: { inventory: Inventory; analysis: Analysis; drills: number },
-): Map<string, string> {
-  const graph = files.get(SAVED_INVENTORY_FILE);
-  if (graph === undefined) return files;
-  const text = guardContextTextOf(
+function stagePages(
+  staging: ContentStaging,
+  pages: Iterable<readonly [string, string]>,
+  previous: ReadonlyMap<string, string>,
+  made: Made,
+): { drift: Drift; paths: string[]; guardContext: string | undefined } {
+  // Path → null when the same as before, else how it differs (a path made twice: the last wins).
+  const differs = new Map<string, Drift['changed'][number] | 'added' | null>();
+  let guardContext: string | undefined;
+  for (const [path, text] of pages) {
+    if (path === SAVED_INVENTORY_FILE) guardContext = guardContextFor(text, made);
+    const old = previous.get(path);
+    if (old === text) {
+      differs.set(path, null);
+      // Written already by an earlier page of the same path: put the previous text back.
+      if (staging.has(path)) staging.write(path, old);
+      continue;
+    }
+    differs.set(path, old === undefined ? 'added' : { path, ...firstDifference(old, text) });
+    staging.write(path, text);
+  }
+  const paths = [...differs.keys()].sort(compare);
+  const drift: Drift = { added: [], removed: [], changed: [] };
+  for (const path of paths) {
+    const how = differs.get(path);
+    if (how === 'added') drift.added.push(path);
+    else if (how) drift.changed.push(how);
+  }
+  for (const path of previous.keys())
+    if (path !== GUARD_CONTEXT_FILE && !differs.has(path)) drift.removed.push(path);
+  drift.removed.sort();
+  return { drift, paths, guardContext };
+}
+
+/**
+ * The guard's saved analysis of graph.json (guard-context.json), stamped with the running
+ * tierbook: the guard uses it only when that tierbook reads it, so an older one's cache is
+ * rewritten, not kept like the version recorded in graph.json. Made from the graph and analysis
+ * in memory (graph.json is their text), stamped with the SHA-256 and length of the UTF-8 bytes
+ * written for graph.json.
+ */
+function guardContextFor(graph: string, made: Made): string {
+  return guardContextTextOf(
     graph,
     {
       graph: made.inventory.graph,
@@ -154,7 +240,6 @@ function withGuardContext(
     VERSION,
     sha256,
   );
-  return new Map([...files, [GUARD_CONTEXT_FILE, text]]);
 }
 
 function withoutCache(files: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
@@ -162,24 +247,35 @@ function withoutCache(files: ReadonlyMap<string, string>): ReadonlyMap<string, s
 }
 
 /**
- * A scheduled run that finds nothing new keeps the old "taken at" (unless --now) and the
- * version of tierbook that wrote the files, so CI sees no drift: an upgrade alone, or time
- * passing, changes nothing in the cluster. A folder that records no version gets it.
+ * What to render content/ as. A scheduled run that finds nothing new keeps the old "taken at"
+ * (unless --now) and the version of tierbook that wrote the files, so CI sees no drift: an
+ * upgrade alone, or time passing, changes nothing in the cluster. A folder that records no
+ * version gets it. The pages are rendered as before and compared, one at a time, with
+ * `previous`; at the first difference the inventory is new.
  */
-function keepIfUnchanged(
+function renderedAs(
   inventory: Inventory,
   previous: ReadonlyMap<string, string>,
-  options: { keepTakenAt: boolean },
-): Map<string, string> {
-  const files = renderContent(inventory, previous, { tierbook: VERSION });
+  keepTakenAt: boolean,
+): { inventory: Inventory; writer: { tierbook: string } } {
+  const now = { inventory, writer: { tierbook: VERSION } };
   const index = previous.get('index.md') ?? '';
-  const takenAt = options.keepTakenAt ? /^takenAt: '?([^'\n]+)'?$/m.exec(index)?.[1] : undefined;
+  const takenAt = keepTakenAt ? /^takenAt: '?([^'\n]+)'?$/m.exec(index)?.[1] : undefined;
   const writer = /^tierbook: '?([^'\n]+)'?$/m.exec(index)?.[1];
-  if ((!takenAt || takenAt === inventory.takenAt) && (!writer || writer === VERSION)) return files;
-  const asBefore = renderContent({ ...inventory, takenAt: takenAt || inventory.takenAt }, previous, {
-    tierbook: writer || VERSION,
-  });
-  return hasDrift(contentDrift(withoutCache(previous), asBefore)) ? files : asBefore;
+  if ((!takenAt || takenAt === inventory.takenAt) && (!writer || writer === VERSION)) return now;
+  const before = {
+    inventory: { ...inventory, takenAt: takenAt || inventory.takenAt },
+    writer: { tierbook: writer || VERSION },
+  };
+  // Compared as made, none held (a path made twice: the last wins, as in renderContent).
+  const differ = new Set<string>();
+  const made = new Set<string>();
+  for (const [path, text] of contentPages(before.inventory, previous, before.writer)) {
+    made.add(path);
+    if (previous.get(path) === text) differ.delete(path);
+    else differ.add(path);
+  }
+  return differ.size === 0 && made.size === withoutCache(previous).size ? before : now;
 }
 
 function report(inventory: Inventory, from: string): void {

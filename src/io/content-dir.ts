@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { OutputError } from '../core/errors.ts';
@@ -42,65 +42,150 @@ export async function writeContentDir(
   files: ReadonlyMap<string, string>,
   basis?: WriteBasis,
 ): Promise<void> {
-  await ownedOutput(dir, 'content');
-  let pages = files;
-  let previous = basis?.previous;
-  for (let attempt = 1; ; attempt++) {
+  const staging = await ContentStaging.open(dir);
+  try {
+    for (const [path, text] of files) staging.write(path, text);
+  } catch (error) {
+    await staging.discard();
+    throw error;
+  }
+  await staging.commit(basis);
+}
+
+/**
+ * writeContentDir in steps, for pages written as they are made: a sibling folder of `dir` holding
+ * what is carried over and the marker, filled page by page (`write`), then swapped in whole
+ * (`commit`) or removed (`discard`). Until `commit`, `dir` is untouched: a run that stops or
+ * throws (or decides not to write) leaves the previous content as it was.
+ */
+export class ContentStaging {
+  private readonly checked = new Set<string>();
+  private readonly written = new Set<string>();
+  /** The folder replaced (as given: it names it in messages), the staging folder, its real path. */
+  private readonly dir: string;
+  private readonly path: string;
+  private readonly root: string;
+  private readonly stamp: string;
+
+  private constructor(dir: string, path: string, root: string, stamp: string) {
+    this.dir = dir;
+    this.path = path;
+    this.root = root;
+    this.stamp = stamp;
+  }
+
+  /** A new staging folder beside `dir` (only a folder tierbook owns), with what is carried over. */
+  static async open(dir: string): Promise<ContentStaging> {
+    await ownedOutput(dir, 'content');
     // Siblings of the absolute path: `--out .` must not stage inside itself.
     const stamp = `${process.pid}-${Date.now()}`;
     const staging = `${resolve(dir)}.tmp-${stamp}`;
-    await stage(dir, staging, pages);
-    const current = basis ? await readContentDir(dir) : undefined;
-    if (!basis || !current || !previous || sameFiles(current, previous)) {
-      await swapIn(resolve(dir), staging, `${resolve(dir)}.old-${stamp}`, dir);
-      return;
+    try {
+      await mkdir(staging, { recursive: true });
+      const root = await realpath(staging);
+      if (await isDirectory(dir)) {
+        await cp(dir, staging, {
+          recursive: true,
+          verbatimSymlinks: true,
+          filter: async (src) =>
+            !isGenerated(relative(dir, src).split(sep).join('/')) && !(await lstat(src)).isSymbolicLink(),
+        });
+      }
+      await writeFile(join(staging, MARKER_FILE.content), MARKER_TEXT.content, 'utf8');
+      return new ContentStaging(dir, staging, root, stamp);
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true });
+      throw outputError(error, dir);
     }
-    await rm(staging, { recursive: true, force: true });
-    if (attempt >= 3) {
-      throw new OutputError(
-        `${dir} keeps changing while tierbook writes it; nothing was replaced: run again`,
-      );
+  }
+
+  /** Whether `path` was written here. */
+  has(path: string): boolean {
+    return this.written.has(path);
+  }
+
+  /**
+   * Writes one page, synchronously: one open, write and close, without a promise, a FileHandle
+   * and a hop to the thread pool each (thousands of pages; a third of the writing's CPU time).
+   * A page written again replaces the earlier; nothing else already there is overwritten.
+   */
+  write(path: string, text: string): void {
+    try {
+      const target = resolve(this.root, ...path.split('/'));
+      if (!isInside(target, this.root)) throw new Error(`refusing to write outside ${this.dir}: ${path}`);
+      const folder = dirname(target);
+      // Each folder is made and checked once (thousands of pages share a handful of folders);
+      // only tierbook writes into staging, so a folder checked stays where it was.
+      if (!this.checked.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        const real = realpathSync(folder);
+        if (real !== this.root && !isInside(real, this.root))
+          throw new Error(`refusing to write outside ${this.dir}: ${path}`);
+        this.checked.add(folder);
+      }
+      writeFileSync(target, text, { encoding: 'utf8', flag: this.written.has(path) ? 'w' : 'wx' });
+      this.written.add(path);
+    } catch (error) {
+      throw outputError(error, this.dir);
     }
-    previous = current;
-    pages = basis.render(current);
+  }
+
+  /** Removes the staging folder; `dir` stays as it was. */
+  async discard(): Promise<void> {
+    await rm(this.path, { recursive: true, force: true });
+  }
+
+  /**
+   * Swaps the staged folder in for `dir`. With `basis`, content/ is first compared with what
+   * the pages were rendered from: if a page changed since (someone saved their notes), the
+   * pages are rendered again from it and staged again, so no edit is lost.
+   */
+  async commit(basis?: WriteBasis): Promise<void> {
+    let staging: ContentStaging = this;
+    let previous = basis?.previous;
+    for (let attempt = 1; ; attempt++) {
+      const current =
+        basis && previous && !(await sameAsRead(this.dir, previous))
+          ? await readContentDir(this.dir)
+          : undefined;
+      if (!basis || current === undefined) {
+        await swapIn(resolve(this.dir), staging.path, `${resolve(this.dir)}.old-${staging.stamp}`, this.dir);
+        return;
+      }
+      await staging.discard();
+      if (attempt >= 3) {
+        throw new OutputError(
+          `${this.dir} keeps changing while tierbook writes it; nothing was replaced: run again`,
+        );
+      }
+      previous = current;
+      const pages = basis.render(current);
+      staging = await ContentStaging.open(this.dir);
+      try {
+        for (const [path, text] of pages) staging.write(path, text);
+      } catch (error) {
+        await staging.discard();
+        throw error;
+      }
+    }
   }
 }
 
-async function stage(dir: string, staging: string, files: ReadonlyMap<string, string>): Promise<void> {
-  try {
-    await mkdir(staging, { recursive: true });
-    const root = await realpath(staging);
-    if (await isDirectory(dir)) {
-      await cp(dir, staging, {
-        recursive: true,
-        verbatimSymlinks: true,
-        filter: async (src) =>
-          !isGenerated(relative(dir, src).split(sep).join('/')) && !(await lstat(src)).isSymbolicLink(),
-      });
-    }
-    await writeFile(join(staging, MARKER_FILE.content), MARKER_TEXT.content, 'utf8');
-    // Each folder is made and checked once (thousands of pages share a handful of folders);
-    // only tierbook writes into staging, so a folder checked stays where it was.
-    const checked = new Set<string>();
-    for (const [path, text] of files) {
-      const target = resolve(root, ...path.split('/'));
-      if (!isInside(target, root)) throw new Error(`refusing to write outside ${dir}: ${path}`);
-      const folder = dirname(target);
-      if (!checked.has(folder)) {
-        await mkdir(folder, { recursive: true });
-        const real = await realpath(folder);
-        if (real !== root && !isInside(real, root))
-          throw new Error(`refusing to write outside ${dir}: ${path}`);
-        checked.add(folder);
-      }
-      // Synchronous: one open, write and close per page, without a promise, a FileHandle and a
-      // hop to the thread pool each (thousands of pages; a third of the writing's CPU time).
-      writeFileSync(target, text, { encoding: 'utf8', flag: 'wx' });
-    }
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw outputError(error, dir);
+/**
+ * Whether the generated files in `dir` are exactly `read` (the same paths, the same text), read
+ * and compared one file at a time (content/ can be hundreds of MB).
+ */
+async function sameAsRead(dir: string, read: ReadonlyMap<string, string>): Promise<boolean> {
+  if (!(await isDirectory(dir))) return read.size === 0;
+  let count = 0;
+  for (const path of await walk(dir)) {
+    const name = relative(dir, path).split(sep).join('/');
+    if (!isGenerated(name)) continue;
+    const before = read.get(name);
+    if (before === undefined || (await readFile(path, 'utf8')) !== before) return false;
+    count++;
   }
+  return count === read.size;
 }
 
 /**
@@ -123,12 +208,6 @@ async function swapIn(dir: string, staging: string, retired: string, shown: stri
     throw outputError(error, shown);
   }
   if (existed) await rm(retired, { recursive: true, force: true });
-}
-
-function sameFiles(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [path, text] of a) if (b.get(path) !== text) return false;
-  return true;
 }
 
 /** Marks an inventory written by an earlier tierbook (before the marker file) as tierbook's. */

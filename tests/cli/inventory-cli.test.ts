@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
+import { NOTES_START } from '../../src/core/render/notes.ts';
 import { readContentDir } from '../../src/io/content-dir.ts';
 
 const CLI = join(import.meta.dirname, '..', '..', 'scripts', 'tierbook.ts');
@@ -131,4 +132,82 @@ test('Secrets in the input are never written', async () => {
   for (const text of (await readContentDir(out)).values())
     for (const value of secretValues) assert.ok(!text.includes(value));
   assert.ok((await readFile(join(out, 'index.md'), 'utf8')).length > 0);
+});
+
+// Pages are written into the staging folder as they are made (a page the same as before only
+// when the folder is replaced): a run that writes nothing leaves the folder and its siblings
+// exactly as they were, and a run that writes keeps every unchanged page and its notes.
+const SAMPLE = 'src/sample/cluster';
+
+async function siblings(out: string): Promise<string[]> {
+  return (await readdir(dirname(out))).sort();
+}
+
+test('refused for shrinking after the pages were made: the folder as it was, no staging left', async () => {
+  const out = await freshDir();
+  const now = ['--now', '2026-11-24T06:00:00Z'];
+  assert.equal(tierbook('inventory', '--from', SAMPLE, '--out', out, ...now).code, 0);
+  const page = join(out, 'workloads', 'media.deployment.jellyfin.md');
+  const noted = (await readFile(page, 'utf8')).replace(NOTES_START, `${NOTES_START}\nthe NAS is in rack 2\n`);
+  await writeFile(page, noted);
+  const before = await readContentDir(out);
+  const shrunk = tierbook('inventory', '--from', `${ROOK}/mysql.yaml`, '--out', out, ...now);
+  assert.equal(shrunk.code, 2, shrunk.stdout);
+  assert.match(
+    shrunk.stderr,
+    /not replacing .*: it would remove \d+ of the previous inventory's \d+ object pages/,
+  );
+  assert.deepEqual(await readContentDir(out), before);
+  assert.deepEqual(await siblings(out), ['content']);
+});
+
+test('a run that finds nothing new writes nothing: the same files, not rewritten, no staging left', async () => {
+  // The same time given again, and (without --now) the time kept from the folder.
+  for (const [from, again] of [
+    [SAMPLE, ['--now', '2026-11-24T06:00:00Z']],
+    [`${ROOK}/mysql.yaml`, []],
+  ] as const) {
+    const out = await freshDir();
+    assert.equal(
+      tierbook('inventory', '--from', from, '--out', out, '--now', '2026-11-24T06:00:00Z').code,
+      0,
+    );
+    const index = await stat(join(out, 'index.md'));
+    const before = await readContentDir(out);
+    const run = tierbook('inventory', '--from', from, '--out', out, ...again);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /was already current; nothing written\.\n/);
+    assert.deepEqual(await readContentDir(out), before);
+    assert.equal((await stat(join(out, 'index.md'))).ino, index.ino, 'the folder was not replaced');
+    assert.deepEqual(await siblings(out), ['content']);
+  }
+});
+
+test('a run that changes some pages writes the unchanged ones as they were, notes and all', async () => {
+  const out = await freshDir();
+  assert.equal(
+    tierbook('inventory', '--from', SAMPLE, '--out', out, '--now', '2026-11-24T06:00:00Z').code,
+    0,
+  );
+  const page = join(out, 'workloads', 'media.deployment.jellyfin.md');
+  const noted = (await readFile(page, 'utf8')).replace(NOTES_START, `${NOTES_START}\nthe NAS is in rack 2\n`);
+  await writeFile(page, noted);
+  const before = await readContentDir(out);
+  const later = tierbook('inventory', '--from', SAMPLE, '--out', out, '--now', '2026-11-25T06:00:00Z');
+  assert.equal(later.code, 0, later.stderr);
+  assert.match(later.stdout, /Wrote .*: 0 added, [1-9]\d* changed, 0 removed/);
+  const after = await readContentDir(out);
+  assert.equal(after.get('workloads/media.deployment.jellyfin.md'), noted);
+  // The same as a fresh run at the later time, but for the note.
+  const fresh = await freshDir();
+  assert.equal(
+    tierbook('inventory', '--from', SAMPLE, '--out', fresh, '--now', '2026-11-25T06:00:00Z').code,
+    0,
+  );
+  const expected = await readContentDir(fresh);
+  expected.set('workloads/media.deployment.jellyfin.md', noted);
+  assert.deepEqual(after, expected);
+  const unchanged = [...after].filter(([path, text]) => before.get(path) === text).length;
+  assert.ok(unchanged > after.size / 2, `${unchanged} of ${after.size} pages unchanged`);
+  assert.deepEqual(await siblings(out), ['content']);
 });

@@ -39,8 +39,16 @@ export function backupEntries(analysis: Analysis, id: string, title: TitleOf): B
   });
 }
 
-/** A blast result trimmed for a page: counts, assumptions and each impact with its reasons. */
-export function toBlastEntry(result: BlastResult, target: Target, title: TitleOf): BlastEntry {
+/**
+ * A blast result trimmed for a page: counts, assumptions and each impact with its reasons, each
+ * reason the one string `same` keeps for its text.
+ */
+export function toBlastEntry(
+  result: BlastResult,
+  target: Target,
+  title: TitleOf,
+  same: (text: string) => string,
+): BlastEntry {
   const counts: Record<Impact, number> = { 'data-loss': 0, unavailable: 0, degraded: 0 };
   for (const impact of result.impacts) counts[impact.impact]++;
   return {
@@ -53,8 +61,8 @@ export function toBlastEntry(result: BlastResult, target: Target, title: TitleOf
       title: title(i.id),
       tier: i.tier,
       impact: i.impact,
-      why: i.why,
-      backups: i.backups.map((b) => ({ kind: b.kind, survives: b.survives, why: b.why })),
+      why: i.why.map(same),
+      backups: i.backups.map((b) => ({ kind: b.kind, survives: b.survives, why: same(b.why) })),
     })),
   };
 }

@@ -61,7 +61,7 @@ export function storageEntries(
         .sort(([a], [b]) => compare(a, b))
         .map(([id, claims]) => ({ id, title: ctx.title(id), claims: [...claims].sort(compare) })),
       problems: ctx.problemsOf.get(node.id) ?? [],
-      blast: domain ? toBlastEntry(domain.result, domain.target, ctx.title) : null,
+      blast: domain ? toBlastEntry(domain.result, domain.target, ctx.title, ctx.same) : null,
       findings: ctx.findingsOf.get(node.id) ?? [],
     });
   }

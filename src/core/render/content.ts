@@ -13,16 +13,29 @@ import { renderWorkloadPage } from './workload-page.ts';
 export const ORPHANED_DIR = 'orphaned-notes';
 
 /**
- * The whole of content/ as path → text. `previous` is content/ as it is now: each page keeps
- * its operators' notes, and a page whose object is gone keeps them under orphaned-notes/ so
- * nothing written by hand is ever dropped. `writer.tierbook` is the version writing it, recorded
- * in index.md and graph.json.
+ * The whole of content/ as path → text, in path order. `previous` is content/ as it is now: each
+ * page keeps its operators' notes, and a page whose object is gone keeps them under
+ * orphaned-notes/ so nothing written by hand is ever dropped. `writer.tierbook` is the version
+ * writing it, recorded in index.md and graph.json.
  */
 export function renderContent(
   inventory: Inventory,
   previous: ReadonlyMap<string, string>,
   writer: { tierbook?: string } = {},
 ): Map<string, string> {
+  return new Map([...new Map(contentPages(inventory, previous, writer))].sort(([a], [b]) => compare(a, b)));
+}
+
+/**
+ * renderContent's pages one at a time, as each is made (not in path order), so a writer can
+ * write each and let it go instead of holding all of content/ (hundreds of MB at 10,000 pods).
+ * A path made twice is a later page replacing the earlier, as in renderContent's map.
+ */
+export function* contentPages(
+  inventory: Inventory,
+  previous: ReadonlyMap<string, string>,
+  writer: { tierbook?: string } = {},
+): Generator<readonly [path: string, text: string]> {
   // A CephCluster is both a workload (it owns the mons and OSDs) and a storage object: it gets
   // both pages, and links to it go to the storage page, which shows its pools.
   const workloadPaths = new Map(
@@ -48,26 +61,30 @@ export function renderContent(
     restored.add(`${ORPHANED_DIR}/${path}`);
     return extractNotes(orphan, `${ORPHANED_DIR}/${path}`);
   };
-  const files = new Map<string, string>();
-  files.set(INDEX_FILE, renderIndexPage(inventory, writer.tierbook));
-  files.set(FINDINGS_FILE, renderFindingsPage(inventory));
-  files.set(SAVED_INVENTORY_FILE, savedInventoryText(inventory, writer.tierbook));
+  const made = new Set<string>();
+  const page = (path: string, text: string) => {
+    made.add(path);
+    return [path, text] as const;
+  };
+  yield page(INDEX_FILE, renderIndexPage(inventory, writer.tierbook));
+  yield page(FINDINGS_FILE, renderFindingsPage(inventory));
+  yield page(SAVED_INVENTORY_FILE, savedInventoryText(inventory, writer.tierbook));
   for (const w of inventory.workloads) {
     const path = workloadPaths.get(w.id) as string;
-    files.set(path, renderWorkloadPage(w, path, pages, notesOf(path)));
+    yield page(path, renderWorkloadPage(w, path, pages, notesOf(path)));
   }
   for (const s of inventory.storage) {
     const path = storagePaths.get(s.id) as string;
-    files.set(
+    yield page(
       path,
       renderStoragePage(s, path, pages, notesOf(path, legacyStorageFile(s.type, s.namespace, s.name))),
     );
   }
-  for (const r of inventory.runbooks) files.set(r.path, renderRunbookPage(r));
+  for (const r of inventory.runbooks) yield page(r.path, renderRunbookPage(r));
   for (const [path, text] of previous) {
-    if (files.has(path) || restored.has(path)) continue;
+    if (made.has(path) || restored.has(path)) continue;
     const orphan = path.startsWith(`${ORPHANED_DIR}/`) ? path : `${ORPHANED_DIR}/${path}`;
-    if (path.startsWith(`${ORPHANED_DIR}/`) || hasOwnNotes(extractNotes(text, path))) files.set(orphan, text);
+    if (path.startsWith(`${ORPHANED_DIR}/`) || hasOwnNotes(extractNotes(text, path)))
+      yield page(orphan, text);
   }
-  return new Map([...files].sort(([a], [b]) => compare(a, b)));
 }

@@ -21,7 +21,8 @@ export function hasDrift(drift: Drift): boolean {
   return drift.added.length + drift.removed.length + drift.changed.length > 0;
 }
 
-function firstDifference(a: string, b: string): { line: number; before: string; after: string } {
+/** The first line where two texts differ (1-based), with each side's line. */
+export function firstDifference(a: string, b: string): { line: number; before: string; after: string } {
   const left = a.split('\n');
   const right = b.split('\n');
   for (let i = 0; i < Math.max(left.length, right.length); i++) {

@@ -1,24 +1,21 @@
-import type { Analysis } from '../../src/core/analysis/model.ts';
 import { ClusterReadError, InputError } from '../../src/core/errors.ts';
 import { SAVED_INVENTORY_FILE } from '../../src/core/graph/saved-inventory.ts';
-import { guardContextTextOf } from '../../src/core/guard/saved-context-text.ts';
 import { inventoryAndAnalysis, loadCluster } from '../../src/core/index.ts';
 import type { Inventory } from '../../src/core/inventory/model.ts';
 import { shrinkGuard } from '../../src/core/inventory/shrink-guard.ts';
-import { compare } from '../../src/core/order.ts';
 import { contentPages, renderContent } from '../../src/core/render/content.ts';
-import { contentDrift, type Drift, firstDifference, hasDrift } from '../../src/core/render/drift.ts';
+import { contentDrift, type Drift, hasDrift } from '../../src/core/render/drift.ts';
 import { runbookDrift } from '../../src/core/render/runbook-drift.ts';
 import { ContentStaging, markContentDir, readContentDir } from '../../src/io/content-dir.ts';
 import { readDrills } from '../../src/io/drills-dir.ts';
-import { GUARD_CONTEXT_FILE, sha256 } from '../../src/io/guard-context-file.ts';
+import { GUARD_CONTEXT_FILE } from '../../src/io/guard-context-file.ts';
 import { ownedOutput } from '../../src/io/output-dir.ts';
 import { lockOutput, pendingRecovery } from '../../src/io/output-lock.ts';
 import { nowFrom, parse, READ_LIMITS_HELP, SOURCE_OPTIONS } from '../cli/args.ts';
+import { guardContextFor, renderedAs, stagePages, withoutCache } from '../cli/inventory-pages.ts';
 import { warnLeftOut } from '../cli/left-out.ts';
 import { readClusterAndConfig, type SourceValues } from '../cli/read-cluster.ts';
 import { readBuiltInRunbooks } from '../cli/runbook-inputs.ts';
-import { VERSION } from '../cli/version.ts';
 
 export const HELP = `tierbook inventory [SOURCE] [--out DIR] [--check] [--allow-shrink] [--now ISO8601]
                     [--cluster NAME] [--config FILE] [--partial]
@@ -173,109 +170,6 @@ async function readAndAnalyse(values: SourceValues, outDir: string, now: string)
     from: read.describe,
     shrinkReason: shrinkGuard(read.result),
   };
-}
-
-interface Made {
-  inventory: Inventory;
-  analysis: Analysis;
-  drills: number;
-}
-
-/**
- * Writes each page that differs from `previous` into `staging` as it is made, and only notes the
- * others (their text is `previous`'s, written if the folder is replaced). Returns what
- * contentDrift(previous, pages) gives (the guard's cache aside), every path made, and the
- * guard's cache made from graph.json's text as soon as it is made.
- */
-function stagePages(
-  staging: ContentStaging,
-  pages: Iterable<readonly [string, string]>,
-  previous: ReadonlyMap<string, string>,
-  made: Made,
-): { drift: Drift; paths: string[]; guardContext: string | undefined } {
-  // Path → null when the same as before, else how it differs (a path made twice: the last wins).
-  const differs = new Map<string, Drift['changed'][number] | 'added' | null>();
-  let guardContext: string | undefined;
-  for (const [path, text] of pages) {
-    if (path === SAVED_INVENTORY_FILE) guardContext = guardContextFor(text, made);
-    const old = previous.get(path);
-    if (old === text) {
-      differs.set(path, null);
-      // Written already by an earlier page of the same path: put the previous text back.
-      if (staging.has(path)) staging.write(path, old);
-      continue;
-    }
-    differs.set(path, old === undefined ? 'added' : { path, ...firstDifference(old, text) });
-    staging.write(path, text);
-  }
-  const paths = [...differs.keys()].sort(compare);
-  const drift: Drift = { added: [], removed: [], changed: [] };
-  for (const path of paths) {
-    const how = differs.get(path);
-    if (how === 'added') drift.added.push(path);
-    else if (how) drift.changed.push(how);
-  }
-  for (const path of previous.keys())
-    if (path !== GUARD_CONTEXT_FILE && !differs.has(path)) drift.removed.push(path);
-  drift.removed.sort();
-  return { drift, paths, guardContext };
-}
-
-/**
- * The guard's saved analysis of graph.json (guard-context.json), stamped with the running
- * tierbook: the guard uses it only when that tierbook reads it, so an older one's cache is
- * rewritten, not kept like the version recorded in graph.json. Made from the graph and analysis
- * in memory (graph.json is their text), stamped with the SHA-256 and length of the UTF-8 bytes
- * written for graph.json.
- */
-function guardContextFor(graph: string, made: Made): string {
-  return guardContextTextOf(
-    graph,
-    {
-      graph: made.inventory.graph,
-      analysis: made.analysis,
-      drills: made.drills,
-      graphBytes: Buffer.byteLength(graph),
-    },
-    VERSION,
-    sha256,
-  );
-}
-
-function withoutCache(files: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
-  return new Map([...files].filter(([path]) => path !== GUARD_CONTEXT_FILE));
-}
-
-/**
- * What to render content/ as. A scheduled run that finds nothing new keeps the old "taken at"
- * (unless --now) and the version of tierbook that wrote the files, so CI sees no drift: an
- * upgrade alone, or time passing, changes nothing in the cluster. A folder that records no
- * version gets it. The pages are rendered as before and compared, one at a time, with
- * `previous`; at the first difference the inventory is new.
- */
-function renderedAs(
-  inventory: Inventory,
-  previous: ReadonlyMap<string, string>,
-  keepTakenAt: boolean,
-): { inventory: Inventory; writer: { tierbook: string } } {
-  const now = { inventory, writer: { tierbook: VERSION } };
-  const index = previous.get('index.md') ?? '';
-  const takenAt = keepTakenAt ? /^takenAt: '?([^'\n]+)'?$/m.exec(index)?.[1] : undefined;
-  const writer = /^tierbook: '?([^'\n]+)'?$/m.exec(index)?.[1];
-  if ((!takenAt || takenAt === inventory.takenAt) && (!writer || writer === VERSION)) return now;
-  const before = {
-    inventory: { ...inventory, takenAt: takenAt || inventory.takenAt },
-    writer: { tierbook: writer || VERSION },
-  };
-  // Compared as made, none held (a path made twice: the last wins, as in renderContent).
-  const differ = new Set<string>();
-  const made = new Set<string>();
-  for (const [path, text] of contentPages(before.inventory, previous, before.writer)) {
-    made.add(path);
-    if (previous.get(path) === text) differ.delete(path);
-    else differ.add(path);
-  }
-  return differ.size === 0 && made.size === withoutCache(previous).size ? before : now;
 }
 
 function report(inventory: Inventory, from: string): void {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { cacheRoot, diagramKey, hasDiagram, MERMAID_CONFIG, writeDiagram } from './diagram-cache.ts';
+import { withFasterConfigCopy } from './mermaid-speedup.ts';
 
 // Kept here for callers that import them from the renderer (e2e tests, printing).
 export { CHROMIUM_ARGS, chromiumPath, launchChromium } from './chromium.ts';
@@ -37,7 +38,9 @@ export function openMermaidRenderer(options: { cacheDir?: string; pages?: number
       const missing = unique.filter((s) => !hasDiagram(s, root));
       if (missing.length === 0) return { rendered: 0, cached: unique.length };
       browser ??= await launchChromium();
-      const script = await readFile(require.resolve('mermaid/dist/mermaid.min.js'));
+      const script = withFasterConfigCopy(
+        await readFile(require.resolve('mermaid/dist/mermaid.min.js'), 'utf8'),
+      );
       const pageCount = Math.max(1, Math.min(options.pages ?? 2, missing.length));
       const pages = await Promise.all(
         Array.from({ length: pageCount }, () => mermaidPage(browser as Browser, script)),
@@ -107,7 +110,7 @@ const ZERO_DELAY_TIMERS = `(() => {
 
 const PAGE = `<!doctype html><html><head><script>${ZERO_DELAY_TIMERS}</script><script src="/mermaid.js"></script></head><body></body></html>`;
 
-async function mermaidPage(browser: Browser, script: Buffer): Promise<Page> {
+async function mermaidPage(browser: Browser, script: string): Promise<Page> {
   const page = await browser.newPage();
   // Nothing is fetched: the page and Mermaid are answered here, anything else is refused.
   // The charset is said: Mermaid holds non-ASCII text (its entity placeholders), which a

@@ -20,6 +20,10 @@ test('draws each diagram once, several to a round trip, and names one Mermaid ca
       assert.ok(svg.includes(`node ${i}<`), `diagram ${i} holds its own label`);
     }
     assert.deepEqual(await renderer.renderAll(sources), { rendered: 0, cached: 29 });
+    // Mermaid's entity codes come out as the characters (its script is read as UTF-8).
+    const entities = 'flowchart LR\n  a["class local-path #40;node-local#41; #8209;x"]';
+    await renderer.renderAll([entities]);
+    assert.ok(readDiagram(entities, cacheDir)?.includes('class local-path (node-local) \u2011x<'));
     const broken = 'flowchart LR\n  a -->';
     await assert.rejects(renderer.renderAll([`${sources[0]}\n  c --> d`, broken]), (error: Error) => {
       assert.match(error.message, /Mermaid could not draw this diagram/);

@@ -1,5 +1,5 @@
-import { capItems, impactTally } from '../render/capped-list.ts';
 import { wrap } from '../render/blast-text.ts';
+import { capItems, impactTally } from '../render/capped-list.ts';
 import type { GuardAnswer, GuardImpact, GuardStep } from './model.ts';
 
 /** `text` wrapped under `indent`, continuation lines two further in. */

@@ -2,9 +2,8 @@ import type { Analysis } from '../../src/core/analysis/model.ts';
 import { SAVED_INVENTORY_FILE } from '../../src/core/graph/saved-inventory.ts';
 import { guardContextTextOf } from '../../src/core/guard/saved-context-text.ts';
 import type { Inventory } from '../../src/core/inventory/model.ts';
-import { compare } from '../../src/core/order.ts';
 import { contentPages } from '../../src/core/render/content.ts';
-import { type Drift, firstDifference } from '../../src/core/render/drift.ts';
+import { type Drift, driftOf, type PageChange, pageChange } from '../../src/core/render/drift.ts';
 import type { ContentStaging } from '../../src/io/content-dir.ts';
 import { GUARD_CONTEXT_FILE, sha256 } from '../../src/io/guard-context-file.ts';
 import { VERSION } from './version.ts';
@@ -34,32 +33,20 @@ export function stagePages(
   previous: ReadonlyMap<string, string>,
   made: Made,
 ): { drift: Drift; paths: string[]; guardContext: string | undefined } {
-  // Path → null when the same as before, else how it differs (a path made twice: the last wins).
-  const differs = new Map<string, Drift['changed'][number] | 'added' | null>();
+  // Each path's change from before (a path made twice: the last wins).
+  const changes = new Map<string, PageChange>();
   let guardContext: string | undefined;
   for (const [path, text] of pages) {
     if (path === SAVED_INVENTORY_FILE) guardContext = guardContextFor(text, made);
     const old = previous.get(path);
-    if (old === text) {
-      differs.set(path, null);
-      // Written already by an earlier page of the same path: put the previous text back.
-      if (staging.has(path)) staging.write(path, old);
-      continue;
-    }
-    differs.set(path, old === undefined ? 'added' : { path, ...firstDifference(old, text) });
-    staging.write(path, text);
+    const change = pageChange(path, old, text);
+    changes.set(path, change);
+    if (change !== null) staging.write(path, text);
+    // Written already by an earlier page of the same path: put the previous text back.
+    else if (staging.has(path)) staging.write(path, text);
   }
-  const paths = [...differs.keys()].sort(compare);
-  const drift: Drift = { added: [], removed: [], changed: [] };
-  for (const path of paths) {
-    const how = differs.get(path);
-    if (how === 'added') drift.added.push(path);
-    else if (how) drift.changed.push(how);
-  }
-  for (const path of previous.keys())
-    if (path !== GUARD_CONTEXT_FILE && !differs.has(path)) drift.removed.push(path);
-  drift.removed.sort();
-  return { drift, paths, guardContext };
+  const before = [...previous.keys()].filter((path) => path !== GUARD_CONTEXT_FILE);
+  return { drift: driftOf(changes, before), paths: [...changes.keys()], guardContext };
 }
 
 /**

@@ -42,14 +42,7 @@ export async function writeContentDir(
   files: ReadonlyMap<string, string>,
   basis?: WriteBasis,
 ): Promise<void> {
-  const staging = await ContentStaging.open(dir);
-  try {
-    for (const [path, text] of files) staging.write(path, text);
-  } catch (error) {
-    await staging.discard();
-    throw error;
-  }
-  await staging.commit(basis);
+  await (await ContentStaging.filled(dir, files)).commit(basis);
 }
 
 /**
@@ -97,6 +90,18 @@ export class ContentStaging {
       await rm(staging, { recursive: true, force: true });
       throw outputError(error, dir);
     }
+  }
+
+  /** A staging folder holding `files` besides what is carried over; removed if a write fails. */
+  static async filled(dir: string, files: ReadonlyMap<string, string>): Promise<ContentStaging> {
+    const staging = await ContentStaging.open(dir);
+    try {
+      for (const [path, text] of files) staging.write(path, text);
+    } catch (error) {
+      await staging.discard();
+      throw error;
+    }
+    return staging;
   }
 
   /** Whether `path` was written here. */
@@ -159,14 +164,7 @@ export class ContentStaging {
         );
       }
       previous = current;
-      const pages = basis.render(current);
-      staging = await ContentStaging.open(this.dir);
-      try {
-        for (const [path, text] of pages) staging.write(path, text);
-      } catch (error) {
-        await staging.discard();
-        throw error;
-      }
+      staging = await ContentStaging.filled(this.dir, basis.render(current));
     }
   }
 }

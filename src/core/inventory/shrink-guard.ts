@@ -10,19 +10,9 @@ const OBJECT_PAGE = /^(workloads|storage)\//;
  * core API group while kinds could not be read) read nothing real: every list failed, or
  * `--from` held nothing usable. A read that would remove more than half of the previous
  * inventory's object pages most likely lost access, not objects. Either way the previous
- * inventory (and the notes in it) stays until `--allow-shrink`.
- */
-export function shrinkReason(
-  read: SourceResult,
-  previous: Iterable<string>,
-  next: Iterable<string>,
-): string | null {
-  return shrinkGuard(read)(previous, next);
-}
-
-/**
- * shrinkReason with what it needs of the read taken now, so the objects read need not be kept
- * until the pages are made (tens of MB at 10,000 pods).
+ * inventory (and the notes in it) stays until `--allow-shrink`. What it needs of the read is
+ * taken now, so the objects read need not be kept until the pages are made (tens of MB at
+ * 10,000 pods).
  */
 export function shrinkGuard(
   read: SourceResult,

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { Analysis } from '../../src/core/analysis/model.ts';
 import { contentFacts, refuseMixedWithContent } from './content-facts.ts';
 import type { SourceValues } from './read-cluster.ts';
@@ -30,6 +31,7 @@ export async function savedContentAnalysis(
     import('./version.ts'),
   ]);
   const { maxBytes } = limitsFrom(values);
+  keepYoungGenerationSmall();
   const found = await readGuardContextFile(values.content, { tierbook: VERSION, now, maxBytes });
   if ('analysis' in found)
     return {
@@ -42,4 +44,17 @@ export async function savedContentAnalysis(
       `tierbook: note: ${join(values.content, GUARD_CONTEXT_FILE)} not used: ${found.unused}; answering from graph.json (slower; "tierbook inventory" writes it again)\n`,
     );
   return null;
+}
+
+/**
+ * Every object the saved context is read into lives until the answer is printed, so each one
+ * V8 allocates in its young generation is copied there and then again into the old one; the
+ * young generation, doubling as it fills, touches ~20 MB of fresh memory on the way (measured
+ * on the 10,000-pod context: 18,500 page faults → 13,800, 450 → 400 ms a decision). Kept at
+ * its first size, its pages are reused. V8 reads this flag each time it would grow the space,
+ * so setting it here, before the read, takes effect; it changes when memory is collected,
+ * never what a program computes.
+ */
+function keepYoungGenerationSmall(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
 }

@@ -22,11 +22,50 @@ export const ASSIGN_WITH_DEPTH = {
     'sHe=i((r,t,{depth:a=2}={})=>{let s={depth:a};if(Array.isArray(t)&&!Array.isArray(r))return t.forEach(l=>sHe(r,l,s)),r;if(Array.isArray(t)&&Array.isArray(r))return t.forEach(l=>{r.includes(l)||r.push(l)}),r;if(r==null||a<=0)return r!=null&&typeof r=="object"&&typeof t=="object"?Object.assign(r,t):t;if(t!=null&&typeof r=="object"&&typeof t=="object"){let l=r,o=Object.getPrototypeOf(r),P=o===Object.prototype||o===Array.prototype||o===null,E=Object.entries(t);for(let n=0;n<E.length;n++){let h=E[n][0],f=E[n][1];if(typeof f=="object"){if(f===null)continue;Object.hasOwn(r,h)||(P&&h!=="__proto__"?r[h]=void 0:Object.defineProperty(r,h,{value:void 0,writable:!0,enumerable:!0,configurable:!0})),l[h]===void 0&&(l[h]=Array.isArray(f)?[]:{}),typeof l[h]=="object"&&(l[h]=sHe(l[h],f,{depth:a-1}))}else typeof l[h]!="object"&&(Object.hasOwn(r,h)?l[h]=f:P&&h!=="__proto__"?r[h]=f:Object.defineProperty(r,h,{value:f,writable:!0,enumerable:!0,configurable:!0}))}}return r},"assignWithDepth")',
 } as const;
 
-/** Mermaid's bundle with the faster copy, or as it is when its text is not found exactly once. */
+/**
+ * Mermaid's `getConfig()` (`ri`, aliased `er`: 587 calls in the bundle) copies the whole
+ * configuration, ~920 values, on every call: 130-155 calls a flowchart, each reading one or
+ * two values (`flowchart`, `securityLevel`, `htmlLabels`, ...), and three a diagram walking
+ * all of it (measured with a logging proxy on the bench's diagrams). The lazy copy returns a
+ * proxy that is, to every operation, the object the eager copy would have made:
+ * - reading a key that is the configuration's own enumerable one gives what the eager copy
+ *   holds there: the value itself (a string, number, boolean, function or undefined), or a
+ *   copy of the section made by the same `assignWithDepth` call the eager copy makes for it
+ *   (`assign([] or {}, value, { depth: 1 })`), made once and kept, so a section read twice is
+ *   the same object and what a caller writes into it stays (flowchart's `init` writes
+ *   `cnf.flowchart.arrowMarkerAbsolute`); a null value, like any other key, is looked up on
+ *   the empty target (the eager copy leaves nulls out);
+ * - reading `__proto__` (which the eager copy keeps only when it is an object) and any other
+ *   operation (listing keys, `in`, a descriptor, writing, deleting, defining,
+ *   freezing, a new prototype) first makes the eager copy into the proxy's target, the
+ *   sections already handed out put in their places, and from then on every operation is the
+ *   target's.
+ * The configuration it copies from is never changed in place: Mermaid replaces it whole
+ * (`updateCurrentConfig`) and its sections down to the third level belong to it alone (each
+ * made by a copy), so copying a section when it is first read gives what copying it at the
+ * call gave. A proxy cannot be posted or structured-cloned; nothing in a flowchart's drawing
+ * does either with the configuration, and the bench's 2,462 diagrams drawn with and without
+ * are byte-identical (bench/NOTES-site.md).
+ */
+export const LAZY_CONFIG_COPY =
+  '(assign,source)=>{const target={},made=new Map,own=k=>typeof k=="string"&&Object.hasOwn(source,k)&&Object.prototype.propertyIsEnumerable.call(source,k);let whole=!1;const materialize=()=>{if(whole)return;whole=!0;const full=assign({},source);for(const k of Reflect.ownKeys(full)){const d=Object.getOwnPropertyDescriptor(full,k);if(made.has(k))d.value=made.get(k);Object.defineProperty(target,k,d)}},then=f=>(...a)=>(materialize(),f(...a));return new Proxy(target,{get(t,k,r){if(k==="__proto__")materialize();if(whole||!own(k))return Reflect.get(t,k,r);const v=source[k];if(typeof v!="object")return v;if(v===null)return Reflect.get(t,k,r);let c=made.get(k);if(c===void 0){c=assign(Array.isArray(v)?[]:{},v,{depth:1});made.set(k,c)}return c},has:then(Reflect.has),ownKeys:then(Reflect.ownKeys),getOwnPropertyDescriptor:then(Reflect.getOwnPropertyDescriptor),defineProperty:then(Reflect.defineProperty),deleteProperty:then(Reflect.deleteProperty),set:then(Reflect.set),preventExtensions:then(Reflect.preventExtensions),setPrototypeOf:then(Reflect.setPrototypeOf)})}';
+
+export const GET_CONFIG = {
+  original: 'ri=i(()=>Bh({},Uee),"getConfig")',
+  lazy: `ri=i((()=>{const lazy=${LAZY_CONFIG_COPY};return()=>lazy(Bh,Uee)})(),"getConfig")`,
+} as const;
+
+/** Mermaid's bundle with the faster copies, each applied only where its text is found exactly once. */
 export function withFasterConfigCopy(bundle: string): string {
-  const at = bundle.indexOf(ASSIGN_WITH_DEPTH.original);
-  if (at < 0 || bundle.indexOf(ASSIGN_WITH_DEPTH.original, at + 1) >= 0) return bundle;
-  return (
-    bundle.slice(0, at) + ASSIGN_WITH_DEPTH.faster + bundle.slice(at + ASSIGN_WITH_DEPTH.original.length)
+  return replacedOnce(
+    replacedOnce(bundle, ASSIGN_WITH_DEPTH.original, ASSIGN_WITH_DEPTH.faster),
+    GET_CONFIG.original,
+    GET_CONFIG.lazy,
   );
+}
+
+function replacedOnce(text: string, original: string, replacement: string): string {
+  const at = text.indexOf(original);
+  if (at < 0 || text.indexOf(original, at + 1) >= 0) return text;
+  return text.slice(0, at) + replacement + text.slice(at + original.length);
 }

@@ -2,19 +2,33 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { ASSIGN_WITH_DEPTH, withFasterConfigCopy } from '../../src/io/mermaid-speedup.ts';
+import fc from 'fast-check';
+import {
+  ASSIGN_WITH_DEPTH,
+  GET_CONFIG,
+  LAZY_CONFIG_COPY,
+  withFasterConfigCopy,
+} from '../../src/io/mermaid-speedup.ts';
 
 const bundle = readFileSync(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'), 'utf8');
 
-test('the faster copy applies to the installed Mermaid (else it changed: redo or drop mermaid-speedup.ts)', () => {
+test('both faster copies apply to the installed Mermaid (else it changed: redo or drop mermaid-speedup.ts)', () => {
   const patched = withFasterConfigCopy(bundle);
-  assert.notEqual(patched, bundle);
   assert.equal(
     patched.length - bundle.length,
-    ASSIGN_WITH_DEPTH.faster.length - ASSIGN_WITH_DEPTH.original.length,
+    ASSIGN_WITH_DEPTH.faster.length -
+      ASSIGN_WITH_DEPTH.original.length +
+      GET_CONFIG.lazy.length -
+      GET_CONFIG.original.length,
   );
   assert.ok(patched.includes(ASSIGN_WITH_DEPTH.faster));
+  assert.ok(patched.includes(GET_CONFIG.lazy));
+  assert.ok(!patched.includes(GET_CONFIG.original));
+  // Each alone when only its text is there; neither when it is found twice or not at all.
   assert.equal(withFasterConfigCopy('not mermaid'), 'not mermaid');
+  assert.equal(withFasterConfigCopy(`a;${GET_CONFIG.original};b`), `a;${GET_CONFIG.lazy};b`);
+  const twice = `${GET_CONFIG.original};${GET_CONFIG.original}`;
+  assert.equal(withFasterConfigCopy(twice), twice);
 });
 
 type Assign = (dst: unknown, src: unknown, options?: { depth?: number }) => unknown;
@@ -104,4 +118,184 @@ test('the faster copy gives what Mermaid gives, on every kind of input', () => {
   for (const [i, make] of CASES.entries()) {
     assert.equal(run(faster, make), run(original, make), `case ${i}`);
   }
+});
+
+type Lazy = (assign: Assign, source: object) => Record<PropertyKey, unknown>;
+
+/** One step done to a copy; what it saw is recorded (objects by the order they were first seen). */
+type Step =
+  | { op: 'get'; key: string }
+  | { op: 'write-into'; key: string; value: number }
+  | { op: 'set' | 'define'; key: string; value: number }
+  | { op: 'delete' | 'has' | 'descriptor'; key: string }
+  | { op: 'keys' | 'json' | 'spread' | 'freeze' | 'null-prototype' | 'inherit' | 'assign-into' };
+
+function apply(copy: Record<PropertyKey, unknown>, steps: readonly Step[]): string {
+  const seen = new Map<unknown, number>();
+  const id = (v: unknown) => {
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return dump(v);
+    if (!seen.has(v)) seen.set(v, seen.size);
+    return `#${seen.get(v)} ${typeof v === 'function' ? 'fn' : dump(v)}`;
+  };
+  const log: string[] = [];
+  for (const step of steps) {
+    try {
+      switch (step.op) {
+        case 'get':
+          log.push(id(copy[step.key]));
+          break;
+        case 'write-into': {
+          const section = copy[step.key];
+          // Into a section, never into Object.prototype (`__proto__` of a copy without one).
+          if (section !== null && typeof section === 'object' && section !== Object.prototype)
+            (section as Record<string, unknown>).w = step.value;
+          log.push(id(section));
+          break;
+        }
+        case 'set':
+          copy[step.key] = step.value;
+          break;
+        case 'define':
+          Object.defineProperty(copy, step.key, { value: step.value, enumerable: false, configurable: true });
+          break;
+        case 'delete':
+          log.push(String(delete copy[step.key]));
+          break;
+        case 'has':
+          log.push(String(step.key in copy));
+          break;
+        case 'descriptor':
+          log.push(dump(Object.getOwnPropertyDescriptor(copy, step.key) ?? null));
+          break;
+        case 'keys':
+          log.push(Reflect.ownKeys(copy).map(String).join());
+          break;
+        case 'json':
+          log.push(JSON.stringify(copy) ?? 'undefined');
+          break;
+        case 'spread':
+          log.push(dump({ ...copy }));
+          break;
+        case 'freeze':
+          Object.freeze(copy);
+          log.push(String(Object.isFrozen(copy)));
+          break;
+        case 'null-prototype':
+          Object.setPrototypeOf(copy, null);
+          break;
+        case 'inherit':
+          log.push(id(Object.create(copy).flowchart));
+          break;
+        case 'assign-into':
+          log.push(dump(Object.assign({}, copy)));
+          break;
+      }
+    } catch (error) {
+      log.push(`throws ${(error as Error).constructor.name}`);
+    }
+  }
+  log.push(dump(copy));
+  return log.join('\n');
+}
+
+class Theme {
+  primaryColor = '#fff';
+  nested = { a: 1 };
+  get derived() {
+    return 'not copied';
+  }
+}
+
+const KEYS = [
+  'flowchart',
+  'theme',
+  'themeVariables',
+  'list',
+  'gone',
+  'nothing',
+  'fn',
+  'toString',
+  'constructor',
+  '__proto__',
+  'w',
+];
+const leaf = fc.oneof(
+  fc.integer(),
+  fc.string({ maxLength: 3 }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+);
+const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small' },
+    leaf,
+    fc.array(tie('node'), { maxLength: 4 }),
+    fc.dictionary(fc.constantFrom(...KEYS, 'a', 'b'), tie('node'), { maxKeys: 4 }),
+  ),
+})).node;
+const source = fc
+  .tuple(fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 8 }), fc.boolean(), fc.boolean())
+  .map(([base, theme, fn]) => {
+    // JSON.parse makes `__proto__` an own key, as a parsed directive would.
+    const config = JSON.parse(JSON.stringify(base, (_k, v) => (v === undefined ? null : v))) as Record<
+      string,
+      unknown
+    >;
+    for (const [k, v] of Object.entries(base)) if (v === undefined) config[k] = undefined;
+    if (theme) config.themeVariables = new Theme();
+    if (fn) config.fn = () => 1;
+    return config;
+  });
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({
+    op: fc.constantFrom('get' as const, 'delete' as const, 'has' as const, 'descriptor' as const),
+    key: fc.constantFrom(...KEYS),
+  }),
+  fc.record({
+    op: fc.constantFrom('write-into' as const, 'set' as const, 'define' as const),
+    key: fc.constantFrom(...KEYS),
+    value: fc.integer(),
+  }),
+  fc.record({
+    op: fc.constantFrom(
+      'keys' as const,
+      'json' as const,
+      'spread' as const,
+      'freeze' as const,
+      'null-prototype' as const,
+      'inherit' as const,
+      'assign-into' as const,
+    ),
+  }),
+);
+
+test('the lazy getConfig copy is, to every operation in any order, the copy Mermaid makes', () => {
+  const assign = compile(ASSIGN_WITH_DEPTH.faster);
+  const lazy = new Function(`"use strict"; return ${LAZY_CONFIG_COPY}`)() as Lazy;
+  const eager = (config: object) => assign({}, config) as Record<PropertyKey, unknown>;
+  fc.assert(
+    fc.property(source, fc.array(step, { maxLength: 12 }), (config, steps) => {
+      const before = dump(config);
+      assert.equal(apply(lazy(assign, config), steps), apply(eager(config), steps));
+      // Neither changes the configuration it copies (a section is written into only as a copy).
+      assert.equal(dump(config), before);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('the lazy copy reads a section once and hands out the same object, as the eager copy holds one', () => {
+  const assign = compile(ASSIGN_WITH_DEPTH.faster);
+  const lazy = new Function(`"use strict"; return ${LAZY_CONFIG_COPY}`)() as Lazy;
+  const config = { flowchart: { curve: 'basis', nested: { a: 1 } }, htmlLabels: true, gone: null };
+  const copy = lazy(assign, config);
+  const flowchart = copy.flowchart as Record<string, unknown>;
+  assert.equal(copy.flowchart, flowchart);
+  assert.notEqual(flowchart, config.flowchart);
+  flowchart.arrowMarkerAbsolute = false;
+  assert.equal(Object.hasOwn(config.flowchart, 'arrowMarkerAbsolute'), false);
+  assert.deepEqual(Object.keys(copy), ['flowchart', 'htmlLabels']);
+  assert.equal(copy.flowchart, flowchart, 'kept through the whole copy');
+  assert.equal(copy.gone, undefined);
 });

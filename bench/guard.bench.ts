@@ -22,7 +22,7 @@ import { analyseCluster, buildInventory, loadCluster } from '../src/core/index.t
 import { savedInventoryText } from '../src/core/render/saved-inventory-file.ts';
 import { sha256 } from '../src/io/guard-context-file.ts';
 import { best } from './best.ts';
-import { median, type ProcessTime, timeProcess } from './process-time.ts';
+import { median, type ProcessTime, timeInTurns } from './process-time.ts';
 import { syntheticCluster } from './synthetic/index.ts';
 
 const PODS = 10_000;
@@ -34,16 +34,12 @@ const PURGE = 'ceph osd purge 0 --yes-i-really-mean-it';
 
 const ROUNDS = 7;
 
-/** Decisions (exit 0 or 1), never errors (2, 3): each process ROUNDS times, after one warm-up. */
+/**
+ * Decisions (exit 0 or 1), never errors (2, 3): each process ROUNDS times, after one warm-up,
+ * timed from a small process (timeInTurns), not from this one with its cluster in memory.
+ */
 function processes(cases: readonly string[][]): ProcessTime[][] {
-  const times = cases.map((): ProcessTime[] => []);
-  for (let round = -1; round < ROUNDS; round++) {
-    cases.forEach((args, i) => {
-      const t = timeProcess(args, [0, 1]);
-      if (round >= 0) times[i]?.push(t);
-    });
-  }
-  return times;
+  return timeInTurns(cases, ROUNDS, [0, 1]);
 }
 
 const work = await mkdtemp(join(tmpdir(), 'tierbook-guard-bench-'));

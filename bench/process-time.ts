@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * CPU milliseconds (user + system) of this process's finished children, from Linux's
@@ -45,4 +46,28 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2
     ? (sorted[mid] as number)
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * Each case (`node ARGS`) `rounds` times after one warm-up, the cases taking turns, timed from
+ * a small process of its own (bench/process-timer.ts) rather than from the benchmark: a
+ * process starting another pays for its own size (Linux copies the parent's page tables to
+ * fork it, and each page the parent then writes is copied again), so a benchmark holding a
+ * 10,000-pod cluster in memory added tens of milliseconds to every process it timed, a bare
+ * `node -e 0` included. A shell, a hook runner or a wrapper is small.
+ */
+export function timeInTurns(
+  cases: readonly (readonly string[])[],
+  rounds: number,
+  ok: readonly number[] = [0],
+  cwd?: string,
+): ProcessTime[][] {
+  const timer = join(import.meta.dirname, 'process-timer.ts');
+  const run = spawnSync(process.execPath, [timer], {
+    input: JSON.stringify({ cases, rounds, ok, cwd }),
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (run.status !== 0) throw new Error(`bench/process-timer.ts: exit ${run.status}\n${run.stderr}`);
+  return JSON.parse(run.stdout) as ProcessTime[][];
 }

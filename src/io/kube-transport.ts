@@ -15,6 +15,7 @@ import {
   ResponseTooLarge,
 } from '../core/sources/live/transport.ts';
 import { redactUrl } from '../core/url-credentials.ts';
+import { loadKubeConfigClass } from './client-node-config.ts';
 import { keepAliveAgents, type RequestAgent } from './keep-alive-agents.ts';
 
 export interface KubeTransportOptions {
@@ -52,8 +53,8 @@ const TLS_FAILURE_CODES: ReadonlySet<string> = new Set([
 ]);
 
 export async function createKubeTransport(options: KubeTransportOptions = {}): Promise<KubeTransport> {
-  // Loaded lazily: client-node takes most of a second to import, and offline sources never need it.
-  const { KubeConfig } = await import('@kubernetes/client-node');
+  // Loaded lazily, and only its KubeConfig: offline sources never need it.
+  const KubeConfig = await loadKubeConfigClass();
   const config = new KubeConfig();
   loadConfig(config, options.kubeconfig);
   const context = selectContext(config, options.context);

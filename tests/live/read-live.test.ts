@@ -72,6 +72,21 @@ test('reads a real k3s cluster: every object once, kind and apiVersion filled, A
   assert.deepEqual(sc?.from, { apiPath: '/apis/storage.k8s.io/v1/storageclasses/local-path' });
 });
 
+test('drops metadata.managedFields as each page is read and keeps every other field as served', async (t) => {
+  const withManagedFields = k3s.filter((o) => 'managedFields' in o.metadata);
+  assert.ok(withManagedFields.length > 10, `${withManagedFields.length} objects with managedFields`);
+  const server = await serve(t, { objects: k3s });
+  const { result } = await readServer(t, server);
+
+  const key = (o: KubeObject) => `${o.apiVersion} ${o.kind} ${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+  const read = new Map(result.items.map((i) => [key(i.object), i.object]));
+  assert.equal(read.size, k3s.length);
+  for (const served of k3s) {
+    const { managedFields: _dropped, ...metadata } = served.metadata;
+    assert.deepEqual(read.get(key(served)), { ...served, metadata }, key(served));
+  }
+});
+
 test('sorts by group, kind, namespace, name whatever the page size and concurrency', async (t) => {
   const server = await serve(t, { objects: k3s });
   const { result: wide } = await readServer(t, server, { pageSize: 500, concurrency: 8 });

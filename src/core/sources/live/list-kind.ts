@@ -80,7 +80,7 @@ function sourceItemOf(resource: ServedResource, item: unknown): SourceItem | und
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
   const { apiVersion, kind, metadata, ...rest } = item as Record<string, unknown>;
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return undefined;
-  const meta = metadata as ObjectMeta;
+  const meta = withoutManagedFields(metadata as ObjectMeta);
   if (typeof meta.name !== 'string' || meta.name === '') return undefined;
   const servedVersion = resource.group === '' ? resource.version : `${resource.group}/${resource.version}`;
   const object: KubeObject = {
@@ -91,4 +91,18 @@ function sourceItemOf(resource: ServedResource, item: unknown): SourceItem | und
   };
   const namespace = typeof meta.namespace === 'string' ? meta.namespace : undefined;
   return { object, from: { apiPath: objectPath(resource, namespace, meta.name) } };
+}
+
+/**
+ * `metadata.managedFields` (server-side apply's record of which manager set which field) is a
+ * third or more of a real cluster's objects (38% of the bytes of the kinds tierbook reads in
+ * replicatedhq/troubleshoot's k3s bundle), and nothing in tierbook reads it. Dropped as each
+ * page is turned into objects, it is garbage before the next page arrives instead of held
+ * through the graph and the analyses. Copied without it, never `delete`d: V8 would turn the
+ * object into a slow dictionary.
+ */
+function withoutManagedFields(meta: ObjectMeta): ObjectMeta {
+  if (!('managedFields' in meta)) return meta;
+  const { managedFields: _dropped, ...kept } = meta;
+  return kept;
 }

@@ -4,6 +4,7 @@ import { guardContextTextOf } from '../../src/core/guard/saved-context-text.ts';
 import type { Inventory } from '../../src/core/inventory/model.ts';
 import { contentPages } from '../../src/core/render/content.ts';
 import { type Drift, driftOf, type PageChange, pageChange } from '../../src/core/render/drift.ts';
+import { type PageText, textOf } from '../../src/core/render/front-matter.ts';
 import type { ContentStaging } from '../../src/io/content-dir.ts';
 import { GUARD_CONTEXT_FILE, sha256 } from '../../src/io/guard-context-file.ts';
 import { VERSION } from './version.ts';
@@ -22,24 +23,32 @@ export interface Made {
 }
 
 /**
- * Writes each page that differs from `previous` into `staging` as it is made, and only notes the
+ * Writes each page that differs from `previous` into `staging` as it is made (a new page as the
+ * pieces it was made in), and only notes the
  * others (their text is `previous`'s, written if the folder is replaced). Returns what
  * contentDrift(previous, pages) gives (the guard's cache aside), every path made, and the
  * guard's cache made from graph.json's text as soon as it is made.
  */
 export function stagePages(
   staging: ContentStaging,
-  pages: Iterable<readonly [string, string]>,
+  pages: Iterable<readonly [string, PageText]>,
   previous: ReadonlyMap<string, string>,
   made: Made,
 ): { drift: Drift; paths: string[]; guardContext: string | undefined } {
   // Each path's change from before (a path made twice: the last wins).
   const changes = new Map<string, PageChange>();
   let guardContext: string | undefined;
-  for (const [path, text] of pages) {
-    if (path === SAVED_INVENTORY_FILE) guardContext = guardContextFor(text, made);
+  for (const [path, page] of pages) {
     const old = previous.get(path);
-    const change = pageChange(path, old, text);
+    // A page new here is written as made (pieces stay pieces, decision 84); a page compared
+    // with the previous one, or graph.json (the guard's cache is made from it), is one string.
+    let text = page;
+    if (old !== undefined || path === SAVED_INVENTORY_FILE) {
+      const whole = textOf(page);
+      if (path === SAVED_INVENTORY_FILE) guardContext = guardContextFor(whole, made);
+      text = whole;
+    }
+    const change = typeof text === 'string' ? pageChange(path, old, text) : 'added';
     changes.set(path, change);
     if (change !== null) staging.write(path, text);
     // Written already by an earlier page of the same path: put the previous text back.

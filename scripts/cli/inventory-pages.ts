@@ -43,16 +43,21 @@ export function stagePages(
     // A page new here is written as made (pieces stay pieces, decision 84); a page compared
     // with the previous one, or graph.json (the guard's cache is made from it), is one string.
     let text = page;
+    // graph.json's UTF-8 bytes, made once: hashed and counted for the guard's cache, and written.
+    let bytes: Buffer | undefined;
     if (old !== undefined || path === SAVED_INVENTORY_FILE) {
       const whole = textOf(page);
-      if (path === SAVED_INVENTORY_FILE) guardContext = guardContextFor(whole, made);
+      if (path === SAVED_INVENTORY_FILE) {
+        bytes = Buffer.from(whole, 'utf8');
+        guardContext = guardContextFor(whole, made, bytes);
+      }
       text = whole;
     }
     const change = typeof text === 'string' ? pageChange(path, old, text) : 'added';
     changes.set(path, change);
-    if (change !== null) staging.write(path, text);
+    if (change !== null) staging.write(path, bytes ?? text);
     // Written already by an earlier page of the same path: put the previous text back.
-    else if (staging.has(path)) staging.write(path, text);
+    else if (staging.has(path)) staging.write(path, bytes ?? text);
   }
   const before = [...previous.keys()].filter((path) => path !== GUARD_CONTEXT_FILE);
   return { drift: driftOf(changes, before), paths: [...changes.keys()], guardContext };
@@ -63,19 +68,22 @@ export function stagePages(
  * tierbook: the guard uses it only when that tierbook reads it, so an older one's cache is
  * rewritten, not kept like the version recorded in graph.json. Made from the graph and analysis
  * in memory (graph.json is their text), stamped with the SHA-256 and length of the UTF-8 bytes
- * written for graph.json.
+ * written for graph.json: `bytes` when the caller has them (hashed as they are, rather than
+ * encoding 30 MB of text again: decision 84).
  */
-export function guardContextFor(graph: string, made: Made): string {
+export function guardContextFor(graph: string, made: Made, bytes?: Uint8Array): string {
+  const digest =
+    bytes === undefined ? sha256 : (data: string | Uint8Array) => sha256(data === graph ? bytes : data);
   return guardContextTextOf(
     graph,
     {
       graph: made.inventory.graph,
       analysis: made.analysis,
       drills: made.drills,
-      graphBytes: Buffer.byteLength(graph),
+      graphBytes: bytes?.length ?? Buffer.byteLength(graph),
     },
     VERSION,
-    sha256,
+    digest,
   );
 }
 

@@ -114,9 +114,10 @@ export class ContentStaging {
    * Writes one page, synchronously: one open, write and close, without a promise, a FileHandle
    * and a hop to the thread pool each (thousands of pages; a third of the writing's CPU time).
    * A page written again replaces the earlier; nothing else already there is overwritten.
-   * A page given as pieces is written piece by piece (`writePieces`), never joined.
+   * A page given as pieces is written piece by piece (`writePieces`), never joined; one given
+   * as bytes is written as they are.
    */
-  write(path: string, text: PageText): void {
+  write(path: string, text: PageText | Uint8Array): void {
     try {
       const target = resolve(this.root, ...path.split('/'));
       if (!isInside(target, this.root)) throw new Error(`refusing to write outside ${this.dir}: ${path}`);
@@ -132,6 +133,7 @@ export class ContentStaging {
       }
       const flag = this.written.has(path) ? 'w' : 'wx';
       if (typeof text === 'string') writeFileSync(target, text, { encoding: 'utf8', flag });
+      else if (text instanceof Uint8Array) writeFileSync(target, text, { flag });
       else writePieces(target, text, flag);
       this.written.add(path);
     } catch (error) {

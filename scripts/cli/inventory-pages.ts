@@ -4,6 +4,7 @@ import { guardContextTextOf } from '../../src/core/guard/saved-context-text.ts';
 import type { Inventory } from '../../src/core/inventory/model.ts';
 import { contentPages } from '../../src/core/render/content.ts';
 import { type Drift, driftOf, type PageChange, pageChange } from '../../src/core/render/drift.ts';
+import { type PageText, textOf } from '../../src/core/render/front-matter.ts';
 import type { ContentStaging } from '../../src/io/content-dir.ts';
 import { GUARD_CONTEXT_FILE, sha256 } from '../../src/io/guard-context-file.ts';
 import { VERSION } from './version.ts';
@@ -22,28 +23,41 @@ export interface Made {
 }
 
 /**
- * Writes each page that differs from `previous` into `staging` as it is made, and only notes the
+ * Writes each page that differs from `previous` into `staging` as it is made (a new page as the
+ * pieces it was made in), and only notes the
  * others (their text is `previous`'s, written if the folder is replaced). Returns what
  * contentDrift(previous, pages) gives (the guard's cache aside), every path made, and the
  * guard's cache made from graph.json's text as soon as it is made.
  */
 export function stagePages(
   staging: ContentStaging,
-  pages: Iterable<readonly [string, string]>,
+  pages: Iterable<readonly [string, PageText]>,
   previous: ReadonlyMap<string, string>,
   made: Made,
 ): { drift: Drift; paths: string[]; guardContext: string | undefined } {
   // Each path's change from before (a path made twice: the last wins).
   const changes = new Map<string, PageChange>();
   let guardContext: string | undefined;
-  for (const [path, text] of pages) {
-    if (path === SAVED_INVENTORY_FILE) guardContext = guardContextFor(text, made);
+  for (const [path, page] of pages) {
     const old = previous.get(path);
-    const change = pageChange(path, old, text);
+    // A page new here is written as made (pieces stay pieces, decision 84); a page compared
+    // with the previous one, or graph.json (the guard's cache is made from it), is one string.
+    let text = page;
+    // graph.json's UTF-8 bytes, made once: hashed and counted for the guard's cache, and written.
+    let bytes: Buffer | undefined;
+    if (old !== undefined || path === SAVED_INVENTORY_FILE) {
+      const whole = textOf(page);
+      if (path === SAVED_INVENTORY_FILE) {
+        bytes = Buffer.from(whole, 'utf8');
+        guardContext = guardContextFor(whole, made, bytes);
+      }
+      text = whole;
+    }
+    const change = typeof text === 'string' ? pageChange(path, old, text) : 'added';
     changes.set(path, change);
-    if (change !== null) staging.write(path, text);
+    if (change !== null) staging.write(path, bytes ?? text);
     // Written already by an earlier page of the same path: put the previous text back.
-    else if (staging.has(path)) staging.write(path, text);
+    else if (staging.has(path)) staging.write(path, bytes ?? text);
   }
   const before = [...previous.keys()].filter((path) => path !== GUARD_CONTEXT_FILE);
   return { drift: driftOf(changes, before), paths: [...changes.keys()], guardContext };
@@ -54,19 +68,22 @@ export function stagePages(
  * tierbook: the guard uses it only when that tierbook reads it, so an older one's cache is
  * rewritten, not kept like the version recorded in graph.json. Made from the graph and analysis
  * in memory (graph.json is their text), stamped with the SHA-256 and length of the UTF-8 bytes
- * written for graph.json.
+ * written for graph.json: `bytes` when the caller has them (hashed as they are, rather than
+ * encoding 30 MB of text again: decision 84).
  */
-export function guardContextFor(graph: string, made: Made): string {
+export function guardContextFor(graph: string, made: Made, bytes?: Uint8Array): string {
+  const digest =
+    bytes === undefined ? sha256 : (data: string | Uint8Array) => sha256(data === graph ? bytes : data);
   return guardContextTextOf(
     graph,
     {
       graph: made.inventory.graph,
       analysis: made.analysis,
       drills: made.drills,
-      graphBytes: Buffer.byteLength(graph),
+      graphBytes: bytes?.length ?? Buffer.byteLength(graph),
     },
     VERSION,
-    sha256,
+    digest,
   );
 }
 

@@ -3,7 +3,7 @@ import { SAVED_INVENTORY_FILE } from '../../src/core/graph/saved-inventory.ts';
 import { inventoryAndAnalysis, loadCluster } from '../../src/core/index.ts';
 import type { Inventory } from '../../src/core/inventory/model.ts';
 import { shrinkGuard } from '../../src/core/inventory/shrink-guard.ts';
-import { contentPages, renderContent } from '../../src/core/render/content.ts';
+import { contentPieces, renderContent } from '../../src/core/render/content.ts';
 import { contentDrift, type Drift, hasDrift } from '../../src/core/render/drift.ts';
 import { runbookDrift } from '../../src/core/render/runbook-drift.ts';
 import { ContentStaging, markContentDir, readContentDir } from '../../src/io/content-dir.ts';
@@ -106,7 +106,7 @@ async function inventoryRun(
   const staging = await ContentStaging.open(outDir);
   try {
     const as = renderedAs(inventory, previous, keepTakenAt);
-    const pages = contentPages(as.inventory, previous, as.writer);
+    const pages = contentPieces(as.inventory, previous, as.writer);
     const { drift, paths, guardContext } = stagePages(staging, pages, previous, made);
     // The guard's cache is no drift: it follows graph.json and the tierbook that wrote it.
     const cacheOnly = !hasDrift(drift) && previous.get(GUARD_CONTEXT_FILE) !== guardContext;

@@ -1,9 +1,10 @@
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, realpathSync, writeFileSync, writeSync } from 'node:fs';
 import { cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { OutputError } from '../core/errors.ts';
 import { SAVED_INVENTORY_FILE } from '../core/graph/saved-inventory.ts';
 import { GUARD_CONTEXT_FILE } from '../core/guard/saved-context.ts';
+import type { PageText } from '../core/render/front-matter.ts';
 import { isInside, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from './output-dir.ts';
 
 /**
@@ -113,8 +114,10 @@ export class ContentStaging {
    * Writes one page, synchronously: one open, write and close, without a promise, a FileHandle
    * and a hop to the thread pool each (thousands of pages; a third of the writing's CPU time).
    * A page written again replaces the earlier; nothing else already there is overwritten.
+   * A page given as pieces is written piece by piece (`writePieces`), never joined; one given
+   * as bytes is written as they are.
    */
-  write(path: string, text: string): void {
+  write(path: string, text: PageText | Uint8Array): void {
     try {
       const target = resolve(this.root, ...path.split('/'));
       if (!isInside(target, this.root)) throw new Error(`refusing to write outside ${this.dir}: ${path}`);
@@ -128,7 +131,10 @@ export class ContentStaging {
           throw new Error(`refusing to write outside ${this.dir}: ${path}`);
         this.checked.add(folder);
       }
-      writeFileSync(target, text, { encoding: 'utf8', flag: this.written.has(path) ? 'w' : 'wx' });
+      const flag = this.written.has(path) ? 'w' : 'wx';
+      if (typeof text === 'string') writeFileSync(target, text, { encoding: 'utf8', flag });
+      else if (text instanceof Uint8Array) writeFileSync(target, text, { flag });
+      else writePieces(target, text, flag);
       this.written.add(path);
     } catch (error) {
       throw outputError(error, this.dir);
@@ -243,4 +249,38 @@ async function walk(dir: string): Promise<string[]> {
     else if (entry.isFile()) out.push(path);
   }
   return out;
+}
+
+/**
+ * One buffer, reused for every page written as pieces: their UTF-8 bytes are gathered here and
+ * written a buffer at a time. A page of megabytes made one string first (writeFileSync's way)
+ * is that many megabytes of memory touched fresh, once for the string and again for its bytes,
+ * where this touches the same 1 MB again (decision 84).
+ */
+let gathered: Buffer | undefined;
+const GATHER = 1 << 20;
+
+/** The file `target` (opened with `flag`) holding the concatenation of `pieces`, in UTF-8. */
+function writePieces(target: string, pieces: readonly string[], flag: string): void {
+  gathered ??= Buffer.allocUnsafe(GATHER);
+  const buffer = gathered;
+  const fd = openSync(target, flag);
+  try {
+    let used = 0;
+    const flush = () => {
+      let done = 0;
+      while (done < used) done += writeSync(fd, buffer, done, used - done);
+      used = 0;
+    };
+    for (const piece of pieces) {
+      // At most three bytes a UTF-16 unit: a piece that may not fit is written after a flush,
+      // or on its own when it is longer than the buffer.
+      if (piece.length * 3 > GATHER - used) flush();
+      if (piece.length * 3 > GATHER) writeSync(fd, piece, null, 'utf8');
+      else used += buffer.write(piece, used, 'utf8');
+    }
+    flush();
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -3,6 +3,7 @@ import { SAVED_INVENTORY_FILE } from '../graph/saved-inventory.ts';
 import type { Inventory } from '../inventory/model.ts';
 import { compare } from '../order.ts';
 import { FINDINGS_FILE, renderFindingsPage } from './findings-page.ts';
+import { type PageText, textOf } from './front-matter.ts';
 import { renderIndexPage } from './index-page.ts';
 import { extractNotes, hasOwnNotes } from './notes.ts';
 import { renderRunbookPage } from './runbook-page.ts';
@@ -36,6 +37,19 @@ export function* contentPages(
   previous: ReadonlyMap<string, string>,
   writer: { tierbook?: string } = {},
 ): Generator<readonly [path: string, text: string]> {
+  for (const [path, text] of contentPieces(inventory, previous, writer)) yield [path, textOf(text)];
+}
+
+/**
+ * contentPages with each page's text as made: a string, or the pieces it is the concatenation
+ * of (the pages with front matter: their YAML in chunks of a few KB), for a writer that writes
+ * a page piece by piece instead of making it one string (decision 84).
+ */
+export function* contentPieces(
+  inventory: Inventory,
+  previous: ReadonlyMap<string, string>,
+  writer: { tierbook?: string } = {},
+): Generator<readonly [path: string, text: PageText]> {
   // A CephCluster is both a workload (it owns the mons and OSDs) and a storage object: it gets
   // both pages, and links to it go to the storage page, which shows its pools.
   const workloadPaths = new Map(
@@ -62,7 +76,7 @@ export function* contentPages(
     return extractNotes(orphan, `${ORPHANED_DIR}/${path}`);
   };
   const made = new Set<string>();
-  const page = (path: string, text: string) => {
+  const page = (path: string, text: PageText) => {
     made.add(path);
     return [path, text] as const;
   };

@@ -4,7 +4,7 @@ import { type Finding, SEVERITY_ORDER } from '../analysis/checks/model.ts';
 import type { Inventory } from '../inventory/model.ts';
 import type { Json } from '../model.ts';
 import type { FindingsFrontMatter } from '../schemas/page.ts';
-import { toJson, withFrontMatter } from './front-matter.ts';
+import { frontMatterPieces, type PageText, toJson } from './front-matter.ts';
 import { code, heading, list, paragraph, toMarkdown } from './markdown.ts';
 
 export const FINDINGS_FILE = 'findings.md';
@@ -18,7 +18,7 @@ function acceptedNote(f: Finding | AcceptedFinding): string {
 }
 
 /** Every risk finding, most severe first, each with the object, field and fix. */
-export function renderFindingsPage(inventory: Inventory): string {
+export function renderFindingsPage(inventory: Inventory): PageText {
   const data: FindingsFrontMatter = {
     type: 'findings',
     title: `Findings in ${inventory.cluster}`,
@@ -39,5 +39,5 @@ export function renderFindingsPage(inventory: Inventory): string {
       ),
     );
   }
-  return withFrontMatter(toJson(data) as Record<string, Json>, toMarkdown(body));
+  return frontMatterPieces(toJson(data) as Record<string, Json>, toMarkdown(body));
 }

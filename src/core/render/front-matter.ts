@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import type { Json } from '../model.ts';
-import { yamlBlock } from './yaml-block.ts';
+import { yamlPieces } from './yaml-block.ts';
 
 const OPTIONS = { lineWidth: -1, noRefs: true } as Parameters<typeof matter.stringify>[2];
 /** Strings whose YAML form js-yaml chose (non-ASCII, a leading digit or indicator), by text. */
@@ -13,10 +13,29 @@ const MAX_SCALARS = 50_000;
  * bytes as gray-matter's js-yaml, faster; what it does not cover goes to gray-matter.
  */
 export function withFrontMatter(data: Record<string, Json>, body: string): string {
-  const yaml = body.startsWith('---') || body.startsWith('\uFEFF') ? undefined : yamlBlock(data, scalarOf);
+  return textOf(frontMatterPieces(data, body));
+}
+
+/**
+ * withFrontMatter's text as pieces (their concatenation is the text): the YAML in chunks of a
+ * few KB, never joined. A large page (a storage page's every impact, megabytes) written piece
+ * by piece (content-dir.ts) is never one flat string: each such string is memory the process
+ * touches fresh, a page fault per 4 KB (decision 84).
+ */
+export function frontMatterPieces(data: Record<string, Json>, body: string): PageText {
+  const yaml = body.startsWith('---') || body.startsWith('\uFEFF') ? undefined : yamlPieces(data, scalarOf);
   if (yaml === undefined) return matter.stringify(body, data, OPTIONS);
-  const head = yaml === '{}' ? '' : `---\n${yaml}\n---\n`;
-  return flat(`${head}${body.endsWith('\n') ? body : `${body}\n`}`);
+  const end = body.endsWith('\n') ? body : `${body}\n`;
+  if (yaml.length === 1 && yaml[0] === '{}') return end;
+  return ['---\n', ...yaml, '\n---\n', end];
+}
+
+/** A page's text, or the pieces it is the concatenation of. */
+export type PageText = string | readonly string[];
+
+/** The one flat string a page's text is. */
+export function textOf(text: PageText): string {
+  return flat(typeof text === 'string' ? text : text.join(''));
 }
 
 /**

@@ -3,14 +3,14 @@ import { SEVERITY_ORDER } from '../analysis/checks/model.ts';
 import type { Inventory } from '../inventory/model.ts';
 import type { Json } from '../model.ts';
 import type { InventoryFrontMatter } from '../schemas/page.ts';
-import { toJson, withFrontMatter } from './front-matter.ts';
+import { frontMatterPieces, type PageText, toJson } from './front-matter.ts';
 import { code, heading, list, paragraph, toMarkdown } from './markdown.ts';
 
 /**
  * The inventory's own page: what was read, when, and what could not be read; `tierbook` is the
  * version that wrote it.
  */
-export function renderIndexPage(inventory: Inventory, tierbook?: string): string {
+export function renderIndexPage(inventory: Inventory, tierbook?: string): PageText {
   const data: InventoryFrontMatter = {
     type: 'inventory',
     title: `Inventory of ${inventory.cluster}`,
@@ -59,7 +59,7 @@ export function renderIndexPage(inventory: Inventory, tierbook?: string): string
       ? paragraph('None.')
       : list(inventory.graph.dangling.map((d) => [code(d.object), ` ${d.field}: ${d.message}`])),
   ];
-  return withFrontMatter(toJson(data) as Record<string, Json>, toMarkdown(body));
+  return frontMatterPieces(toJson(data) as Record<string, Json>, toMarkdown(body));
 }
 
 /** Forbidden kinds, then offline input not read, then unresolved variables; partial said first. */

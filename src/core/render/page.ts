@@ -1,17 +1,20 @@
 import type { RootContent } from 'mdast';
 import type { Dangling } from '../graph/model.ts';
 import type { Json } from '../model.ts';
-import { withFrontMatter } from './front-matter.ts';
+import { frontMatterPieces, type PageText } from './front-matter.ts';
 import { heading, list, toMarkdown } from './markdown.ts';
 import { neutralizeMarkers, notesBlock } from './notes.ts';
 
-/** Every generated page ends the same way: problems found (if any), then the operators' notes. */
+/**
+ * Every generated page ends the same way: problems found (if any), then the operators' notes.
+ * The text as the pieces it is made in (front-matter.ts `frontMatterPieces`).
+ */
 export function finishPage(
   data: Record<string, Json>,
   body: RootContent[],
   problems: { items: Dangling[]; withObject: boolean },
   notes: string | undefined,
-): string {
+): PageText {
   if (problems.items.length > 0) {
     body.push(heading(2, 'Problems found'));
     body.push(
@@ -25,5 +28,5 @@ export function finishPage(
     );
   }
   body.push(heading(2, 'Notes'));
-  return withFrontMatter(data, `${neutralizeMarkers(toMarkdown(body))}\n${notesBlock(notes)}`);
+  return frontMatterPieces(data, `${neutralizeMarkers(toMarkdown(body))}\n${notesBlock(notes)}`);
 }

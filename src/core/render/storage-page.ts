@@ -4,7 +4,7 @@ import type { Json } from '../model.ts';
 import type { StorageFrontMatter } from '../schemas/page.ts';
 import { findingsSection, impactSection } from './analysis-sections.ts';
 import { capItems } from './capped-list.ts';
-import { toJson } from './front-matter.ts';
+import { type PageText, toJson } from './front-matter.ts';
 import { linkTo, type PageIndex } from './links.ts';
 import { code, heading, list, paragraph, section } from './markdown.ts';
 import { finishPage } from './page.ts';
@@ -25,7 +25,7 @@ export function renderStoragePage(
   path: string,
   pages: PageIndex,
   notes: string | undefined,
-): string {
+): PageText {
   const data: StorageFrontMatter = entry;
   const body: RootContent[] = [heading(1, entry.title), paragraph(`${STORAGE_DESCRIPTIONS[entry.type]}.`)];
   const facts = Object.entries(entry.attrs).filter(([, v]) => v !== null && typeof v !== 'object');

@@ -5,7 +5,7 @@ import type { WorkloadEntry } from '../inventory/model.ts';
 import type { Json } from '../model.ts';
 import type { WorkloadFrontMatter } from '../schemas/page.ts';
 import { backupsSection, findingsSection, impactSection, tierSection } from './analysis-sections.ts';
-import { toJson } from './front-matter.ts';
+import { type PageText, toJson } from './front-matter.ts';
 import { linkTo, type PageIndex } from './links.ts';
 import { code, heading, paragraph, section } from './markdown.ts';
 import { finishPage } from './page.ts';
@@ -16,7 +16,7 @@ export function renderWorkloadPage(
   path: string,
   pages: PageIndex,
   notes: string | undefined,
-): string {
+): PageText {
   const data: WorkloadFrontMatter = { type: 'workload', ...entry };
   const body: RootContent[] = [heading(1, entry.title)];
   body.push(paragraph(summary(entry)));

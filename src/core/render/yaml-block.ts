@@ -15,14 +15,22 @@ export function yamlBlock(
   data: Record<string, Json>,
   scalarOf: (text: string) => string,
 ): string | undefined {
+  return yamlPieces(data, scalarOf)?.join('');
+}
+
+/** yamlBlock's text as the pieces it is written in, in order; undefined where it is undefined. */
+export function yamlPieces(
+  data: Record<string, Json>,
+  scalarOf: (text: string) => string,
+): string[] | undefined {
   try {
     const out = new Out(piecesFor(scalarOf));
     mapping(data, 0, '', out, scalarOf);
-    const text = out.done();
-    if (text === '') return '{}';
+    const pieces = out.done();
+    if (pieces.length === 0) return ['{}'];
     // gray-matter trims what js-yaml wrote: a last literal block loses its trailing blanks too.
     // Only a literal block can end in a blank (trimming flattens the text: a copy of it).
-    return out.literal ? text.trim() : text;
+    return out.literal ? [pieces.join('').trim()] : pieces;
   } catch (error) {
     if (error === UNCOVERED) return undefined;
     throw error;

@@ -3,9 +3,12 @@
  * time, and the pieces it puts together again and again, made once per `scalarOf`.
  */
 
-/** The text written so far: appending to one string lets V8 build a rope, cheaper than a join. */
+/**
+ * The text written so far, as flat chunks of about CHUNK characters: a page is written into
+ * its file chunk by chunk (content-dir.ts), never made one string of megabytes (decision 84).
+ */
 export class Out {
-  #text = '';
+  readonly #chunks: string[] = [];
   #chunk = '';
   /** A literal block was written. */
   literal = false;
@@ -17,12 +20,15 @@ export class Out {
     this.#chunk += part;
     if (this.#chunk.length >= CHUNK) {
       this.#chunk.charCodeAt(0);
-      this.#text += this.#chunk;
+      this.#chunks.push(this.#chunk);
       this.#chunk = '';
     }
   }
-  done(): string {
-    return this.#text + this.#chunk;
+  /** The chunks written, in order (none when nothing was). */
+  done(): string[] {
+    if (this.#chunk !== '') this.#chunks.push(this.#chunk);
+    this.#chunk = '';
+    return this.#chunks;
   }
 }
 

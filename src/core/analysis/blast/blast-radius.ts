@@ -2,11 +2,11 @@ import { parseId } from '../../graph/ids.ts';
 import { compare } from '../../order.ts';
 import type { Analysis } from '../model.ts';
 import { type BlastState, backupSurvival } from './backups.ts';
-import { blastContext } from './context.ts';
+import { type BlastContext, blastContext } from './context.ts';
 import { dependentEffects } from './dependents.ts';
 import { type Effect, rank, worse } from './effect.ts';
 import { lossesOf } from './losses.ts';
-import type { BlastResult, Target, WorkloadImpact } from './model.ts';
+import type { BlastResult, ObjectRef, Target, WorkloadImpact } from './model.ts';
 import { poolEffect } from './pools.ts';
 import { reachedWorkloads, reachIndex } from './reach.ts';
 import { resolveTarget } from './targets.ts';
@@ -103,22 +103,23 @@ export function blastRadius(
   }
 
   const state: BlastState = { workloads: final, volumes, pools };
+  const { reasons, refs } = keptFor(context);
   const impacts: WorkloadImpact[] = [];
   for (const [id, effect] of final) {
     const workload = analysis.workloadById.get(id);
     if (!workload) continue;
-    const { group, kind, namespace, name } = parseId(id);
+    let ref = refs.get(id);
+    if (!ref) {
+      const { group, kind, namespace, name } = parseId(id);
+      ref = { apiVersion: workload.node.apiVersion ?? (group ? `${group}/v1` : 'v1'), kind, namespace, name };
+      refs.set(id, ref);
+    }
     impacts.push({
       id,
-      workload: {
-        apiVersion: workload.node.apiVersion ?? (group ? `${group}/v1` : 'v1'),
-        kind,
-        namespace,
-        name,
-      },
+      workload: { ...ref },
       tier: analysis.tiers.get(id)?.tier ?? 4,
       impact: effect.impact,
-      why: effect.why,
+      why: effect.why.map((line) => kept(reasons, line)),
       backups: backupSurvival(context, id, state),
     });
   }
@@ -136,4 +137,35 @@ export function blastRadius(
     assumptions: [...assumptions].sort(),
     impacts,
   };
+}
+
+/**
+ * What the answers of one blast context share: one string per distinct reason (the same
+ * reasons recur in every domain of an inventory: 507,363 lines, 17,521 different, at 10,000
+ * pods, each otherwise a string of its own kept as long as the answer) and each workload's
+ * reference parts. Equal text, so the same answer.
+ */
+interface Kept {
+  reasons: Map<string, string>;
+  refs: Map<string, ObjectRef>;
+}
+
+const shared = new WeakMap<BlastContext, Kept>();
+const MAX_KEPT = 100_000;
+
+function keptFor(context: BlastContext): Kept {
+  let found = shared.get(context);
+  if (!found) {
+    found = { reasons: new Map(), refs: new Map() };
+    shared.set(context, found);
+  }
+  return found;
+}
+
+function kept(reasons: Map<string, string>, line: string): string {
+  const known = reasons.get(line);
+  if (known !== undefined) return known;
+  if (reasons.size >= MAX_KEPT) reasons.clear();
+  reasons.set(line, line);
+  return line;
 }

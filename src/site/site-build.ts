@@ -12,6 +12,7 @@ import { MODULE_EXT, PACKAGE_ROOT } from '../io/package-root.ts';
 import { withContentSecurityPolicy } from './csp.ts';
 import { readContent } from './data/read-content.ts';
 import { buildSite, siteDiagrams } from './data/site.ts';
+import { keepablePages, keepPages, renderedPageList, sharedDigest, writePageList } from './site-pages.ts';
 
 export interface SiteBuildResult {
   outDir: string;
@@ -20,6 +21,8 @@ export interface SiteBuildResult {
   storage: number;
   diagrams: RenderStats;
   indexedPages: number;
+  /** Pages Astro left out, kept from the previous site because their data did not change. */
+  keptPages: number;
   /** Milliseconds per step. */
   timings: { check: number; diagrams: number; astro: number; search: number; total: number };
 }
@@ -86,13 +89,29 @@ async function buildLocked(options: {
   const drawn = performance.now();
 
   const staging = `${outDir}.tmp-${process.pid}-${Date.now()}`;
+  const temp = tempDirOf(cache);
+  await removeDeadTempDirs('tierbook-pages-', temp);
+  const pageLists = join(temp, `tierbook-pages-${process.pid}-${Date.now()}`);
   try {
     await mkdir(dirname(outDir), { recursive: true }).catch((error) => {
       throw outputError(error, options.outDir);
     });
-    progress('building the pages');
-    await runAstro({ contentDir, outDir: staging, cache });
+    // The previous site's pages whose data is unchanged are not rendered again (decision 83).
+    const shared = await sharedDigest(site);
+    const keep = await keepablePages(outDir, shared);
+    await mkdir(join(pageLists, 'out'), { recursive: true });
+    await writeFile(join(pageLists, 'keep.json'), JSON.stringify(keep), 'utf8');
+    progress(Object.keys(keep).length > 0 ? 'building the pages that changed' : 'building the pages');
+    await runAstro({ contentDir, outDir: staging, cache, pageLists });
+    // Only the pages Astro wrote: a kept page has its policy already.
     await addContentSecurityPolicy(staging).catch((error) => {
+      throw outputError(error, options.outDir);
+    });
+    const pageList = await renderedPageList(join(pageLists, 'out'), shared);
+    const keptPages = await keepPages(outDir, staging, pageList, keep).catch((error) => {
+      throw outputError(error, options.outDir);
+    });
+    await writePageList(staging, pageList).catch((error) => {
       throw outputError(error, options.outDir);
     });
     const built = performance.now();
@@ -114,6 +133,7 @@ async function buildLocked(options: {
       storage: site.storage.length,
       diagrams,
       indexedPages,
+      keptPages,
       timings: {
         check: checked - started,
         diagrams: drawn - checked,
@@ -124,12 +144,22 @@ async function buildLocked(options: {
     };
   } finally {
     await rm(staging, { recursive: true, force: true });
+    await rm(pageLists, { recursive: true, force: true });
   }
 }
 
-async function runAstro(options: { contentDir: string; outDir: string; cache: string }): Promise<void> {
+async function runAstro(options: {
+  contentDir: string;
+  outDir: string;
+  cache: string;
+  /** keep.json (pages Astro may leave out) and out/ (where it lists every keyed page). */
+  pageLists: string;
+}): Promise<void> {
   const lock = await lockAstroCache(join(options.cache, 'astro'), tempDirOf(options.cache));
   try {
+    // What Astro's own incremental build kept here (before decision 83): a copy of the last site.
+    await rm(join(lock.dir, 'dist'), { recursive: true, force: true });
+    await rm(join(lock.dir, 'incremental-build.json'), { force: true });
     const script = fileURLToPath(new URL(`./astro-build-process${MODULE_EXT}`, import.meta.url));
     const child = spawn(process.execPath, [script, PACKAGE_ROOT, options.outDir, lock.dir], {
       cwd: PACKAGE_ROOT,
@@ -138,6 +168,8 @@ async function runAstro(options: { contentDir: string; outDir: string; cache: st
         ...process.env,
         TIERBOOK_CONTENT_DIR: options.contentDir,
         TIERBOOK_CACHE_DIR: options.cache,
+        TIERBOOK_PAGES_KEEP: join(options.pageLists, 'keep.json'),
+        TIERBOOK_PAGES_OUT: join(options.pageLists, 'out'),
         // The build runs in the cache folder and Astro bundles src/site: name the rule docs here.
         TIERBOOK_RULES_DIR: process.env.TIERBOOK_RULES_DIR ?? join(PACKAGE_ROOT, 'docs', 'rules'),
         ASTRO_TELEMETRY_DISABLED: '1',
@@ -166,7 +198,7 @@ async function runAstro(options: { contentDir: string; outDir: string; cache: st
 }
 
 /**
- * Astro's cache (incremental builds) is one per machine; a second build running at the same
+ * Astro's cache folder (its root, where it writes .astro/) is one per machine; a second build running at the same
  * time gets a private, empty one rather than racing the first. The lock holds the builder's
  * pid: a lock or private cache left by a build that was killed is taken over or removed.
  */

@@ -20,10 +20,18 @@ export function contentDir(): string {
 
 let loading: Promise<Site> | undefined;
 
-/** The site's data, loaded once per build (one process, see astro-build-process.ts) for every page. */
+/**
+ * The site's data, loaded once per build (one process, see astro-build-process.ts) for every
+ * page. Given only once the diagrams are drawn (tierbook draws them while Astro starts): every
+ * page asks for it before it renders, so none renders before its diagrams exist.
+ */
 export function getSite(): Promise<Site> {
-  loading ??= Promise.all([readContentDir(contentDir()), readRuleDocs(rulesDir())]).then(([files, rules]) =>
-    buildSite(readContent(files), rules),
+  loading ??= Promise.all([readContentDir(contentDir()), readRuleDocs(rulesDir())]).then(
+    async ([files, rules]) => {
+      const site = buildSite(readContent(files), rules);
+      await (globalThis as { tierbookDiagramsDrawn?: Promise<void> }).tierbookDiagramsDrawn;
+      return site;
+    },
   );
   return loading;
 }

@@ -77,17 +77,7 @@ async function buildLocked(options: {
   const checked = performance.now();
 
   const cache = await usableCacheDir(options.cacheDir);
-  const renderer = openMermaidRenderer({ cacheDir: cache });
-  let diagrams: RenderStats;
-  try {
-    const sources = siteDiagrams(site).map((d) => d.source);
-    progress(`drawing ${sources.length} diagrams (cached ones are not drawn again)`);
-    diagrams = await renderer.renderAll(sources);
-  } finally {
-    await renderer.close();
-  }
-  const drawn = performance.now();
-
+  const sources = siteDiagrams(site).map((d) => d.source);
   const staging = `${outDir}.tmp-${process.pid}-${Date.now()}`;
   const temp = tempDirOf(cache);
   await removeDeadTempDirs('tierbook-pages-', temp);
@@ -101,8 +91,22 @@ async function buildLocked(options: {
     const keep = await keepablePages(outDir, shared);
     await mkdir(join(pageLists, 'out'), { recursive: true });
     await writeFile(join(pageLists, 'keep.json'), JSON.stringify(keep), 'utf8');
+    progress(`drawing ${sources.length} diagrams (cached ones are not drawn again)`);
+    let drawn = 0;
+    const drawing = drawDiagrams(sources, cache).then((stats) => {
+      drawn = performance.now();
+      return stats;
+    });
     progress(Object.keys(keep).length > 0 ? 'building the pages that changed' : 'building the pages');
-    await runAstro({ contentDir, outDir: staging, cache, pageLists });
+    // Astro starts (bundles the pages, reads content/) while the diagrams are drawn, and renders
+    // once they are: its start-up no longer waits behind Chromium's.
+    const [drew, ran] = await Promise.allSettled([
+      drawing,
+      runAstro({ contentDir, outDir: staging, cache, pageLists, diagramsDrawn: drawing }),
+    ]);
+    if (drew.status === 'rejected') throw drew.reason;
+    if (ran.status === 'rejected') throw ran.reason;
+    const diagrams = drew.value;
     // Only the pages Astro wrote: a kept page has its policy already.
     await addContentSecurityPolicy(staging).catch((error) => {
       throw outputError(error, options.outDir);
@@ -137,6 +141,7 @@ async function buildLocked(options: {
       timings: {
         check: checked - started,
         diagrams: drawn - checked,
+        // After the diagrams were drawn: Astro's start-up ran during the drawing.
         astro: built - drawn,
         search: indexed - built,
         total: performance.now() - started,
@@ -148,12 +153,23 @@ async function buildLocked(options: {
   }
 }
 
+async function drawDiagrams(sources: readonly string[], cache: string): Promise<RenderStats> {
+  const renderer = openMermaidRenderer({ cacheDir: cache });
+  try {
+    return await renderer.renderAll(sources);
+  } finally {
+    await renderer.close();
+  }
+}
+
 async function runAstro(options: {
   contentDir: string;
   outDir: string;
   cache: string;
   /** keep.json (pages Astro may leave out) and out/ (where it lists every keyed page). */
   pageLists: string;
+  /** Settles when every diagram is drawn (Astro renders no page before) or cannot be (Astro is stopped). */
+  diagramsDrawn: Promise<unknown>;
 }): Promise<void> {
   const lock = await lockAstroCache(join(options.cache, 'astro'), tempDirOf(options.cache));
   try {
@@ -170,6 +186,7 @@ async function runAstro(options: {
         TIERBOOK_CACHE_DIR: options.cache,
         TIERBOOK_PAGES_KEEP: join(options.pageLists, 'keep.json'),
         TIERBOOK_PAGES_OUT: join(options.pageLists, 'out'),
+        TIERBOOK_DIAGRAMS: 'drawing',
         // The build runs in the cache folder and Astro bundles src/site: name the rule docs here.
         TIERBOOK_RULES_DIR: process.env.TIERBOOK_RULES_DIR ?? join(PACKAGE_ROOT, 'docs', 'rules'),
         ASTRO_TELEMETRY_DISABLED: '1',
@@ -177,6 +194,12 @@ async function runAstro(options: {
       // The IPC channel closes when this process dies, even by SIGKILL: the build then stops too.
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
+    options.diagramsDrawn.then(
+      () => {
+        if (child.connected) child.send('diagrams-drawn', () => {});
+      },
+      () => child.kill(),
+    );
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();

@@ -66,10 +66,13 @@ export function pagesToRender<P>(route: string, paths: readonly SitePath<P>[]): 
   const keep = keptPages();
   const out = process.env.TIERBOOK_PAGES_OUT;
   const digests: Record<string, string> = {};
-  const render = paths.filter((path) => {
-    const file = pageFile(route, path.params);
+  const files = paths.map((path) => pageFile(route, path.params));
+  // Two paths writing one file (Astro renders the first): neither is keyed, both are passed on.
+  const twice = new Set(files.filter((file, i) => files.indexOf(file) !== i));
+  const render = paths.filter((path, i) => {
+    const file = files[i] as string;
+    if (twice.has(file)) return true;
     const digest = createHash('sha256').update(JSON.stringify(path.props)).digest('hex');
-    if (digests[file] !== undefined) throw new Error(`two pages of ${route} write ${file}`);
     digests[file] = digest;
     return keep.get(file) !== digest;
   });

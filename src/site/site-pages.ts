@@ -82,10 +82,17 @@ async function readPageList(siteDir: string): Promise<PageList | null> {
 /** Every keyed page of this build, from the files `pagesToRender` wrote (one per route). */
 export async function renderedPageList(dir: string, shared: string): Promise<PageList> {
   const pages: Record<string, string> = {};
+  const twice = new Set<string>();
   for (const name of (await readdir(dir).catch(() => [] as string[])).sort()) {
     if (!name.endsWith('.json')) continue;
-    Object.assign(pages, JSON.parse(await readFile(join(dir, name), 'utf8')) as Record<string, string>);
+    const route = JSON.parse(await readFile(join(dir, name), 'utf8')) as Record<string, string>;
+    for (const [file, digest] of Object.entries(route)) {
+      if (pages[file] !== undefined) twice.add(file);
+      pages[file] = digest;
+    }
   }
+  // A file two routes write (Astro renders the one it ranks first) is never kept: always rendered.
+  for (const file of twice) delete pages[file];
   const sorted = Object.fromEntries(Object.entries(pages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { format: FORMAT, shared, pages: sorted };
 }

@@ -41,6 +41,11 @@ export async function buildStaticSite(options: {
   cacheDir?: string;
   /** Told as each step starts ("drawing 56 diagrams"), for a progress line; default silent. */
   progress?: (step: string) => void;
+  /**
+   * Keep unchanged pages' files from the previous site (default true). False when the pages
+   * are changed after the build (a fleet adds its cluster switcher): every page is rendered.
+   */
+  reuse?: boolean;
 }): Promise<SiteBuildResult> {
   await assertSeparate(options.contentDir, options.outDir);
   await ownedOutput(options.outDir, 'site');
@@ -60,6 +65,7 @@ async function buildLocked(options: {
   outDir: string;
   cacheDir?: string;
   progress?: (step: string) => void;
+  reuse?: boolean;
 }): Promise<SiteBuildResult> {
   const progress = options.progress ?? (() => {});
   const started = performance.now();
@@ -88,7 +94,7 @@ async function buildLocked(options: {
     });
     // The previous site's pages whose data is unchanged are not rendered again (decision 83).
     const shared = await sharedDigest(site);
-    const keep = await keepablePages(outDir, shared);
+    const keep = options.reuse === false ? {} : await keepablePages(outDir, shared);
     await mkdir(join(pageLists, 'out'), { recursive: true });
     await writeFile(join(pageLists, 'keep.json'), JSON.stringify(keep), 'utf8');
     progress(`drawing ${sources.length} diagrams (cached ones are not drawn again)`);

@@ -101,9 +101,9 @@ async function buildLocked(options: {
     let drawn = 0;
     const drawing = drawDiagrams(sources, cache).then((stats) => {
       drawn = performance.now();
+      progress(Object.keys(keep).length > 0 ? 'building the pages that changed' : 'building the pages');
       return stats;
     });
-    progress(Object.keys(keep).length > 0 ? 'building the pages that changed' : 'building the pages');
     // Astro starts (bundles the pages, reads content/) while the diagrams are drawn, and renders
     // once they are: its start-up no longer waits behind Chromium's.
     const [drew, ran] = await Promise.allSettled([

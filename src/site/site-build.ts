@@ -28,9 +28,10 @@ export interface SiteBuildResult {
 }
 
 /**
- * content/ → a static site in `outDir`: check every page, draw the diagrams (cached), run
- * Astro, index with Pagefind. Everything is built into a sibling directory and swapped in at
- * the end, so a failed build leaves the previous site in place.
+ * content/ → a static site in `outDir`: check every page, draw the diagrams (cached) while
+ * Astro starts, render the pages whose data changed (the others' files are kept from the
+ * previous site, decision 83), index with Pagefind. Everything is built into a sibling
+ * directory and swapped in at the end, so a failed build leaves the previous site in place.
  */
 export async function buildStaticSite(options: {
   contentDir: string;

@@ -11,7 +11,6 @@ export default defineConfig({
   compressHTML: true,
   devToolbar: { enabled: false },
   prefetch: false,
-  // Pages whose data did not change are copied from the previous build (getStaticPaths
-  // returns a cacheKey per page: a hash of everything the page shows).
-  experimental: { incrementalBuild: true },
+  // A rebuild renders only the pages whose data changed: tierbook keeps the others' files
+  // from the previous site (src/site/site-pages.ts, decision 83), not Astro's own cache.
 });

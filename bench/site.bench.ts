@@ -1,7 +1,8 @@
 /**
  * The site on a 2,000-workload synthetic inventory (and, with TIERBOOK_BENCH_SITE_LARGE=1, the
  * 10,000-pod one: 5,000 workloads; =only for it alone): a cold build (every diagram drawn, an empty cache), then a
- * rebuild after one workload changed, measured against the cold build in the same run. Prints
+ * rebuild after one workload changed (into the same folder: only the pages whose data changed
+ * are rendered), measured against the cold build in the same run. Prints
  * Markdown: raw times, the ratio, diagrams drawn, page sizes, each against its budget (issue
  * 18, item 5); exits 1 when one is over. `npm run bench -- site`. Needs Chromium (see README).
  */
@@ -72,7 +73,9 @@ async function benchSize(size: (typeof SIZES)[number]): Promise<void> {
     say('|---|---|---|---|---|---|---|---|');
     say(row('cold (empty cache)', cold));
     say(row(`rebuild (${changed} changed)`, rebuild));
-    say('');
+    say(
+      `\nThe rebuild kept ${rebuild.keptPages} unchanged pages' files from the previous site and rendered the rest (decision 83). "pages (Astro)" is the time after the diagrams were drawn: Astro starts while they are.\n`,
+    );
     const perDiagram = cold.diagrams.rendered > 0 ? cold.timings.diagrams / cold.diagrams.rendered : 0;
     const ratio = rebuild.timings.total / cold.timings.total;
     const largest = pages.all[0] ?? { path: '', bytes: 0 };

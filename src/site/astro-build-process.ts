@@ -4,7 +4,8 @@
  * process would publish the first one's data. Called by site-build.ts with
  * `node astro-build-process.ts ROOT OUTDIR CACHEDIR` (ROOT: tierbook's folder, read only;
  * CACHEDIR: Astro's root and cache); the content dir and diagram cache come in
- * the environment (TIERBOOK_CONTENT_DIR, TIERBOOK_CACHE_DIR).
+ * the environment (TIERBOOK_CONTENT_DIR, TIERBOOK_CACHE_DIR), and the pages to leave out
+ * and where to list every page's digest (TIERBOOK_PAGES_KEEP, TIERBOOK_PAGES_OUT).
  */
 const [root, outDir, cacheDir] = process.argv.slice(2);
 if (!root || !outDir || !cacheDir) {
@@ -15,6 +16,18 @@ if (!root || !outDir || !cacheDir) {
 // channel closes and this build stops rather than living on as an orphan.
 process.on('disconnect', () => process.exit(1));
 process.channel?.unref();
+// The parent draws the diagrams while this build starts: load.ts holds every page until it
+// says they are drawn (TIERBOOK_DIAGRAMS=drawing), the channel keeping this process alive
+// while it waits.
+(globalThis as { tierbookDiagramsDrawn?: Promise<void> }).tierbookDiagramsDrawn = new Promise((done) => {
+  if (process.env.TIERBOOK_DIAGRAMS !== 'drawing') return done();
+  process.channel?.ref();
+  process.on('message', (message) => {
+    if (message !== 'diagrams-drawn') return;
+    process.channel?.unref();
+    done();
+  });
+});
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const { dirname, join, relative } = await import('node:path');
 const { mkdir, rm, symlink } = await import('node:fs/promises');

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { analyseCluster, check, failureDomains } from '../core/index.ts';
 import { TIERS, type Tier } from '../core/tier.ts';
@@ -8,6 +8,7 @@ import { readContentInventory } from '../io/read-saved-inventory.ts';
 import { SWITCHER_CSS, SWITCHER_CSS_FILE, withClusterSwitcher } from './cluster-switcher.ts';
 import { FLEET_CSS, type FleetCluster, renderFleetPage } from './fleet-page.ts';
 import { buildStaticSite, type SiteBuildResult } from './site-build.ts';
+import { PAGES_FILE } from './site-pages.ts';
 
 export interface FleetMember {
   name: string;
@@ -44,6 +45,8 @@ export async function buildFleet(options: {
         await buildStaticSite({
           contentDir: member.contentDir,
           outDir: join(options.outDir, member.name),
+          // The switcher is added to every page below: no page is kept from the last build.
+          reuse: false,
           ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
           ...(options.progress ? { progress: options.progress } : {}),
         }),
@@ -53,6 +56,9 @@ export async function buildFleet(options: {
     try {
       options.progress?.('adding the cluster switcher to every page');
       await addClusterSwitchers(options.outDir, options.members);
+      // The pages are no longer what their digests describe: no later build may keep them.
+      for (const { name } of options.members)
+        await rm(join(options.outDir, name, PAGES_FILE), { force: true });
       await writeAtomically(join(options.outDir, SWITCHER_CSS_FILE), SWITCHER_CSS);
       await writeAtomically(join(options.outDir, 'fleet.css'), FLEET_CSS);
       await writeAtomically(join(options.outDir, 'index.html'), renderFleetPage(clusters));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { readContentDir } from '../io/content-dir.ts';
 import { readDiagram } from '../io/diagram-cache.ts';
 import { readRuleDocs } from '../io/read-rule-docs.ts';
@@ -19,10 +20,18 @@ export function contentDir(): string {
 
 let loading: Promise<Site> | undefined;
 
-/** The site's data, loaded once per build (one process, see astro-build-process.ts) for every page. */
+/**
+ * The site's data, loaded once per build (one process, see astro-build-process.ts) for every
+ * page. Given only once the diagrams are drawn (tierbook draws them while Astro starts): every
+ * page asks for it before it renders, so none renders before its diagrams exist.
+ */
 export function getSite(): Promise<Site> {
-  loading ??= Promise.all([readContentDir(contentDir()), readRuleDocs(rulesDir())]).then(([files, rules]) =>
-    buildSite(readContent(files), rules),
+  loading ??= Promise.all([readContentDir(contentDir()), readRuleDocs(rulesDir())]).then(
+    async ([files, rules]) => {
+      const site = buildSite(readContent(files), rules);
+      await (globalThis as { tierbookDiagramsDrawn?: Promise<void> }).tierbookDiagramsDrawn;
+      return site;
+    },
   );
   return loading;
 }
@@ -38,7 +47,64 @@ export function diagramSvg(source: string): string {
   return svg;
 }
 
-/** A page's incremental-build key: its data, so an unchanged page is copied, not rendered. */
-export function cacheKeyOf(data: unknown): string {
-  return createHash('sha256').update(JSON.stringify(data)).digest('hex');
+/** A page of a dynamic route, as its getStaticPaths returns it. */
+export interface SitePath<P> {
+  params: Record<string, string | undefined>;
+  props: P;
+}
+
+/**
+ * The pages of a dynamic route this build renders (decision 83). Each page's digest is the
+ * SHA-256 of its props (everything the page shows besides what every page shares, which
+ * tierbook checks before passing a list of pages to keep), recorded in
+ * TIERBOOK_PAGES_OUT for the next build; a page whose digest is in TIERBOOK_PAGES_KEEP
+ * (the previous build's file, still in the previous site) is left out: tierbook reuses its
+ * file. `route` is the page file's path under src/pages without its extension
+ * (`workloads/[slug]`, `data/[list].json`).
+ */
+export function pagesToRender<P>(route: string, paths: readonly SitePath<P>[]): SitePath<P>[] {
+  const keep = keptPages();
+  const out = process.env.TIERBOOK_PAGES_OUT;
+  const digests: Record<string, string> = {};
+  const files = paths.map((path) => pageFile(route, path.params));
+  // Two paths writing one file (Astro renders the first): neither is keyed, both are passed on.
+  const twice = new Set(files.filter((file, i) => files.indexOf(file) !== i));
+  const render = paths.filter((path, i) => {
+    const file = files[i] as string;
+    if (twice.has(file)) return true;
+    const digest = createHash('sha256').update(JSON.stringify(path.props)).digest('hex');
+    digests[file] = digest;
+    return keep.get(file) !== digest;
+  });
+  if (out) {
+    mkdirSync(out, { recursive: true });
+    const name = createHash('sha256').update(route).digest('hex').slice(0, 16);
+    writeFileSync(join(out, `${name}.json`), JSON.stringify(digests));
+  }
+  return render;
+}
+
+let kept: ReadonlyMap<string, string> | undefined;
+
+function keptPages(): ReadonlyMap<string, string> {
+  if (kept) return kept;
+  const from = process.env.TIERBOOK_PAGES_KEEP;
+  const pages: Record<string, string> = from ? JSON.parse(readFileSync(from, 'utf8')) : {};
+  kept = new Map(Object.entries(pages));
+  return kept;
+}
+
+/**
+ * The file Astro writes for a page of `route` (build.format 'directory'): its URL's
+ * `index.html`, or the route itself when it names a file (`data/[list].json`).
+ */
+export function pageFile(route: string, params: Record<string, string | undefined>): string {
+  const path = route
+    .replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => params[name] ?? '')
+    .split('/')
+    .filter((part) => part !== '')
+    .join('/');
+  // A route named with an extension writes that file; any other writes its URL's index.html.
+  if (/\.\w+$/.test(route)) return path;
+  return path === '' ? 'index.html' : `${path}/index.html`;
 }

@@ -12,6 +12,7 @@ import { MODULE_EXT, PACKAGE_ROOT } from '../io/package-root.ts';
 import { withContentSecurityPolicy } from './csp.ts';
 import { readContent } from './data/read-content.ts';
 import { buildSite, siteDiagrams } from './data/site.ts';
+import { keepablePages, keepPages, renderedPageList, sharedDigest, writePageList } from './site-pages.ts';
 
 export interface SiteBuildResult {
   outDir: string;
@@ -20,14 +21,17 @@ export interface SiteBuildResult {
   storage: number;
   diagrams: RenderStats;
   indexedPages: number;
+  /** Pages Astro left out, kept from the previous site because their data did not change. */
+  keptPages: number;
   /** Milliseconds per step. */
   timings: { check: number; diagrams: number; astro: number; search: number; total: number };
 }
 
 /**
- * content/ → a static site in `outDir`: check every page, draw the diagrams (cached), run
- * Astro, index with Pagefind. Everything is built into a sibling directory and swapped in at
- * the end, so a failed build leaves the previous site in place.
+ * content/ → a static site in `outDir`: check every page, draw the diagrams (cached) while
+ * Astro starts, render the pages whose data changed (the others' files are kept from the
+ * previous site, decision 83), index with Pagefind. Everything is built into a sibling
+ * directory and swapped in at the end, so a failed build leaves the previous site in place.
  */
 export async function buildStaticSite(options: {
   contentDir: string;
@@ -38,6 +42,11 @@ export async function buildStaticSite(options: {
   cacheDir?: string;
   /** Told as each step starts ("drawing 56 diagrams"), for a progress line; default silent. */
   progress?: (step: string) => void;
+  /**
+   * Keep unchanged pages' files from the previous site (default true). False when the pages
+   * are changed after the build (a fleet adds its cluster switcher): every page is rendered.
+   */
+  reuse?: boolean;
 }): Promise<SiteBuildResult> {
   await assertSeparate(options.contentDir, options.outDir);
   await ownedOutput(options.outDir, 'site');
@@ -57,6 +66,7 @@ async function buildLocked(options: {
   outDir: string;
   cacheDir?: string;
   progress?: (step: string) => void;
+  reuse?: boolean;
 }): Promise<SiteBuildResult> {
   const progress = options.progress ?? (() => {});
   const started = performance.now();
@@ -74,25 +84,45 @@ async function buildLocked(options: {
   const checked = performance.now();
 
   const cache = await usableCacheDir(options.cacheDir);
-  const renderer = openMermaidRenderer({ cacheDir: cache });
-  let diagrams: RenderStats;
-  try {
-    const sources = siteDiagrams(site).map((d) => d.source);
-    progress(`drawing ${sources.length} diagrams (cached ones are not drawn again)`);
-    diagrams = await renderer.renderAll(sources);
-  } finally {
-    await renderer.close();
-  }
-  const drawn = performance.now();
-
+  const sources = siteDiagrams(site).map((d) => d.source);
   const staging = `${outDir}.tmp-${process.pid}-${Date.now()}`;
+  const temp = tempDirOf(cache);
+  await removeDeadTempDirs('tierbook-pages-', temp);
+  const pageLists = join(temp, `tierbook-pages-${process.pid}-${Date.now()}`);
   try {
     await mkdir(dirname(outDir), { recursive: true }).catch((error) => {
       throw outputError(error, options.outDir);
     });
-    progress('building the pages');
-    await runAstro({ contentDir, outDir: staging, cache });
+    // The previous site's pages whose data is unchanged are not rendered again (decision 83).
+    const shared = await sharedDigest(site);
+    const keep = options.reuse === false ? {} : await keepablePages(outDir, shared);
+    await mkdir(join(pageLists, 'out'), { recursive: true });
+    await writeFile(join(pageLists, 'keep.json'), JSON.stringify(keep), 'utf8');
+    progress(`drawing ${sources.length} diagrams (cached ones are not drawn again)`);
+    let drawn = 0;
+    const drawing = drawDiagrams(sources, cache).then((stats) => {
+      drawn = performance.now();
+      progress(Object.keys(keep).length > 0 ? 'building the pages that changed' : 'building the pages');
+      return stats;
+    });
+    // Astro starts (bundles the pages, reads content/) while the diagrams are drawn, and renders
+    // once they are: its start-up no longer waits behind Chromium's.
+    const [drew, ran] = await Promise.allSettled([
+      drawing,
+      runAstro({ contentDir, outDir: staging, cache, pageLists, diagramsDrawn: drawing }),
+    ]);
+    if (drew.status === 'rejected') throw drew.reason;
+    if (ran.status === 'rejected') throw ran.reason;
+    const diagrams = drew.value;
+    // Only the pages Astro wrote: a kept page has its policy already.
     await addContentSecurityPolicy(staging).catch((error) => {
+      throw outputError(error, options.outDir);
+    });
+    const pageList = await renderedPageList(join(pageLists, 'out'), shared);
+    const keptPages = await keepPages(outDir, staging, pageList, keep).catch((error) => {
+      throw outputError(error, options.outDir);
+    });
+    await writePageList(staging, pageList).catch((error) => {
       throw outputError(error, options.outDir);
     });
     const built = performance.now();
@@ -114,9 +144,11 @@ async function buildLocked(options: {
       storage: site.storage.length,
       diagrams,
       indexedPages,
+      keptPages,
       timings: {
         check: checked - started,
         diagrams: drawn - checked,
+        // After the diagrams were drawn: Astro's start-up ran during the drawing.
         astro: built - drawn,
         search: indexed - built,
         total: performance.now() - started,
@@ -124,12 +156,33 @@ async function buildLocked(options: {
     };
   } finally {
     await rm(staging, { recursive: true, force: true });
+    await rm(pageLists, { recursive: true, force: true });
   }
 }
 
-async function runAstro(options: { contentDir: string; outDir: string; cache: string }): Promise<void> {
+async function drawDiagrams(sources: readonly string[], cache: string): Promise<RenderStats> {
+  const renderer = openMermaidRenderer({ cacheDir: cache });
+  try {
+    return await renderer.renderAll(sources);
+  } finally {
+    await renderer.close();
+  }
+}
+
+async function runAstro(options: {
+  contentDir: string;
+  outDir: string;
+  cache: string;
+  /** keep.json (pages Astro may leave out) and out/ (where it lists every keyed page). */
+  pageLists: string;
+  /** Settles when every diagram is drawn (Astro renders no page before) or cannot be (Astro is stopped). */
+  diagramsDrawn: Promise<unknown>;
+}): Promise<void> {
   const lock = await lockAstroCache(join(options.cache, 'astro'), tempDirOf(options.cache));
   try {
+    // What Astro's own incremental build kept here (before decision 83): a copy of the last site.
+    await rm(join(lock.dir, 'dist'), { recursive: true, force: true });
+    await rm(join(lock.dir, 'incremental-build.json'), { force: true });
     const script = fileURLToPath(new URL(`./astro-build-process${MODULE_EXT}`, import.meta.url));
     const child = spawn(process.execPath, [script, PACKAGE_ROOT, options.outDir, lock.dir], {
       cwd: PACKAGE_ROOT,
@@ -138,6 +191,9 @@ async function runAstro(options: { contentDir: string; outDir: string; cache: st
         ...process.env,
         TIERBOOK_CONTENT_DIR: options.contentDir,
         TIERBOOK_CACHE_DIR: options.cache,
+        TIERBOOK_PAGES_KEEP: join(options.pageLists, 'keep.json'),
+        TIERBOOK_PAGES_OUT: join(options.pageLists, 'out'),
+        TIERBOOK_DIAGRAMS: 'drawing',
         // The build runs in the cache folder and Astro bundles src/site: name the rule docs here.
         TIERBOOK_RULES_DIR: process.env.TIERBOOK_RULES_DIR ?? join(PACKAGE_ROOT, 'docs', 'rules'),
         ASTRO_TELEMETRY_DISABLED: '1',
@@ -145,6 +201,12 @@ async function runAstro(options: { contentDir: string; outDir: string; cache: st
       // The IPC channel closes when this process dies, even by SIGKILL: the build then stops too.
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
+    options.diagramsDrawn.then(
+      () => {
+        if (child.connected) child.send('diagrams-drawn', () => {});
+      },
+      () => child.kill(),
+    );
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -166,7 +228,7 @@ async function runAstro(options: { contentDir: string; outDir: string; cache: st
 }
 
 /**
- * Astro's cache (incremental builds) is one per machine; a second build running at the same
+ * Astro's cache folder (its root, where it writes .astro/) is one per machine; a second build running at the same
  * time gets a private, empty one rather than racing the first. The lock holds the builder's
  * pid: a lock or private cache left by a build that was killed is taken over or removed.
  */

@@ -47,6 +47,12 @@ test('build --content prod=DIR --content lab=DIR: each cluster its own site, one
   // Built again (a scheduled run): replaced in place, still two clusters.
   assert.equal((await tierbook(args)).code, 0);
   assert.match(await readFile(join(out, 'index.html'), 'utf8'), /href="lab\/"/);
+  // No page kept from the first run (it has its switcher already): each still has one.
+  const workload = await readFile(
+    join(out, 'prod', 'workloads', 'apps.deployment.bookstack', 'index.html'),
+    'utf8',
+  );
+  assert.equal(workload.match(/<details class="cluster-switch">/g)?.length, 1);
 });
 
 test('a fleet names every inventory once, with a name fit for a folder and a URL', async () => {

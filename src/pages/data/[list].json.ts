@@ -2,7 +2,7 @@
 // storage page's (what lives there, the blast radius, related objects). URLs are from the site root.
 import { capItems } from '../../core/render/capped-list.ts';
 import { storageListsJson } from '../../site/data/storage-lists.ts';
-import { getSite } from '../../site/load.ts';
+import { getSite, pagesToRender } from '../../site/load.ts';
 
 export async function getStaticPaths() {
   const site = await getSite();
@@ -17,7 +17,7 @@ export async function getStaticPaths() {
   const dashboardCapped = [dashboard.exposed, dashboard.backupAttention, dashboard.neverRestored].some(
     (rows) => rows !== null && capItems(rows).rest.length > 0,
   );
-  return [
+  return pagesToRender('data/[list].json', [
     ...(dashboardCapped ? [{ params: { list: 'dashboard' }, props: { data: dashboard } }] : []),
     ...site.workloads.flatMap((view) =>
       view.lists
@@ -41,7 +41,7 @@ export async function getStaticPaths() {
           ]
         : [],
     ),
-  ];
+  ]);
 }
 
 export function GET({ props }: { props: { data: unknown } }): Response {

@@ -68,7 +68,9 @@ export function pagesToRender<P>(route: string, paths: readonly SitePath<P>[]): 
   const digests: Record<string, string> = {};
   const files = paths.map((path) => pageFile(route, path.params));
   // Two paths writing one file (Astro renders the first): neither is keyed, both are passed on.
-  const twice = new Set(files.filter((file, i) => files.indexOf(file) !== i));
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const file of files) (seen.has(file) ? twice : seen).add(file);
   const render = paths.filter((path, i) => {
     const file = files[i] as string;
     if (twice.has(file)) return true;

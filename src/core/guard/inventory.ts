@@ -1,32 +1,19 @@
 import type { Analysis } from '../analysis/model.ts';
-import { TIERS, type Tier } from '../analysis/tiers/model.ts';
-import { parseId, qualifiedName } from '../graph/ids.ts';
-import type { GraphNode } from '../graph/model.ts';
+import {
+  type DiskMatch,
+  type GuardInventoryTable,
+  guardInventoryTable,
+  type LazyInventoryTable,
+  type WorkloadMatch,
+} from './inventory-table.ts';
+
+export type { DiskMatch, WorkloadMatch };
 
 /**
  * What the guard's command table asks of the inventory: names a command uses (an OSD id, a
  * pool, a device on a node, a claim, a namespace) turned into blast targets. Pure over the
- * analysis; built once per answer.
+ * inventory's table (inventory-table.ts); built once per answer.
  */
-export interface DiskMatch {
-  /** The blast target: `device/k8s-2/dev/sdc`. */
-  target: string;
-  node: string;
-  path: string;
-  volatile: boolean;
-  /** The OSDs on it: `osd.3`. */
-  osds: string[];
-  /** Where the disk was configured: `CephCluster rook-ceph/rook-ceph spec.storage…name`. */
-  configured: string | null;
-}
-
-export interface WorkloadMatch {
-  target: string;
-  tier: Tier;
-  kind: string;
-  claims: string[];
-}
-
 export interface GuardInventory {
   osd(id: string): { target: string; node: string | null; disks: DiskMatch[] } | null;
   osdIds(): string[];
@@ -51,158 +38,109 @@ export interface GuardInventory {
   image(name: string): string | null;
 }
 
-const CEPH = 'ceph.rook.io';
-
+/** The guard's lookups over an analysis (its table made on the spot). */
 export function guardInventory(analysis: Analysis): GuardInventory {
-  const { index } = analysis;
-  const nodes = index.graph.nodes;
-  const osds = nodes.filter((n) => n.group === CEPH && n.kind === 'OSD' && !n.missing);
-  const qualify = new Set(osds.map((o) => o.namespace)).size > 1;
-  const disks = nodes.filter((n) => n.group === 'tierbook.io' && n.kind === 'Disk');
-  const claims = nodes.filter((n) => n.group === '' && n.kind === 'PersistentVolumeClaim' && !n.missing);
+  const table = guardInventoryTable(analysis);
+  return guardInventoryOf({
+    osds: () => table.osds,
+    disks: () => table.disks,
+    pools: () => table.pools,
+    nodes: () => table.nodes,
+    claims: () => table.claims,
+    volumes: () => table.volumes,
+    workloads: () => table.workloads,
+  });
+}
 
-  const diskMatch = (disk: GraphNode): DiskMatch => {
-    const path = String(disk.attrs.path ?? '');
-    const node = String(disk.attrs.node ?? '');
-    const configuredIn = disk.attrs.configuredIn;
-    return {
-      target: `device/${node}${path.startsWith('/') ? '' : '/'}${path}`,
-      node,
-      path,
-      volatile: disk.attrs.volatileName === true,
-      osds: index
-        .in(disk.id, 'on-device')
-        .map((e) => `osd.${index.node(e.from)?.name ?? '?'}`)
-        .sort(),
-      configured:
-        typeof configuredIn === 'string'
-          ? `${parseId(configuredIn).kind} ${qualifiedName(configuredIn)} field ${String(disk.attrs.configuredField ?? '')}`
-          : null,
+/** The guard's lookups over a table whose sections are read when a lookup first needs them. */
+export function guardInventoryOf(table: LazyInventoryTable): GuardInventory {
+  const once = <K extends keyof GuardInventoryTable, T>(key: K, make: (rows: GuardInventoryTable[K]) => T) => {
+    let made: T | undefined;
+    return () => {
+      made ??= make(table[key]());
+      return made;
     };
   };
-  const workloadMatch = (id: string): WorkloadMatch | null => {
-    const w = analysis.workloadById.get(id);
-    if (!w) return null;
-    const tier = analysis.tiers.get(id)?.tier ?? TIERS[0];
-    const mounted = w.members.flatMap((m) => index.out(m, 'mounts').map((e) => e.to));
-    const owned = w.members.filter((m) => m.startsWith('core/PersistentVolumeClaim/'));
-    return {
-      target: `workload/${w.node.namespace}/${w.node.kind}/${w.node.name}`,
-      tier: tier as Tier,
-      kind: w.node.kind,
-      claims: [...new Set([...owned, ...mounted.filter((m) => m.startsWith('core/PersistentVolumeClaim/'))])]
-        .map((c) => index.node(c))
-        .filter((c): c is GraphNode => c !== undefined && !c.missing)
-        .map((c) => `pvc/${c.namespace}/${c.name}`)
-        .sort(),
-    };
-  };
+  const osdRows = once('osds', (osds) => ({
+    osds,
+    qualify: new Set(osds.map((o) => o.namespace)).size > 1,
+  }));
+  const nodeNames = once('nodes', (names) => new Set(names));
+  const pools = (kind: 'CephBlockPool' | 'CephFilesystemPool') => table.pools().filter((p) => p.kind === kind);
+  const disksOf = (node: string) => table.disks().filter((d) => d.on === node);
 
   return {
     osd(id) {
+      const { osds, qualify } = osdRows();
       const found = osds.filter((o) => o.name === id);
       const osd = found[0];
       if (!osd || found.length > 1) return null;
       return {
         target: qualify ? `osd/${osd.namespace}/${osd.name}` : `osd/${osd.name}`,
-        node: typeof osd.attrs.node === 'string' ? osd.attrs.node : null,
-        disks: index
-          .out(osd.id, 'on-device')
-          .map((e) => index.node(e.to))
-          .filter((d): d is GraphNode => d !== undefined)
-          .map(diskMatch),
+        node: osd.node,
+        disks: osd.disks,
       };
     },
-    osdIds: () => osds.map((o) => o.name),
+    osdIds: () => osdRows().osds.map((o) => o.name),
     pool(name) {
       const pool =
-        nodes.find(
-          (n) =>
-            n.group === CEPH &&
-            n.kind === 'CephBlockPool' &&
-            !n.missing &&
-            (n.attrs.poolName ?? n.name) === name,
-        ) ??
-        nodes.find(
-          (n) =>
-            n.group === CEPH && n.kind === 'CephFilesystemPool' && !n.missing && n.attrs.poolName === name,
-        );
+        pools('CephBlockPool').find((p) => (p.poolName ?? p.name) === name) ??
+        pools('CephFilesystemPool').find((p) => p.poolName === name);
       if (!pool) return null;
-      const num = (v: unknown) => (typeof v === 'number' ? v : null);
-      return {
-        target: `pool/${pool.namespace}/${pool.name}`,
-        size: num(pool.attrs.size),
-        minSize: num(pool.attrs.minSize),
-      };
+      return { target: `pool/${pool.namespace}/${pool.name}`, size: pool.size, minSize: pool.minSize };
     },
     filesystemPools: (name) =>
-      nodes
-        .filter(
-          (n) =>
-            n.group === CEPH && n.kind === 'CephFilesystemPool' && !n.missing && n.attrs.filesystem === name,
-        )
-        .map((n) => `pool/${n.namespace}/${n.name}`),
+      table
+        .pools()
+        .filter((p) => p.kind === 'CephFilesystemPool' && p.filesystem === name)
+        .map((p) => `pool/${p.namespace}/${p.name}`),
     poolsIn: (namespace) =>
-      nodes
-        .filter((n) => n.group === CEPH && (n.kind === 'CephBlockPool' || n.kind === 'CephFilesystemPool'))
-        .filter((n) => !n.missing && n.namespace === namespace)
-        .map((n) => `pool/${n.namespace}/${n.name}`),
+      table
+        .pools()
+        .filter((p) => p.namespace === namespace)
+        .map((p) => `pool/${p.namespace}/${p.name}`),
     disks(node, typed) {
       const wanted = diskName(typed);
-      return disks
-        .filter((d) => d.attrs.node === node)
-        .filter((d) => {
-          const path = String(d.attrs.path ?? '');
-          return (
-            path === wanted || (!wanted.includes('/', 5) && path.split('/').pop() === wanted.split('/').pop())
-          );
-        })
-        .map(diskMatch);
+      return disksOf(node)
+        .map((d) => d.match)
+        .filter(
+          ({ path }) =>
+            path === wanted || (!wanted.includes('/', 5) && path.split('/').pop() === wanted.split('/').pop()),
+        );
     },
-    disksOn: (node) => disks.filter((d) => d.attrs.node === node).map(diskMatch),
-    hasNode: (node) => index.node(`core/Node//${node}`) !== undefined,
+    disksOn: (node) => disksOf(node).map((d) => d.match),
+    hasNode: (node) => nodeNames().has(node),
     claim(namespace, name) {
-      const c = claims.find((n) => n.namespace === namespace && n.name === name);
+      const c = table.claims().find((n) => n.namespace === namespace && n.name === name);
       return c ? `pvc/${namespace}/${name}` : null;
     },
-    claimReclaimPolicy(namespace, name) {
-      const claim = claims.find((n) => n.namespace === namespace && n.name === name);
-      const pv = claim ? index.out(claim.id, 'bound-to').map((e) => index.node(e.to))[0] : undefined;
-      return typeof pv?.attrs.reclaimPolicy === 'string' ? pv.attrs.reclaimPolicy : null;
-    },
+    claimReclaimPolicy: (namespace, name) =>
+      table.claims().find((n) => n.namespace === namespace && n.name === name)?.reclaimPolicy ?? null,
     claimsIn: (namespace) =>
-      claims.filter((c) => c.namespace === namespace).map((c) => `pvc/${namespace}/${c.name}`),
+      table
+        .claims()
+        .filter((c) => c.namespace === namespace)
+        .map((c) => `pvc/${namespace}/${c.name}`),
     workloadsIn: (namespace) =>
-      analysis.workloads
-        .filter((w) => w.node.namespace === namespace)
-        .map((w) => workloadMatch(w.id))
-        .filter((w): w is WorkloadMatch => w !== null),
-    workload(namespace, kind, name) {
-      const w = analysis.workloads.find(
-        (x) =>
-          x.node.namespace === namespace &&
-          x.node.name === name &&
-          (x.node.kind.toLowerCase() === kind.toLowerCase() || kind === ''),
-      );
-      return w ? workloadMatch(w.id) : null;
-    },
+      table
+        .workloads()
+        .filter((w) => w.namespace === namespace)
+        .map((w) => w.match),
+    workload: (namespace, kind, name) =>
+      table
+        .workloads()
+        .find(
+          (w) =>
+            w.namespace === namespace &&
+            w.name === name &&
+            (w.match.kind.toLowerCase() === kind.toLowerCase() || kind === ''),
+        )?.match ?? null,
     volume(name) {
-      const pv = nodes.find(
-        (n) => n.group === '' && n.kind === 'PersistentVolume' && n.name === name && !n.missing,
-      );
-      if (!pv) return null;
-      const claim = index.in(pv.id, 'bound-to').map((e) => index.node(e.from))[0];
-      return {
-        claim: claim ? `pvc/${claim.namespace}/${claim.name}` : null,
-        reclaimPolicy: typeof pv.attrs.reclaimPolicy === 'string' ? pv.attrs.reclaimPolicy : null,
-      };
+      const pv = table.volumes().find((v) => v.name === name && !v.missing);
+      return pv ? { claim: pv.claim, reclaimPolicy: pv.reclaimPolicy } : null;
     },
-    image(name) {
-      const pv = nodes.find((n) => n.group === '' && n.kind === 'PersistentVolume' && n.attrs.image === name);
-      const claim = pv ? index.in(pv.id, 'bound-to').map((e) => index.node(e.from))[0] : undefined;
-      return claim ? `pvc/${claim.namespace}/${claim.name}` : null;
-    },
-    namespaces: () => [...new Set(analysis.workloads.map((w) => w.node.namespace))].sort(),
+    image: (name) => table.volumes().find((v) => v.image === name)?.claim ?? null,
+    namespaces: () => [...new Set(table.workloads().map((w) => w.namespace))].sort(),
   };
 }
 

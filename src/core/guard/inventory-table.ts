@@ -145,7 +145,11 @@ export function guardInventoryTable(analysis: Analysis): GuardInventoryTable {
       });
     else if (n.group === 'tierbook.io' && n.kind === 'Disk')
       table.disks.push({ on: text(n.attrs.node), match: diskMatch(n) });
-    else if (n.group === CEPH && (n.kind === 'CephBlockPool' || n.kind === 'CephFilesystemPool') && !n.missing)
+    else if (
+      n.group === CEPH &&
+      (n.kind === 'CephBlockPool' || n.kind === 'CephFilesystemPool') &&
+      !n.missing
+    )
       table.pools.push({
         kind: n.kind,
         namespace: n.namespace,
@@ -157,7 +161,11 @@ export function guardInventoryTable(analysis: Analysis): GuardInventoryTable {
       });
     else if (n.group === '' && n.kind === 'PersistentVolumeClaim' && !n.missing) {
       const pv = index.out(n.id, 'bound-to').map((e) => index.node(e.to))[0];
-      table.claims.push({ namespace: n.namespace, name: n.name, reclaimPolicy: text(pv?.attrs.reclaimPolicy) });
+      table.claims.push({
+        namespace: n.namespace,
+        name: n.name,
+        reclaimPolicy: text(pv?.attrs.reclaimPolicy),
+      });
     } else if (n.group === '' && n.kind === 'PersistentVolume')
       table.volumes.push({
         name: n.name,
@@ -177,7 +185,9 @@ export function guardInventoryTable(analysis: Analysis): GuardInventoryTable {
         target: `workload/${w.node.namespace}/${w.node.kind}/${w.node.name}`,
         tier: (analysis.tiers.get(w.id)?.tier ?? TIERS[0]) as Tier,
         kind: w.node.kind,
-        claims: [...new Set([...owned, ...mounted.filter((m) => m.startsWith('core/PersistentVolumeClaim/'))])]
+        claims: [
+          ...new Set([...owned, ...mounted.filter((m) => m.startsWith('core/PersistentVolumeClaim/'))]),
+        ]
           .map((c) => index.node(c))
           .filter((c): c is GraphNode => c !== undefined && !c.missing)
           .map((c) => `pvc/${c.namespace}/${c.name}`)

@@ -54,7 +54,10 @@ export function guardInventory(analysis: Analysis): GuardInventory {
 
 /** The guard's lookups over a table whose sections are read when a lookup first needs them. */
 export function guardInventoryOf(table: LazyInventoryTable): GuardInventory {
-  const once = <K extends keyof GuardInventoryTable, T>(key: K, make: (rows: GuardInventoryTable[K]) => T) => {
+  const once = <K extends keyof GuardInventoryTable, T>(
+    key: K,
+    make: (rows: GuardInventoryTable[K]) => T,
+  ) => {
     let made: T | undefined;
     return () => {
       made ??= make(table[key]());
@@ -66,7 +69,8 @@ export function guardInventoryOf(table: LazyInventoryTable): GuardInventory {
     qualify: new Set(osds.map((o) => o.namespace)).size > 1,
   }));
   const nodeNames = once('nodes', (names) => new Set(names));
-  const pools = (kind: 'CephBlockPool' | 'CephFilesystemPool') => table.pools().filter((p) => p.kind === kind);
+  const pools = (kind: 'CephBlockPool' | 'CephFilesystemPool') =>
+    table.pools().filter((p) => p.kind === kind);
   const disksOf = (node: string) => table.disks().filter((d) => d.on === node);
 
   return {
@@ -105,7 +109,8 @@ export function guardInventoryOf(table: LazyInventoryTable): GuardInventory {
         .map((d) => d.match)
         .filter(
           ({ path }) =>
-            path === wanted || (!wanted.includes('/', 5) && path.split('/').pop() === wanted.split('/').pop()),
+            path === wanted ||
+            (!wanted.includes('/', 5) && path.split('/').pop() === wanted.split('/').pop()),
         );
     },
     disksOn: (node) => disksOf(node).map((d) => d.match),

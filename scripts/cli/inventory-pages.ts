@@ -2,6 +2,7 @@ import type { Analysis } from '../../src/core/analysis/model.ts';
 import { SAVED_INVENTORY_FILE } from '../../src/core/graph/saved-inventory.ts';
 import { guardContextTextOf } from '../../src/core/guard/saved-context-text.ts';
 import type { Inventory } from '../../src/core/inventory/model.ts';
+import type { DomainBlast } from '../../src/core/inventory/storage-entries.ts';
 import { contentPages } from '../../src/core/render/content.ts';
 import { type Drift, driftOf, type PageChange, pageChange } from '../../src/core/render/drift.ts';
 import { type PageText, textOf } from '../../src/core/render/front-matter.ts';
@@ -20,6 +21,8 @@ export interface Made {
   inventory: Inventory;
   analysis: Analysis;
   drills: number;
+  /** Each failure domain's blast radius, as the inventory computed it on `analysis`. */
+  domainBlasts?: readonly DomainBlast[];
 }
 
 /**
@@ -80,6 +83,7 @@ export function guardContextFor(graph: string, made: Made, bytes?: Uint8Array): 
       graph: made.inventory.graph,
       analysis: made.analysis,
       drills: made.drills,
+      ...(made.domainBlasts ? { domainBlasts: made.domainBlasts } : {}),
       graphBytes: bytes?.length ?? Buffer.byteLength(graph),
     },
     VERSION,

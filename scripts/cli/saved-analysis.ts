@@ -58,7 +58,7 @@ export async function savedContentAnalysis(
  * so setting it here, before the read, takes effect; it changes when memory is collected,
  * never what a program computes.
  */
-function youngGenerationGrows(grows: boolean): void {
+export function youngGenerationGrows(grows: boolean): void {
   // 2 is V8's default (`node --v8-options`).
   setFlagsFromString(`--semi-space-growth-factor=${grows ? 2 : 1}`);
 }

@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IMPACT_ORDER, type Impact } from '../../src/core/analysis/blast/model.ts';
 import { InputError, UsageError } from '../../src/core/errors.ts';
-import type { GuardGate } from '../../src/core/guard/assess.ts';
 import { hookReply, parseHookEvent } from '../../src/core/guard/hook.ts';
 import type { GuardAnswer } from '../../src/core/guard/model.ts';
 import { planAsScript } from '../../src/core/guard/plan.ts';
 import { harmlessAnswer, recognise } from '../../src/core/guard/recognise.ts';
 import { renderGuardText } from '../../src/core/guard/render.ts';
+import type { GuardGate } from '../../src/core/guard/weigh.ts';
 import { nowFrom, parse, SOURCE_OPTIONS } from '../cli/args.ts';
 
 export const HELP = `tierbook guard [SOURCE|--content DIR] [--node NODE] [--fail-on IMPACT]
@@ -123,13 +123,24 @@ async function guard(text: string, values: Values): Promise<GuardAnswer> {
   // Most commands are harmless: answered before the cluster, the graph or the blast radius
   // are even loaded (the modules below are imported only when a step needs them).
   if (first.steps.length === 0 && first.problems.length === 0) return harmlessAnswer(text);
+  if (first.steps.length === 0) {
+    const { assessWith } = await import('../../src/core/guard/weigh.ts');
+    return assessWith(text, first, null, gate);
+  }
+  // From a committed content/: the context `inventory` saved, when it is there and current.
+  const saved = await (await import('../cli/saved-decision.ts')).savedDecision(
+    { text, node },
+    values,
+    now,
+    gate,
+  );
+  if (saved !== null) return saved;
   const [{ assessSteps }, { staleNotice }, { guardInventory }, { describeUnread }] = await Promise.all([
     import('../../src/core/guard/assess.ts'),
     import('../cli/content-facts.ts'),
     import('../../src/core/guard/inventory.ts'),
     import('../../src/core/sources/unread.ts'),
   ]);
-  if (first.steps.length === 0) return assessSteps(text, first, null, gate);
   const { loaded, analysis } = await analysedInventory(values, now);
   const recognised = recognise(text, node, guardInventory(analysis));
   // A gate cannot pass what it did not see.
@@ -144,18 +155,8 @@ async function guard(text: string, values: Values): Promise<GuardAnswer> {
   return answer;
 }
 
-/**
- * The inventory and its analysis. From a committed content/ (without --config), the analysis
- * saved beside graph.json by `inventory` (guard-context.json) when it was made from exactly
- * that graph.json by this tierbook; anything else (no file, stale, edited, unreadable) analyses
- * graph.json as if it were not there, so the answer is the same either way, only slower.
- */
+/** The inventory (graph.json, a dump or the cluster) and its analysis, made on the spot. */
 async function analysedInventory(values: Values, now: string) {
-  const saved = await (await import('../cli/saved-analysis.ts')).savedContentAnalysis(values, now);
-  if (saved !== null) {
-    for (const line of saved.leftOut) process.stderr.write(`tierbook: warning: ${line}\n`);
-    return saved;
-  }
   const { loadInventory } = await import('../cli/load-inventory.ts');
   const [loaded, { analyseCluster }] = await Promise.all([
     loadInventory(values, 'the guard may miss what depends on it'),

@@ -72,14 +72,14 @@ async function inventoryRun(
   const now = nowFrom(values.now);
   // Refuse a folder that is not tierbook's before the (slow) read, and before reading its pages.
   const state = values.check ? null : await ownedOutput(outDir, 'content');
-  const { previous, drills, inventory, analysis, from, shrinkReason } = await readAndAnalyse(
+  const { previous, drills, inventory, analysis, domainBlasts, from, shrinkReason } = await readAndAnalyse(
     values,
     outDir,
     now,
   );
   for (const ignored of inventory.ignoredDrills) process.stderr.write(`tierbook: warning: ${ignored}\n`);
   warnLeftOut(inventory.graph);
-  const made = { inventory, analysis, drills: drills.length };
+  const made = { inventory, analysis, drills: drills.length, domainBlasts };
   const keepTakenAt = values.now === undefined;
   // The whole folder in memory: for --check, and to render again when notes change during the write.
   const render = (before: ReadonlyMap<string, string>) => {
@@ -155,7 +155,7 @@ async function readAndAnalyse(values: SourceValues, outDir: string, now: string)
   const previous = await readContentDir(outDir);
   // Drills kept in the folder (docs/drills.md) are restore evidence; regeneration keeps them.
   const drills = await readDrills(outDir);
-  const { inventory, analysis } = await inventoryAndAnalysis(await loadCluster(read.result), {
+  const { inventory, analysis, domainBlasts } = await inventoryAndAnalysis(await loadCluster(read.result), {
     cluster: read.cluster,
     now,
     config,
@@ -167,6 +167,7 @@ async function readAndAnalyse(values: SourceValues, outDir: string, now: string)
     drills,
     inventory,
     analysis,
+    domainBlasts,
     from: read.describe,
     shrinkReason: shrinkGuard(read.result),
   };

@@ -24,6 +24,7 @@ import type { Graph } from './graph/model.ts';
 import type { GraphTables } from './graph/tables.ts';
 import type { AssembleOptions } from './inventory/assemble.ts';
 import type { Inventory } from './inventory/model.ts';
+import type { DomainBlast } from './inventory/storage-entries.ts';
 import type { SourceResult } from './model.ts';
 import type { Applicable } from './runbooks/applies.ts';
 import type { BindOptions } from './runbooks/bind.ts';
@@ -118,12 +119,15 @@ export async function buildInventory(cluster: LoadedCluster, options: InventoryO
   return (await inventoryAndAnalysis(cluster, options)).inventory;
 }
 
-/** buildInventory's inventory with the analysis it was assembled from (`inventory` saves it for the guard). */
+/**
+ * buildInventory's inventory with the analysis it was assembled from and each failure domain's
+ * blast radius (`inventory` saves both for the guard).
+ */
 export async function inventoryAndAnalysis(
   cluster: LoadedCluster,
   options: InventoryOptions,
-): Promise<{ inventory: Inventory; analysis: Analysis }> {
-  const [analysis, { assembleInventory }] = await Promise.all([
+): Promise<{ inventory: Inventory; analysis: Analysis; domainBlasts: readonly DomainBlast[] }> {
+  const [analysis, { assembled }] = await Promise.all([
     analyseCluster(cluster.graph, {
       ...(options.config ? { config: options.config } : {}),
       now: options.now,
@@ -131,12 +135,12 @@ export async function inventoryAndAnalysis(
     }),
     import('./inventory/assemble.ts'),
   ]);
-  const inventory = await assembleInventory(cluster, analysis, {
+  const { inventory, domainBlasts } = assembled(cluster, analysis, {
     cluster: options.cluster,
     now: options.now,
     ...(options.runbooks ? { runbooks: options.runbooks } : {}),
   });
-  return { inventory, analysis };
+  return { inventory, analysis, domainBlasts };
 }
 
 export interface BlastRequest {

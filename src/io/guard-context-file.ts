@@ -1,13 +1,14 @@
 import { createHash, hash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SAVED_INVENTORY_FILE } from '../core/graph/saved-inventory.ts';
 import {
   type Digest,
   GUARD_CONTEXT_FILE,
   type GuardContext,
-  readGuardContext,
+  type OpenedContext,
+  openGuardContext,
 } from '../core/guard/saved-context.ts';
 import { exists, fileLimit } from './read-file-bounded.ts';
 
@@ -17,28 +18,27 @@ export { GUARD_CONTEXT_FILE };
 export const sha256: Digest = (data) => hash('sha256', data, 'hex');
 
 /**
- * The guard's saved context in content folder `dir` (guard-context.json), when it was made from
- * exactly the graph.json there (its size, then its bytes' SHA-256), by this tierbook, in this
- * format, and its body is intact; otherwise why not (null: there is none). Whatever goes wrong
- * (no file, unreadable, too large, edited, stale) is a reason to answer from graph.json
- * instead, never an error and never an answer: the full path then reads graph.json and reports
- * its own errors.
+ * The guard's saved context in content folder `dir` (guard-context.json), opened, when it was
+ * made from exactly the graph.json there (its size, then its bytes' SHA-256), by this
+ * tierbook, in this format; otherwise why not (null: there is none). Only its stamp and head
+ * are read here; each other section is read from the file when first asked for (and verified
+ * then: OpenedContext). Whatever goes wrong (no file, unreadable, too large, edited, stale) is
+ * a reason to answer from graph.json instead, never an error and never an answer: the full
+ * path then reads graph.json and reports its own errors.
  */
-export async function readGuardContextFile(
+export async function openGuardContextFile(
   dir: string,
-  expected: { tierbook: string; now: string; maxBytes?: number | undefined },
-): Promise<GuardContext | { unused: string | null }> {
+  expected: { tierbook: string; maxBytes?: number | undefined },
+): Promise<OpenedContext | { unused: string | null }> {
   const limit = fileLimit(expected.maxBytes);
   const graphPath = join(dir, SAVED_INVENTORY_FILE);
+  const path = join(dir, GUARD_CONTEXT_FILE);
   // An inventory written before the file existed (or with it deleted): the full path, quietly.
-  if (!(await exists(join(dir, GUARD_CONTEXT_FILE)))) return { unused: null };
+  if (!(await exists(path))) return { unused: null };
   let graphBytes: number;
-  let contextBytes: Buffer;
+  let contextBytes: number;
   try {
-    [graphBytes, contextBytes] = await Promise.all([
-      regularFile(graphPath, limit),
-      wholeFile(join(dir, GUARD_CONTEXT_FILE), limit),
-    ]);
+    [graphBytes, contextBytes] = await Promise.all([regularFile(graphPath, limit), regularFile(path, limit)]);
   } catch (error) {
     return { unused: `it could not be read (${error instanceof Error ? error.message : String(error)})` };
   }
@@ -51,9 +51,10 @@ export async function readGuardContextFile(
       return '';
     }
   };
-  const found = readGuardContext(
+  const found = openGuardContext(
+    (at, length) => readAt(path, at, length),
     contextBytes,
-    { graphBytes, graph, tierbook: expected.tierbook, now: expected.now },
+    { graphBytes, graph, tierbook: expected.tierbook },
     sha256,
   );
   if (hashError !== null)
@@ -63,19 +64,43 @@ export async function readGuardContextFile(
   return found;
 }
 
+/** The saved context's analysis (all of it read), or why not: `openGuardContextFile`, then its `context`. */
+export async function readGuardContextFile(
+  dir: string,
+  expected: { tierbook: string; now: string; maxBytes?: number | undefined },
+): Promise<GuardContext | { unused: string | null }> {
+  const opened = await openGuardContextFile(dir, expected);
+  if ('unused' in opened) return opened;
+  const { savedGuardContext } = await import('../core/guard/saved-context-body.ts');
+  try {
+    return savedGuardContext(opened, expected.now);
+  } catch (error) {
+    return { unused: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** `length` bytes of a file from `at` (fewer at its end), opened and closed for the read. */
+function readAt(path: string, at: number, length: number): Uint8Array {
+  const bytes = Buffer.allocUnsafe(length);
+  const fd = openSync(path, 'r');
+  try {
+    let done = 0;
+    while (done < length) {
+      const n = readSync(fd, bytes, done, length - done, at + done);
+      if (n === 0) break;
+      done += n;
+    }
+    return bytes.subarray(0, done);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A regular file's size when it is within `limit` (--max-bytes). */
 async function regularFile(path: string, limit: number): Promise<number> {
   const info = await stat(path);
   if (!info.isFile() || info.size > limit) throw new Error(`${path} is not a file within ${limit} bytes`);
   return info.size;
-}
-
-/** A regular file's bytes in one read, when it is within `limit`. */
-async function wholeFile(path: string, limit: number): Promise<Buffer> {
-  await regularFile(path, limit);
-  const bytes = await readFile(path);
-  if (bytes.length > limit) throw new Error(`${path} grew past ${limit} bytes`);
-  return bytes;
 }
 
 /**

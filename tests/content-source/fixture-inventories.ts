@@ -22,15 +22,23 @@ export async function* blastFixtureInventories(): AsyncGenerator<{
     const dir = join(root, name);
     const { inputs } = JSON.parse(readFileSync(join(dir, 'inputs.json'), 'utf8')) as { inputs: string[] };
     const paths = inputs.map((p) => (p.startsWith('.') ? join(dir, p) : join(ROOT, p)));
-    const { graph } = await loadCluster(await readOffline(paths));
-    const text = renderSavedInventory({
-      schema: SAVED_INVENTORY_SCHEMA,
-      cluster: name,
-      takenAt: NOW,
-      config: DEFAULT_CONFIG,
-      unread: [],
-      graph,
-    });
-    yield { name, graph, text };
+    yield await fixtureInventory(name, paths);
   }
+}
+
+/** The cluster read from `paths` (files or folders) and the graph.json text `inventory` would save. */
+export async function fixtureInventory(
+  name: string,
+  paths: string[],
+): Promise<{ name: string; graph: Graph; text: string }> {
+  const { graph } = await loadCluster(await readOffline(paths));
+  const text = renderSavedInventory({
+    schema: SAVED_INVENTORY_SCHEMA,
+    cluster: name,
+    takenAt: NOW,
+    config: DEFAULT_CONFIG,
+    unread: [],
+    graph,
+  });
+  return { name, graph, text };
 }

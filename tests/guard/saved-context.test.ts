@@ -15,7 +15,12 @@ import { test } from 'node:test';
 import { VERSION } from '../../scripts/cli/version.ts';
 import { analyze } from '../../src/core/analysis/analyze.ts';
 import { adoptBlastContext, blastContext } from '../../src/core/analysis/blast/context.ts';
-import { blastJson, blastRadius, knownTargets } from '../../src/core/analysis/blast/index.ts';
+import {
+  blastJson,
+  blastRadius,
+  FAILURE_DOMAIN_TYPES,
+  knownTargets,
+} from '../../src/core/analysis/blast/index.ts';
 import { notServing } from '../../src/core/analysis/blast/instances.ts';
 import { isFinished } from '../../src/core/analysis/blast/workload-effect.ts';
 import type { Analysis } from '../../src/core/analysis/model.ts';
@@ -25,8 +30,11 @@ import type { EdgeType, Graph, GraphEdge, GraphNode } from '../../src/core/graph
 import { readSavedInventory } from '../../src/core/graph/read-saved-inventory.ts';
 import { assessSteps } from '../../src/core/guard/assess.ts';
 import { guardInventory } from '../../src/core/guard/inventory.ts';
+import { guardInventoryTable } from '../../src/core/guard/inventory-table.ts';
 import { recognise } from '../../src/core/guard/recognise.ts';
-import { GUARD_CONTEXT_FILE, readGuardContext } from '../../src/core/guard/saved-context.ts';
+import { savedRuns } from '../../src/core/guard/saved-answers.ts';
+import { GUARD_CONTEXT_FILE } from '../../src/core/guard/saved-context.ts';
+import { readGuardContext } from '../../src/core/guard/saved-context-body.ts';
 import { guardContextText, guardContextTextOf } from '../../src/core/guard/saved-context-text.ts';
 import { guardGraph } from '../../src/core/guard/saved-graph.ts';
 import { inventoryAndAnalysis, loadCluster } from '../../src/core/index.ts';
@@ -36,6 +44,7 @@ import { readGuardContextFile, sha256 } from '../../src/io/guard-context-file.ts
 import { readOffline } from '../../src/io/read-offline.ts';
 import { blastFixtureInventories } from '../content-source/fixture-inventories.ts';
 import { sampleContentCopy } from '../reliability/support.ts';
+import { commandsFor } from './commands-for.ts';
 import { CLI, NOW, REPO } from './support.ts';
 
 const LATER = '2026-12-01T06:00:00Z';
@@ -57,44 +66,6 @@ function throughContext(graphText: string, now: string): Analysis {
   assert.deepEqual(found.head, head, "graph.json's head, as graph.json holds it");
   assert.deepEqual(found.leftOut, leftOutWarnings(graph), 'the warnings the full path prints');
   return found.analysis;
-}
-
-/**
- * The guard's command table on every name the inventory holds (each OSD, disk, claim, volume,
- * RBD image, pool, node and workload), as commands.
- */
-function commandsFor(full: Analysis): [string, string | null][] {
-  const commands: [string, string | null][] = [];
-  for (const n of full.index.graph.nodes) {
-    if (n.missing) continue;
-    const at = `-n ${n.namespace} ${n.name}`;
-    if (n.kind === 'OSD') commands.push([`ceph osd purge ${n.name} --yes-i-really-mean-it`, null]);
-    if (n.kind === 'OSD') commands.push([`ceph osd out ${n.name}`, null]);
-    if (n.kind === 'Disk') commands.push([`wipefs -a ${String(n.attrs.path)}`, String(n.attrs.node)]);
-    if (n.kind === 'Disk')
-      commands.push([`sgdisk --zap-all ${String(n.attrs.path).split('/').pop()}`, String(n.attrs.node)]);
-    if (n.kind === 'Node') commands.push([`kubectl drain ${n.name}`, null], [`wipefs -a /dev/sdb`, n.name]);
-    if (n.kind === 'PersistentVolumeClaim') commands.push([`kubectl delete pvc ${at}`, null]);
-    if (n.kind === 'PersistentVolume') commands.push([`kubectl delete pv ${n.name}`, null]);
-    if (n.kind === 'PersistentVolume' && typeof n.attrs.image === 'string')
-      commands.push([`rbd rm ${n.attrs.image}`, null]);
-    if (n.kind === 'PersistentVolume')
-      commands.push([
-        `kubectl patch pv ${n.name} -p '{"spec":{"persistentVolumeReclaimPolicy":"Delete"}}'`,
-        null,
-      ]);
-    if (n.kind === 'CephBlockPool')
-      commands.push([`ceph osd pool delete ${n.name} ${n.name} --yes-i-really-really-mean-it`, null]);
-    if (n.kind === 'Namespace' || n.kind === 'CephCluster')
-      commands.push([`kubectl delete namespace ${n.namespace || n.name}`, null]);
-  }
-  for (const w of full.workloads) {
-    const at = `-n ${w.node.namespace} ${w.node.name}`;
-    commands.push([`kubectl delete ${w.node.kind.toLowerCase()} ${at}`, null]);
-    commands.push([`kubectl scale ${w.node.kind.toLowerCase()} ${at} --replicas=0`, null]);
-    commands.push([`helm uninstall ${w.node.name} -n ${w.node.namespace}`, null]);
-  }
-  return commands;
 }
 
 function decide(a: Analysis, command: string, node: string | null) {
@@ -262,29 +233,58 @@ test('every blast fixture cluster answers the same through its saved context: ev
 // `inventory` makes the file from the graph and analysis in memory, not by reading graph.json back.
 test('the context made from memory at inventory is the bytes made from graph.json read back, drills or none', async () => {
   let compared = 0;
+  let reused = 0;
   for await (const { name, graph, text } of blastFixtureInventories()) {
     const { config, takenAt } = readSavedInventory(text, 'graph.json');
     const analysis = analyze(graph, { config, now: takenAt });
-    const written = { graph, analysis, drills: 0, graphBytes: Buffer.byteLength(text) };
-    assert.equal(
-      guardContextTextOf(text, written, VERSION, sha256),
-      guardContextText(text, VERSION, sha256),
-      name,
+    // The failure domains' blasts as the inventory computes them for its pages: reused, same bytes.
+    const domainBlasts = knownTargets(analysis, FAILURE_DOMAIN_TYPES).map((target) => ({
+      target,
+      result: blastRadius(analysis, target),
+    }));
+    const written = { graph, analysis, drills: 0, graphBytes: Buffer.byteLength(text), domainBlasts };
+    const expected = guardContextText(text, VERSION, sha256);
+    assert.equal(guardContextTextOf(text, written, VERSION, sha256), expected, name);
+    // They are used: one changed changes the file.
+    const saved = new Set(
+      savedRuns(guardInventoryTable(analysis))
+        .filter((run) => !run.outage)
+        .map((run) => run.targets[0]),
     );
+    const first = domainBlasts.findIndex((d) => saved.has(d.target.text) && d.result.impacts.length > 0);
+    if (first >= 0) {
+      const changed = domainBlasts.map((d, i) =>
+        i === first ? { ...d, result: { ...d.result, impacts: [] } } : d,
+      );
+      assert.notEqual(
+        guardContextTextOf(text, { ...written, domainBlasts: changed }, VERSION, sha256),
+        expected,
+        `${name}: the inventory's blasts are the ones saved`,
+      );
+      reused++;
+    }
     compared++;
   }
   assert.ok(compared > 5, `compared ${compared} fixtures`);
+  assert.ok(reused > 3, `${reused} fixtures' saved answers came from the inventory's blasts`);
   // The sample with a recorded drill: the inventory's analysis counts it, the guard's does not.
   const drill = await readDrillFile(join(REPO, 'tests', 'fixtures', 'drills', 'pg-main.json'));
   const sample = await loadCluster(await readOffline([join(REPO, 'src', 'sample', 'cluster')]));
-  const { inventory, analysis } = await inventoryAndAnalysis(sample, {
+  const { inventory, analysis, domainBlasts } = await inventoryAndAnalysis(sample, {
     cluster: 'sample-homelab',
     now: NOW,
     drills: [{ file: 'pg-main.json', drill }],
   });
   assert.ok(analysis.restores.size > 0 || analysis.ignoredDrills.length > 0, 'the drill counts');
   const text = savedInventoryText(inventory, VERSION);
-  const written = { graph: inventory.graph, analysis, drills: 1, graphBytes: Buffer.byteLength(text) };
+  // Its blasts counted the drill too: not reused.
+  const written = {
+    graph: inventory.graph,
+    analysis,
+    drills: 1,
+    graphBytes: Buffer.byteLength(text),
+    domainBlasts,
+  };
   const expected = guardContextText(text, VERSION, sha256);
   assert.equal(guardContextTextOf(text, written, VERSION, sha256), expected);
   assert.notEqual(
@@ -294,14 +294,40 @@ test('the context made from memory at inventory is the bytes made from graph.jso
   );
 });
 
+/** A context file's sections by name, as its stamp lists them. */
+function sectionsOf(file: string): { stamp: Record<string, unknown>; texts: Map<string, string> } {
+  const bytes = Buffer.from(file);
+  const newline = bytes.indexOf(0x0a);
+  const stamp = JSON.parse(bytes.subarray(0, newline).toString()) as Record<string, unknown>;
+  const texts = new Map<string, string>();
+  let at = newline + 1;
+  for (const { name, bytes: size } of stamp.sections as { name: string; bytes: number }[]) {
+    texts.set(name, bytes.subarray(at, at + size).toString());
+    at += size;
+  }
+  return { stamp, texts };
+}
+
+/** A context file made of `texts` with a stamp that matches them (sizes and checksums). */
+function assembled(stamp: Record<string, unknown>, texts: ReadonlyMap<string, string>): string {
+  const sections = [...texts].map(([name, text]) => ({
+    name,
+    bytes: Buffer.byteLength(text),
+    sha256: sha256(text),
+  }));
+  return `${JSON.stringify({ ...stamp, sections })}\n${[...texts.values()].join('')}`;
+}
+
 test('a context for other bytes, another tierbook or format, or an edited body is not used, with why', () => {
   const text = readFileSync(join(REPO, 'content', 'graph.json'), 'utf8');
   const file = guardContextText(text, VERSION, sha256);
   const expected = { ...graphFacts(text), tierbook: VERSION, now: NOW };
   const newline = file.indexOf('\n');
-  const stamp = JSON.parse(file.slice(0, newline)) as Record<string, unknown>;
+  const { stamp, texts } = sectionsOf(file);
   const restamped = (change: Record<string, unknown>) =>
     `${JSON.stringify({ ...stamp, ...change })}${file.slice(newline)}`;
+  // Sections that match their checksums, one of them replaced.
+  const withSection = (name: string, body: string) => assembled(stamp, new Map([...texts, [name, body]]));
   const cases: [string, string | Uint8Array, typeof expected, RegExp][] = [
     [
       'graph.json edited',
@@ -316,44 +342,55 @@ test('a context for other bytes, another tierbook or format, or an edited body i
       /graph\.json changed/,
     ],
     ['another tierbook', file, { ...expected, tierbook: `${VERSION}-other` }, /made by tierbook/],
-    ['an older format', restamped({ format: 1 }), expected, /format 1/],
+    ['an older format', restamped({ format: 4 }), expected, /format 4/],
     ['a newer format', restamped({ format: 99 }), expected, /format 99/],
-    ['a body edited', file.replace('"tier":', '"tiers":'), expected, /checksum/],
-    ['a body cut short', file.slice(0, file.length - 100), expected, /checksum/],
+    [
+      'its context edited',
+      file.replace('"placements"', '"placementz"'),
+      expected,
+      /context does not match its checksum/,
+    ],
+    [
+      'its head edited',
+      file.replace('"holdsCoreKind":true', '"holdsCoreKind":null'),
+      expected,
+      /head does not match/,
+    ],
+    ['cut short', file.slice(0, file.length - 100), expected, /add up to/],
     ['no stamp', file.slice(newline + 1).replaceAll('\n', ' '), expected, /stamp|read/],
-    ['a stamp missing a field', restamped({ body: undefined }), expected, /does not read/],
+    ['a stamp missing a field', restamped({ sections: undefined }), expected, /does not read/],
+    [
+      'sections in another order',
+      assembled(stamp, new Map([...texts].reverse())),
+      expected,
+      /sections are not/,
+    ],
     ['not JSON', 'garbage\n{', expected, /does not read/],
     ['empty', '', expected, /no stamp/],
-    // A body that matches its checksum but is not a context: still not an answer.
+    // A context that matches its checksum but is not a context: still not an answer.
     [
-      'a checksummed body of the wrong shape',
-      `${JSON.stringify({ ...stamp, body: sha256('{"nodes":3}\n') })}\n{"nodes":3}\n`,
+      'a checksummed context of the wrong shape',
+      withSection('context', '{"nodes":3}\n'),
       expected,
       /does not read/,
     ],
     // Checksummed, but its strings and numbers point outside (or to no) value table.
-    ...(
-      [
-        [
-          'a checksummed body pointing outside its value table',
-          '{"values":["a"],"leftOut":[1]}\n',
-          /no value 1/,
-        ],
-        ['a checksummed body without a value table', '{"leftOut":[0]}\n', /no value table/],
-      ] as [string, string, RegExp][]
-    ).map(([name, body, why]: [string, string, RegExp]): [string, string, typeof expected, RegExp] => [
-      name,
-      `${JSON.stringify({ ...stamp, body: sha256(body) })}\n${body}`,
+    [
+      'a checksummed context pointing outside its value table',
+      withSection('context', '{"values":["a"],"workloads":[1]}\n'),
       expected,
-      why,
-    ]),
+      /no value 1/,
+    ],
+    [
+      'a checksummed context without a value table',
+      withSection('context', '{"workloads":[0]}\n'),
+      expected,
+      /no value table/,
+    ],
     // Checksummed, but made from an inventory that holds nothing: the full path refuses it.
     [
       'an inventory holding no core kind',
-      (() => {
-        const body = file.slice(newline + 1).replace('"holdsCoreKind": true', '"holdsCoreKind": false');
-        return `${JSON.stringify({ ...stamp, body: sha256(body) })}\n${body}`;
-      })(),
+      withSection('head', (texts.get('head') ?? '').replace('"holdsCoreKind":true', '"holdsCoreKind":false')),
       expected,
       /no core kind/,
     ],
@@ -426,7 +463,9 @@ test('as a process: the same exit code and JSON with the saved context, without 
   for (const [name, text] of [
     ['truncated', kept.slice(0, kept.length / 2)],
     ['garbage', '\u0000\u0001not a context'],
-    ['a tier edited', kept.replaceAll('"tier":0', '"tier":4')],
+    // In sections the purge reads: the OSDs (the command's target), and its saved answer.
+    ['an OSD edited', kept.replace('"name":"3"', '"name":"33"')],
+    ['an answer edited', kept.replace(/^\[\[/m, '[[ ')],
   ] as const) {
     await writeFile(contextFile, text);
     const run = guard(dir, ...purge);

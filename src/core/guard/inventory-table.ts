@@ -197,3 +197,8 @@ export function guardInventoryTable(analysis: Analysis): GuardInventoryTable {
   }
   return table;
 }
+
+/** An OSD's blast target: `osd/3`, or `osd/rook-ceph/3` when OSDs of several clusters are read. */
+export function osdTarget(osd: Pick<OsdRow, 'namespace' | 'name'>, qualify: boolean): string {
+  return qualify ? `osd/${osd.namespace}/${osd.name}` : `osd/${osd.name}`;
+}

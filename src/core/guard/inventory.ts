@@ -4,6 +4,7 @@ import {
   type GuardInventoryTable,
   guardInventoryTable,
   type LazyInventoryTable,
+  osdTarget,
   type WorkloadMatch,
 } from './inventory-table.ts';
 
@@ -80,7 +81,7 @@ export function guardInventoryOf(table: LazyInventoryTable): GuardInventory {
       const osd = found[0];
       if (!osd || found.length > 1) return null;
       return {
-        target: qualify ? `osd/${osd.namespace}/${osd.name}` : `osd/${osd.name}`,
+        target: osdTarget(osd, qualify),
         node: osd.node,
         disks: osd.disks,
       };

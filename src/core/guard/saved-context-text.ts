@@ -1,19 +1,30 @@
 import { analyze } from '../analysis/analyze.ts';
+import { blastRadius } from '../analysis/blast/blast-radius.ts';
 import { blastContext } from '../analysis/blast/context.ts';
+import type { BlastResult } from '../analysis/blast/model.ts';
+import { resolveTarget } from '../analysis/blast/targets.ts';
 import type { Analysis } from '../analysis/model.ts';
+import { restoreTime } from '../analysis/restores/evidence.ts';
 import type { Placement } from '../graph/backends/placement.ts';
 import { leftOutWarnings } from '../graph/left-out.ts';
 import type { Graph, GraphNode } from '../graph/model.ts';
 import { readSavedHead, readSavedInventory } from '../graph/read-saved-inventory.ts';
 import type { SavedInventory } from '../graph/saved-inventory.ts';
+import type { DomainBlast } from '../inventory/storage-entries.ts';
 import { graphHoldsCoreKind } from '../sources/nothing-read.ts';
+import { type GuardInventoryTable, guardInventoryTable } from './inventory-table.ts';
+import { answerSections, savedRuns } from './saved-answers.ts';
 import {
+  CONTEXT_SECTIONS,
+  type ContextHead,
+  type ContextSection,
   type Digest,
   GUARD_CONTEXT_FORMAT,
-  type GuardContextBody,
-  type SavedClaim,
+  utf8Length,
 } from './saved-context.ts';
+import type { GuardContextBody, SavedClaim } from './saved-context-body.ts';
 import { guardGraph } from './saved-graph.ts';
+import type { BlastRun } from './weigh.ts';
 
 /**
  * The file's text for a graph.json's exact text, made as the guard would make its analysis
@@ -38,7 +49,14 @@ export function guardContextText(graphText: string, tierbook: string, digest: Di
  */
 export function guardContextTextOf(
   graphText: string,
-  written: { graph: Graph; analysis: Analysis; drills: number; graphBytes: number },
+  written: {
+    graph: Graph;
+    analysis: Analysis;
+    drills: number;
+    graphBytes: number;
+    /** The failure domains' blasts the inventory computed on `analysis` (reused when no drill counts). */
+    domainBlasts?: readonly DomainBlast[];
+  },
   tierbook: string,
   digest: Digest,
 ): string {
@@ -48,7 +66,14 @@ export function guardContextTextOf(
       ? analyze(written.graph, { config: head.config, now: head.takenAt })
       : written.analysis;
   return contextText(
-    { graphText, head, graph: written.graph, analysis, graphBytes: written.graphBytes },
+    {
+      graphText,
+      head,
+      graph: written.graph,
+      analysis,
+      graphBytes: written.graphBytes,
+      ...(written.drills === 0 && written.domainBlasts ? { domainBlasts: written.domainBlasts } : {}),
+    },
     tierbook,
     digest,
   );
@@ -61,6 +86,7 @@ function contextText(
     graph: Graph;
     analysis: Analysis;
     graphBytes?: number;
+    domainBlasts?: readonly DomainBlast[];
   },
   tierbook: string,
   digest: Digest,
@@ -100,9 +126,6 @@ function contextText(
     return { ...storage, placement: at };
   });
   const sections: [keyof GuardContextBody, string][] = [
-    ['saved', json(head)],
-    ['holdsCoreKind', json(graphHoldsCoreKind(graph.nodes))],
-    ['leftOut', lines(leftOutWarnings(graph))],
     // Each with its id, though it is nearly always its group, kind, namespace and name: most
     // ids are in the value table anyway (a workload's, a claim's, a volume's), and a node
     // read with the very string the rest of the body names it by is found without building,
@@ -130,14 +153,86 @@ function contextText(
   // Last, once every section has put its values in.
   sections.push(['values', lines(values, (v) => JSON.stringify(v))]);
   const body = `{\n${sections.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(',\n')}\n}\n`;
+  const contextHead: ContextHead = {
+    saved: head,
+    holdsCoreKind: graphHoldsCoreKind(graph.nodes),
+    leftOut: leftOutWarnings(graph),
+  };
+  const table = guardInventoryTable(analysis);
+  const answers = answerSections(
+    answered(analysis, table, from.domainBlasts ?? []),
+    (workload) => analysis.tiers.get(workload)?.reason ?? '',
+    (workload, evidence) => {
+      const found = analysis.restores.get(workload)?.find((e) => e.id === evidence);
+      return found ? restoreTime(found) : null;
+    },
+    digest,
+  );
+  const texts: Record<ContextSection, string> = {
+    head: `${JSON.stringify(contextHead)}\n`,
+    'inventory.osds': rowsText(table.osds),
+    'inventory.disks': rowsText(table.disks),
+    'inventory.pools': rowsText(table.pools),
+    'inventory.nodes': rowsText(table.nodes),
+    'inventory.claims': rowsText(table.claims),
+    'inventory.volumes': rowsText(table.volumes),
+    'inventory.workloads': rowsText(table.workloads),
+    'answers.index': answers.index,
+    'answers.values': answers.values,
+    'answers.workloads': answers.workloads,
+    'answers.backups': answers.backups,
+    answers: answers.answers,
+    context: body,
+  };
   const stamp = {
     format: GUARD_CONTEXT_FORMAT,
     tierbook,
     graph: digest(graphText),
     graphBytes: from.graphBytes ?? new TextEncoder().encode(graphText).length,
-    body: digest(body),
+    sections: CONTEXT_SECTIONS.map((name) => ({
+      name,
+      bytes: utf8Length(texts[name]),
+      sha256: digest(texts[name]),
+    })),
   };
-  return `${JSON.stringify(stamp)}\n${body}`;
+  return `${JSON.stringify(stamp)}\n${CONTEXT_SECTIONS.map((name) => texts[name]).join('')}`;
+}
+
+/** A table section: a row a line. */
+function rowsText(rows: readonly unknown[]): string {
+  return rows.length === 0 ? '[]\n' : `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
+}
+
+/**
+ * The blast of each run saved (savedRuns), as the guard would compute it on this analysis; a
+ * target the blast cannot resolve is left out (the guard then computes it, and says why). A
+ * failure domain the inventory weighed already on this same analysis (`known`, lost, not an
+ * outage) is taken as it is when its text resolves to the same graph nodes.
+ */
+function answered(
+  analysis: Analysis,
+  table: GuardInventoryTable,
+  known: readonly DomainBlast[],
+): { run: BlastRun; result: BlastResult }[] {
+  const byText = new Map(known.map((d) => [d.target.text, d]));
+  const out: { run: BlastRun; result: BlastResult }[] = [];
+  for (const run of savedRuns(table)) {
+    try {
+      const [text] = run.targets;
+      const domain = !run.outage && text !== undefined ? byText.get(text) : undefined;
+      const same =
+        domain !== undefined &&
+        text !== undefined &&
+        resolveTarget(analysis, text).nodes.join('\n') === domain.target.nodes.join('\n');
+      out.push({
+        run,
+        result: same ? domain.result : blastRadius(analysis, run.targets, { outage: run.outage }),
+      });
+    } catch {
+      // Not saved: the decision computes it from the context and meets the same error.
+    }
+  }
+  return out;
 }
 
 /**

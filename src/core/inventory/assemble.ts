@@ -39,12 +39,24 @@ export function assembleInventory(
   analysis: Analysis,
   options: AssembleOptions,
 ): Inventory {
+  return assembled(cluster, analysis, options).inventory;
+}
+
+/**
+ * assembleInventory's inventory, with each failure domain's blast radius it was made from
+ * (`inventory` saves them for the guard rather than computing them again: guard-context.json).
+ */
+export function assembled(
+  cluster: LoadedCluster,
+  analysis: Analysis,
+  options: AssembleOptions,
+): { inventory: Inventory; domainBlasts: readonly DomainBlast[] } {
   const findings = findingsOf(analysis);
   const ctx = pageContext(analysis, findings, cluster.graph.dangling);
   const pages = pageEntries(ctx, cluster.graph);
   const runbooks = boundRunbooks(cluster, analysis, pages.domains, options);
   attachRunbooks(runbooks, [...pages.workloads, ...pages.storage]);
-  return {
+  const inventory: Inventory = {
     cluster: options.cluster,
     takenAt: options.now,
     config: analysis.config,
@@ -58,6 +70,7 @@ export function assembleInventory(
     ignoredDrills: [...analysis.ignoredDrills],
     runbooks,
   };
+  return { inventory, domainBlasts: pages.domains };
 }
 
 /** Every finding, most severe first; accepted ones stay, marked with who accepted them and why. */

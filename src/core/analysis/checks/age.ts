@@ -7,3 +7,10 @@ export function formatAge(seconds: number): string {
   if (hours > 0) return minutes % 60 > 0 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
   return `${minutes} min`;
 }
+
+/** Whole seconds from `at` to `now`; null when there is no time or one is unreadable. */
+export function ageSecondsAt(at: string | null, now: string): number | null {
+  if (!at) return null;
+  const age = Date.parse(now) - Date.parse(at);
+  return Number.isNaN(age) ? null : Math.floor(age / 1000);
+}

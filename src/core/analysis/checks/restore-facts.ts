@@ -2,7 +2,7 @@ import { qualifiedName } from '../../graph/ids.ts';
 import type { Analysis } from '../model.ts';
 import { restoreTime } from '../restores/evidence.ts';
 import type { RestoreEvidence } from '../restores/model.ts';
-import { formatAge } from './age.ts';
+import { ageSecondsAt, formatAge } from './age.ts';
 
 /**
  * "velero restore velero/wiki-drill from Backup velero/daily-… finished 2026-11-10T09:23:30Z,
@@ -32,8 +32,5 @@ export function restorePlace(
 
 /** Seconds from a restore's time to `now`; null when it has none or a time is unreadable. */
 export function restoreAgeSeconds(evidence: RestoreEvidence, now: string): number | null {
-  const at = restoreTime(evidence);
-  if (!at) return null;
-  const age = Date.parse(now) - Date.parse(at);
-  return Number.isNaN(age) ? null : Math.floor(age / 1000);
+  return ageSecondsAt(restoreTime(evidence), now);
 }

@@ -4,8 +4,9 @@
  * start) and `tierbook --help` (tierbook's own start); medians of 7, the processes taking turns,
  * wall time and the CPU each spent (a shared machine stretches the first far more). A harmless command is answered without
  * reading the inventory; a destructive one reads it, from a committed inventory (`--content`,
- * its graph.json and guard-context.json, written here as `inventory` would; and the same without
- * guard-context.json) and from a `--from` dump, and computes the blast radius. The in-process part (recognise + blast, the inventory already analysed) is
+ * its graph.json and guard-context.json, written here as `inventory` would: an OSD's purge read
+ * from the answers saved there, a claim's deletion computed on the analysis saved there; and the
+ * same without guard-context.json) and from a `--from` dump, and computes the blast radius. The in-process part (recognise + blast, the inventory already analysed) is
  * measured too. Target: a decision within 300 ms. `npm run bench -- guard`.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -31,6 +32,8 @@ const NOW = '2026-11-24T06:00:00Z';
 // first TypeScript module (scripts/tierbook.ts as the entry strips its own imports every run).
 const CLI = join(import.meta.dirname, '..', 'bin', 'tierbook.js');
 const PURGE = 'ceph osd purge 0 --yes-i-really-mean-it';
+// A claim's deletion: no answer saved for it, so its blast is computed on the saved analysis.
+const CLAIM = 'kubectl delete pvc -n team-000 db-0-2';
 
 const ROUNDS = 7;
 
@@ -74,14 +77,23 @@ try {
   });
 
   // Taking turns, so a machine that slows down or speeds up colours each alike.
-  const [nodeStart, help, harmless, fromContent, fromGraph, destructive] = processes([
+  const [nodeStart, help, harmless, fromContent, claim, fromGraph, destructive] = processes([
     ['-e', '0'],
     [CLI, '--help'],
     [CLI, 'guard', '--from', dump, '--', 'kubectl', 'get', 'pods', '-A'],
     [CLI, 'guard', '--content', content, '--now', NOW, '--', PURGE],
+    [CLI, 'guard', '--content', content, '--now', NOW, '--', CLAIM],
     [CLI, 'guard', '--content', bare, '--now', NOW, '--', PURGE],
     [CLI, 'guard', '--from', dump, '--now', NOW, '--', PURGE],
-  ]) as [ProcessTime[], ProcessTime[], ProcessTime[], ProcessTime[], ProcessTime[], ProcessTime[]];
+  ]) as [
+    ProcessTime[],
+    ProcessTime[],
+    ProcessTime[],
+    ProcessTime[],
+    ProcessTime[],
+    ProcessTime[],
+    ProcessTime[],
+  ];
   const wall = (t: ProcessTime[]) => median(t.map((x) => x.wall));
   const cpu = (t: ProcessTime[]) => median(t.map((x) => x.cpu ?? Number.NaN));
   const say = (label: string, t: ProcessTime[]) =>
@@ -94,7 +106,8 @@ try {
   say('baseline: node -e 0', nodeStart);
   say('baseline: tierbook --help', help);
   say('guard, harmless (kubectl get pods -A; no read)', harmless);
-  say(`guard --content, destructive, saved analysis`, fromContent);
+  say('guard --content, destructive, its saved answer', fromContent);
+  say('guard --content, a claim: blast on the saved analysis', claim);
   say(`guard --content, destructive, graph.json analysed`, fromGraph);
   say(`guard --from dump, destructive (${PURGE.split(' --')[0]})`, destructive);
   process.stdout.write(
@@ -102,7 +115,7 @@ try {
   );
   const met = (t: ProcessTime[]) => (wall(t) <= 300 ? 'met' : 'NOT met');
   process.stdout.write(
-    `\ntarget 300 ms wall for a decision: harmless ${met(harmless)}, destructive from --content ${met(fromContent)} (CPU ${cpu(fromContent) <= 300 ? 'within' : 'over'} 300 ms), from a dump ${met(destructive)}\n`,
+    `\ntarget 300 ms wall for a decision: harmless ${met(harmless)}, destructive from --content ${met(fromContent)} (CPU ${cpu(fromContent) <= 300 ? 'within' : 'over'} 300 ms), a claim from --content ${met(claim)}, from a dump ${met(destructive)}\n`,
   );
 } finally {
   await rm(work, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { parseId } from '../../graph/ids.ts';
 import { compare } from '../../order.ts';
 import type { Analysis } from '../model.ts';
+import type { Tier } from '../tiers/model.ts';
 import { type BlastState, backupSurvival } from './backups.ts';
 import { type BlastContext, blastContext } from './context.ts';
 import { dependentEffects } from './dependents.ts';
@@ -52,16 +53,18 @@ export function blastRadius(
     return poolEffects.get(pool) ?? null;
   };
   const volumeEffects = new Map<string, Effect | null>();
+  const volumeInputs = { losses, outage, poolEffect: pools, assume };
+  const modelledClaims = modelledOf(context);
   const volumes = (claim: string): Effect | null => {
-    if (!volumeEffects.has(claim)) {
-      const storage = context.claims.get(claim);
-      const effect = storage ? volumeEffect(storage, { losses, outage, poolEffect: pools, assume }) : null;
-      // A claim modelled from a spec (manifests only) is an assumption the answer rests on.
-      const modelled = index.node(claim)?.attrs.modelled;
-      if (effect && typeof modelled === 'string') assume(modelled);
-      volumeEffects.set(claim, effect);
-    }
-    return volumeEffects.get(claim) ?? null;
+    const known = volumeEffects.get(claim);
+    if (known !== undefined) return known;
+    const storage = context.claims.get(claim);
+    const effect = storage ? volumeEffect(storage, volumeInputs) : null;
+    // A claim modelled from a spec (manifests only) is an assumption the answer rests on.
+    const modelled = effect ? modelledClaims.get(claim) : undefined;
+    if (modelled !== undefined) assume(modelled);
+    volumeEffects.set(claim, effect);
+    return effect;
   };
   const lostOsdsOf = new Map<string, string[]>();
   for (const osd of losses.osds.keys()) {
@@ -88,7 +91,9 @@ export function blastRadius(
     });
     if (effect) direct.set(workload.id, effect);
   }
-  const final = new Map(direct);
+  // The dependents are found from the direct effects first; then each is merged into the same
+  // map (its own direct effect read before it is replaced), in the order a copy would have.
+  const final = direct;
   for (const [id, effect] of dependentEffects(context, direct)) {
     const own = direct.get(id);
     const chosen = worse(own ?? null, effect) as Effect;
@@ -106,18 +111,22 @@ export function blastRadius(
   const { reasons, refs } = keptFor(context);
   const impacts: WorkloadImpact[] = [];
   for (const [id, effect] of final) {
-    const workload = analysis.workloadById.get(id);
-    if (!workload) continue;
-    let ref = refs.get(id);
-    if (!ref) {
-      const { group, kind, namespace, name } = parseId(id);
-      ref = { apiVersion: workload.node.apiVersion ?? (group ? `${group}/v1` : 'v1'), kind, namespace, name };
-      refs.set(id, ref);
+    let known = refs.get(id);
+    if (known === undefined) {
+      const workload = analysis.workloadById.get(id);
+      if (workload) {
+        const { group, kind, namespace, name } = parseId(id);
+        const apiVersion = workload.node.apiVersion ?? (group ? `${group}/v1` : 'v1');
+        known = { ref: { apiVersion, kind, namespace, name }, tier: analysis.tiers.get(id)?.tier ?? 4 };
+      } else known = null;
+      refs.set(id, known);
     }
+    if (known === null) continue;
+    const { ref } = known;
     impacts.push({
       id,
       workload: { ...ref },
-      tier: analysis.tiers.get(id)?.tier ?? 4,
+      tier: known.tier,
       impact: effect.impact,
       why: effect.why.map((line) => kept(reasons, line)),
       backups: backupSurvival(context, id, state),
@@ -140,14 +149,35 @@ export function blastRadius(
 }
 
 /**
+ * The claims of a blast context modelled from a spec (manifests only), with the assumption
+ * each states (the claim node's `modelled`): read from the graph once per context, not once per
+ * claim per query, where it was a tenth of every failure domain's blast.
+ */
+const modelledClaims = new WeakMap<BlastContext, Map<string, string>>();
+
+function modelledOf(context: BlastContext): Map<string, string> {
+  let found = modelledClaims.get(context);
+  if (!found) {
+    found = new Map();
+    for (const claim of context.claims.keys()) {
+      const modelled = context.index.node(claim)?.attrs.modelled;
+      if (typeof modelled === 'string') found.set(claim, modelled);
+    }
+    modelledClaims.set(context, found);
+  }
+  return found;
+}
+
+/**
  * What the answers of one blast context share: one string per distinct reason (the same
  * reasons recur in every domain of an inventory: 507,363 lines, 17,521 different, at 10,000
  * pods, each otherwise a string of its own kept as long as the answer) and each workload's
- * reference parts. Equal text, so the same answer.
+ * reference parts and tier (one lookup per impact). Equal text, so the same answer.
  */
 interface Kept {
   reasons: Map<string, string>;
-  refs: Map<string, ObjectRef>;
+  /** Workload id → its reference parts and tier; null for an id that is no workload. */
+  refs: Map<string, { ref: ObjectRef; tier: Tier } | null>;
 }
 
 const shared = new WeakMap<BlastContext, Kept>();

@@ -21,10 +21,10 @@ export interface VolumeInputs {
 export function volumeEffect(storage: ClaimStorage, inputs: VolumeInputs): Effect | null {
   const { losses } = inputs;
   const { placement } = storage;
-  const claim = `PVC ${qualifiedName(storage.claim)}`;
   const direct = losses.claims.get(storage.claim);
   if (direct) return lost(inputs, [direct]);
   if (unknownAndLost(storage, losses)) {
+    const claim = claimLabel(storage);
     inputs.assume(
       `${claim}: ${storage.unknownPlacement}; where its data lives is unknown, assumed worst case: on what is lost`,
     );
@@ -33,19 +33,19 @@ export function volumeEffect(storage: ClaimStorage, inputs: VolumeInputs): Effec
   switch (placement.type) {
     case 'pools': {
       let effect: Effect | null = null;
-      for (const pool of placement.pools) {
-        const poolEffect = inputs.poolEffect(pool);
+      for (let i = 0; i < placement.pools.length; i++) {
+        const poolEffect = inputs.poolEffect(placement.pools[i] as string);
         if (poolEffect)
           effect = worse(effect, {
             impact: poolEffect.impact,
-            why: [...poolEffect.why, `${claim} is ${placement.words} in pool ${qualifiedName(pool)}`],
+            why: [...poolEffect.why, inPoolLine(storage, i)],
           });
       }
       if (effect) for (const line of placement.assumptions) inputs.assume(line);
       return effect;
     }
     case 'nodes':
-      return nodesEffect(placement, claim, inputs);
+      return nodesEffect(placement, claimLabel(storage), inputs);
     case 'outside': {
       const infrastructure = losses.nodes.size + losses.osds.size + losses.disks.size + losses.pools.size;
       if (infrastructure > 0) for (const line of placement.assumptions) inputs.assume(line);
@@ -90,6 +90,39 @@ function nodesEffect(placement: NodePlacement, claim: string, inputs: VolumeInpu
       `${claim} is ${words} kept on ${copies} distinct nodes: at most ${gone === 1 ? 'one of them is' : `${gone} of them are`} ${where}`,
     ],
   };
+}
+
+/**
+ * `PVC namespace/name`, and each `… is WORDS in pool P` line, made once per claim's storage
+ * facts rather than again in every query that reaches the claim (every failure domain of an
+ * inventory): the same text, one string, so the answers' reasons are the same string too.
+ */
+const labels = new WeakMap<ClaimStorage, { claim: string; inPool: (string | undefined)[] }>();
+
+function labelsOf(storage: ClaimStorage): { claim: string; inPool: (string | undefined)[] } {
+  let found = labels.get(storage);
+  if (!found) {
+    found = { claim: `PVC ${qualifiedName(storage.claim)}`, inPool: [] };
+    labels.set(storage, found);
+  }
+  return found;
+}
+
+function claimLabel(storage: ClaimStorage): string {
+  return labelsOf(storage).claim;
+}
+
+/** `${claim} is ${words} in pool ${pool}` for the claim's i-th pool (placement type 'pools'). */
+function inPoolLine(storage: ClaimStorage, i: number): string {
+  const found = labelsOf(storage);
+  let line = found.inPool[i];
+  if (line === undefined) {
+    const placement = storage.placement as Extract<ClaimStorage['placement'], { type: 'pools' }>;
+    line = `${found.claim} is ${placement.words} in pool ${qualifiedName(placement.pools[i] as string)}`;
+    line.charCodeAt(0);
+    found.inPool[i] = line;
+  }
+  return line;
 }
 
 function plural(unit: string): string {

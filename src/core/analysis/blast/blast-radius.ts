@@ -3,7 +3,7 @@ import { compare } from '../../order.ts';
 import type { Analysis } from '../model.ts';
 import type { Tier } from '../tiers/model.ts';
 import { type BlastState, backupSurvival } from './backups.ts';
-import { type BlastContext, blastContext } from './context.ts';
+import { type BlastContext, blastContext, type ClaimStorage } from './context.ts';
 import { dependentEffects } from './dependents.ts';
 import { type Effect, rank, worse } from './effect.ts';
 import { lossesOf } from './losses.ts';
@@ -11,7 +11,7 @@ import type { BlastResult, ObjectRef, Target, WorkloadImpact } from './model.ts'
 import { poolEffect } from './pools.ts';
 import { reachedWorkloads, reachIndex } from './reach.ts';
 import { resolveTarget } from './targets.ts';
-import { volumeEffect } from './volumes.ts';
+import { type ClaimLabels, claimLabels, volumeEffect } from './volumes.ts';
 import { workloadEffect } from './workload-effect.ts';
 
 export interface BlastOptions {
@@ -54,15 +54,18 @@ export function blastRadius(
   };
   const volumeEffects = new Map<string, Effect | null>();
   const volumeInputs = { losses, outage, poolEffect: pools, assume };
-  const modelledClaims = modelledOf(context);
+  const facts = claimFactsOf(context);
   const volumes = (claim: string): Effect | null => {
     const known = volumeEffects.get(claim);
     if (known !== undefined) return known;
-    const storage = context.claims.get(claim);
-    const effect = storage ? volumeEffect(storage, volumeInputs) : null;
+    let fact = facts.get(claim);
+    if (fact === undefined) {
+      fact = claimFact(context, claim);
+      facts.set(claim, fact);
+    }
+    const effect = fact ? volumeEffect(fact.storage, volumeInputs, fact.labels) : null;
     // A claim modelled from a spec (manifests only) is an assumption the answer rests on.
-    const modelled = effect ? modelledClaims.get(claim) : undefined;
-    if (modelled !== undefined) assume(modelled);
+    if (effect && fact?.modelled !== undefined) assume(fact.modelled);
     volumeEffects.set(claim, effect);
     return effect;
   };
@@ -149,23 +152,37 @@ export function blastRadius(
 }
 
 /**
- * The claims of a blast context modelled from a spec (manifests only), with the assumption
- * each states (the claim node's `modelled`): read from the graph once per context, not once per
- * claim per query, where it was a tenth of every failure domain's blast.
+ * What a blast context's queries read of a claim, looked up once per query in one table: its
+ * storage facts, the assumption it states when modelled from a spec (the claim node's
+ * `modelled`, read from the graph once, not once per claim per query, where it was a tenth of
+ * every failure domain's blast), and its labels (volumes.ts); null for a claim with no storage.
  */
-const modelledClaims = new WeakMap<BlastContext, Map<string, string>>();
+interface ClaimFact {
+  storage: ClaimStorage;
+  modelled: string | undefined;
+  labels: ClaimLabels;
+}
 
-function modelledOf(context: BlastContext): Map<string, string> {
-  let found = modelledClaims.get(context);
+const claimFacts = new WeakMap<BlastContext, Map<string, ClaimFact | null>>();
+
+function claimFactsOf(context: BlastContext): Map<string, ClaimFact | null> {
+  let found = claimFacts.get(context);
   if (!found) {
     found = new Map();
-    for (const claim of context.claims.keys()) {
-      const modelled = context.index.node(claim)?.attrs.modelled;
-      if (typeof modelled === 'string') found.set(claim, modelled);
-    }
-    modelledClaims.set(context, found);
+    claimFacts.set(context, found);
   }
   return found;
+}
+
+function claimFact(context: BlastContext, claim: string): ClaimFact | null {
+  const storage = context.claims.get(claim);
+  if (!storage) return null;
+  const modelled = context.index.node(claim)?.attrs.modelled;
+  return {
+    storage,
+    modelled: typeof modelled === 'string' ? modelled : undefined,
+    labels: claimLabels(storage),
+  };
 }
 
 /**

@@ -18,13 +18,17 @@ export interface VolumeInputs {
  * on lost nodes), or outside the cluster's failure domains (only a class or PVC target
  * reaches it). A placement's assumptions are stated whenever the target could touch it.
  */
-export function volumeEffect(storage: ClaimStorage, inputs: VolumeInputs): Effect | null {
+export function volumeEffect(
+  storage: ClaimStorage,
+  inputs: VolumeInputs,
+  labels: ClaimLabels = claimLabels(storage),
+): Effect | null {
   const { losses } = inputs;
   const { placement } = storage;
   const direct = losses.claims.get(storage.claim);
   if (direct) return lost(inputs, [direct]);
   if (unknownAndLost(storage, losses)) {
-    const claim = claimLabel(storage);
+    const claim = labels.claim;
     inputs.assume(
       `${claim}: ${storage.unknownPlacement}; where its data lives is unknown, assumed worst case: on what is lost`,
     );
@@ -38,14 +42,14 @@ export function volumeEffect(storage: ClaimStorage, inputs: VolumeInputs): Effec
         if (poolEffect)
           effect = worse(effect, {
             impact: poolEffect.impact,
-            why: [...poolEffect.why, inPoolLine(storage, i)],
+            why: [...poolEffect.why, inPoolLine(storage, labels, i)],
           });
       }
       if (effect) for (const line of placement.assumptions) inputs.assume(line);
       return effect;
     }
     case 'nodes':
-      return nodesEffect(placement, claimLabel(storage), inputs);
+      return nodesEffect(placement, labels.claim, inputs);
     case 'outside': {
       const infrastructure = losses.nodes.size + losses.osds.size + losses.disks.size + losses.pools.size;
       if (infrastructure > 0) for (const line of placement.assumptions) inputs.assume(line);
@@ -93,34 +97,28 @@ function nodesEffect(placement: NodePlacement, claim: string, inputs: VolumeInpu
 }
 
 /**
- * `PVC namespace/name`, and each `… is WORDS in pool P` line, made once per claim's storage
- * facts rather than again in every query that reaches the claim (every failure domain of an
- * inventory): the same text, one string, so the answers' reasons are the same string too.
+ * `PVC namespace/name`, and each `… is WORDS in pool P` line of a claim: made once per claim
+ * by the caller that keeps them (a blast context keeps them for every query), rather than again
+ * in every query that reaches the claim (every failure domain of an inventory); one string, so
+ * the answers' reasons are the same string too.
  */
-const labels = new WeakMap<ClaimStorage, { claim: string; inPool: (string | undefined)[] }>();
-
-function labelsOf(storage: ClaimStorage): { claim: string; inPool: (string | undefined)[] } {
-  let found = labels.get(storage);
-  if (!found) {
-    found = { claim: `PVC ${qualifiedName(storage.claim)}`, inPool: [] };
-    labels.set(storage, found);
-  }
-  return found;
+export interface ClaimLabels {
+  claim: string;
+  inPool: (string | undefined)[];
 }
 
-function claimLabel(storage: ClaimStorage): string {
-  return labelsOf(storage).claim;
+export function claimLabels(storage: ClaimStorage): ClaimLabels {
+  return { claim: `PVC ${qualifiedName(storage.claim)}`, inPool: [] };
 }
 
 /** `${claim} is ${words} in pool ${pool}` for the claim's i-th pool (placement type 'pools'). */
-function inPoolLine(storage: ClaimStorage, i: number): string {
-  const found = labelsOf(storage);
-  let line = found.inPool[i];
+function inPoolLine(storage: ClaimStorage, labels: ClaimLabels, i: number): string {
+  let line = labels.inPool[i];
   if (line === undefined) {
     const placement = storage.placement as Extract<ClaimStorage['placement'], { type: 'pools' }>;
-    line = `${found.claim} is ${placement.words} in pool ${qualifiedName(placement.pools[i] as string)}`;
+    line = `${labels.claim} is ${placement.words} in pool ${qualifiedName(placement.pools[i] as string)}`;
     line.charCodeAt(0);
-    found.inPool[i] = line;
+    labels.inPool[i] = line;
   }
   return line;
 }

@@ -112,7 +112,8 @@ export function blastRadius(
 
   const state: BlastState = { workloads: final, volumes, pools };
   const { reasons, refs } = keptFor(context);
-  const impacts: WorkloadImpact[] = [];
+  const unsorted: WorkloadImpact[] = [];
+  const orders: number[] = [];
   for (const [id, effect] of final) {
     let known = refs.get(id);
     if (known === undefined) {
@@ -120,13 +121,18 @@ export function blastRadius(
       if (workload) {
         const { group, kind, namespace, name } = parseId(id);
         const apiVersion = workload.node.apiVersion ?? (group ? `${group}/v1` : 'v1');
-        known = { ref: { apiVersion, kind, namespace, name }, tier: analysis.tiers.get(id)?.tier ?? 4 };
+        known = {
+          ref: { apiVersion, kind, namespace, name },
+          tier: analysis.tiers.get(id)?.tier ?? 4,
+          order: nameOrderOf(context, namespace, kind, name),
+        };
       } else known = null;
       refs.set(id, known);
     }
     if (known === null) continue;
     const { ref } = known;
-    impacts.push({
+    orders.push(known.order);
+    unsorted.push({
       id,
       workload: { ...ref },
       tier: known.tier,
@@ -135,14 +141,20 @@ export function blastRadius(
       backups: backupSurvival(context, id, state),
     });
   }
-  impacts.sort(
-    (a, b) =>
-      rank(a.impact) - rank(b.impact) ||
-      a.tier - b.tier ||
-      compare(a.workload.namespace, b.workload.namespace) ||
-      compare(a.workload.kind, b.workload.kind) ||
-      compare(a.workload.name, b.workload.name),
-  );
+  // Worst first, then the strictest tier, then by namespace, kind and name (their rank among the
+  // workloads, equal for equal names, so ties keep the order they came in, as a stable sort of
+  // the names themselves would).
+  const ranks = unsorted.map((impact) => rank(impact.impact));
+  const impacts = unsorted
+    .map((_, i) => i)
+    .sort(
+      (i, j) =>
+        (ranks[i] as number) - (ranks[j] as number) ||
+        (unsorted[i] as WorkloadImpact).tier - (unsorted[j] as WorkloadImpact).tier ||
+        (orders[i] as number) - (orders[j] as number) ||
+        i - j,
+    )
+    .map((i) => unsorted[i] as WorkloadImpact);
   return {
     target: resolved.map((t) => t.text).join(' + '),
     outage,
@@ -193,8 +205,13 @@ function claimFact(context: BlastContext, claim: string): ClaimFact | null {
  */
 interface Kept {
   reasons: Map<string, string>;
-  /** Workload id → its reference parts and tier; null for an id that is no workload. */
-  refs: Map<string, { ref: ObjectRef; tier: Tier } | null>;
+  /**
+   * Workload id → its reference parts, tier and name order (nameOrderOf); null for an id that
+   * is no workload.
+   */
+  refs: Map<string, { ref: ObjectRef; tier: Tier; order: number } | null>;
+  /** `namespace, kind, name` of every workload → its rank in that order (made on first use). */
+  orders?: Map<string, number>;
 }
 
 const shared = new WeakMap<BlastContext, Kept>();
@@ -207,6 +224,37 @@ function keptFor(context: BlastContext): Kept {
     shared.set(context, found);
   }
   return found;
+}
+
+/**
+ * The rank of `namespace, kind, name` among the analysis's workloads in code-unit order (one
+ * number to compare instead of three strings, for each comparison of each answer's sort);
+ * equal names have equal ranks.
+ */
+function nameOrderOf(context: BlastContext, namespace: string, kind: string, name: string): number {
+  const kept = keptFor(context);
+  if (!kept.orders) {
+    const names = new Map<string, string[]>();
+    for (const id of context.analysis.workloadById.keys()) {
+      const parts = parseId(id);
+      names.set(nameKey(parts.namespace, parts.kind, parts.name), [parts.namespace, parts.kind, parts.name]);
+    }
+    const sorted = [...names.values()].sort(
+      (a, b) =>
+        compare(a[0] as string, b[0] as string) ||
+        compare(a[1] as string, b[1] as string) ||
+        compare(a[2] as string, b[2] as string),
+    );
+    kept.orders = new Map(sorted.map((parts, i) => [nameKey(...(parts as [string, string, string])), i]));
+  }
+  const found = kept.orders.get(nameKey(namespace, kind, name));
+  // Every answer's workload is one of the analysis's (its id is a key of workloadById).
+  if (found === undefined) throw new Error(`no name order for ${namespace}/${kind}/${name}: a bug`);
+  return found;
+}
+
+function nameKey(namespace: string, kind: string, name: string): string {
+  return `${namespace}\0${kind}\0${name}`;
 }
 
 function kept(reasons: Map<string, string>, line: string): string {

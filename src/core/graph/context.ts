@@ -27,7 +27,10 @@ export interface EdgeSpec {
 export class BuildContext {
   readonly index: ObjectIndex;
   readonly #nodes = new Map<string, GraphNode>();
-  readonly #edges = new Map<string, GraphEdge>();
+  /** Edges by the node they leave (an edge is its from, type, to and field: the first kept). */
+  readonly #edges = new Map<string, GraphEdge[]>();
+  /** `type, to, field` of the edges leaving a node with many, to find a repeat without a scan. */
+  readonly #manyEdges = new Map<string, Set<string>>();
   readonly #dangling = new Map<string, Dangling>();
 
   constructor(index: ObjectIndex) {
@@ -90,9 +93,25 @@ export class BuildContext {
 
   edge(spec: EdgeSpec): void {
     const source = typeof spec.source === 'string' ? spec.source : idOf(spec.source);
-    const key = `${spec.from}\0${spec.type}\0${spec.to}\0${spec.field}`;
-    if (this.#edges.has(key)) return;
-    this.#edges.set(key, {
+    // Most nodes have a few edges out: a repeat is found by looking at them, without making a
+    // key string for each of the graph's ~100,000 edges; a node with many keeps a set of keys.
+    let list = this.#edges.get(spec.from);
+    if (!list) {
+      list = [];
+      this.#edges.set(spec.from, list);
+    } else if (list.length < MANY_EDGES) {
+      for (const e of list) if (e.to === spec.to && e.type === spec.type && e.field === spec.field) return;
+    } else {
+      let keys = this.#manyEdges.get(spec.from);
+      if (!keys) {
+        keys = new Set(list.map((e) => `${e.type}\0${e.to}\0${e.field}`));
+        this.#manyEdges.set(spec.from, keys);
+      }
+      const key = `${spec.type}\0${spec.to}\0${spec.field}`;
+      if (keys.has(key)) return;
+      keys.add(key);
+    }
+    list.push({
       from: spec.from,
       to: spec.to,
       type: spec.type,
@@ -114,9 +133,11 @@ export class BuildContext {
   toGraph(): Graph {
     const nodes = [...this.#nodes.values()].sort((a, b) => compare(a.id, b.id));
     for (const node of nodes) node.attrs = redactUrlsInJson(sortKeys(node.attrs)) as Record<string, Json>;
-    for (const edge of this.#edges.values()) edge.why = redactUrlsIn(edge.why);
+    const edges: GraphEdge[] = [];
+    for (const list of this.#edges.values()) for (const edge of list) edges.push(edge);
+    for (const edge of edges) edge.why = redactUrlsIn(edge.why);
     for (const d of this.#dangling.values()) d.message = redactUrlsIn(d.message);
-    const edges = [...this.#edges.values()].sort(
+    edges.sort(
       (a, b) =>
         compare(a.from, b.from) ||
         compare(a.type, b.type) ||
@@ -134,6 +155,9 @@ export class BuildContext {
  * Labels and annotations worth carrying into the graph: the recommended `app.kubernetes.io/*`
  * set, `app`, and tierbook's own overrides. The rest (hashes, checksums) is noise.
  */
+/** Edges out of one node past which repeats are found through a set of keys. */
+const MANY_EDGES = 16;
+
 function keptMetadata(map: Record<string, string> | undefined): Record<string, string> | undefined {
   if (!map) return undefined;
   const kept = Object.entries(map)

@@ -128,7 +128,19 @@ function nested(
   scalarOf: (text: string) => string,
   inSequence: boolean,
 ): void {
-  if (Array.isArray(value)) {
+  if (typeof value === 'string') {
+    // Most values are strings met before: the table holds only single-line ones, so a string
+    // found there needs no search for a line break.
+    const known = out.pieces.leaves.get(value);
+    if (known !== undefined) {
+      out.push(known);
+      return;
+    }
+    if (!value.includes('\n')) {
+      out.push(remember(out.pieces.leaves, value, ` ${scalar(value, scalarOf, level)}`));
+      return;
+    }
+  } else if (Array.isArray(value)) {
     if (value.length > 0) {
       sequence(value, level, inSequence ? ' ' : newline(level), out, scalarOf);
       return;
@@ -138,11 +150,6 @@ function nested(
       mapping(value, level, inSequence ? ' ' : newline(level), out, scalarOf);
       return;
     }
-  }
-  if (typeof value === 'string' && !value.includes('\n')) {
-    const known = out.pieces.leaves.get(value);
-    out.push(known ?? remember(out.pieces.leaves, value, ` ${scalar(value, scalarOf, level)}`));
-    return;
   }
   const text = leaf(value, scalarOf, level);
   if (text.charCodeAt(0) === 0x7c) out.literal = true;

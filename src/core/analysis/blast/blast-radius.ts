@@ -1,8 +1,9 @@
 import { parseId } from '../../graph/ids.ts';
 import { compare } from '../../order.ts';
 import type { Analysis } from '../model.ts';
+import type { Tier } from '../tiers/model.ts';
 import { type BlastState, backupSurvival } from './backups.ts';
-import { type BlastContext, blastContext } from './context.ts';
+import { type BlastContext, blastContext, type ClaimStorage } from './context.ts';
 import { dependentEffects } from './dependents.ts';
 import { type Effect, rank, worse } from './effect.ts';
 import { lossesOf } from './losses.ts';
@@ -10,7 +11,7 @@ import type { BlastResult, ObjectRef, Target, WorkloadImpact } from './model.ts'
 import { poolEffect } from './pools.ts';
 import { reachedWorkloads, reachIndex } from './reach.ts';
 import { resolveTarget } from './targets.ts';
-import { volumeEffect } from './volumes.ts';
+import { type ClaimLabels, claimLabels, volumeEffect } from './volumes.ts';
 import { workloadEffect } from './workload-effect.ts';
 
 export interface BlastOptions {
@@ -52,16 +53,21 @@ export function blastRadius(
     return poolEffects.get(pool) ?? null;
   };
   const volumeEffects = new Map<string, Effect | null>();
+  const volumeInputs = { losses, outage, poolEffect: pools, assume };
+  const facts = claimFactsOf(context);
   const volumes = (claim: string): Effect | null => {
-    if (!volumeEffects.has(claim)) {
-      const storage = context.claims.get(claim);
-      const effect = storage ? volumeEffect(storage, { losses, outage, poolEffect: pools, assume }) : null;
-      // A claim modelled from a spec (manifests only) is an assumption the answer rests on.
-      const modelled = index.node(claim)?.attrs.modelled;
-      if (effect && typeof modelled === 'string') assume(modelled);
-      volumeEffects.set(claim, effect);
+    const known = volumeEffects.get(claim);
+    if (known !== undefined) return known;
+    let fact = facts.get(claim);
+    if (fact === undefined) {
+      fact = claimFact(context, claim);
+      facts.set(claim, fact);
     }
-    return volumeEffects.get(claim) ?? null;
+    const effect = fact ? volumeEffect(fact.storage, volumeInputs, fact.labels) : null;
+    // A claim modelled from a spec (manifests only) is an assumption the answer rests on.
+    if (effect && fact?.modelled !== undefined) assume(fact.modelled);
+    volumeEffects.set(claim, effect);
+    return effect;
   };
   const lostOsdsOf = new Map<string, string[]>();
   for (const osd of losses.osds.keys()) {
@@ -88,7 +94,9 @@ export function blastRadius(
     });
     if (effect) direct.set(workload.id, effect);
   }
-  const final = new Map(direct);
+  // The dependents are found from the direct effects first; then each is merged into the same
+  // map (its own direct effect read before it is replaced), in the order a copy would have.
+  const final = direct;
   for (const [id, effect] of dependentEffects(context, direct)) {
     const own = direct.get(id);
     const chosen = worse(own ?? null, effect) as Effect;
@@ -104,33 +112,49 @@ export function blastRadius(
 
   const state: BlastState = { workloads: final, volumes, pools };
   const { reasons, refs } = keptFor(context);
-  const impacts: WorkloadImpact[] = [];
+  const unsorted: WorkloadImpact[] = [];
+  const orders: number[] = [];
   for (const [id, effect] of final) {
-    const workload = analysis.workloadById.get(id);
-    if (!workload) continue;
-    let ref = refs.get(id);
-    if (!ref) {
-      const { group, kind, namespace, name } = parseId(id);
-      ref = { apiVersion: workload.node.apiVersion ?? (group ? `${group}/v1` : 'v1'), kind, namespace, name };
-      refs.set(id, ref);
+    let known = refs.get(id);
+    if (known === undefined) {
+      const workload = analysis.workloadById.get(id);
+      if (workload) {
+        const { group, kind, namespace, name } = parseId(id);
+        const apiVersion = workload.node.apiVersion ?? (group ? `${group}/v1` : 'v1');
+        known = {
+          ref: { apiVersion, kind, namespace, name },
+          tier: analysis.tiers.get(id)?.tier ?? 4,
+          order: nameOrderOf(context, namespace, kind, name),
+        };
+      } else known = null;
+      refs.set(id, known);
     }
-    impacts.push({
+    if (known === null) continue;
+    const { ref } = known;
+    orders.push(known.order);
+    unsorted.push({
       id,
       workload: { ...ref },
-      tier: analysis.tiers.get(id)?.tier ?? 4,
+      tier: known.tier,
       impact: effect.impact,
       why: effect.why.map((line) => kept(reasons, line)),
       backups: backupSurvival(context, id, state),
     });
   }
-  impacts.sort(
-    (a, b) =>
-      rank(a.impact) - rank(b.impact) ||
-      a.tier - b.tier ||
-      compare(a.workload.namespace, b.workload.namespace) ||
-      compare(a.workload.kind, b.workload.kind) ||
-      compare(a.workload.name, b.workload.name),
-  );
+  // Worst first, then the strictest tier, then by namespace, kind and name (their rank among the
+  // workloads, equal for equal names, so ties keep the order they came in, as a stable sort of
+  // the names themselves would).
+  const ranks = unsorted.map((impact) => rank(impact.impact));
+  const impacts = unsorted
+    .map((_, i) => i)
+    .sort(
+      (i, j) =>
+        (ranks[i] as number) - (ranks[j] as number) ||
+        (unsorted[i] as WorkloadImpact).tier - (unsorted[j] as WorkloadImpact).tier ||
+        (orders[i] as number) - (orders[j] as number) ||
+        i - j,
+    )
+    .map((i) => unsorted[i] as WorkloadImpact);
   return {
     target: resolved.map((t) => t.text).join(' + '),
     outage,
@@ -140,14 +164,54 @@ export function blastRadius(
 }
 
 /**
+ * What a blast context's queries read of a claim, looked up once per query in one table: its
+ * storage facts, the assumption it states when modelled from a spec (the claim node's
+ * `modelled`, read from the graph once, not once per claim per query, where it was a tenth of
+ * every failure domain's blast), and its labels (volumes.ts); null for a claim with no storage.
+ */
+interface ClaimFact {
+  storage: ClaimStorage;
+  modelled: string | undefined;
+  labels: ClaimLabels;
+}
+
+const claimFacts = new WeakMap<BlastContext, Map<string, ClaimFact | null>>();
+
+function claimFactsOf(context: BlastContext): Map<string, ClaimFact | null> {
+  let found = claimFacts.get(context);
+  if (!found) {
+    found = new Map();
+    claimFacts.set(context, found);
+  }
+  return found;
+}
+
+function claimFact(context: BlastContext, claim: string): ClaimFact | null {
+  const storage = context.claims.get(claim);
+  if (!storage) return null;
+  const modelled = context.index.node(claim)?.attrs.modelled;
+  return {
+    storage,
+    modelled: typeof modelled === 'string' ? modelled : undefined,
+    labels: claimLabels(storage),
+  };
+}
+
+/**
  * What the answers of one blast context share: one string per distinct reason (the same
  * reasons recur in every domain of an inventory: 507,363 lines, 17,521 different, at 10,000
  * pods, each otherwise a string of its own kept as long as the answer) and each workload's
- * reference parts. Equal text, so the same answer.
+ * reference parts and tier (one lookup per impact). Equal text, so the same answer.
  */
 interface Kept {
   reasons: Map<string, string>;
-  refs: Map<string, ObjectRef>;
+  /**
+   * Workload id → its reference parts, tier and name order (nameOrderOf); null for an id that
+   * is no workload.
+   */
+  refs: Map<string, { ref: ObjectRef; tier: Tier; order: number } | null>;
+  /** `namespace, kind, name` of every workload → its rank in that order (made on first use). */
+  orders?: Map<string, number>;
 }
 
 const shared = new WeakMap<BlastContext, Kept>();
@@ -160,6 +224,37 @@ function keptFor(context: BlastContext): Kept {
     shared.set(context, found);
   }
   return found;
+}
+
+/**
+ * The rank of `namespace, kind, name` among the analysis's workloads in code-unit order (one
+ * number to compare instead of three strings, for each comparison of each answer's sort);
+ * equal names have equal ranks.
+ */
+function nameOrderOf(context: BlastContext, namespace: string, kind: string, name: string): number {
+  const kept = keptFor(context);
+  if (!kept.orders) {
+    const names = new Map<string, string[]>();
+    for (const id of context.analysis.workloadById.keys()) {
+      const parts = parseId(id);
+      names.set(nameKey(parts.namespace, parts.kind, parts.name), [parts.namespace, parts.kind, parts.name]);
+    }
+    const sorted = [...names.values()].sort(
+      (a, b) =>
+        compare(a[0] as string, b[0] as string) ||
+        compare(a[1] as string, b[1] as string) ||
+        compare(a[2] as string, b[2] as string),
+    );
+    kept.orders = new Map(sorted.map((parts, i) => [nameKey(...(parts as [string, string, string])), i]));
+  }
+  const found = kept.orders.get(nameKey(namespace, kind, name));
+  // Every answer's workload is one of the analysis's (its id is a key of workloadById).
+  if (found === undefined) throw new Error(`no name order for ${namespace}/${kind}/${name}: a bug`);
+  return found;
+}
+
+function nameKey(namespace: string, kind: string, name: string): string {
+  return `${namespace}\0${kind}\0${name}`;
 }
 
 function kept(reasons: Map<string, string>, line: string): string {

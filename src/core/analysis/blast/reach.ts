@@ -105,36 +105,40 @@ export interface ReachInputs {
 export function reachedWorkloads(context: BlastContext, index: ReachIndex, inputs: ReachInputs): Workload[] {
   const { losses, volumes, pools } = inputs;
   const storageLost = storageIsLost(losses);
+  const all = context.analysis.workloads;
+  // Reached workloads are marked by position, then read in order: no set, no sort.
+  const marks = new Uint8Array(all.length);
+  const mark = (workload: string) => {
+    const position = index.position.get(workload);
+    if (position !== undefined) marks[position] = 1;
+  };
+  // A claim reached twice is weighed once (volumes remembers it) and marks the same workloads:
+  // the claims are weighed in the order of their first mention, as a set of them would be.
+  const weigh = (claim: string) => {
+    if (volumes(claim) === null) return;
+    for (const workload of index.claimWorkloads.get(claim) ?? []) mark(workload);
+  };
+  for (const workload of losses.workloads.keys()) mark(workload);
+  for (const workload of inputs.lostOsdsOf.keys()) mark(workload);
+  for (const claim of losses.claims.keys()) if (index.claimWorkloads.has(claim)) weigh(claim);
+  if (storageLost) for (const claim of index.unknownClaims) weigh(claim);
   // Every pool the exhaustive walk asks, and only those (asking one may state assumptions):
   // a pool of a claim whose effect is not settled before its placement is read.
-  const asked = [...index.poolClaims].filter(([, claims]) =>
-    claims.some((claim) => !decidedBeforePlacement(context.claims.get(claim), losses)),
-  );
-  const claims = new Set<string>();
-  for (const claim of losses.claims.keys()) if (index.claimWorkloads.has(claim)) claims.add(claim);
-  if (storageLost) for (const claim of index.unknownClaims) claims.add(claim);
-  for (const [pool, list] of asked) if (pools(pool) !== null) for (const claim of list) claims.add(claim);
-  for (const node of losses.nodes.keys())
-    for (const claim of index.nodeClaims.get(node) ?? []) claims.add(claim);
-  if (losses.nodes.size + losses.osds.size + losses.disks.size + losses.pools.size > 0)
-    for (const claim of index.outsideClaims) claims.add(claim);
-
-  const workloads = new Set<string>([...losses.workloads.keys(), ...inputs.lostOsdsOf.keys()]);
-  for (const claim of claims) {
-    if (volumes(claim) === null) continue;
-    for (const workload of index.claimWorkloads.get(claim) ?? []) workloads.add(workload);
+  for (const [pool, claims] of index.poolClaims) {
+    if (!claims.some((claim) => !decidedBeforePlacement(context.claims.get(claim), losses))) continue;
+    if (pools(pool) !== null) for (const claim of claims) weigh(claim);
   }
+  for (const node of losses.nodes.keys()) for (const claim of index.nodeClaims.get(node) ?? []) weigh(claim);
+  if (losses.nodes.size + losses.osds.size + losses.disks.size + losses.pools.size > 0)
+    for (const claim of index.outsideClaims) weigh(claim);
   if (losses.nodes.size > 0) {
     for (const node of losses.nodes.keys()) {
-      for (const workload of index.nodePods.get(node) ?? []) workloads.add(workload);
-      for (const workload of index.nodeHostPaths.get(node) ?? []) workloads.add(workload);
+      for (const workload of index.nodePods.get(node) ?? []) mark(workload);
+      for (const workload of index.nodeHostPaths.get(node) ?? []) mark(workload);
     }
-    for (const workload of index.unplacedHostPaths) workloads.add(workload);
+    for (const workload of index.unplacedHostPaths) mark(workload);
   }
-  const positions: number[] = [];
-  for (const id of workloads) {
-    const position = index.position.get(id);
-    if (position !== undefined) positions.push(position);
-  }
-  return positions.sort((a, b) => a - b).map((i) => context.analysis.workloads[i] as Workload);
+  const reached: Workload[] = [];
+  for (let i = 0; i < marks.length; i++) if (marks[i] === 1) reached.push(all[i] as Workload);
+  return reached;
 }

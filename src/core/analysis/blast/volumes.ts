@@ -18,13 +18,17 @@ export interface VolumeInputs {
  * on lost nodes), or outside the cluster's failure domains (only a class or PVC target
  * reaches it). A placement's assumptions are stated whenever the target could touch it.
  */
-export function volumeEffect(storage: ClaimStorage, inputs: VolumeInputs): Effect | null {
+export function volumeEffect(
+  storage: ClaimStorage,
+  inputs: VolumeInputs,
+  labels: ClaimLabels = claimLabels(storage),
+): Effect | null {
   const { losses } = inputs;
   const { placement } = storage;
-  const claim = `PVC ${qualifiedName(storage.claim)}`;
   const direct = losses.claims.get(storage.claim);
   if (direct) return lost(inputs, [direct]);
   if (unknownAndLost(storage, losses)) {
+    const claim = labels.claim;
     inputs.assume(
       `${claim}: ${storage.unknownPlacement}; where its data lives is unknown, assumed worst case: on what is lost`,
     );
@@ -33,19 +37,19 @@ export function volumeEffect(storage: ClaimStorage, inputs: VolumeInputs): Effec
   switch (placement.type) {
     case 'pools': {
       let effect: Effect | null = null;
-      for (const pool of placement.pools) {
-        const poolEffect = inputs.poolEffect(pool);
+      for (let i = 0; i < placement.pools.length; i++) {
+        const poolEffect = inputs.poolEffect(placement.pools[i] as string);
         if (poolEffect)
           effect = worse(effect, {
             impact: poolEffect.impact,
-            why: [...poolEffect.why, `${claim} is ${placement.words} in pool ${qualifiedName(pool)}`],
+            why: [...poolEffect.why, inPoolLine(storage, labels, i)],
           });
       }
       if (effect) for (const line of placement.assumptions) inputs.assume(line);
       return effect;
     }
     case 'nodes':
-      return nodesEffect(placement, claim, inputs);
+      return nodesEffect(placement, labels.claim, inputs);
     case 'outside': {
       const infrastructure = losses.nodes.size + losses.osds.size + losses.disks.size + losses.pools.size;
       if (infrastructure > 0) for (const line of placement.assumptions) inputs.assume(line);
@@ -90,6 +94,33 @@ function nodesEffect(placement: NodePlacement, claim: string, inputs: VolumeInpu
       `${claim} is ${words} kept on ${copies} distinct nodes: at most ${gone === 1 ? 'one of them is' : `${gone} of them are`} ${where}`,
     ],
   };
+}
+
+/**
+ * `PVC namespace/name`, and each `… is WORDS in pool P` line of a claim: made once per claim
+ * by the caller that keeps them (a blast context keeps them for every query), rather than again
+ * in every query that reaches the claim (every failure domain of an inventory); one string, so
+ * the answers' reasons are the same string too.
+ */
+export interface ClaimLabels {
+  claim: string;
+  inPool: (string | undefined)[];
+}
+
+export function claimLabels(storage: ClaimStorage): ClaimLabels {
+  return { claim: `PVC ${qualifiedName(storage.claim)}`, inPool: [] };
+}
+
+/** `${claim} is ${words} in pool ${pool}` for the claim's i-th pool (placement type 'pools'). */
+function inPoolLine(storage: ClaimStorage, labels: ClaimLabels, i: number): string {
+  let line = labels.inPool[i];
+  if (line === undefined) {
+    const placement = storage.placement as Extract<ClaimStorage['placement'], { type: 'pools' }>;
+    line = `${labels.claim} is ${placement.words} in pool ${qualifiedName(placement.pools[i] as string)}`;
+    line.charCodeAt(0);
+    labels.inPool[i] = line;
+  }
+  return line;
 }
 
 function plural(unit: string): string {

@@ -49,8 +49,7 @@ export function workloadEffect(
 function storageEffect(workload: Workload, shape: WorkloadShape, inputs: WorkloadInputs): Effect | null {
   // Most workloads keep no volume on what a target takes: nothing to weigh (every domain of a
   // large cluster asks every workload, so this is the common case).
-  if (shape.instances.every((i) => i.claims.every((claim) => inputs.volumeEffect(claim) === null)))
-    return null;
+  if (noVolumeEffect(shape, inputs)) return null;
   const perInstance = shape.instances.map((instance) => {
     let effect: Effect | null = null;
     for (const claim of instance.claims) effect = worse(effect, inputs.volumeEffect(claim));
@@ -125,11 +124,40 @@ function storageEffect(workload: Workload, shape: WorkloadShape, inputs: Workloa
   return worse(shared?.effect ?? null, effect);
 }
 
+function noVolumeEffect(shape: WorkloadShape, inputs: WorkloadInputs): boolean {
+  for (const instance of shape.instances)
+    for (const claim of instance.claims) if (inputs.volumeEffect(claim) !== null) return false;
+  return true;
+}
+
 /** A pod that completed or failed (an installer, a finished Job) serves nothing: losing it changes nothing. */
 const FINISHED_PHASES = new Set(['Succeeded', 'Failed']);
 
 export function isFinished(index: GraphIndex, pod: string): boolean {
   return FINISHED_PHASES.has(String(index.node(pod)?.attrs.phase ?? ''));
+}
+
+/**
+ * isFinished, remembered per pod for an index: a node-loss query asks it of every pod on the
+ * lost node, and the failure domains of an inventory ask it again for each node.
+ */
+const finishedMemo = new WeakMap<GraphIndex, (pod: string) => boolean>();
+
+function finishedPods(index: GraphIndex): (pod: string) => boolean {
+  let found = finishedMemo.get(index);
+  if (!found) {
+    const memo = new Map<string, boolean>();
+    found = (pod) => {
+      let finished = memo.get(pod);
+      if (finished === undefined) {
+        finished = isFinished(index, pod);
+        memo.set(pod, finished);
+      }
+      return finished;
+    };
+    finishedMemo.set(index, found);
+  }
+  return found;
 }
 
 /** A Job or bare pod whose every pod read has finished: nothing of it runs, nothing of it can stop. */
@@ -150,7 +178,8 @@ export function workloadFinished(index: GraphIndex, shape: WorkloadShape): boole
  */
 function podEffect(shape: WorkloadShape, inputs: WorkloadInputs): Effect | null {
   if (inputs.losses.nodes.size === 0) return null;
-  const running = shape.pods.filter((p) => !isFinished(inputs.index, p.id));
+  const finished = finishedPods(inputs.index);
+  const running = shape.pods.filter((p) => !finished(p.id));
   if (running.length === 0) return null;
   const lost = running.filter((p) => p.node && inputs.losses.nodes.has(p.node));
   if (lost.length === 0) return null;

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { cacheRoot, diagramKey, hasDiagram, MERMAID_CONFIG, writeDiagram } from './diagram-cache.ts';
-import { withFasterConfigCopy } from './mermaid-speedup.ts';
+import { withMermaidSpeedups } from './mermaid-speedup.ts';
 
 // Kept here for callers that import them from the renderer (e2e tests, printing).
 export { CHROMIUM_ARGS, chromiumPath, launchChromium } from './chromium.ts';
@@ -38,7 +38,7 @@ export function openMermaidRenderer(options: { cacheDir?: string; pages?: number
       const missing = unique.filter((s) => !hasDiagram(s, root));
       if (missing.length === 0) return { rendered: 0, cached: unique.length };
       browser ??= await launchChromium();
-      const script = withFasterConfigCopy(
+      const script = withMermaidSpeedups(
         await readFile(require.resolve('mermaid/dist/mermaid.min.js'), 'utf8'),
       );
       const pageCount = Math.max(1, Math.min(options.pages ?? 2, missing.length));

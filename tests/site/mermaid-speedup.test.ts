@@ -3,32 +3,37 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { launchChromium } from '../../src/io/chromium.ts';
 import {
   ASSIGN_WITH_DEPTH,
   GET_CONFIG,
   LAZY_CONFIG_COPY,
-  withFasterConfigCopy,
+  SANITIZE_TEXT,
+  SANITIZE_TEXT_MEMO,
+  withMermaidSpeedups,
 } from '../../src/io/mermaid-speedup.ts';
 
 const bundle = readFileSync(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'), 'utf8');
 
-test('both faster copies apply to the installed Mermaid (else it changed: redo or drop mermaid-speedup.ts)', () => {
-  const patched = withFasterConfigCopy(bundle);
+test('the faster copies and the label memo apply to the installed Mermaid (else it changed: redo or drop mermaid-speedup.ts)', () => {
+  const patched = withMermaidSpeedups(bundle);
   assert.equal(
     patched.length - bundle.length,
     ASSIGN_WITH_DEPTH.faster.length -
       ASSIGN_WITH_DEPTH.original.length +
       GET_CONFIG.lazy.length -
-      GET_CONFIG.original.length,
+      GET_CONFIG.original.length +
+      SANITIZE_TEXT.memo.length -
+      SANITIZE_TEXT.original.length,
   );
   assert.ok(patched.includes(ASSIGN_WITH_DEPTH.faster));
   assert.ok(patched.includes(GET_CONFIG.lazy));
   assert.ok(!patched.includes(GET_CONFIG.original));
   // Each alone when only its text is there; neither when it is found twice or not at all.
-  assert.equal(withFasterConfigCopy('not mermaid'), 'not mermaid');
-  assert.equal(withFasterConfigCopy(`a;${GET_CONFIG.original};b`), `a;${GET_CONFIG.lazy};b`);
+  assert.equal(withMermaidSpeedups('not mermaid'), 'not mermaid');
+  assert.equal(withMermaidSpeedups(`a;${GET_CONFIG.original};b`), `a;${GET_CONFIG.lazy};b`);
   const twice = `${GET_CONFIG.original};${GET_CONFIG.original}`;
-  assert.equal(withFasterConfigCopy(twice), twice);
+  assert.equal(withMermaidSpeedups(twice), twice);
 });
 
 type Assign = (dst: unknown, src: unknown, options?: { depth?: number }) => unknown;
@@ -298,4 +303,86 @@ test('the lazy copy reads a section once and hands out the same object, as the e
   assert.deepEqual(Object.keys(copy), ['flowchart', 'htmlLabels']);
   assert.equal(copy.flowchart, flowchart, 'kept through the whole copy');
   assert.equal(copy.gone, undefined);
+});
+
+test('the label memo answers a label sanitised before, and only where DOMPurify would give the same', async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><body></body>');
+    await page.addScriptTag({
+      content: readFileSync(createRequire(import.meta.url).resolve('dompurify/dist/purify.js'), 'utf8'),
+    });
+    // Real DOMPurify in a real page, called as Mermaid's sanitizeText calls it (its own
+    // settings when given, else remove scripts, then again forbidding <style>); "strict"
+    // stands for the branch that removes scripts.
+    const seen = await page.evaluate((memoText) => {
+      type Purify = {
+        sanitize(t: string, c?: object): { toString(): string };
+        addHook(h: string, f: (node: { removeAttribute(name: string): void }) => void): void;
+      };
+      type Config = { securityLevel: string; dompurifyConfig?: object };
+      type Page = {
+        createElement(tag: string): { setAttribute(name: string, value: string): void };
+        body: { append(node: unknown): void };
+      };
+      const { DOMPurify: purify, document } = globalThis as unknown as { DOMPurify: Purify; document: Page };
+      let calls = 0;
+      const direct = (text: string, config: Config) => {
+        calls++;
+        if (config.dompurifyConfig) return purify.sanitize(text, config.dompurifyConfig).toString();
+        const scriptless = config.securityLevel === 'strict' ? purify.sanitize(text).toString() : text;
+        return purify.sanitize(scriptless, { FORBID_TAGS: ['style'] }).toString();
+      };
+      const memo = new Function(`return ${memoText}`)()(
+        direct,
+        (config: Config) => config.securityLevel === 'strict',
+      ) as (text: string, config: Config) => string;
+      const answered = (text: string, config: Config) => {
+        const before = calls;
+        const out = memo(text, config);
+        return { out, fromMemo: calls === before, now: direct(text, config) };
+      };
+      const strict = { securityLevel: 'strict' };
+      const label = 'checkout-db<br/><b>stateful</b><script>x()</script>';
+      const first = answered(label, strict);
+      const again = answered(label, strict);
+      // DOMPurify's clobbering check is against its own inert document: a form the page
+      // gains, named like an id in the label, changes nothing.
+      const clobber = '<span id="probe">x</span>';
+      const beforeForm = answered(clobber, strict);
+      const form = document.createElement('form');
+      form.setAttribute('name', 'probe');
+      document.body.append(form);
+      const afterForm = answered(clobber, strict);
+      // The caller's own settings, changed in place between two calls.
+      const own = { ALLOWED_TAGS: ['b'] };
+      const withOwn = { securityLevel: 'strict', dompurifyConfig: own };
+      const ownFirst = answered('<b>1</b><i>2</i>', withOwn);
+      own.ALLOWED_TAGS = ['i'];
+      const ownAgain = answered('<b>1</b><i>2</i>', withOwn);
+      // Another branch, with a hook added between two calls (Mermaid adds its hooks on the
+      // first call of the script-removing branch).
+      const loose = { securityLevel: 'loose' };
+      const looseFirst = answered('<a href="#x" title="t">x</a>', loose);
+      purify.addHook('afterSanitizeAttributes', (node) => node.removeAttribute('title'));
+      const looseAgain = answered('<a href="#x" title="t">x</a>', loose);
+      return { first, again, beforeForm, afterForm, ownFirst, ownAgain, looseFirst, looseAgain };
+    }, SANITIZE_TEXT_MEMO);
+    assert.equal(seen.first.fromMemo, false);
+    assert.equal(seen.first.out, 'checkout-db<br><b>stateful</b>');
+    assert.deepEqual(seen.again, { out: seen.first.out, fromMemo: true, now: seen.first.out });
+    assert.equal(seen.afterForm.fromMemo, true);
+    assert.equal(seen.afterForm.now, seen.beforeForm.out, 'the page form does not change DOMPurify');
+    for (const [first, again] of [
+      [seen.ownFirst, seen.ownAgain],
+      [seen.looseFirst, seen.looseAgain],
+    ] as const) {
+      assert.notEqual(again.now, first.out, 'the second call gives something else now');
+      assert.equal(again.out, again.now, 'and the memo gives that');
+      assert.equal(again.fromMemo, false);
+    }
+  } finally {
+    await browser.close();
+  }
 });

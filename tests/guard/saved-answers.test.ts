@@ -20,7 +20,7 @@ import { guardInventory } from '../../src/core/guard/inventory.ts';
 import { guardInventoryTable } from '../../src/core/guard/inventory-table.ts';
 import { recognise } from '../../src/core/guard/recognise.ts';
 import { savedRuns } from '../../src/core/guard/saved-answers.ts';
-import { type OpenedContext, openGuardContext } from '../../src/core/guard/saved-context.ts';
+import { type OpenedContext, openGuardContext, utf8Length } from '../../src/core/guard/saved-context.ts';
 import { savedGuardContext } from '../../src/core/guard/saved-context-body.ts';
 import { guardContextText } from '../../src/core/guard/saved-context-text.ts';
 import { savedGuard } from '../../src/core/guard/saved-guard.ts';
@@ -162,4 +162,12 @@ test('any plan of several commands decides the same through the saved context (f
     ),
     { numRuns: 150 },
   );
+});
+
+test("a section's size in UTF-8 bytes is what Node writes for it, for any text (fast-check)", () => {
+  for (const unit of ['binary', 'grapheme', 'binary-ascii'] as const)
+    fc.assert(
+      fc.property(fc.string({ unit }), (text) => utf8Length(text) === Buffer.byteLength(text)),
+      { numRuns: 2000 },
+    );
 });

@@ -186,8 +186,12 @@ export function openGuardContext(
   }
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** A text's length in UTF-8 bytes, without encoding it. */
 export function utf8Length(text: string): number {
+  // Nearly every section is ASCII: one native scan says so, and its length is its size.
+  if (ASCII.test(text)) return text.length;
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -50,7 +50,7 @@ test('-o yaml still answers in YAML, loading yaml on that path only', () => {
 
 // With content/guard-context.json current, the guard answers a purge from the answers saved
 // there: neither what computes the analysis nor what computes a blast radius is even loaded,
-// nor the saved analysis's reader; a claim's deletion (no saved answer) reads the analysis.
+// nor the saved analysis's reader; a namespace's deletion (no saved answer) reads the analysis.
 test('guard --content with its saved context loads no analysis, and no blast for a saved answer', () => {
   const run = loaded('guard', '--content', join(ROOT, 'content'), '--now', NOW, '--', 'ceph osd purge 3');
   assert.equal(run.code, 1, 'the incident is blocked');
@@ -61,6 +61,27 @@ test('guard --content with its saved context loads no analysis, and no blast for
   );
   const count = new Set(ours).size;
   assert.ok(count <= GUARD_MODULES, `${count} modules of tierbook's (about 140 when it analyses graph.json)`);
+  // A claim's deletion is saved too; a namespace's (its claims and workloads at once) is not.
+  const namespace = loaded(
+    'guard',
+    '--content',
+    join(ROOT, 'content'),
+    '--now',
+    NOW,
+    '--',
+    'kubectl delete namespace databases',
+  );
+  assert.equal(namespace.code, 1);
+  const read = namespace.modules.filter((m) => m.startsWith('file:')).map(relative);
+  assert.deepEqual(
+    read.filter((m) => ANALYSING.test(m)),
+    [],
+    'the saved analysis, not graph.json analysed',
+  );
+  assert.ok(
+    read.some((m) => BLAST_COMPUTED.test(m)),
+    'a blast computed from the saved analysis',
+  );
   const claim = loaded(
     'guard',
     '--content',
@@ -71,15 +92,13 @@ test('guard --content with its saved context loads no analysis, and no blast for
     'kubectl delete pvc -n databases pg-main-1',
   );
   assert.equal(claim.code, 0, 'a replica of three: degraded, below the gate');
-  const read = claim.modules.filter((m) => m.startsWith('file:')).map(relative);
   assert.deepEqual(
-    read.filter((m) => ANALYSING.test(m)),
+    claim.modules
+      .filter((m) => m.startsWith('file:'))
+      .map(relative)
+      .filter((m) => BLAST_COMPUTED.test(m)),
     [],
-    'the saved analysis, not graph.json analysed',
-  );
-  assert.ok(
-    read.some((m) => BLAST_COMPUTED.test(m)),
-    'a blast computed from the saved analysis',
+    "a claim's saved answer",
   );
 });
 

@@ -19,17 +19,24 @@ import type { BlastRun, ImpactSource } from './weigh.ts';
  * is answered without reading or weighing its thousands of workloads: the answer is read, not
  * computed. Each answer is the `blastRadius(analysis, [target], { outage })` that analysis
  * gives, kept whole (every impact, reason and backup); a restore's age is kept as its time and
- * measured against the decision's `now`, as the blast does. A decision with any other blast
- * (two targets at once, a claim, a workload) computes it from the saved analysis instead.
+ * measured against the decision's `now`, as the blast does. So is each claim lost alone
+ * (`kubectl delete pvc`, `rbd rm`) and each workload stopped alone (`kubectl scale
+ * --replicas=0`, a stateless workload deleted). A decision with any other blast (several
+ * targets at once: a namespace, a release, a StatefulSet with its claims) computes it from the
+ * saved analysis instead.
  */
 
-/** The effects saved for each failure domain: what the command table can make of it alone. */
+type Effect = 'lost' | 'down';
+
+/** The effects saved for each kind of target: what the command table can make of it alone. */
 const SAVED_EFFECTS = {
   osd: ['lost', 'down'],
   device: ['lost'],
   node: ['lost', 'down'],
   pool: ['lost', 'down'],
-} as const;
+  pvc: ['lost'],
+  workload: ['down'],
+} as const satisfies Record<string, readonly Effect[]>;
 
 /** The name a single-target blast is saved under: `lost osd/3`, `down node/k8s-1`; null for others. */
 export function answerKey(run: Pick<BlastRun, 'targets' | 'outage'>): string | null {
@@ -37,20 +44,25 @@ export function answerKey(run: Pick<BlastRun, 'targets' | 'outage'>): string | n
   return target !== undefined && more.length === 0 ? `${run.outage ? 'down' : 'lost'} ${target}` : null;
 }
 
-/** The blasts saved for an inventory's table: each OSD, disk, node and pool, alone, each effect. */
+/**
+ * The blasts saved for an inventory's table: each OSD, disk, node, pool, claim and workload,
+ * alone, each effect its kind is saved with.
+ */
 export function savedRuns(table: GuardInventoryTable): BlastRun[] {
   const qualify = new Set(table.osds.map((o) => o.namespace)).size > 1;
-  const named: [string, readonly ('lost' | 'down')[]][] = [
-    ...table.osds.map((o): [string, readonly ('lost' | 'down')[]] => [
-      osdTarget(o, qualify),
-      SAVED_EFFECTS.osd,
-    ]),
-    ...table.disks.map((d): [string, readonly ('lost' | 'down')[]] => [d.match.target, SAVED_EFFECTS.device]),
-    ...table.nodes.map((n): [string, readonly ('lost' | 'down')[]] => [`node/${n}`, SAVED_EFFECTS.node]),
-    ...table.pools.map((p): [string, readonly ('lost' | 'down')[]] => [
+  const named: [string, readonly Effect[]][] = [
+    ...table.osds.map((o): [string, readonly Effect[]] => [osdTarget(o, qualify), SAVED_EFFECTS.osd]),
+    ...table.disks.map((d): [string, readonly Effect[]] => [d.match.target, SAVED_EFFECTS.device]),
+    ...table.nodes.map((n): [string, readonly Effect[]] => [`node/${n}`, SAVED_EFFECTS.node]),
+    ...table.pools.map((p): [string, readonly Effect[]] => [
       `pool/${p.namespace}/${p.name}`,
       SAVED_EFFECTS.pool,
     ]),
+    ...table.claims.map((c): [string, readonly Effect[]] => [
+      `pvc/${c.namespace}/${c.name}`,
+      SAVED_EFFECTS.pvc,
+    ]),
+    ...table.workloads.map((w): [string, readonly Effect[]] => [w.match.target, SAVED_EFFECTS.workload]),
   ];
   const runs = new Map<string, BlastRun>();
   for (const [target, effects] of named)
@@ -79,11 +91,15 @@ export interface AnswerSections {
   /** The distinct lists of backups: `[kind, system, last success, survives, why, restore]`. */
   backups: string;
   /**
-   * `answers`: per answer's key, `[offset, bytes, SHA-256]` of its line in section `answers`;
-   * `values`: the same of each line of section `values`.
+   * `keys`: per kind of target (`osd`, `pvc`…), `[offset, bytes, SHA-256]` of its line of keys
+   * in section `answers`; `values`: the same of each line of section `values`.
    */
   index: string;
-  /** One line per answer: `[[assumption…], [[workload, impact, [why…], backups]…]]`. */
+  /**
+   * One line per answer: `[[assumption…], [[workload, impact, [why…], backups]…]]`; then a
+   * line per kind of target: each answer's key (`lost osd/3`) and `[offset, bytes, SHA-256]` of
+   * its line.
+   */
   answers: string;
 }
 
@@ -156,7 +172,7 @@ export function answerSections(
     }
     return at;
   };
-  const index: Record<string, [number, number, string]> = {};
+  const keys = new Map<string, Record<string, Part>>();
   const lines: string[] = [];
   let offset = 0;
   for (const { run, result } of results) {
@@ -172,9 +188,23 @@ export function answerSections(
       ]),
     ])}\n`;
     // Numbers only: one byte a character.
-    index[key] = [offset, line.length, digest(line)];
+    const kind = kindOf(key);
+    let entries = keys.get(kind);
+    if (entries === undefined) {
+      entries = {};
+      keys.set(kind, entries);
+    }
+    entries[key] = [offset, line.length, digest(line)];
     offset += line.length;
     lines.push(line);
+  }
+  const keyParts: Record<string, Part> = {};
+  for (const [kind, entries] of keys) {
+    const line = `${JSON.stringify(entries)}\n`;
+    const bytes = utf8Length(line);
+    keyParts[kind] = [offset, bytes, digest(line)];
+    lines.push(line);
+    offset += bytes;
   }
   const rows = (items: readonly string[]) => (items.length === 0 ? '[]\n' : `[\n${items.join(',\n')}\n]\n`);
   const valueLines: string[] = [];
@@ -191,7 +221,7 @@ export function answerSections(
     values: valueLines.join(''),
     workloads: rows(workloads.map((w) => JSON.stringify(w))),
     backups: rows(backups),
-    index: `${JSON.stringify({ answers: index, values: valueParts })}\n`,
+    index: `${JSON.stringify({ keys: keyParts, values: valueParts })}\n`,
     answers: lines.join(''),
   };
 }
@@ -211,22 +241,32 @@ export interface SavedAnswers extends ImpactSource {
 
 /** Saved answers read through `reader`, restore ages measured against `now`. */
 export function savedAnswers(reader: AnswerReader, now: string): SavedAnswers {
-  let index: { answers: Record<string, unknown>; values: unknown[] } | undefined;
+  let index: { keys: Record<string, unknown>; values: unknown[] } | undefined;
   const indexOf = () => {
     if (index === undefined) {
       const read = record(reader.section('index'), 'index');
       index = {
-        answers: record(read.answers, 'index of answers'),
+        keys: record(read.keys, 'index of keys'),
         values: list(read.values, 'index of values'),
       };
     }
     return index;
   };
+  // Each kind's keys read when a run of that kind is first asked for.
+  const keysOf = new Map<string, Record<string, unknown>>();
   const indexed = (run: BlastRun): Part | null => {
-    const { answers } = indexOf();
     const key = answerKey(run);
-    if (key === null || !Object.hasOwn(answers, key)) return null;
-    return part(answers[key], key);
+    if (key === null) return null;
+    const kind = kindOf(key);
+    let entries = keysOf.get(kind);
+    if (entries === undefined) {
+      const { keys } = indexOf();
+      entries = Object.hasOwn(keys, kind)
+        ? record(reader.part('answers', ...part(keys[kind], `keys of ${kind}`)), `keys of ${kind}`)
+        : {};
+      keysOf.set(kind, entries);
+    }
+    return Object.hasOwn(entries, key) ? part(entries[key], key) : null;
   };
   const valueLines: unknown[][] = [];
   const text = (at: unknown): string => {
@@ -342,6 +382,12 @@ export function savedAnswers(reader: AnswerReader, now: string): SavedAnswers {
 
 /** Where a part of a section is: its offset, its size in bytes, its SHA-256. */
 type Part = [number, number, string];
+
+/** `lost osd/3` → `osd`: keys are read a kind at a time. */
+function kindOf(key: string): string {
+  const target = key.slice(key.indexOf(' ') + 1);
+  return target.slice(0, target.indexOf('/'));
+}
 
 function part(entry: unknown, what: string): Part {
   if (!Array.isArray(entry) || entry.length !== 3) throw new Error(`answers index: ${what} is not an entry`);

@@ -186,7 +186,7 @@ export function openGuardContext(
   }
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^\p{ASCII}*$/u;
 
 /** A text's length in UTF-8 bytes, without encoding it. */
 export function utf8Length(text: string): number {

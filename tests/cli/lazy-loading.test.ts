@@ -52,55 +52,40 @@ test('-o yaml still answers in YAML, loading yaml on that path only', () => {
 // there: neither what computes the analysis nor what computes a blast radius is even loaded,
 // nor the saved analysis's reader; a namespace's deletion (no saved answer) reads the analysis.
 test('guard --content with its saved context loads no analysis, and no blast for a saved answer', () => {
-  const run = loaded('guard', '--content', join(ROOT, 'content'), '--now', NOW, '--', 'ceph osd purge 3');
+  const run = guardOn('ceph osd purge 3');
   assert.equal(run.code, 1, 'the incident is blocked');
-  const ours = run.modules.filter((m) => m.startsWith('file:')).map(relative);
   assert.deepEqual(
-    ours.filter((m) => ANALYSING.test(m) || BLAST_COMPUTED.test(m)),
+    run.ours.filter((m) => ANALYSING.test(m) || BLAST_COMPUTED.test(m)),
     [],
   );
-  const count = new Set(ours).size;
+  const count = new Set(run.ours).size;
   assert.ok(count <= GUARD_MODULES, `${count} modules of tierbook's (about 140 when it analyses graph.json)`);
   // A claim's deletion is saved too; a namespace's (its claims and workloads at once) is not.
-  const namespace = loaded(
-    'guard',
-    '--content',
-    join(ROOT, 'content'),
-    '--now',
-    NOW,
-    '--',
-    'kubectl delete namespace databases',
-  );
+  const namespace = guardOn('kubectl delete namespace databases');
   assert.equal(namespace.code, 1);
-  const read = namespace.modules.filter((m) => m.startsWith('file:')).map(relative);
   assert.deepEqual(
-    read.filter((m) => ANALYSING.test(m)),
+    namespace.ours.filter((m) => ANALYSING.test(m)),
     [],
     'the saved analysis, not graph.json analysed',
   );
   assert.ok(
-    read.some((m) => BLAST_COMPUTED.test(m)),
+    namespace.ours.some((m) => BLAST_COMPUTED.test(m)),
     'a blast computed from the saved analysis',
   );
-  const claim = loaded(
-    'guard',
-    '--content',
-    join(ROOT, 'content'),
-    '--now',
-    NOW,
-    '--',
-    'kubectl delete pvc -n databases pg-main-1',
-  );
+  const claim = guardOn('kubectl delete pvc -n databases pg-main-1');
   assert.equal(claim.code, 0, 'a replica of three: degraded, below the gate');
   assert.deepEqual(
-    claim.modules
-      .filter((m) => m.startsWith('file:'))
-      .map(relative)
-      .filter((m) => BLAST_COMPUTED.test(m)),
+    claim.ours.filter((m) => BLAST_COMPUTED.test(m)),
     [],
     "a claim's saved answer",
   );
 });
+
+/** `guard --content content -- COMMAND` on the sample: its exit code and tierbook's modules it loaded. */
+function guardOn(command: string): { code: number | null; ours: string[] } {
+  const run = loaded('guard', '--content', join(ROOT, 'content'), '--now', NOW, '--', command);
+  return { code: run.code, ours: run.modules.filter((m) => m.startsWith('file:')).map(relative) };
+}
 
 /** What computes a blast radius, and the saved analysis it is computed on. */
 const BLAST_COMPUTED =

@@ -14,9 +14,10 @@ import { list, number, readShape, record, text } from '../schemas/shape.ts';
  *   holds a core kind, and what `warnLeftOut` says of its graph;
  * - `inventory.*`: the guard's inventory table (inventory-table.ts), a section per lookup kind,
  *   so a command naming an OSD reads only the OSDs;
- * - `answers.*`: the blast radius of each OSD, disk, node and pool alone (saved-answers.ts);
+ * - `answers.*`: the blast radius of each OSD, disk, node, pool, claim and workload alone
+ *   (saved-answers.ts);
  * - `context`: the analysis and the part of the graph a blast reads (GuardContextBody), for a
- *   decision no saved answer covers (two targets at once, a claim, a workload).
+ *   decision no saved answer covers (several targets at once: a namespace, a release).
  */
 export const GUARD_CONTEXT_FILE = 'guard-context.json';
 

@@ -106,11 +106,16 @@ export function reachedWorkloads(context: BlastContext, index: ReachIndex, input
   const { losses, volumes, pools } = inputs;
   const storageLost = storageIsLost(losses);
   const all = context.analysis.workloads;
-  // Reached workloads are marked by position, then read in order: no set, no sort.
+  // Reached workloads are marked by position, then read in order: no set. A target that reaches
+  // a few (a claim, a workload) sorts their positions rather than scanning every workload.
   const marks = new Uint8Array(all.length);
+  const marked: number[] = [];
   const mark = (workload: string) => {
     const position = index.position.get(workload);
-    if (position !== undefined) marks[position] = 1;
+    if (position !== undefined && marks[position] === 0) {
+      marks[position] = 1;
+      marked.push(position);
+    }
   };
   // A claim reached twice is weighed once (volumes remembers it) and marks the same workloads:
   // the claims are weighed in the order of their first mention, as a set of them would be.
@@ -138,6 +143,8 @@ export function reachedWorkloads(context: BlastContext, index: ReachIndex, input
     }
     for (const workload of index.unplacedHostPaths) mark(workload);
   }
+  if (marked.length * 16 < all.length)
+    return marked.sort((a, b) => a - b).map((position) => all[position] as Workload);
   const reached: Workload[] = [];
   for (let i = 0; i < marks.length; i++) if (marks[i] === 1) reached.push(all[i] as Workload);
   return reached;

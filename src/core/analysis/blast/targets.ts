@@ -168,17 +168,31 @@ const RESOLVERS: Record<TargetType, Resolver> = {
     return typeof index.node(id)?.attrs.modelled === 'string' ? [id] : existing(index, id);
   },
   workload: (analysis, rest) => {
-    const [namespace, kind = '', ...name] = rest.split('/');
-    return analysis.workloads
-      .filter(
-        (w) =>
-          w.node.namespace === namespace &&
-          w.node.kind.toLowerCase() === kind.toLowerCase() &&
-          w.node.name === name.join('/'),
-      )
-      .map((w) => w.id);
+    const [namespace = '', kind = '', ...name] = rest.split('/');
+    return [...(workloadsByName(analysis).get(workloadName(namespace, kind, name.join('/'))) ?? [])];
   },
 };
+
+/** A workload's name as a target finds it: namespace, kind in any case, name. */
+function workloadName(namespace: string, kind: string, name: string): string {
+  return `${namespace}\n${kind.toLowerCase()}\n${name}`;
+}
+
+/** Each analysis's workloads by the name a target gives, in the analysis's order: made once. */
+const byName = new WeakMap<Analysis, Map<string, string[]>>();
+
+function workloadsByName(analysis: Analysis): Map<string, string[]> {
+  let found = byName.get(analysis);
+  if (found === undefined) {
+    found = new Map();
+    for (const w of analysis.workloads) {
+      const key = workloadName(w.node.namespace, w.node.kind, w.node.name);
+      found.set(key, [...(found.get(key) ?? []), w.id]);
+    }
+    byName.set(analysis, found);
+  }
+  return found;
+}
 
 function existing(index: GraphIndex, id: string): string[] {
   const node = index.node(id);

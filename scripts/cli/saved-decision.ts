@@ -9,8 +9,8 @@ import { youngGenerationGrows } from './saved-analysis.ts';
  * when it was made from exactly the graph.json there by this tierbook: the command is recognised
  * against the saved inventory table, and each blast it makes is read from the answers saved for
  * one OSD, disk, node, pool, claim or workload alone, or, when one is not saved (several targets
- * at once: a namespace, a release), computed from the saved analysis. The same answer as from graph.json, only faster.
- * Null (after a note on stderr when a file was there but not used: stale, edited, unreadable)
+ * at once: a namespace, a release), computed from the saved analysis. The same answer as from
+ * graph.json, only faster. Null (after a note on stderr when a file was there but not used: stale, edited, unreadable)
  * means: answer from graph.json. Without --content, or with --config, null at once.
  */
 export async function savedDecision(

@@ -13,7 +13,8 @@ import type { SavedInventory } from '../graph/saved-inventory.ts';
 import type { DomainBlast } from '../inventory/storage-entries.ts';
 import { graphHoldsCoreKind } from '../sources/nothing-read.ts';
 import { type GuardInventoryTable, guardInventoryTable } from './inventory-table.ts';
-import { answerSections, savedRuns } from './saved-answers.ts';
+import { savedRuns } from './saved-answers.ts';
+import { answerSections } from './saved-answers-text.ts';
 import {
   CONTEXT_SECTIONS,
   type ContextHead,

@@ -1,6 +1,6 @@
 import { type GuardInventory, guardInventoryOf } from './inventory.ts';
 import type { GuardInventoryTable } from './inventory-table.ts';
-import { type SavedAnswers, savedAnswers } from './saved-answers.ts';
+import { type SavedAnswers, savedAnswers } from './saved-answers-read.ts';
 import type { ContextSection, OpenedContext } from './saved-context.ts';
 
 /**

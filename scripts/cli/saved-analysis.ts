@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { Analysis } from '../../src/core/analysis/model.ts';
+import { GUARD_CONTEXT_FILE } from '../../src/core/guard/saved-context.ts';
 import { contentFacts, refuseMixedWithContent } from './content-facts.ts';
 import type { SourceValues } from './read-cluster.ts';
 
@@ -25,7 +26,7 @@ export async function savedContentAnalysis(
 ): Promise<SavedAnalysis | null> {
   if (values.content === undefined || values.config !== undefined) return null;
   refuseMixedWithContent(values);
-  const [{ limitsFrom }, { readGuardContextFile, GUARD_CONTEXT_FILE }, { VERSION }] = await Promise.all([
+  const [{ limitsFrom }, { readGuardContextFile }, { VERSION }] = await Promise.all([
     import('./limits.ts'),
     import('../../src/io/guard-context-file.ts'),
     import('./version.ts'),
@@ -39,13 +40,20 @@ export async function savedContentAnalysis(
       analysis: found.analysis,
       leftOut: found.leftOut,
     };
-  // Not used: graph.json is analysed instead, a workload V8's default suits better.
-  youngGenerationGrows(true);
-  if (found.unused !== null)
-    process.stderr.write(
-      `tierbook: note: ${join(values.content, GUARD_CONTEXT_FILE)} not used: ${found.unused}; answering from graph.json (slower; "tierbook inventory" writes it again)\n`,
-    );
+  contextNotUsed(values.content, found.unused);
   return null;
+}
+
+/**
+ * The saved context in `dir` is not used (`why`; null: there is none, said nowhere): graph.json
+ * is analysed instead, a workload V8's default young generation suits better.
+ */
+export function contextNotUsed(dir: string, why: string | null): void {
+  youngGenerationGrows(true);
+  if (why !== null)
+    process.stderr.write(
+      `tierbook: note: ${join(dir, GUARD_CONTEXT_FILE)} not used: ${why}; answering from graph.json (slower; "tierbook inventory" writes it again)\n`,
+    );
 }
 
 /**

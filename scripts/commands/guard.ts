@@ -135,24 +135,15 @@ async function guard(text: string, values: Values): Promise<GuardAnswer> {
     gate,
   );
   if (saved !== null) return saved;
-  const [{ assessSteps }, { staleNotice }, { guardInventory }, { describeUnread }] = await Promise.all([
+  const [{ assessSteps }, { guardAnswer }, { guardInventory }] = await Promise.all([
     import('../../src/core/guard/assess.ts'),
-    import('../cli/content-facts.ts'),
+    import('../cli/guard-answer.ts'),
     import('../../src/core/guard/inventory.ts'),
-    import('../../src/core/sources/unread.ts'),
   ]);
   const { loaded, analysis } = await analysedInventory(values, now);
-  const recognised = recognise(text, node, guardInventory(analysis));
-  // A gate cannot pass what it did not see.
-  for (const u of loaded.unread)
-    recognised.problems.push(
-      `the read was partial: ${describeUnread(u, 'what it holds is not in this answer')}`,
-    );
-  const answer = assessSteps(text, recognised, analysis, gate);
-  // From a committed inventory: the cluster as it was then, said with the answer.
-  const stale = staleNotice(loaded, now);
-  if (stale) answer.assumptions.push(stale);
-  return answer;
+  return guardAnswer({ text, node }, guardInventory(analysis), loaded, now, (recognised) =>
+    assessSteps(text, recognised, analysis, gate),
+  );
 }
 
 /** The inventory (graph.json, a dump or the cluster) and its analysis, made on the spot. */

@@ -1,7 +1,12 @@
+import { blastRadius } from '../analysis/blast/blast-radius.ts';
 import type { BlastResult, WorkloadImpact } from '../analysis/blast/model.ts';
 import { IMPACT_ORDER } from '../analysis/blast/model.ts';
+import { resolveTarget } from '../analysis/blast/targets.ts';
+import type { Analysis } from '../analysis/model.ts';
 import type { Tier } from '../analysis/tiers/model.ts';
-import { answerKey, kindOf, type Part, VALUES_A_LINE } from './saved-answers.ts';
+import type { DomainBlast } from '../inventory/storage-entries.ts';
+import type { GuardInventoryTable } from './inventory-table.ts';
+import { answerKey, kindOf, type Part, savedRuns, VALUES_A_LINE } from './saved-answers.ts';
 import { utf8Length } from './saved-context.ts';
 import type { BlastRun } from './weigh.ts';
 
@@ -155,4 +160,36 @@ export function answerSections(
     index: `${JSON.stringify({ keys: keyParts, values: valueParts })}\n`,
     answers: lines.join(''),
   };
+}
+
+/**
+ * The blast of each run saved (savedRuns), as the guard would compute it on this analysis; a
+ * target the blast cannot resolve is left out (the guard then computes it, and says why). A
+ * failure domain the inventory weighed already on this same analysis (`known`, lost, not an
+ * outage) is taken as it is when its text resolves to the same graph nodes.
+ */
+export function savedBlasts(
+  analysis: Analysis,
+  table: GuardInventoryTable,
+  known: readonly DomainBlast[],
+): { run: BlastRun; result: BlastResult }[] {
+  const byText = new Map(known.map((d) => [d.target.text, d]));
+  const out: { run: BlastRun; result: BlastResult }[] = [];
+  for (const run of savedRuns(table)) {
+    try {
+      const [text] = run.targets;
+      const domain = !run.outage && text !== undefined ? byText.get(text) : undefined;
+      const same =
+        domain !== undefined &&
+        text !== undefined &&
+        resolveTarget(analysis, text).nodes.join('\n') === domain.target.nodes.join('\n');
+      out.push({
+        run,
+        result: same ? domain.result : blastRadius(analysis, run.targets, { outage: run.outage }),
+      });
+    } catch {
+      // Not saved: the decision computes it from the context and meets the same error.
+    }
+  }
+  return out;
 }

@@ -1,8 +1,5 @@
 import { analyze } from '../analysis/analyze.ts';
-import { blastRadius } from '../analysis/blast/blast-radius.ts';
 import { blastContext } from '../analysis/blast/context.ts';
-import type { BlastResult } from '../analysis/blast/model.ts';
-import { resolveTarget } from '../analysis/blast/targets.ts';
 import type { Analysis } from '../analysis/model.ts';
 import { restoreTime } from '../analysis/restores/evidence.ts';
 import type { Placement } from '../graph/backends/placement.ts';
@@ -12,9 +9,8 @@ import { readSavedHead, readSavedInventory } from '../graph/read-saved-inventory
 import type { SavedInventory } from '../graph/saved-inventory.ts';
 import type { DomainBlast } from '../inventory/storage-entries.ts';
 import { graphHoldsCoreKind } from '../sources/nothing-read.ts';
-import { type GuardInventoryTable, guardInventoryTable } from './inventory-table.ts';
-import { savedRuns } from './saved-answers.ts';
-import { answerSections } from './saved-answers-text.ts';
+import { guardInventoryTable } from './inventory-table.ts';
+import { answerSections, savedBlasts } from './saved-answers-text.ts';
 import {
   CONTEXT_SECTIONS,
   type ContextHead,
@@ -25,7 +21,6 @@ import {
 } from './saved-context.ts';
 import type { GuardContextBody, SavedClaim } from './saved-context-body.ts';
 import { guardGraph } from './saved-graph.ts';
-import type { BlastRun } from './weigh.ts';
 
 /**
  * The file's text for a graph.json's exact text, made as the guard would make its analysis
@@ -161,7 +156,7 @@ function contextText(
   };
   const table = guardInventoryTable(analysis);
   const answers = answerSections(
-    answered(analysis, table, from.domainBlasts ?? []),
+    savedBlasts(analysis, table, from.domainBlasts ?? []),
     (workload) => analysis.tiers.get(workload)?.reason ?? '',
     (workload, evidence) => {
       const found = analysis.restores.get(workload)?.find((e) => e.id === evidence);
@@ -202,38 +197,6 @@ function contextText(
 /** A table section: a row a line. */
 function rowsText(rows: readonly unknown[]): string {
   return rows.length === 0 ? '[]\n' : `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
-}
-
-/**
- * The blast of each run saved (savedRuns), as the guard would compute it on this analysis; a
- * target the blast cannot resolve is left out (the guard then computes it, and says why). A
- * failure domain the inventory weighed already on this same analysis (`known`, lost, not an
- * outage) is taken as it is when its text resolves to the same graph nodes.
- */
-function answered(
-  analysis: Analysis,
-  table: GuardInventoryTable,
-  known: readonly DomainBlast[],
-): { run: BlastRun; result: BlastResult }[] {
-  const byText = new Map(known.map((d) => [d.target.text, d]));
-  const out: { run: BlastRun; result: BlastResult }[] = [];
-  for (const run of savedRuns(table)) {
-    try {
-      const [text] = run.targets;
-      const domain = !run.outage && text !== undefined ? byText.get(text) : undefined;
-      const same =
-        domain !== undefined &&
-        text !== undefined &&
-        resolveTarget(analysis, text).nodes.join('\n') === domain.target.nodes.join('\n');
-      out.push({
-        run,
-        result: same ? domain.result : blastRadius(analysis, run.targets, { outage: run.outage }),
-      });
-    } catch {
-      // Not saved: the decision computes it from the context and meets the same error.
-    }
-  }
-  return out;
 }
 
 /**

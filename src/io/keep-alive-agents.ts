@@ -1,8 +1,16 @@
-import http from 'node:http';
-import https from 'node:https';
+import type { Agent } from 'node:http';
+import type { RequestOptions } from 'node:https';
+
+/**
+ * Node's HTTP modules as their CommonJS objects. An ESM `import` of node:http reads every one of
+ * its exports, and its WebSocket getters load Node's bundled undici: ~60 ms of start-up for
+ * nothing this client uses.
+ */
+export const http = process.getBuiltinModule('node:http');
+export const https = process.getBuiltinModule('node:https');
 
 /** The agent a Node request is made with (client-node sets it per cluster and user). */
-export type RequestAgent = https.RequestOptions['agent'];
+export type RequestAgent = RequestOptions['agent'];
 
 /**
  * client-node gives every request of a context the same agent (its per cluster and user cache),
@@ -15,7 +23,7 @@ export type RequestAgent = https.RequestOptions['agent'];
  * retries like any other (a new connection then).
  */
 export function keepAliveAgents(): (agent: RequestAgent) => RequestAgent {
-  const twins = new WeakMap<http.Agent, http.Agent>();
+  const twins = new WeakMap<Agent, Agent>();
   return (agent) => {
     if (!(agent instanceof http.Agent)) return agent;
     const kind = Object.getPrototypeOf(agent);

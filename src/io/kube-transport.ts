@@ -3,8 +3,8 @@
  * TLS and credentials applied by @kubernetes/client-node (tokens, client certificates, exec and
  * auth-provider plugins, CA bundles, proxies). The live source above it stays network-free.
  */
-import http from 'node:http';
-import https from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import type { RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ClusterReadError } from '../core/errors.ts';
 import { formatBytes } from '../core/sizes.ts';
@@ -16,7 +16,7 @@ import {
 } from '../core/sources/live/transport.ts';
 import { redactUrl } from '../core/url-credentials.ts';
 import { loadKubeConfigClass } from './client-node-config.ts';
-import { keepAliveAgents, type RequestAgent } from './keep-alive-agents.ts';
+import { http, https, keepAliveAgents, type RequestAgent } from './keep-alive-agents.ts';
 
 export interface KubeTransportOptions {
   /** `--kubeconfig FILE`; else KUBECONFIG, ~/.kube/config, or the in-cluster service account. */
@@ -150,7 +150,7 @@ async function get(
   where: string,
   deadline: AbortSignal | undefined,
 ) {
-  const options: https.RequestOptions = {};
+  const options: RequestOptions = {};
   try {
     // Per request, not once: exec plugins and token files hand out credentials that expire.
     await config.applyToHTTPSOptions(options);
@@ -199,7 +199,7 @@ async function get(
   });
 }
 
-function headersOf(response: http.IncomingMessage): Record<string, string> {
+function headersOf(response: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;

@@ -4,7 +4,6 @@ import { RESOURCE_TYPES } from '../core/graph/reads.ts';
 import type { SourceResult } from '../core/model.ts';
 import { type LiveProgress, readLive } from '../core/sources/live/index.ts';
 import type { ResourceType } from '../core/sources/resource-type.ts';
-import { createKubeTransport } from './kube-transport.ts';
 import { readOffline } from './read-offline.ts';
 
 export interface SourceOptions {
@@ -58,6 +57,8 @@ export async function readSource(options: SourceOptions): Promise<ReadSource> {
       describe: options.from.join(', '),
     };
   }
+  // Loaded for a live read only: an offline one never needs Node's HTTP client or client-node.
+  const { createKubeTransport } = await import('./kube-transport.ts');
   const { transport, describe, context } = await createKubeTransport({
     ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
     ...(options.context ? { context: options.context } : {}),

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { NOW, ROOT } from '../reliability/support.ts';
+import { NOW, ROOT, SAMPLE } from '../reliability/support.ts';
 import { ANALYSING, loaded, relative } from './loaded-modules.ts';
 
 // Start-up is paid on every command (issue 18: within 150 ms of a bare node): an answer from a
@@ -120,3 +123,35 @@ test('blast --content with its saved context loads no analysis and no graph.json
  * two: its stamp and sections, and its analysis; 140 when it analysed graph.json).
  */
 const BLAST_MODULES = 68;
+
+// An offline inventory reads files: the cluster client (client-node, the transport, Node's HTTP
+// modules) is loaded only for a live read.
+test('an offline inventory loads no cluster client', () => {
+  const out = mkdtempSync(join(tmpdir(), 'tierbook-lazy-'));
+  try {
+    const run = loaded('inventory', '--from', SAMPLE, '--out', join(out, 'content'), '--now', NOW);
+    assert.equal(run.code, 0, run.stderr);
+    const client = run.modules.filter(
+      (m) =>
+        /\/node_modules\/@kubernetes\//.test(m) ||
+        /^node:https?$/.test(m) ||
+        /\/src\/io\/(kube-transport|keep-alive-agents|client-node-config)\.ts$/.test(m),
+    );
+    assert.deepEqual(client.map(relative), []);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+// An ESM import of node:http reads every export, and its WebSocket getters load Node's bundled
+// undici (~60 ms of start-up): the live transport takes Node's HTTP modules as CommonJS objects.
+test("the live transport's module does not load Node's bundled undici", () => {
+  const script = `await import(${JSON.stringify(join(ROOT, 'src', 'io', 'kube-transport.ts'))});
+process.stdout.write(process.moduleLoadList.filter((m) => m.includes('undici')).join(','));`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, '');
+});

@@ -22,6 +22,9 @@ export interface MermaidRenderer {
 /** Diagrams drawn per round trip to a page: one `evaluate` per diagram cost ~10% in protocol. */
 const BATCH = 12;
 
+/** Batches sent to a page before the first comes back; the page draws them one after another (drawAll). */
+const IN_FLIGHT = 2;
+
 /**
  * Mermaid to SVG in one long-lived Chromium (started only when something is not cached),
  * with a few pages drawing in parallel (each page is a renderer process of its own, so two
@@ -46,14 +49,20 @@ export function openMermaidRenderer(options: { cacheDir?: string; pages?: number
         Array.from({ length: pageCount }, () => mermaidPage(browser as Browser, script)),
       );
       let next = 0;
+      // A lane takes the next batch, has its page draw it, writes the SVGs, and again. Two
+      // lanes a page keep a batch waiting in the page's queue while the other's SVGs travel
+      // back and are written, so the page never waits for Node between batches.
+      const lane = async (page: Page) => {
+        while (next < missing.length) {
+          const batch = missing.slice(next, next + BATCH);
+          next += batch.length;
+          const svgs = await drawAll(page, batch);
+          await Promise.all(batch.map((source, i) => writeDiagram(source, svgs[i] as string, root)));
+        }
+      };
       await Promise.all(
         pages.map(async (page) => {
-          while (next < missing.length) {
-            const batch = missing.slice(next, next + BATCH);
-            next += batch.length;
-            const svgs = await drawAll(page, batch);
-            await Promise.all(batch.map((source, i) => writeDiagram(source, svgs[i] as string, root)));
-          }
+          await Promise.all(Array.from({ length: IN_FLIGHT }, () => lane(page)));
           await page.close();
         }),
       );
@@ -133,18 +142,27 @@ async function drawAll(page: Page, sources: readonly string[]): Promise<string[]
   // The SVG's id scopes its styles: unique per diagram, stable across builds.
   const jobs = sources.map((source) => [`d${diagramKey(source).slice(0, 12)}`, source] as const);
   const drawn = await page.evaluate(async (jobs) => {
-    const m = (
-      globalThis as unknown as { mermaid: { render(i: string, t: string): Promise<{ svg: string }> } }
-    ).mermaid;
-    const out: { svg?: string; error?: string }[] = [];
-    for (const [id, text] of jobs) {
-      try {
-        out.push({ svg: (await m.render(id, text)).svg });
-      } catch (error) {
-        out.push({ error: String(error) });
+    const page = globalThis as unknown as {
+      mermaid: { render(i: string, t: string): Promise<{ svg: string }> };
+      tierbookQueue?: Promise<unknown>;
+    };
+    // A batch that arrives while another is drawn waits for it whole in this queue. Mermaid's
+    // own queue would interleave the two batches diagram by diagram, both would come back
+    // at the end together, and the page would wait for Node again.
+    const drawBatch = async () => {
+      const out: { svg?: string; error?: string }[] = [];
+      for (const [id, text] of jobs) {
+        try {
+          out.push({ svg: (await page.mermaid.render(id, text)).svg });
+        } catch (error) {
+          out.push({ error: String(error) });
+        }
       }
-    }
-    return out;
+      return out;
+    };
+    const drawing = (page.tierbookQueue ?? Promise.resolve()).then(drawBatch);
+    page.tierbookQueue = drawing;
+    return drawing;
   }, jobs);
   return drawn.map((result, i) => {
     const source = sources[i] as string;

@@ -35,3 +35,24 @@ test('draws each diagram once, several to a round trip, and names one Mermaid ca
     await rm(cacheDir, { recursive: true, force: true });
   }
 });
+
+test('one page with several batches sent ahead draws each diagram as its own', async () => {
+  const cacheDir = await mkdtemp(path.join(tmpdir(), 'tierbook-cache-'));
+  const renderer = openMermaidRenderer({ cacheDir, pages: 1 });
+  try {
+    // Four batches on one page: two are in the page's queue at a time.
+    const sources = Array.from(
+      { length: 40 },
+      (_, i) => `flowchart LR\n  a${i}["only ${i}"] --> b${i}["x${'y'.repeat(i % 7)}"]`,
+    );
+    assert.deepEqual(await renderer.renderAll(sources), { rendered: 40, cached: 0 });
+    for (const [i, source] of sources.entries()) {
+      const svg = readDiagram(source, cacheDir) ?? '';
+      const labels = [...svg.matchAll(/only (\d+)</g)].map((m) => m[1]);
+      assert.deepEqual(labels, [String(i)], `diagram ${i} holds its own label and no other`);
+    }
+  } finally {
+    await renderer.close();
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+});

@@ -74,46 +74,44 @@ async function buildLocked(options: {
   const contentDir = resolve(options.contentDir);
   const outDir = resolve(options.outDir);
   await ownedOutput(options.outDir, 'site');
-  const files = await readContentDir(contentDir);
-  if (files.size === 0) {
-    throw new InputError('no content here: run "tierbook inventory" (or "tierbook demo") first', {
-      from: { file: contentDir },
-    });
-  }
-  const site = buildSite(readContent(files));
-  const checked = performance.now();
-
   const cache = await usableCacheDir(options.cacheDir);
-  const sources = siteDiagrams(site).map((d) => d.source);
   const staging = `${outDir}.tmp-${process.pid}-${Date.now()}`;
   const temp = tempDirOf(cache);
   await removeDeadTempDirs('tierbook-pages-', temp);
   const pageLists = join(temp, `tierbook-pages-${process.pid}-${Date.now()}`);
+  // Astro's process starts before the check (decision 94): its start-up (loading, config,
+  // bundling, its own read of content/) overlaps the check and the drawing. It renders nothing
+  // and reads the pages to keep only once told the diagrams are drawn; a failed check stops it.
+  const drawn = signal();
+  let astro: Promise<void> | undefined;
   try {
+    await mkdir(join(pageLists, 'out'), { recursive: true });
+    astro = runAstro({ contentDir, outDir: staging, cache, pageLists, diagramsDrawn: drawn.settled });
+    // Awaited below, once the check and the drawing are done (or failed).
+    astro.catch(() => {});
+    const files = await readContentDir(contentDir);
+    if (files.size === 0) {
+      throw new InputError('no content here: run "tierbook inventory" (or "tierbook demo") first', {
+        from: { file: contentDir },
+      });
+    }
+    const site = buildSite(readContent(files));
+    const checked = performance.now();
+
+    const sources = siteDiagrams(site).map((d) => d.source);
     await mkdir(dirname(outDir), { recursive: true }).catch((error) => {
       throw outputError(error, options.outDir);
     });
     // The previous site's pages whose data is unchanged are not rendered again (decision 83).
     const shared = await sharedDigest(site);
     const keep = options.reuse === false ? {} : await keepablePages(outDir, shared);
-    await mkdir(join(pageLists, 'out'), { recursive: true });
     await writeFile(join(pageLists, 'keep.json'), JSON.stringify(keep), 'utf8');
     progress(`drawing ${sources.length} diagrams (cached ones are not drawn again)`);
-    let drawn = 0;
-    const drawing = drawDiagrams(sources, cache).then((stats) => {
-      drawn = performance.now();
-      progress(Object.keys(keep).length > 0 ? 'building the pages that changed' : 'building the pages');
-      return stats;
-    });
-    // Astro starts (bundles the pages, reads content/) while the diagrams are drawn, and renders
-    // once they are: its start-up no longer waits behind Chromium's.
-    const [drew, ran] = await Promise.allSettled([
-      drawing,
-      runAstro({ contentDir, outDir: staging, cache, pageLists, diagramsDrawn: drawing }),
-    ]);
-    if (drew.status === 'rejected') throw drew.reason;
-    if (ran.status === 'rejected') throw ran.reason;
-    const diagrams = drew.value;
+    const diagrams = await drawDiagrams(sources, cache);
+    const drawnAt = performance.now();
+    progress(Object.keys(keep).length > 0 ? 'building the pages that changed' : 'building the pages');
+    drawn.done();
+    await astro;
     // Only the pages Astro wrote: a kept page has its policy already.
     await addContentSecurityPolicy(staging).catch((error) => {
       throw outputError(error, options.outDir);
@@ -147,17 +145,34 @@ async function buildLocked(options: {
       keptPages,
       timings: {
         check: checked - started,
-        diagrams: drawn - checked,
-        // After the diagrams were drawn: Astro's start-up ran during the drawing.
-        astro: built - drawn,
+        diagrams: drawnAt - checked,
+        // After the diagrams were drawn: Astro's start-up ran during the check and the drawing.
+        astro: built - drawnAt,
         search: indexed - built,
         total: performance.now() - started,
       },
     };
+  } catch (error) {
+    // Astro's process is stopped and gone (its cache lock released) before the error is told.
+    drawn.fail();
+    await astro?.catch(() => {});
+    throw error;
   } finally {
     await rm(staging, { recursive: true, force: true });
     await rm(pageLists, { recursive: true, force: true });
   }
+}
+
+/** A promise settled from outside: `done` fulfils it, `fail` rejects it (the first call wins). */
+function signal(): { settled: Promise<void>; done(): void; fail(): void } {
+  let done = () => {};
+  let fail = () => {};
+  const settled = new Promise<void>((resolve, reject) => {
+    done = () => resolve();
+    fail = () => reject(new Error('the build stopped'));
+  });
+  settled.catch(() => {});
+  return { settled, done, fail };
 }
 
 async function drawDiagrams(sources: readonly string[], cache: string): Promise<RenderStats> {

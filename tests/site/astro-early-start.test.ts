@@ -1,0 +1,109 @@
+/**
+ * Decision 94: Astro's process starts before the content is checked, so its start-up overlaps
+ * the check; a check that fails stops it (no process left behind) and leaves the previous site
+ * as it was, the error naming the file and field. Linux only (/proc).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { after, before, test } from 'node:test';
+import { InputError } from '../../src/core/errors.ts';
+import { buildStaticSite } from '../../src/site/site-build.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+let work: string;
+let content: string;
+let site: string;
+
+before(async () => {
+  work = await mkdtemp(join(tmpdir(), 'tierbook-early-astro-'));
+  content = join(work, 'content');
+  site = join(work, 'site');
+  await cp(join(ROOT, 'content'), content, { recursive: true });
+  await buildStaticSite({
+    contentDir: content,
+    outDir: site,
+    cacheDir: join(work, 'cache'),
+    notify: () => {},
+  });
+});
+
+after(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** This process's Astro build children (their cmdline names astro-build-process). */
+function astroChildren(): number[] {
+  const text = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8');
+  return text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('astro-build-process');
+      } catch {
+        return false;
+      }
+    });
+}
+
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(relative(dir, path), await readFile(path, 'base64'));
+  }
+  return files;
+}
+
+test('Astro starts during the check; a failed check stops it and keeps the previous site', {
+  skip: process.platform !== 'linux',
+}, async () => {
+  const before = await snapshot(site);
+  const file = join(content, 'workloads', 'apps.deployment.bookstack.md');
+  const text = await readFile(file, 'utf8');
+  assert.match(text, /^replicas: 1$/m);
+  await writeFile(file, text.replace(/^replicas: 1$/m, 'replicas: many'));
+
+  // Watched while the build runs: the check reads content/ file by file, so this gets turns.
+  const seen = new Set<number>();
+  let watching = true;
+  const watch = (async () => {
+    for (let turn = 0; watching && turn < 200_000; turn++) {
+      for (const pid of astroChildren()) seen.add(pid);
+      await new Promise((done) => setImmediate(done));
+    }
+  })();
+  let checking = 0;
+  const failure = await buildStaticSite({
+    contentDir: content,
+    outDir: site,
+    cacheDir: join(work, 'cache'),
+    notify: () => {},
+    progress: (step) => {
+      if (step === 'checking the content') checking += 1;
+    },
+  }).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  watching = false;
+  await watch;
+
+  assert.equal(checking, 1);
+  assert.ok(failure instanceof InputError, `a check failure, got ${String(failure)}`);
+  assert.match(`${failure.field} ${failure.message}`, /replicas.*"many"/);
+  assert.match(JSON.stringify(failure.from), /apps\.deployment\.bookstack\.md/);
+  assert.ok(seen.size > 0, 'Astro was started while the content was checked');
+  for (const pid of seen)
+    assert.equal(existsSync(`/proc/${pid}`), false, `Astro (pid ${pid}) outlived the build`);
+  assert.deepEqual(astroChildren(), []);
+  assert.deepEqual(await snapshot(site), before, 'the previous site changed');
+  // Nothing left beside the site: no staging folder, no Astro cache lock.
+  assert.deepEqual((await readdir(work)).sort(), ['cache', 'content', 'site']);
+  assert.equal(existsSync(join(work, 'cache', 'astro.lock')), false);
+});

@@ -82,11 +82,13 @@ async function buildLocked(options: {
   // Astro's process starts before the check (decision 94): its start-up (loading, config,
   // bundling, its own read of content/) overlaps the check and the drawing. It renders nothing
   // and reads the pages to keep only once told the diagrams are drawn; a failed check stops it.
-  const drawn = signal();
+  const drawn = Promise.withResolvers<void>();
+  // Rejected only to stop Astro's process, which is awaited on its own.
+  drawn.promise.catch(() => {});
   let astro: Promise<void> | undefined;
   try {
     await mkdir(join(pageLists, 'out'), { recursive: true });
-    astro = runAstro({ contentDir, outDir: staging, cache, pageLists, diagramsDrawn: drawn.settled });
+    astro = runAstro({ contentDir, outDir: staging, cache, pageLists, diagramsDrawn: drawn.promise });
     // Awaited below, once the check and the drawing are done (or failed).
     astro.catch(() => {});
     const files = await readContentDir(contentDir);
@@ -110,7 +112,7 @@ async function buildLocked(options: {
     const diagrams = await drawDiagrams(sources, cache);
     const drawnAt = performance.now();
     progress(Object.keys(keep).length > 0 ? 'building the pages that changed' : 'building the pages');
-    drawn.done();
+    drawn.resolve();
     await astro;
     // Only the pages Astro wrote: a kept page has its policy already.
     await addContentSecurityPolicy(staging).catch((error) => {
@@ -154,25 +156,13 @@ async function buildLocked(options: {
     };
   } catch (error) {
     // Astro's process is stopped and gone (its cache lock released) before the error is told.
-    drawn.fail();
+    drawn.reject(new Error('the build stopped'));
     await astro?.catch(() => {});
     throw error;
   } finally {
     await rm(staging, { recursive: true, force: true });
     await rm(pageLists, { recursive: true, force: true });
   }
-}
-
-/** A promise settled from outside: `done` fulfils it, `fail` rejects it (the first call wins). */
-function signal(): { settled: Promise<void>; done(): void; fail(): void } {
-  let done = () => {};
-  let fail = () => {};
-  const settled = new Promise<void>((resolve, reject) => {
-    done = () => resolve();
-    fail = () => reject(new Error('the build stopped'));
-  });
-  settled.catch(() => {});
-  return { settled, done, fail };
 }
 
 async function drawDiagrams(sources: readonly string[], cache: string): Promise<RenderStats> {

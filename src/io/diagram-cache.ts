@@ -33,10 +33,18 @@ export const MERMAID_CONFIG = {
   flowchart: { useMaxWidth: true },
 } as const;
 
-/** The cache key: the diagram text, the Mermaid version and its settings. */
+/**
+ * How tierbook's drawing page makes an SVG, as far as it changes the SVG's text; part of the
+ * cache key, so SVGs drawn one way are never mixed with SVGs drawn another. 2: Mermaid's last
+ * DOMPurify pass over the whole SVG skipped, the SVG checked against an allowlist instead
+ * (decision 95).
+ */
+export const DRAWING_VERSION = 2;
+
+/** The cache key: the diagram text, the Mermaid version, its settings and the drawing's version. */
 export function diagramKey(source: string): string {
   return createHash('sha256')
-    .update(`${MERMAID_VERSION}\n${JSON.stringify(MERMAID_CONFIG)}\n${source}`)
+    .update(`${MERMAID_VERSION}\n${DRAWING_VERSION}\n${JSON.stringify(MERMAID_CONFIG)}\n${source}`)
     .digest('hex');
 }
 

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { cacheRoot, diagramKey, hasDiagram, MERMAID_CONFIG, writeDiagram } from './diagram-cache.ts';
-import { withMermaidSpeedups } from './mermaid-speedup.ts';
+import { SKIP_SVG_PURIFY_FLAG, withMermaidSpeedups } from './mermaid-speedup.ts';
+import { svgAllowlistProblem } from './svg-allowlist.ts';
 
 // Kept here for callers that import them from the renderer (e2e tests, printing).
 export { CHROMIUM_ARGS, chromiumPath, launchChromium } from './chromium.ts';
@@ -56,7 +57,7 @@ export function openMermaidRenderer(options: { cacheDir?: string; pages?: number
         while (next < missing.length) {
           const batch = missing.slice(next, next + BATCH);
           next += batch.length;
-          const svgs = await drawAll(page, batch);
+          const svgs = await drawChecked(page, batch);
           await Promise.all(batch.map((source, i) => writeDiagram(source, svgs[i] as string, root)));
         }
       };
@@ -138,38 +139,72 @@ async function mermaidPage(browser: Browser, script: string): Promise<Page> {
   return page;
 }
 
-async function drawAll(page: Page, sources: readonly string[]): Promise<string[]> {
+/**
+ * Draws a batch with Mermaid's whole-SVG DOMPurify pass skipped and keeps each SVG the
+ * allowlist accepts. Any other is never used as it is (decision 95): it is drawn again with
+ * the pass on, as before, and must then pass the allowlist too (DOMPurify alone lets a
+ * label's `<form action="https://…">` or `<img src>` through), else the build stops naming
+ * the diagram.
+ */
+async function drawChecked(page: Page, sources: readonly string[]): Promise<string[]> {
+  const svgs = await drawAll(page, sources, true);
+  const refused = svgs.flatMap((svg, i) => (svgAllowlistProblem(svg) === null ? [] : [i]));
+  if (refused.length > 0) {
+    const purified = await drawAll(
+      page,
+      refused.map((i) => sources[i] as string),
+      false,
+    );
+    for (const [j, i] of refused.entries()) {
+      const svg = purified[j] as string;
+      const problem = svgAllowlistProblem(svg);
+      if (problem !== null) {
+        throw new Error(
+          `Mermaid produced SVG outside the allowlist (${problem}), with its DOMPurify pass as well; this is a bug:\n${sources[i]}`,
+        );
+      }
+      svgs[i] = svg;
+    }
+  }
+  return svgs.map((svg, i) => checkedSvg(svg, sources[i] as string));
+}
+
+async function drawAll(page: Page, sources: readonly string[], skipPurify: boolean): Promise<string[]> {
   // The SVG's id scopes its styles: unique per diagram, stable across builds.
   const jobs = sources.map((source) => [`d${diagramKey(source).slice(0, 12)}`, source] as const);
-  const drawn = await page.evaluate(async (jobs) => {
-    const page = globalThis as unknown as {
-      mermaid: { render(i: string, t: string): Promise<{ svg: string }> };
-      tierbookQueue?: Promise<unknown>;
-    };
-    // A batch that arrives while another is drawn waits for it whole in this queue. Mermaid's
-    // own queue would interleave the two batches diagram by diagram, both would come back
-    // at the end together, and the page would wait for Node again.
-    const drawBatch = async () => {
-      const out: { svg?: string; error?: string }[] = [];
-      for (const [id, text] of jobs) {
-        try {
-          out.push({ svg: (await page.mermaid.render(id, text)).svg });
-        } catch (error) {
-          out.push({ error: String(error) });
+  const drawn = await page.evaluate(
+    async ({ jobs, flag, skip }) => {
+      const page = globalThis as unknown as {
+        mermaid: { render(i: string, t: string): Promise<{ svg: string }> };
+        tierbookQueue?: Promise<unknown>;
+      } & Record<string, unknown>;
+      // A batch that arrives while another is drawn waits for it whole in this queue. Mermaid's
+      // own queue would interleave the two batches diagram by diagram, both would come back
+      // at the end together, and the page would wait for Node again.
+      const drawBatch = async () => {
+        const out: { svg?: string; error?: string }[] = [];
+        for (const [id, text] of jobs) {
+          // Set before each diagram: the queue runs one batch at a time, each with its own flag.
+          page[flag] = skip;
+          try {
+            out.push({ svg: (await page.mermaid.render(id, text)).svg });
+          } catch (error) {
+            out.push({ error: String(error) });
+          }
         }
-      }
-      return out;
-    };
-    const drawing = (page.tierbookQueue ?? Promise.resolve()).then(drawBatch);
-    page.tierbookQueue = drawing;
-    return drawing;
-  }, jobs);
+        return out;
+      };
+      const drawing = (page.tierbookQueue ?? Promise.resolve()).then(drawBatch);
+      page.tierbookQueue = drawing;
+      return drawing;
+    },
+    { jobs, flag: SKIP_SVG_PURIFY_FLAG, skip: skipPurify },
+  );
   return drawn.map((result, i) => {
-    const source = sources[i] as string;
     if (result.svg === undefined) {
-      throw new Error(`Mermaid could not draw this diagram (${result.error}); this is a bug:\n${source}`);
+      throw new Error(`Mermaid could not draw this diagram (${result.error}); this is a bug:\n${sources[i]}`);
     }
-    return checkedSvg(result.svg, source);
+    return result.svg;
   });
 }
 

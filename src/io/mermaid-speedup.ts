@@ -93,14 +93,39 @@ export const SANITIZE_TEXT = {
   memo: `Ns=i((${SANITIZE_TEXT_MEMO})(${SANITIZE_TEXT_BODY},${REMOVES_SCRIPTS}),"sanitizeText")`,
 } as const;
 
-/** Mermaid's bundle with the faster copies and the label memo, each applied only where its text is found exactly once. */
+/**
+ * The page-wide flag that makes `render` skip its last DOMPurify pass over the whole SVG
+ * (decision 95). Only `=== true` skips: unset, or any other value, and the pass runs.
+ */
+export const SKIP_SVG_PURIFY_FLAG = 'tierbookSkipSvgPurify';
+
+/**
+ * `render`'s `serializeSvg` runs DOMPurify over the whole SVG text when the security level is
+ * not `loose` (`S`) nor `sandbox` (`E`): ~15% of a flowchart's drawing (bench/NOTES-site.md).
+ * Patched, the pass is skipped when the page sets `globalThis.tierbookSkipSvgPurify = true`
+ * before `render`, and runs as before otherwise; labels are still sanitised (`sanitizeText`
+ * and the rest are untouched), and the security level stays `strict`. The drawing page skips
+ * it only because Node then checks each SVG against an allowlist (svg-allowlist.ts) and
+ * draws one that fails again with the pass on. When Mermaid changes and the text is not
+ * found, the pass always runs.
+ */
+export const WHOLE_SVG_PURIFY = {
+  original: 'S||(re=oy.sanitize(re,{ADD_TAGS:Kwi,ADD_ATTR:Jwi,HTML_INTEGRATION_POINTS:{foreignobject:!0}}))',
+  skippable: `S||globalThis.${SKIP_SVG_PURIFY_FLAG}===!0||(re=oy.sanitize(re,{ADD_TAGS:Kwi,ADD_ATTR:Jwi,HTML_INTEGRATION_POINTS:{foreignobject:!0}}))`,
+} as const;
+
+/**
+ * Mermaid's bundle with the faster copies, the label memo and the skippable whole-SVG pass,
+ * each applied only where its text is found exactly once.
+ */
 export function withMermaidSpeedups(bundle: string): string {
   const copies = replacedOnce(
     replacedOnce(bundle, ASSIGN_WITH_DEPTH.original, ASSIGN_WITH_DEPTH.faster),
     GET_CONFIG.original,
     GET_CONFIG.lazy,
   );
-  return replacedOnce(copies, SANITIZE_TEXT.original, SANITIZE_TEXT.memo);
+  const memo = replacedOnce(copies, SANITIZE_TEXT.original, SANITIZE_TEXT.memo);
+  return replacedOnce(memo, WHOLE_SVG_PURIFY.original, WHOLE_SVG_PURIFY.skippable);
 }
 
 function replacedOnce(text: string, original: string, replacement: string): string {

@@ -10,12 +10,13 @@ import {
   LAZY_CONFIG_COPY,
   SANITIZE_TEXT,
   SANITIZE_TEXT_MEMO,
+  WHOLE_SVG_PURIFY,
   withMermaidSpeedups,
 } from '../../src/io/mermaid-speedup.ts';
 
 const bundle = readFileSync(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'), 'utf8');
 
-test('the faster copies and the label memo apply to the installed Mermaid (else it changed: redo or drop mermaid-speedup.ts)', () => {
+test('the faster copies, the label memo and the skippable whole-SVG pass apply to the installed Mermaid (else it changed: redo or drop mermaid-speedup.ts)', () => {
   const patched = withMermaidSpeedups(bundle);
   assert.equal(
     patched.length - bundle.length,
@@ -24,8 +25,11 @@ test('the faster copies and the label memo apply to the installed Mermaid (else 
       GET_CONFIG.lazy.length -
       GET_CONFIG.original.length +
       SANITIZE_TEXT.memo.length -
-      SANITIZE_TEXT.original.length,
+      SANITIZE_TEXT.original.length +
+      WHOLE_SVG_PURIFY.skippable.length -
+      WHOLE_SVG_PURIFY.original.length,
   );
+  assert.ok(patched.includes(WHOLE_SVG_PURIFY.skippable));
   assert.ok(patched.includes(ASSIGN_WITH_DEPTH.faster));
   assert.ok(patched.includes(GET_CONFIG.lazy));
   assert.ok(!patched.includes(GET_CONFIG.original));

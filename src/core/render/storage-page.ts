@@ -6,7 +6,7 @@ import { findingsSection, impactSection } from './analysis-sections.ts';
 import { capItems } from './capped-list.ts';
 import { type PageText, toJson } from './front-matter.ts';
 import { linkTo, type PageIndex } from './links.ts';
-import { code, heading, list, paragraph, section } from './markdown.ts';
+import { code, heading, list, paragraph, section, withCode } from './markdown.ts';
 import { finishPage } from './page.ts';
 import { cappedFrontMatter, storageListsCapped, storageListsFile } from './storage-page-lists.ts';
 
@@ -32,7 +32,7 @@ export function renderStoragePage(
   const data: StorageFrontMatter = capped ? cappedFrontMatter(entry, path) : entry;
   const file = storageListsFile(path).split('/').pop();
   const where = (field: string) =>
-    capped ? `\`${file}\` (\`${field}\`), beside this page` : `this page's front matter (\`${field}\`)`;
+    capped ? `\`${file}\` (\`${field}\`) beside this page` : `this page's front matter (\`${field}\`)`;
   const body: RootContent[] = [heading(1, entry.title), paragraph(`${STORAGE_DESCRIPTIONS[entry.type]}.`)];
   const facts = Object.entries(entry.attrs).filter(([, v]) => v !== null && typeof v !== 'object');
   if (facts.length > 0) body.push(list(facts.map(([k, v]) => [`${k}: `, code(String(v))])));
@@ -43,7 +43,11 @@ export function renderStoragePage(
     body.push(list(shown.map((r) => [linkTo(pages, path, r.id, r.title)])));
     if (rest.length > 0)
       body.push(
-        paragraph(`And ${rest.length} more, not listed here: every one is in ${where(`related.${label}`)}.`),
+        paragraph(
+          ...withCode(
+            `And ${rest.length} more, not listed here: every one is in ${where(`related.${label}`)}.`,
+          ),
+        ),
       );
   }
   const users = capItems(entry.workloads);
@@ -59,7 +63,9 @@ export function renderStoragePage(
   );
   if (users.rest.length > 0)
     body.push(
-      paragraph(`And ${users.rest.length} more, not listed here: every one is in ${where('workloads')}.`),
+      paragraph(
+        ...withCode(`And ${users.rest.length} more, not listed here: every one is in ${where('workloads')}.`),
+      ),
     );
   if (entry.blast) {
     const { counts, target } = entry.blast;

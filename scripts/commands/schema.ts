@@ -6,8 +6,10 @@ export const HELP = `tierbook schema NAME
 
 Prints a JSON Schema (draft 2020-12): config (tierbook.config.yaml; editors
 validate it with "# yaml-language-server: $schema=…"), blast, check, diff,
-runbook, runbooks or guard (what -o json prints), or page (the front matter of
-a content/ page). The same files are in docs/schemas/NAME.schema.json.`;
+runbook, runbooks or guard (what -o json prints), page (the front matter of
+a content/ page) or storage-lists (the JSON file beside a storage page whose
+lists are longer than it shows). The same files are in
+docs/schemas/NAME.schema.json.`;
 
 export async function schemaCommand(args: string[]): Promise<number> {
   const { positionals } = parse(args, {}, 1);

@@ -5,11 +5,13 @@ import { OutputError } from '../core/errors.ts';
 import { SAVED_INVENTORY_FILE } from '../core/graph/saved-inventory.ts';
 import { GUARD_CONTEXT_FILE } from '../core/guard/saved-context.ts';
 import type { PageText } from '../core/render/front-matter.ts';
+import { isStorageListsFile } from '../core/render/storage-page-lists.ts';
 import { isInside, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from './output-dir.ts';
 import { writePieces } from './write-pieces.ts';
 
 /**
- * Every file tierbook generates under `dir` (the Markdown pages and graph.json), as relative
+ * Every file tierbook generates under `dir` (the Markdown pages, graph.json, the guard's
+ * context and the storage pages' lists files), as relative
  * path → text. A missing dir is empty.
  */
 export async function readContentDir(dir: string): Promise<Map<string, string>> {
@@ -225,11 +227,16 @@ export async function markContentDir(dir: string): Promise<void> {
 }
 
 /**
- * Pages, the saved graph and the guard's cache of its analysis are regenerated; anything else
+ * Pages (and a storage page's lists file), the saved graph and the guard's cache of its analysis are regenerated; anything else
  * in the folder is carried over.
  */
 function isGenerated(path: string): boolean {
-  return path.endsWith('.md') || path === SAVED_INVENTORY_FILE || path === GUARD_CONTEXT_FILE;
+  return (
+    path.endsWith('.md') ||
+    path === SAVED_INVENTORY_FILE ||
+    path === GUARD_CONTEXT_FILE ||
+    isStorageListsFile(path)
+  );
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -91,3 +91,30 @@ test('every page of the committed content/ is valid against the page schema, and
   const { volumes: _, ...noVolumes } = data;
   assert.notDeepEqual(validate(schema('page'), noVolumes), []);
 });
+
+test('a capped storage page and its lists file are valid against their schemas, and a wrong field is not', async () => {
+  const { syntheticCluster } = await import('../../bench/synthetic/index.ts');
+  const { renderContent } = await import('../../src/core/render/content.ts');
+  const { inventoryFrom } = await import('../support/pipeline.ts');
+  const inventory = await inventoryFrom(
+    { items: syntheticCluster({ workloads: 200 }), unreadable: [], skipped: [] },
+    { cluster: 'synthetic', now: NOW },
+  );
+  const files = renderContent(inventory, new Map());
+  const lists = [...files.keys()].filter((p) => p.endsWith('.lists.json'));
+  assert.ok(lists.length > 0, 'the large cluster has capped pages');
+  for (const path of lists) {
+    const page = JSON.parse(
+      JSON.stringify(matter(files.get(path.replace(/\.lists\.json$/, '.md')) ?? '').data),
+    );
+    assert.ok(page.lists, path);
+    assert.deepEqual(validate(schema('page'), page), [], path);
+    const data = JSON.parse(files.get(path) ?? '');
+    assert.deepEqual(validate(schema('storage-lists'), data), [], path);
+    assert.notDeepEqual(validate(schema('storage-lists'), { ...data, workloads: [{ id: 'x' }] }), []);
+    assert.notDeepEqual(
+      validate(schema('page'), { ...page, lists: { ...page.lists, workloads: 'all' } }),
+      [],
+    );
+  }
+});

@@ -68,7 +68,10 @@ export function relatedStorage(
         .filter((e) => rule.in?.includes(e.type))
         .map((e) => e.from),
     ];
-    related[rule.label] = [...new Set(ids)].sort(compare).map((r) => ({ id: r, title: title(r) }));
+    // A pool's incoming `stored-in` edges also come from every PersistentVolume in it: its
+    // workloads list names those already, and a large pool has thousands (they are not classes).
+    const storage = ids.filter((r) => index.node(r)?.kind !== 'PersistentVolume');
+    related[rule.label] = [...new Set(storage)].sort(compare).map((r) => ({ id: r, title: title(r) }));
   }
   return related;
 }

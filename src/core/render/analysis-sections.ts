@@ -3,7 +3,7 @@ import type { Finding } from '../analysis/checks/model.ts';
 import type { BackupEntry, ImpactEntry, TierEntry } from '../inventory/model.ts';
 import { capItems, impactTally, mustList } from './capped-list.ts';
 import { linkTo, type PageIndex } from './links.ts';
-import { code, heading, list, paragraph, section, strong } from './markdown.ts';
+import { code, heading, list, paragraph, section, strong, withCode } from './markdown.ts';
 
 /** "Tier 0 (RPO 15m, RTO 1h): reason", and who raised it. */
 export function tierSection(tier: TierEntry, from: string, pages: PageIndex): RootContent[] {
@@ -70,7 +70,9 @@ export function impactSection(
     empty,
   );
   if (rest.length > 0)
-    lines.push(paragraph(`And ${rest.length} more, not listed here: ${impactTally(rest)}. ${whereAll}`));
+    lines.push(
+      paragraph(...withCode(`And ${rest.length} more, not listed here: ${impactTally(rest)}. ${whereAll}`)),
+    );
   return lines;
 }
 

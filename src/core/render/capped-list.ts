@@ -3,7 +3,9 @@ import type { ImpactEntry } from '../inventory/model.ts';
 /**
  * How many entries a page lists before it summarises the rest. A pool or OSD page naming every
  * workload of a large cluster is unreadable and made the inventory quadratic (every such page
- * as long as the cluster); its front matter keeps the full list for the site and for tools.
+ * as long as the cluster). A workload page's front matter keeps its full lists (they are
+ * bounded by what one workload touches); a storage page's go to a JSON file beside it
+ * (storage-page-lists.ts).
  */
 export const LISTED = 50;
 

@@ -9,6 +9,7 @@ import { extractNotes, hasOwnNotes } from './notes.ts';
 import { renderRunbookPage } from './runbook-page.ts';
 import { savedInventoryText } from './saved-inventory-file.ts';
 import { renderStoragePage } from './storage-page.ts';
+import { storageListsCapped, storageListsFile, storageListsText } from './storage-page-lists.ts';
 import { renderWorkloadPage } from './workload-page.ts';
 
 export const ORPHANED_DIR = 'orphaned-notes';
@@ -93,6 +94,7 @@ export function* contentPieces(
       path,
       renderStoragePage(s, path, pages, notesOf(path, legacyStorageFile(s.type, s.namespace, s.name))),
     );
+    if (storageListsCapped(s)) yield page(storageListsFile(path), storageListsText(s));
   }
   for (const r of inventory.runbooks) yield page(r.path, renderRunbookPage(r));
   for (const [path, text] of previous) {

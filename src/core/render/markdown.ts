@@ -91,6 +91,14 @@ export function code(value: string): PhrasingContent {
   return { type: 'inlineCode', value };
 }
 
+/** A sentence written with `backticks` as text and code spans (a text node would escape them). */
+export function withCode(sentence: string): (PhrasingContent | string)[] {
+  return sentence
+    .split(/`([^`]*)`/)
+    .map((part, i) => (i % 2 === 1 ? code(part) : part))
+    .filter((part) => part !== '');
+}
+
 export function strong(value: string): PhrasingContent {
   return { type: 'strong', children: [{ type: 'text', value }] };
 }

@@ -6,8 +6,9 @@ import { findingsSection, impactSection } from './analysis-sections.ts';
 import { capItems } from './capped-list.ts';
 import { type PageText, toJson } from './front-matter.ts';
 import { linkTo, type PageIndex } from './links.ts';
-import { code, heading, list, paragraph, section } from './markdown.ts';
+import { code, heading, list, paragraph, section, withCode } from './markdown.ts';
 import { finishPage } from './page.ts';
+import { cappedFrontMatter, storageListsCapped, storageListsFile } from './storage-page-lists.ts';
 
 /** What each kind of storage page is, in words; the site uses the same. */
 export const STORAGE_DESCRIPTIONS: Readonly<Record<StorageEntry['type'], string>> = {
@@ -26,14 +27,28 @@ export function renderStoragePage(
   pages: PageIndex,
   notes: string | undefined,
 ): PageText {
-  const data: StorageFrontMatter = entry;
+  // A page with a list longer than it shows keeps the full lists in a JSON file beside it.
+  const capped = storageListsCapped(entry);
+  const data: StorageFrontMatter = capped ? cappedFrontMatter(entry, path) : entry;
+  const file = storageListsFile(path).split('/').pop();
+  const where = (field: string) =>
+    capped ? `\`${file}\` (\`${field}\`) beside this page` : `this page's front matter (\`${field}\`)`;
   const body: RootContent[] = [heading(1, entry.title), paragraph(`${STORAGE_DESCRIPTIONS[entry.type]}.`)];
   const facts = Object.entries(entry.attrs).filter(([, v]) => v !== null && typeof v !== 'object');
   if (facts.length > 0) body.push(list(facts.map(([k, v]) => [`${k}: `, code(String(v))])));
   for (const [label, refs] of Object.entries(entry.related)) {
     if (refs.length === 0) continue;
+    const { shown, rest } = capItems(refs);
     body.push(heading(2, label[0]?.toUpperCase() + label.slice(1)));
-    body.push(list(refs.map((r) => [linkTo(pages, path, r.id, r.title)])));
+    body.push(list(shown.map((r) => [linkTo(pages, path, r.id, r.title)])));
+    if (rest.length > 0)
+      body.push(
+        paragraph(
+          ...withCode(
+            `And ${rest.length} more, not listed here: every one is in ${where(`related.${label}`)}.`,
+          ),
+        ),
+      );
   }
   const users = capItems(entry.workloads);
   body.push(
@@ -49,7 +64,7 @@ export function renderStoragePage(
   if (users.rest.length > 0)
     body.push(
       paragraph(
-        `And ${users.rest.length} more, not listed here: every one is in this page's front matter (\`workloads\`).`,
+        ...withCode(`And ${users.rest.length} more, not listed here: every one is in ${where('workloads')}.`),
       ),
     );
   if (entry.blast) {
@@ -61,7 +76,7 @@ export function renderStoragePage(
         path,
         pages,
         'No workload loses data, goes dark or degrades.',
-        `Every one is in this page's front matter (\`blast.impacts\`) and in \`tierbook blast ${target} --json\`.`,
+        `Every one is in ${where(capped ? 'impacts' : 'blast.impacts')} and in \`tierbook blast ${target} --json\`.`,
       ),
     );
     if (entry.blast.impacts.length > 0)

@@ -183,12 +183,25 @@ export const STORAGE_PAGE = record({
   attrs: mapOf(anything),
   related: mapOf(list(ref)),
   workloads: list(record({ id: text, title: text, claims: strings })),
+  /**
+   * Present when a list is longer than the page lists (50): how many entries each list has in
+   * full, and the JSON file beside the page that holds them all (STORAGE_LISTS).
+   */
+  lists: optional(record({ file: text, workloads: number, impacts: number, related: mapOf(number) })),
   problems: list(problem),
   blast: nullable(
     record({ target: text, type: text, counts: impactCounts, assumptions: strings, impacts: list(impact) }),
   ),
   findings: list(finding),
   runbooks: runbookRefs,
+});
+
+/** A storage page's `lists` file (`storage/<page>.lists.json`): its lists in full. */
+export const STORAGE_LISTS = record({
+  id: text,
+  workloads: list(record({ id: text, title: text, claims: strings })),
+  impacts: list(impact),
+  related: mapOf(list(ref)),
 });
 
 const failureDomain = record({
@@ -235,6 +248,7 @@ export const RUNBOOK_PAGE = record({
 
 export type WorkloadFrontMatter = Infer<typeof WORKLOAD_PAGE>;
 export type StorageFrontMatter = Infer<typeof STORAGE_PAGE>;
+export type StorageListsFile = Infer<typeof STORAGE_LISTS>;
 export type InventoryFrontMatter = Infer<typeof INVENTORY_PAGE>;
 export type FindingsFrontMatter = Infer<typeof FINDINGS_PAGE>;
 export type RunbookFrontMatter = Infer<typeof RUNBOOK_PAGE>;

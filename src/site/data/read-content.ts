@@ -2,12 +2,15 @@ import matter from 'gray-matter';
 import { InputError } from '../../core/errors.ts';
 import { parseId } from '../../core/graph/ids.ts';
 import { extractNotes } from '../../core/render/notes.ts';
+import { storageListsFile } from '../../core/render/storage-page-lists.ts';
 import {
   FINDINGS_PAGE,
   type FindingFrontMatter,
   INVENTORY_PAGE,
   RUNBOOK_PAGE,
+  STORAGE_LISTS,
   STORAGE_PAGE,
+  type StorageFrontMatter,
   WORKLOAD_PAGE,
   type WorkloadFrontMatter,
 } from '../../core/schemas/page.ts';
@@ -57,7 +60,7 @@ export function readContent(files: ReadonlyMap<string, string>): Content {
     } else if (/^workloads\/[^/]+\.md$/.test(path)) {
       content.workloads.push(workloadPage(path, text, inventory.takenAt));
     } else if (/^storage\/[^/]+\.md$/.test(path)) {
-      content.storage.push(storagePage(path, text));
+      content.storage.push(storagePage(path, text, files));
     } else if (/^runbooks\/[^/]+\.md$/.test(path)) {
       content.runbooks.push(runbookPage(path, text));
     }
@@ -92,13 +95,72 @@ function workloadPage(path: string, text: string, takenAt: string): WorkloadPage
   };
 }
 
-function storagePage(path: string, text: string): StoragePage {
-  const f = frontMatter(STORAGE_PAGE, path, text);
+function storagePage(path: string, text: string, files: ReadonlyMap<string, string>): StoragePage {
+  const f = withFullLists(path, frontMatter(STORAGE_PAGE, path, text), files);
   return {
     ...f,
     ...pageFile(path, text),
     findings: f.findings.map(findingEntry),
     runbooks: f.runbooks ?? null,
+  };
+}
+
+/**
+ * A storage page whose lists are longer than it shows names the JSON file beside it that holds
+ * them in full (src/core/render/storage-page-lists.ts): the site shows and counts the full lists.
+ * A file missing, not JSON, of another object or of other lengths than the page says is an
+ * InputError naming it and the field, never a page that silently shows less.
+ */
+function withFullLists(
+  path: string,
+  page: StorageFrontMatter,
+  files: ReadonlyMap<string, string>,
+): StorageFrontMatter {
+  if (page.lists === undefined) return page;
+  const file = storageListsFile(path);
+  if (`${path.slice(0, path.lastIndexOf('/') + 1)}${page.lists.file}` !== file)
+    throw new InputError(
+      `lists file is ${JSON.stringify(page.lists.file)}, expected ${JSON.stringify(file.split('/').pop())}`,
+      {
+        from: { file: path },
+        field: 'lists.file',
+      },
+    );
+  const text = files.get(file);
+  if (text === undefined)
+    throw new InputError('the page names a lists file that is not there (run "tierbook inventory" again)', {
+      from: { file: path },
+      field: 'lists.file',
+    });
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError(`not valid JSON: ${reason}`, { from: { file } });
+  }
+  const lists = readShape(STORAGE_LISTS, file, data);
+  const mismatch = (field: string, actual: number, expected: number) => {
+    if (actual !== expected)
+      throw new InputError(`${field} has ${actual} entries, the page says ${expected}`, {
+        from: { file },
+        field,
+      });
+  };
+  if (lists.id !== page.id)
+    throw new InputError(`lists of ${lists.id}, the page is ${page.id}`, { from: { file }, field: 'id' });
+  mismatch('workloads', lists.workloads.length, page.lists.workloads);
+  mismatch('impacts', lists.impacts.length, page.lists.impacts);
+  for (const label of new Set([...Object.keys(page.lists.related), ...Object.keys(lists.related)]))
+    mismatch(`related.${label}`, lists.related[label]?.length ?? 0, page.lists.related[label] ?? 0);
+  if (page.blast === null && lists.impacts.length > 0)
+    throw new InputError('impacts listed for a page without a blast', { from: { file }, field: 'impacts' });
+  const { lists: _where, ...rest } = page;
+  return {
+    ...rest,
+    related: lists.related,
+    workloads: lists.workloads,
+    blast: page.blast === null ? null : { ...page.blast, impacts: lists.impacts },
   };
 }
 

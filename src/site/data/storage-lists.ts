@@ -8,7 +8,8 @@ import { DIRECTORY_TIERS } from './workload-directory.ts';
  * A pool or class of a large cluster holds thousands of workloads: its page names the first
  * LISTED of each list (what lives there, what loses data or goes dark, related objects), says
  * how many more there are, and links the full lists as JSON (`data/storage.<slug>.json`),
- * written only for a page that leaves something out. Its content/ front matter keeps them too.
+ * written only for a page that leaves something out. In content/ they are in the page's lists
+ * file (src/core/render/storage-page-lists.ts), which read-content.ts reads back.
  */
 export function storageListsUrl(path: string): string {
   return `data/storage.${slugOf(path)}.json`;

@@ -115,8 +115,30 @@ export const WHOLE_SVG_PURIFY = {
 } as const;
 
 /**
- * Mermaid's bundle with the faster copies, the label memo and the skippable whole-SVG pass,
- * each applied only where its text is found exactly once.
+ * Mermaid's `insertEdge` (`m_`) asks each edge's path for its length (`getTotalLength()`) as
+ * soon as the path is added (the `neo` look, Mermaid 12's default, dashes the edge with it).
+ * Asked of a path in the document, the browser first brings the whole document's style and
+ * layout up to date: a forced style-and-layout update for every edge, 20 of a diagram's 27
+ * real ones on the bench's diagrams (bench/NOTES-site.md). The length is asked instead of a
+ * new path that is in no document, given the same `d`: the browser reads its geometry from
+ * the attribute and updates nothing. The answer is the same number: a path's length is its
+ * geometry's alone (no transform, stroke or `pathLength` changes it); the geometry is the `d`
+ * attribute's unless CSS sets the `d` property, which neither Mermaid's style sheet nor
+ * tierbook's classes (src/site/diagrams/flowchart.ts) do; and both lengths are measured by
+ * the same code (tests/site/mermaid-speedup.test.ts compares them on random paths). The
+ * bench's 2,462 diagrams and the sample's are byte-identical with and without.
+ */
+export const DETACHED_LENGTH =
+  'p=>{const q=p.ownerDocument.createElementNS(p.namespaceURI,"path"),d=p.getAttribute("d");d!==null&&q.setAttribute("d",d);return q.getTotalLength()}';
+
+export const EDGE_LENGTH = {
+  original: 'let pe=Y.node(),ge=typeof pe.getTotalLength=="function"?pe.getTotalLength():0,',
+  detached: `let pe=Y.node(),ge=typeof pe.getTotalLength=="function"?(${DETACHED_LENGTH})(pe):0,`,
+} as const;
+
+/**
+ * Mermaid's bundle with the faster copies, the label memo, the skippable whole-SVG pass and
+ * edge lengths measured off the document, each applied only where its text is found exactly once.
  */
 export function withMermaidSpeedups(bundle: string): string {
   const copies = replacedOnce(
@@ -125,7 +147,8 @@ export function withMermaidSpeedups(bundle: string): string {
     GET_CONFIG.lazy,
   );
   const memo = replacedOnce(copies, SANITIZE_TEXT.original, SANITIZE_TEXT.memo);
-  return replacedOnce(memo, WHOLE_SVG_PURIFY.original, WHOLE_SVG_PURIFY.skippable);
+  const purify = replacedOnce(memo, WHOLE_SVG_PURIFY.original, WHOLE_SVG_PURIFY.skippable);
+  return replacedOnce(purify, EDGE_LENGTH.original, EDGE_LENGTH.detached);
 }
 
 function replacedOnce(text: string, original: string, replacement: string): string {

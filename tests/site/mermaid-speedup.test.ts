@@ -4,8 +4,11 @@ import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { launchChromium } from '../../src/io/chromium.ts';
+import { MERMAID_CONFIG } from '../../src/io/diagram-cache.ts';
 import {
   ASSIGN_WITH_DEPTH,
+  DETACHED_LENGTH,
+  EDGE_LENGTH,
   GET_CONFIG,
   LAZY_CONFIG_COPY,
   SANITIZE_TEXT,
@@ -16,7 +19,7 @@ import {
 
 const bundle = readFileSync(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'), 'utf8');
 
-test('the faster copies, the label memo and the skippable whole-SVG pass apply to the installed Mermaid (else it changed: redo or drop mermaid-speedup.ts)', () => {
+test('the faster copies, the label memo, the skippable whole-SVG pass and the edge lengths apply to the installed Mermaid (else it changed: redo or drop mermaid-speedup.ts)', () => {
   const patched = withMermaidSpeedups(bundle);
   assert.equal(
     patched.length - bundle.length,
@@ -27,9 +30,12 @@ test('the faster copies, the label memo and the skippable whole-SVG pass apply t
       SANITIZE_TEXT.memo.length -
       SANITIZE_TEXT.original.length +
       WHOLE_SVG_PURIFY.skippable.length -
-      WHOLE_SVG_PURIFY.original.length,
+      WHOLE_SVG_PURIFY.original.length +
+      EDGE_LENGTH.detached.length -
+      EDGE_LENGTH.original.length,
   );
   assert.ok(patched.includes(WHOLE_SVG_PURIFY.skippable));
+  assert.ok(patched.includes(EDGE_LENGTH.detached));
   assert.ok(patched.includes(ASSIGN_WITH_DEPTH.faster));
   assert.ok(patched.includes(GET_CONFIG.lazy));
   assert.ok(!patched.includes(GET_CONFIG.original));
@@ -386,6 +392,147 @@ test('the label memo answers a label sanitised before, and only where DOMPurify 
       assert.equal(again.out, again.now, 'and the memo gives that');
       assert.equal(again.fromMemo, false);
     }
+  } finally {
+    await browser.close();
+  }
+});
+
+/** A path's `d` as Mermaid's curves write them: moves, lines, cubic and quadratic curves, arcs, closes. */
+const pathData = fc
+  .array(
+    fc.oneof(
+      fc.tuple(
+        fc.constantFrom('L', 'l', 'M'),
+        fc.double({ min: -500, max: 500, noNaN: true }),
+        fc.double({ min: -500, max: 500, noNaN: true }),
+      ),
+      fc.tuple(
+        fc.constant('C'),
+        ...Array.from({ length: 6 }, () => fc.double({ min: -500, max: 500, noNaN: true })),
+      ),
+      fc.tuple(
+        fc.constant('Q'),
+        ...Array.from({ length: 4 }, () => fc.double({ min: -500, max: 500, noNaN: true })),
+      ),
+      fc.tuple(
+        fc.constant('A'),
+        fc.double({ min: 0, max: 80, noNaN: true }),
+        fc.double({ min: 0, max: 80, noNaN: true }),
+        fc.constant(0),
+        fc.constantFrom(0, 1),
+        fc.constantFrom(0, 1),
+        fc.integer({ min: -300, max: 300 }),
+        fc.integer({ min: -300, max: 300 }),
+      ),
+      fc.constant(['Z']),
+    ),
+    { maxLength: 12 },
+  )
+  .map((commands) => `M${commands.length % 7},3${commands.map((c) => c.join(' ')).join('')}`);
+
+interface PathsPage {
+  document: {
+    getElementById(id: string): { append(node: unknown): void };
+    createElementNS(
+      ns: string,
+      tag: string,
+    ): {
+      setAttribute(name: string, value: string): void;
+      getTotalLength(): number;
+    };
+  };
+}
+
+/** In the page: each `d` as a new path in the document, its length off the document and (when asked) in it. */
+function measureLengths([detached, ds, inDocument]: readonly [
+  string,
+  readonly string[],
+  boolean,
+]): number[][] {
+  const { document } = globalThis as unknown as PathsPage;
+  const length = new Function(`return ${detached}`)() as (p: unknown) => number;
+  const svg = document.getElementById('s');
+  return ds.map((d) => {
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    if (d) path.setAttribute('d', d);
+    // Like Mermaid's edges, a style; the document changes before each ask.
+    path.setAttribute('style', 'stroke-width: 2px; fill: none');
+    svg.append(path);
+    const off = length(path);
+    return [inDocument ? path.getTotalLength() : off, off];
+  });
+}
+
+test('an edge length measured off the document is the same number, without a layout', async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><body><svg id="s"></svg></body>');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const layouts = async () =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'LayoutCount')?.value ?? 0;
+    const paths = [...fc.sample(pathData, { numRuns: 300, seed: 18 }), '', 'M0,0 L10', 'not a path'];
+    const before = await layouts();
+    const offOnly = await page.evaluate(measureLengths, [DETACHED_LENGTH, paths, false] as const);
+    // (A frame the page renders meanwhile may lay out once or twice.)
+    assert.ok((await layouts()) - before < 5, 'measured off the document: no layout each');
+    const both = await page.evaluate(measureLengths, [DETACHED_LENGTH, paths, true] as const);
+    assert.ok((await layouts()) - before >= paths.length, 'asked of the path in the document: a layout each');
+    for (const [i, [on, off]] of both.entries()) {
+      assert.ok(Object.is(on, off), `${paths[i]}: ${on} in the document, ${off} off it`);
+      assert.ok(Object.is(off, offOnly[i]?.[1]));
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a flowchart drawn with the patched Mermaid is the same SVG, with a forced layout fewer an edge', async () => {
+  const browser = await launchChromium();
+  try {
+    // 24 edges (two with labels, one dotted), the bench's kind of diagram in small.
+    const lines = ['flowchart LR'];
+    for (let i = 0; i < 24; i++)
+      lines.push(
+        `  n${i}["node ${i}"] ${i % 7 === 3 ? '-.->' : '-->'}${i % 9 === 4 ? '|uses|' : ''} n${(i * 5 + 1) % 13}`,
+      );
+    const source = lines.join('\n');
+    const draw = async (script: string) => {
+      const page = await browser.newPage();
+      await page.setContent('<!doctype html><body></body>');
+      await page.addScriptTag({ content: script });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const layouts = async () =>
+        (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'LayoutCount')?.value ?? 0;
+      const run = (args: readonly [typeof MERMAID_CONFIG, string, string]) => {
+        const { mermaid } = globalThis as unknown as {
+          mermaid: {
+            initialize(c: unknown): void;
+            render(id: string, text: string): Promise<{ svg: string }>;
+          };
+        };
+        mermaid.initialize(args[0]);
+        return mermaid.render(args[1], args[2]).then((r) => r.svg);
+      };
+      await page.evaluate(run, [MERMAID_CONFIG, 'warm', 'flowchart LR\n  a --> b'] as const);
+      const before = await layouts();
+      const svg = await page.evaluate(run, [MERMAID_CONFIG, 'd1', source] as const);
+      const forced = (await layouts()) - before;
+      await page.close();
+      return { svg, forced };
+    };
+    const mermaid = withMermaidSpeedups(bundle);
+    const patched = await draw(mermaid);
+    const original = await draw(bundle);
+    assert.equal(patched.svg, original.svg);
+    // Mermaid as it is lays the page out once an edge (36 for this one); patched, 24 fewer.
+    assert.ok(original.forced >= 24, `Mermaid as it is: ${original.forced} layouts for 24 edges`);
+    assert.ok(
+      patched.forced <= original.forced - 24,
+      `patched: ${patched.forced} layouts, Mermaid as it is ${original.forced}, for 24 edges`,
+    );
   } finally {
     await browser.close();
   }

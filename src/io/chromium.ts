@@ -232,9 +232,14 @@ function lastLine(text: string): string {
   return (lines.find((l) => l.startsWith('Error:')) ?? lines.at(-1))?.slice(0, 200) ?? '';
 }
 
-/** Chromium started headless for tierbook: found or installed first (ensureChromium). */
-export async function launchChromium(options: InstallOptions = {}): Promise<Browser> {
+/**
+ * Chromium started headless for tierbook: found or installed first (ensureChromium), with
+ * CHROMIUM_ARGS and then `args` (the diagram drawing's DRAWING_ARGS).
+ */
+export async function launchChromium(
+  options: InstallOptions & { args?: readonly string[] } = {},
+): Promise<Browser> {
   const executablePath = await ensureChromium(options);
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...(options.args ?? [])] });
 }

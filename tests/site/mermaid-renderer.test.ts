@@ -3,9 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { readContentDir } from '../../src/io/content-dir.ts';
 import { readDiagram } from '../../src/io/diagram-cache.ts';
-import { openMermaidRenderer } from '../../src/io/mermaid-renderer.ts';
+import { DRAWING_ARGS, openMermaidRenderer } from '../../src/io/mermaid-renderer.ts';
 import { svgAllowlistProblem } from '../../src/io/svg-allowlist.ts';
+import { readContent } from '../../src/site/data/read-content.ts';
+import { buildSite, siteDiagrams } from '../../src/site/data/site.ts';
 
 test('draws each diagram once, several to a round trip, and names one Mermaid cannot draw', async () => {
   const cacheDir = await mkdtemp(path.join(tmpdir(), 'tierbook-cache-'));
@@ -145,5 +148,32 @@ test('an SVG the allowlist refuses is drawn again with the DOMPurify pass, and a
   } finally {
     await renderer.close();
     await rm(cacheDir, { recursive: true, force: true });
+  }
+});
+
+test("the drawing browser's own switches (V8 compiling on the page's thread) leave every SVG byte-identical", async () => {
+  assert.ok(DRAWING_ARGS.length > 0);
+  // The sample's twelve largest diagrams, the ones that run Mermaid's code longest.
+  const repo = path.join(import.meta.dirname, '..', '..');
+  const sources = siteDiagrams(buildSite(readContent(await readContentDir(path.join(repo, 'content')))))
+    .map((d) => d.source)
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .slice(0, 12);
+  const drawn = async (chromiumArgs: readonly string[]) => {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'tierbook-cache-'));
+    const renderer = openMermaidRenderer({ cacheDir, pages: 1, chromiumArgs });
+    try {
+      assert.deepEqual(await renderer.renderAll(sources), { rendered: sources.length, cached: 0 });
+      return sources.map((source) => readDiagram(source, cacheDir));
+    } finally {
+      await renderer.close();
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  };
+  const plain = await drawn([]);
+  const switched = await drawn(DRAWING_ARGS);
+  for (const [i, svg] of plain.entries()) {
+    assert.match(svg ?? '', /^<svg/);
+    assert.equal(switched[i], svg, `diagram ${i}:\n${sources[i]}`);
   }
 });

@@ -9,7 +9,6 @@ import { openMermaidRenderer, type RenderStats } from '../io/mermaid-renderer.ts
 import { assertSeparate, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from '../io/output-dir.ts';
 import { isAlive, lockOutput, removeDeadTempDirs } from '../io/output-lock.ts';
 import { MODULE_EXT, PACKAGE_ROOT } from '../io/package-root.ts';
-import { withContentSecurityPolicy } from './csp.ts';
 import { readContent } from './data/read-content.ts';
 import { buildSite, siteDiagrams } from './data/site.ts';
 import { keepablePages, keepPages, renderedPageList, sharedDigest, writePageList } from './site-pages.ts';
@@ -113,11 +112,9 @@ async function buildLocked(options: {
     const drawnAt = performance.now();
     progress(Object.keys(keep).length > 0 ? 'building the pages that changed' : 'building the pages');
     drawn.resolve();
+    // Each page Astro renders gets its Content-Security-Policy as it is rendered
+    // (src/middleware.ts, decision 99); a kept page has its policy already.
     await astro;
-    // Only the pages Astro wrote: a kept page has its policy already.
-    await addContentSecurityPolicy(staging).catch((error) => {
-      throw outputError(error, options.outDir);
-    });
     const pageList = await renderedPageList(join(pageLists, 'out'), shared);
     const keptPages = await keepPages(outDir, staging, pageList, keep).catch((error) => {
       throw outputError(error, options.outDir);
@@ -263,15 +260,6 @@ async function lockAstroCache(dir: string, temp: string): Promise<{ dir: string;
   const own = join(temp, `tierbook-astro-${process.pid}-${Date.now()}`);
   await mkdir(own, { recursive: true });
   return { dir: own, release: () => rm(own, { recursive: true, force: true }) };
-}
-
-/** Every page gets its Content-Security-Policy meta tag (src/site/csp.ts). */
-async function addContentSecurityPolicy(dir: string): Promise<void> {
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const file = join(entry.parentPath, entry.name);
-    await writeFile(file, withContentSecurityPolicy(await readFile(file, 'utf8')), 'utf8');
-  }
 }
 
 async function indexForSearch(dir: string): Promise<number> {

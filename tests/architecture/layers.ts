@@ -47,7 +47,12 @@ export const FLOORS: readonly (readonly Part[])[] = [
   // The core's front door (src/core/index.ts): the pipeline wired once, for the CLI, bench and tests.
   [{ name: 'front door', paths: ['src/core/index.ts'] }],
   [{ name: 'io', paths: ['src/io/'] }],
-  [{ name: 'site', paths: ['src/site/', 'src/pages/', 'src/components/', 'src/layouts/'] }],
+  [
+    {
+      name: 'site',
+      paths: ['src/site/', 'src/pages/', 'src/components/', 'src/layouts/', 'src/middleware.ts'],
+    },
+  ],
   [
     { name: 'library', paths: ['src/index.ts'] },
     { name: 'cli', paths: ['scripts/'] },

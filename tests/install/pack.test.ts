@@ -137,6 +137,11 @@ test('inventory, blast and build run from the installed package, on the sample, 
   assert.match(build.stdout, /Built .*site: \d+ pages/);
   assert.ok(existsSync(join(project, 'site', 'index.html')));
   assert.ok(existsSync(join(project, 'site', 'pagefind')));
+  // The policy comes from src/middleware.ts: the package must carry it.
+  assert.match(
+    readFileSync(join(project, 'site', 'index.html'), 'utf8'),
+    /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/,
+  );
 });
 
 test('nothing is written inside the installed package, and in the project only what was asked for', async () => {

@@ -175,8 +175,9 @@ async function drawChecked(page: Page, sources: readonly string[]): Promise<stri
       const svg = purified[j] as string;
       const problem = svgAllowlistProblem(svg);
       if (problem !== null) {
-        throw new Error(
-          `Mermaid produced SVG outside the allowlist (${problem}), with its DOMPurify pass as well; this is a bug:\n${sources[i]}`,
+        throw new DiagramError(
+          `Mermaid produced SVG outside the allowlist (${problem}), with its DOMPurify pass as well; this is a bug`,
+          sources[i] as string,
         );
       }
       svgs[i] = svg;
@@ -218,10 +219,29 @@ async function drawAll(page: Page, sources: readonly string[], skipPurify: boole
   );
   return drawn.map((result, i) => {
     if (result.svg === undefined) {
-      throw new Error(`Mermaid could not draw this diagram (${result.error}); this is a bug:\n${sources[i]}`);
+      throw new DiagramError(
+        `Mermaid could not draw this diagram (${result.error}); this is a bug`,
+        sources[i] as string,
+      );
     }
     return result.svg;
   });
+}
+
+/**
+ * A diagram that could not be drawn, or whose SVG was refused. The message ends with the
+ * Mermaid source; `source` holds it, so a caller that knows which pages show it can name them.
+ */
+export class DiagramError extends Error {
+  readonly problem: string;
+  readonly source: string;
+
+  constructor(problem: string, source: string) {
+    super(`${problem}:\n${source}`);
+    this.name = 'DiagramError';
+    this.problem = problem;
+    this.source = source;
+  }
 }
 
 /**
@@ -236,8 +256,9 @@ export function checkedSvg(svg: string, source: string): string {
       /\son[a-z]+\s*=/i.exec(tag) ??
       /\s(?:xlink:)?(?:href|src)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|\/\/)/i.exec(tag);
     if (bad) {
-      throw new Error(
-        `Mermaid produced unsafe SVG (${bad[0].trim()}) for this diagram; this is a bug:\n${source}`,
+      throw new DiagramError(
+        `Mermaid produced unsafe SVG (${bad[0].trim()}) for this diagram; this is a bug`,
+        source,
       );
     }
   }

@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { InputError, OutputError } from '../core/errors.ts';
 import { tempDirOf, usableCacheDir } from '../io/cache-dir.ts';
 import { readContentDir } from '../io/content-dir.ts';
-import { openMermaidRenderer, type RenderStats } from '../io/mermaid-renderer.ts';
+import { DiagramError, openMermaidRenderer, type RenderStats } from '../io/mermaid-renderer.ts';
 import { assertSeparate, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from '../io/output-dir.ts';
 import { isAlive, lockOutput, removeDeadTempDirs } from '../io/output-lock.ts';
 import { MODULE_EXT, PACKAGE_ROOT } from '../io/package-root.ts';
 import { readContent } from './data/read-content.ts';
-import { buildSite, siteDiagrams } from './data/site.ts';
+import { buildSite, diagramPages, siteDiagrams } from './data/site.ts';
 import { keepablePages, keepPages, renderedPageList, sharedDigest, writePageList } from './site-pages.ts';
 
 export interface SiteBuildResult {
@@ -108,7 +108,9 @@ async function buildLocked(options: {
     const keep = options.reuse === false ? {} : await keepablePages(outDir, shared);
     await writeFile(join(pageLists, 'keep.json'), JSON.stringify(keep), 'utf8');
     progress(`drawing ${sources.length} diagrams (cached ones are not drawn again)`);
-    const diagrams = await drawDiagrams(sources, cache);
+    const diagrams = await drawDiagrams(sources, cache).catch((error: unknown) => {
+      throw withDiagramPages(error, diagramPages(site), contentDir);
+    });
     const drawnAt = performance.now();
     progress(Object.keys(keep).length > 0 ? 'building the pages that changed' : 'building the pages');
     drawn.resolve();
@@ -160,6 +162,28 @@ async function buildLocked(options: {
     await rm(staging, { recursive: true, force: true });
     await rm(pageLists, { recursive: true, force: true });
   }
+}
+
+/**
+ * A diagram that could not be drawn (or was refused), named with the content files whose
+ * pages show it (the first five, and how many more), so the operator knows where it comes
+ * from; any other error as it is.
+ */
+export function withDiagramPages(
+  error: unknown,
+  pages: ReadonlyMap<string, readonly string[]>,
+  contentDir: string,
+): unknown {
+  if (!(error instanceof DiagramError)) return error;
+  const files = pages.get(error.source) ?? [];
+  if (files.length === 0) return error;
+  const named = files.slice(0, 5).map((file) => join(contentDir, file));
+  const more = files.length > named.length ? ` and ${files.length - named.length} more` : '';
+  const which = files.length === 1 ? 'the page of' : 'the pages of';
+  return new DiagramError(
+    `${error.problem}; it is drawn on ${which} ${named.join(', ')}${more}`,
+    error.source,
+  );
 }
 
 async function drawDiagrams(sources: readonly string[], cache: string): Promise<RenderStats> {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { readContentDir } from '../../src/io/content-dir.ts';
 import { readDiagram } from '../../src/io/diagram-cache.ts';
-import { DRAWING_ARGS, openMermaidRenderer } from '../../src/io/mermaid-renderer.ts';
+import { DiagramError, DRAWING_ARGS, openMermaidRenderer } from '../../src/io/mermaid-renderer.ts';
 import { svgAllowlistProblem } from '../../src/io/svg-allowlist.ts';
 import { readContent } from '../../src/site/data/read-content.ts';
 import { buildSite, siteDiagrams } from '../../src/site/data/site.ts';
@@ -32,6 +32,7 @@ test('draws each diagram once, several to a round trip, and names one Mermaid ca
     await assert.rejects(renderer.renderAll([`${sources[0]}\n  c --> d`, broken]), (error: Error) => {
       assert.match(error.message, /Mermaid could not draw this diagram/);
       assert.ok(error.message.endsWith(broken));
+      assert.ok(error instanceof DiagramError && error.source === broken);
       return true;
     });
   } finally {

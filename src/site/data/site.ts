@@ -66,6 +66,27 @@ export function siteDiagrams(site: Site): Diagram[] {
   ].filter((d): d is Diagram => d !== null);
 }
 
+/**
+ * The pages that show each diagram, by its Mermaid source: the content files (paths inside
+ * content/) of the workload and storage pages that draw it, in the site's order.
+ */
+export function diagramPages(site: Site): Map<string, string[]> {
+  const pages = new Map<string, string[]>();
+  const add = (diagram: Diagram | null, path: string) => {
+    if (!diagram) return;
+    const list = pages.get(diagram.source);
+    if (list) {
+      if (!list.includes(path)) list.push(path);
+    } else pages.set(diagram.source, [path]);
+  };
+  for (const w of site.workloads) {
+    add(w.storageDiagram, w.page.path);
+    add(w.dependencyDiagram, w.page.path);
+  }
+  for (const s of site.storage) add(s.diagram, s.page.path);
+  return pages;
+}
+
 /** Where each OSD sits, from its own page: the chain picture draws OSD → disk → node. */
 function osdPlacements(storage: readonly StoragePage[]): Map<string, OsdPlacement> {
   const out = new Map<string, OsdPlacement>();

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { cacheRoot, diagramKey, hasDiagram, MERMAID_CONFIG, writeDiagram } from './diagram-cache.ts';
+import { DiagramError } from './diagram-error.ts';
 import { SKIP_SVG_PURIFY_FLAG, withMermaidSpeedups } from './mermaid-speedup.ts';
 import { svgAllowlistProblem } from './svg-allowlist.ts';
 
@@ -226,22 +227,6 @@ async function drawAll(page: Page, sources: readonly string[], skipPurify: boole
     }
     return result.svg;
   });
-}
-
-/**
- * A diagram that could not be drawn, or whose SVG was refused. The message ends with the
- * Mermaid source; `source` holds it, so a caller that knows which pages show it can name them.
- */
-export class DiagramError extends Error {
-  readonly problem: string;
-  readonly source: string;
-
-  constructor(problem: string, source: string) {
-    super(`${problem}:\n${source}`);
-    this.name = 'DiagramError';
-    this.problem = problem;
-    this.source = source;
-  }
 }
 
 /**

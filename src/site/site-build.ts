@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { InputError, OutputError } from '../core/errors.ts';
 import { tempDirOf, usableCacheDir } from '../io/cache-dir.ts';
 import { readContentDir } from '../io/content-dir.ts';
-import { DiagramError, openMermaidRenderer, type RenderStats } from '../io/mermaid-renderer.ts';
+import { DiagramError } from '../io/diagram-error.ts';
+import { openMermaidRenderer, type RenderStats } from '../io/mermaid-renderer.ts';
 import { assertSeparate, MARKER_FILE, MARKER_TEXT, outputError, ownedOutput } from '../io/output-dir.ts';
 import { isAlive, lockOutput, removeDeadTempDirs } from '../io/output-lock.ts';
 import { MODULE_EXT, PACKAGE_ROOT } from '../io/package-root.ts';
@@ -166,8 +167,7 @@ async function buildLocked(options: {
 
 /**
  * A diagram that could not be drawn (or was refused), named with the content files whose
- * pages show it (the first five, and how many more), so the operator knows where it comes
- * from; any other error as it is.
+ * pages show it, so the operator knows where it comes from; any other error as it is.
  */
 export function withDiagramPages(
   error: unknown,
@@ -175,15 +175,7 @@ export function withDiagramPages(
   contentDir: string,
 ): unknown {
   if (!(error instanceof DiagramError)) return error;
-  const files = pages.get(error.source) ?? [];
-  if (files.length === 0) return error;
-  const named = files.slice(0, 5).map((file) => join(contentDir, file));
-  const more = files.length > named.length ? ` and ${files.length - named.length} more` : '';
-  const which = files.length === 1 ? 'the page of' : 'the pages of';
-  return new DiagramError(
-    `${error.problem}; it is drawn on ${which} ${named.join(', ')}${more}`,
-    error.source,
-  );
+  return error.onPages((pages.get(error.source) ?? []).map((file) => join(contentDir, file)));
 }
 
 async function drawDiagrams(sources: readonly string[], cache: string): Promise<RenderStats> {

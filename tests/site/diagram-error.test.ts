@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { readContentDir } from '../../src/io/content-dir.ts';
-import { DiagramError } from '../../src/io/mermaid-renderer.ts';
+import { DiagramError } from '../../src/io/diagram-error.ts';
 import { readContent } from '../../src/site/data/read-content.ts';
 import { buildSite, diagramPages, siteDiagrams } from '../../src/site/data/site.ts';
 import { withDiagramPages } from '../../src/site/site-build.ts';

@@ -60,10 +60,7 @@ export function buildSite(content: Content, ruleFiles: ReadonlyMap<string, strin
 
 /** Every diagram the site shows, for drawing before Astro runs. */
 export function siteDiagrams(site: Site): Diagram[] {
-  return [
-    ...site.workloads.flatMap((w) => [w.storageDiagram, w.dependencyDiagram]),
-    ...site.storage.map((s) => s.diagram),
-  ].filter((d): d is Diagram => d !== null);
+  return shownDiagrams(site).map((shown) => shown.diagram);
 }
 
 /**
@@ -72,19 +69,22 @@ export function siteDiagrams(site: Site): Diagram[] {
  */
 export function diagramPages(site: Site): Map<string, string[]> {
   const pages = new Map<string, string[]>();
-  const add = (diagram: Diagram | null, path: string) => {
-    if (!diagram) return;
-    const list = pages.get(diagram.source);
-    if (list) {
-      if (!list.includes(path)) list.push(path);
-    } else pages.set(diagram.source, [path]);
-  };
-  for (const w of site.workloads) {
-    add(w.storageDiagram, w.page.path);
-    add(w.dependencyDiagram, w.page.path);
+  for (const { diagram, path } of shownDiagrams(site)) {
+    const list = pages.get(diagram.source) ?? [];
+    if (!list.includes(path)) list.push(path);
+    pages.set(diagram.source, list);
   }
-  for (const s of site.storage) add(s.diagram, s.page.path);
   return pages;
+}
+
+/** Each diagram with the content file of the page that shows it. */
+function shownDiagrams(site: Site): { diagram: Diagram; path: string }[] {
+  return [
+    ...site.workloads.flatMap((w) =>
+      [w.storageDiagram, w.dependencyDiagram].map((d) => [d, w.page.path] as const),
+    ),
+    ...site.storage.map((s) => [s.diagram, s.page.path] as const),
+  ].flatMap(([diagram, path]) => (diagram ? [{ diagram, path }] : []));
 }
 
 /** Where each OSD sits, from its own page: the chain picture draws OSD → disk → node. */

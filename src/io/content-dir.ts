@@ -1,5 +1,5 @@
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
-import { cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cp, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { OutputError } from '../core/errors.ts';
 import { SAVED_INVENTORY_FILE } from '../core/graph/saved-inventory.ts';
@@ -18,8 +18,10 @@ export async function readContentDir(dir: string): Promise<Map<string, string>> 
   const files = new Map<string, string>();
   if (!(await isDirectory(dir))) return files;
   for (const path of await walk(dir)) {
-    if (isGenerated(relative(dir, path).split(sep).join('/')))
-      files.set(relative(dir, path).split(sep).join('/'), await readFile(path, 'utf8'));
+    const name = relative(dir, path).split(sep).join('/');
+    // Read synchronously: thousands of small files, each an open, a stat, a read and a close,
+    // cost half as much as one after another through the thread pool (decision 101).
+    if (isGenerated(name)) files.set(name, readFileSync(path, 'utf8'));
   }
   return files;
 }
@@ -189,7 +191,7 @@ async function sameAsRead(dir: string, read: ReadonlyMap<string, string>): Promi
     const name = relative(dir, path).split(sep).join('/');
     if (!isGenerated(name)) continue;
     const before = read.get(name);
-    if (before === undefined || (await readFile(path, 'utf8')) !== before) return false;
+    if (before === undefined || readFileSync(path, 'utf8') !== before) return false;
     count++;
   }
   return count === read.size;
@@ -214,7 +216,8 @@ async function swapIn(dir: string, staging: string, retired: string, shown: stri
     await rm(staging, { recursive: true, force: true });
     throw outputError(error, shown);
   }
-  if (existed) await rm(retired, { recursive: true, force: true });
+  // Synchronous, like the reads above: thousands of unlinks, nothing else to do meanwhile.
+  if (existed) rmSync(retired, { recursive: true, force: true });
 }
 
 /** Marks an inventory written by an earlier tierbook (before the marker file) as tierbook's. */

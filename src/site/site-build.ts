@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -306,7 +307,8 @@ async function swapIn(staging: string, outDir: string): Promise<void> {
     if (existed) await rename(retired, outDir);
     throw error;
   }
-  if (existed) await rm(retired, { recursive: true, force: true });
+  // Synchronous: a few thousand unlinks, faster than one after another through the thread pool.
+  if (existed) rmSync(retired, { recursive: true, force: true });
 }
 
 async function countPages(dir: string): Promise<number> {

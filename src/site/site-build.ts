@@ -89,9 +89,20 @@ async function buildLocked(options: {
   let astro: Promise<void> | undefined;
   try {
     await mkdir(join(pageLists, 'out'), { recursive: true });
-    astro = runAstro({ contentDir, outDir: staging, cache, pageLists, diagramsDrawn: drawn.promise });
+    const spawned = Promise.withResolvers<void>();
+    astro = runAstro({
+      contentDir,
+      outDir: staging,
+      cache,
+      pageLists,
+      diagramsDrawn: drawn.promise,
+      spawned: spawned.resolve,
+    });
     // Awaited below, once the check and the drawing are done (or failed).
     astro.catch(() => {});
+    // The check starts once the process is (a few milliseconds): the check reads content/
+    // without yielding (decision 101), and Astro's start must overlap it, not follow it.
+    await Promise.race([spawned.promise, astro]);
     const files = await readContentDir(contentDir);
     if (files.size === 0) {
       throw new InputError('no content here: run "tierbook inventory" (or "tierbook demo") first', {
@@ -196,6 +207,8 @@ async function runAstro(options: {
   pageLists: string;
   /** Settles when every diagram is drawn (Astro renders no page before) or cannot be (Astro is stopped). */
   diagramsDrawn: Promise<unknown>;
+  /** Called once Astro's process is started. */
+  spawned: () => void;
 }): Promise<void> {
   const lock = await lockAstroCache(join(options.cache, 'astro'), tempDirOf(options.cache));
   try {
@@ -220,6 +233,7 @@ async function runAstro(options: {
       // The IPC channel closes when this process dies, even by SIGKILL: the build then stops too.
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
+    options.spawned();
     options.diagramsDrawn.then(
       () => {
         if (child.connected) child.send('diagrams-drawn', () => {});

@@ -100,8 +100,9 @@ async function buildLocked(options: {
     });
     // Awaited below, once the check and the drawing are done (or failed).
     astro.catch(() => {});
-    // The check starts once the process is (a few milliseconds): the check reads content/
-    // without yielding (decision 101), and Astro's start must overlap it, not follow it.
+    // The check starts once that process is spawned (14-17 ms: the cache lock, then `spawn`):
+    // the check reads content/ without yielding (decision 101), and Astro's start must
+    // overlap it, not follow it.
     await Promise.race([spawned.promise, astro]);
     const files = await readContentDir(contentDir);
     if (files.size === 0) {

@@ -110,8 +110,8 @@ export async function keepPages(
   keep: Readonly<Record<string, string>>,
 ): Promise<number> {
   let kept = 0;
-  // Synchronous calls: thousands of small steps, each a third of its cost through the thread
-  // pool (decision 101); nothing else runs in this process meanwhile.
+  // Synchronous calls: thousands of small steps, together less than half their cost through
+  // the thread pool (decision 101); nothing else runs in this process meanwhile.
   const made = new Set<string>();
   for (const [file, digest] of Object.entries(list.pages)) {
     if (keep[file] !== digest) continue;

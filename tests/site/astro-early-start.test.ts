@@ -68,7 +68,7 @@ const poll = () => {
   for (const child of children) {
     try { if (readFileSync('/proc/' + child + '/cmdline', 'utf8').includes('astro-build-process')) seen.add(Number(child)); } catch {}
   }
-  setTimeout(poll, 0.2);
+  setTimeout(poll, 1);
 };
 poll();
 `;
@@ -94,8 +94,9 @@ test('Astro starts during the check; a failed check stops it and keeps the previ
 
   // Watched from a thread of its own while the build runs: the check reads content/ without
   // yielding to this thread's event loop (decision 101). The watcher reports what it saw when
-  // told to stop (at most 60 s of polling, every 0.2 ms).
+  // told to stop, or after 60 s (polling every millisecond).
   const watcher = new Worker(WATCHER, { eval: true, workerData: { pid: process.pid } });
+  const report = once(watcher, 'message');
   await once(watcher, 'online');
   let checking = 0;
   const failure = await buildStaticSite({
@@ -111,7 +112,7 @@ test('Astro starts during the check; a failed check stops it and keeps the previ
     (error: unknown) => error,
   );
   watcher.postMessage('stop');
-  const [seenPids] = (await once(watcher, 'message')) as [number[]];
+  const [seenPids] = (await report) as [number[]];
   await watcher.terminate();
   const seen = new Set(seenPids);
 

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -13,6 +13,7 @@ import { after, before, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../../src/core/errors.ts';
 import { buildStaticSite } from '../../src/site/site-build.ts';
+import { astroChildren } from '../support/astro-children.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let work: string;
@@ -36,43 +37,6 @@ after(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** This process's Astro build children (their cmdline names astro-build-process). */
-function astroChildren(): number[] {
-  const text = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8');
-  return text
-    .split(/\s+/)
-    .filter(Boolean)
-    .map(Number)
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('astro-build-process');
-      } catch {
-        return false;
-      }
-    });
-}
-
-/** The watcher: this process's Astro build children, polled until told to stop. */
-const WATCHER = `
-const { readFileSync } = require('node:fs');
-const { parentPort, workerData } = require('node:worker_threads');
-const { pid } = workerData;
-const seen = new Set();
-let stop = false;
-parentPort.on('message', () => { stop = true; });
-const started = Date.now();
-const poll = () => {
-  if (stop || Date.now() - started > 60000) return parentPort.postMessage([...seen]);
-  let children = [];
-  try { children = readFileSync('/proc/' + pid + '/task/' + pid + '/children', 'utf8').split(/\\s+/).filter(Boolean); } catch {}
-  for (const child of children) {
-    try { if (readFileSync('/proc/' + child + '/cmdline', 'utf8').includes('astro-build-process')) seen.add(Number(child)); } catch {}
-  }
-  setTimeout(poll, 1);
-};
-poll();
-`;
-
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
@@ -95,9 +59,12 @@ test('Astro starts during the check; a failed check stops it and keeps the previ
   // Watched from a thread of its own while the build runs: the check reads content/ without
   // yielding to this thread's event loop (decision 101). The watcher reports what it saw when
   // told to stop, or after 60 s (polling every millisecond).
-  const watcher = new Worker(WATCHER, { eval: true, workerData: { pid: process.pid } });
+  const watcher = new Worker(new URL('../support/astro-children-watcher.ts', import.meta.url), {
+    workerData: { pid: process.pid },
+  });
+  // Its first message says it is polling; the build starts only then.
+  await once(watcher, 'message');
   const report = once(watcher, 'message');
-  await once(watcher, 'online');
   let checking = 0;
   const failure = await buildStaticSite({
     contentDir: content,

@@ -23,18 +23,20 @@ const ROOT = join(import.meta.dirname, '..');
 const NOW = '2026-11-24T06:00:00Z';
 const TIMEOUT_MS = 10 * 60_000;
 
-type ReaderId = 'raw' | 'kubectl' | 'read' | 'inventory';
+type ReaderId = 'raw' | 'kubectl' | 'read' | 'inventory' | 'floor';
 
 interface Reader {
   id: ReaderId;
   label: string;
-  run: (round: number) => Promise<Measured>;
+  run: (round: number) => Promise<Measured & { analysedWallMs?: number }>;
   /** Checks what it read (throws when it is not every object the server holds). */
   verify: (measured: Measured, round: number) => Promise<void>;
 }
 
 interface Best {
   wallMs: number;
+  /** The floor's: its read, graph and analysis alone, before any page is written. */
+  analysedWallMs?: number | undefined;
   cpuMs: number | undefined;
   maxRssBytes: number | undefined;
 }
@@ -76,6 +78,7 @@ try {
         wallMs: Math.min(seen?.wallMs ?? Number.POSITIVE_INFINITY, measured.wallMs),
         cpuMs: minOf(seen?.cpuMs, measured.cpuMs),
         maxRssBytes: minOf(seen?.maxRssBytes, measured.maxRssBytes),
+        analysedWallMs: minOf(seen?.analysedWallMs, measured.analysedWallMs),
       });
     }
   }
@@ -167,7 +170,42 @@ function readersFor(cluster: ServedCluster, scratch: string): Reader[] {
       verify: async (_m, round) => {
         // The page every inventory writes; its absence would mean nothing was written.
         await readFile(join(out(round), 'index.md'), 'utf8');
+      },
+    },
+    {
+      id: 'floor',
+      label:
+        "floor: tierbook's live read, graph and analysis + writing the inventory's pages (timed inside the process; no page made)",
+      run: async (round) => {
+        const m = await measure(
+          join(import.meta.dirname, 'live', 'floor.ts'),
+          [cluster.kubeconfig, out(round), join(scratch, `floor-${round}`)],
+          node,
+        );
+        // Its own spans, not the process's: reading the inventory's pages into memory is not counted.
+        const own = JSON.parse(await readFile(m.stdoutFile, 'utf8')) as {
+          wallMs: number;
+          cpuMs: number;
+          analysedWallMs: number;
+          rssBytes: number;
+        };
+        return {
+          ...m,
+          wallMs: own.wallMs,
+          cpuMs: own.cpuMs,
+          maxRssBytes: own.rssBytes,
+          analysedWallMs: own.analysedWallMs,
+        };
+      },
+      verify: async (m, round) => {
+        const { items, pages } = JSON.parse(await readFile(m.stdoutFile, 'utf8')) as {
+          items: number;
+          pages: number;
+        };
+        expect("the floor's read", items);
+        if (pages < 1) throw new Error(`the floor wrote no pages from ${out(round)}`);
         await rm(out(round), { recursive: true, force: true });
+        await rm(join(scratch, `floor-${round}`), { recursive: true, force: true });
       },
     },
   );
@@ -215,6 +253,22 @@ function report(cluster: ServedCluster, readers: readonly Reader[], best: Readon
     `inventory peak RSS ≤ 3× raw's: ${rssRatio(inventory, raw) === undefined ? 'not measured' : `${verdict((rssRatio(inventory, raw) as number) <= 3)} (${ratio(rssRatio(inventory, raw))})`}`,
   ];
   say(`Budgets (issue 18, item 1, for the 10,002-pod size): ${lines.join('; ')}.`);
+  const floor = best.get('floor');
+  if (floor) {
+    const analysed = floor.analysedWallMs ?? floor.wallMs;
+    say();
+    say(
+      `The floor (what no inventory writing the same content/ can skip with today's read, graph and analysis): ` +
+        [
+          `${ratio(floor.wallMs / raw.wallMs)} raw (budget 2×), of which the read, graph and analysis alone, before any page is written, ${ratio(analysed / raw.wallMs)}`,
+          kubectl
+            ? `kubectl / floor ${ratio(kubectl.wallMs / floor.wallMs)} (budget 3×; kubectl / the read, graph and analysis alone ${ratio(kubectl.wallMs / analysed)})`
+            : 'kubectl not measured',
+          `peak RSS ${rssRatio(floor, raw) === undefined ? 'not measured' : ratio(rssRatio(floor, raw))} raw's (budget 3×)`,
+        ].join('; ') +
+        '. A budget the floor is over cannot be met by making the pages faster.',
+    );
+  }
 }
 
 /** Exit code: 1 when a CPU or RSS ratio against raw exceeds its committed ceiling. */

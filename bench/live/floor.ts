@@ -1,0 +1,52 @@
+/**
+ * The live floor, as its own process: what no `tierbook inventory --kubeconfig` writing the same
+ * content/ can skip with today's code. tierbook's live read (`readSource`), the graph and the
+ * analysis the pages are made from, then the pages an inventory of the same cluster wrote
+ * (PAGESDIR, read into memory between the two timed spans) written into OUTDIR as the offline
+ * baseline writes them. No page is made, no failure domain blasted, no runbook read.
+ * argv: KUBECONFIG PAGESDIR OUTDIR. Prints one JSON line: the objects read, the two spans' wall
+ * and CPU time together (ms), the first span's wall time alone (no write: free of the kernel's
+ * writeback, which moves the second), and the peak RSS when the analysis was done (bytes,
+ * before the pages were read in): each below what the inventory itself needs, so a budget the
+ * floor is over cannot be met by making the pages faster.
+ */
+import { analyseCluster, loadCluster } from '../../src/core/index.ts';
+import { readSource } from '../../src/io/read-source.ts';
+import { readPages, writeAll } from '../write-pages.ts';
+
+const [kubeconfig, pagesDir, outDir] = process.argv.slice(2);
+if (!kubeconfig || !pagesDir || !outDir) throw new Error('usage: floor.ts KUBECONFIG PAGESDIR OUTDIR');
+const NOW = '2026-11-24T06:00:00Z';
+
+interface Span {
+  wallMs: number;
+  cpuMs: number;
+}
+
+async function span(run: () => Promise<unknown>): Promise<Span> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await run();
+  const used = process.cpuUsage(cpu);
+  return { wallMs: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
+}
+
+let items = -1;
+const analysed = await span(async () => {
+  const { result } = await readSource({ from: [], kubeconfig });
+  items = result.items.length;
+  await analyseCluster((await loadCluster(result)).graph, { now: NOW });
+});
+const rssBytes = process.resourceUsage().maxRSS * 1024;
+const pages = readPages(pagesDir);
+const written = await span(() => writeAll(outDir, pages));
+process.stdout.write(
+  `${JSON.stringify({
+    items,
+    pages: pages.length,
+    wallMs: analysed.wallMs + written.wallMs,
+    cpuMs: analysed.cpuMs + written.cpuMs,
+    analysedWallMs: analysed.wallMs,
+    rssBytes,
+  })}\n`,
+);

@@ -2,7 +2,8 @@
  * The site on a 2,000-workload synthetic inventory (and, with TIERBOOK_BENCH_SITE_LARGE=1, the
  * 10,000-pod one: 5,000 workloads; =only for it alone): a cold build (every diagram drawn, an empty cache), then a
  * rebuild after one workload changed (into the same folder: only the pages whose data changed
- * are rendered), measured against the cold build in the same run. Prints
+ * are rendered), and one after an operator's note was added to another (nothing to draw),
+ * measured against the cold build in the same run. Prints
  * Markdown: raw times, the ratio, diagrams drawn, page sizes, each against its budget (issue
  * 18, item 5); exits 1 when one is over. `npm run bench -- site`. Needs Chromium (see README).
  */
@@ -65,6 +66,10 @@ async function benchSize(size: (typeof SIZES)[number]): Promise<void> {
     const newSources = [...after].filter((s) => !before.has(s)).length;
     const rebuild = await buildStaticSite({ contentDir, outDir, notify: () => {} });
     const pages = await pageSizes(outDir);
+    // An operator's note: a page changes and no diagram does. What a rebuild costs when nothing
+    // is drawn: its check, Astro and the search index.
+    const noted = await noteOneWorkload(contentDir, changed);
+    const notedRebuild = await buildStaticSite({ contentDir, outDir, notify: () => {} });
 
     say(
       `\n### ${size.label}: ${cold.workloads} workloads, ${cold.storage} storage objects, ${cold.pages} pages\n`,
@@ -73,8 +78,9 @@ async function benchSize(size: (typeof SIZES)[number]): Promise<void> {
     say('|---|---|---|---|---|---|---|---|');
     say(row('cold (empty cache)', cold));
     say(row(`rebuild (${changed} changed)`, rebuild));
+    say(row(`rebuild (a note added to ${noted})`, notedRebuild));
     say(
-      `\nThe rebuild kept ${rebuild.keptPages} unchanged pages' files from the previous site and rendered the rest (decision 83). "pages (Astro)" is the time after the diagrams were drawn: Astro starts while they are.\n`,
+      `\nThe rebuild kept ${rebuild.keptPages} unchanged pages' files from the previous site and rendered the rest (decision 83). "pages (Astro)" is the time after the diagrams were drawn: Astro starts while they are. The note's rebuild draws nothing: what any rebuild costs while Pagefind indexes every page and Astro starts and bundles (kept ${notedRebuild.keptPages}).\n`,
     );
     const perDiagram = cold.diagrams.rendered > 0 ? cold.timings.diagrams / cold.diagrams.rendered : 0;
     const ratio = rebuild.timings.total / cold.timings.total;
@@ -86,6 +92,11 @@ async function benchSize(size: (typeof SIZES)[number]): Promise<void> {
     else say(`| cold build | ${(cold.timings.total / 1000).toFixed(1)} s | (reported) | |`);
     check('diagram, amortised (cold)', perDiagram, BUDGET.msPerDiagram, 'ms');
     check('rebuild / cold', ratio, BUDGET.rebuildRatio, '', 3);
+    const notedRatio = notedRebuild.timings.total / cold.timings.total;
+    say(
+      `| rebuild with nothing to draw / cold (reported) | ${notedRatio.toFixed(3)} (search ${(notedRebuild.timings.search / cold.timings.total).toFixed(3)} of it) | | |`,
+    );
+    check("diagrams drawn by the note's rebuild", notedRebuild.diagrams.rendered, 0, 'new', 0);
     // Only the diagrams whose text changed are drawn again; every other one comes from the cache.
     check('diagrams drawn by the rebuild', rebuild.diagrams.rendered, newSources, 'new', 0);
     check(`largest page (${largest.path})`, largest.bytes / 1024, BUDGET.largestPageKiB, 'KiB', 0);
@@ -129,6 +140,20 @@ async function changeOneWorkload(dir: string): Promise<string> {
     return name;
   }
   throw new Error('no workload with a volume to change');
+}
+
+/** Writes an operator's note into the first workload page after `after`, between its markers. */
+async function noteOneWorkload(dir: string, after: string): Promise<string> {
+  const names = (await readdir(join(dir, 'workloads'))).sort().filter((name) => name > after);
+  const end = '<!-- tierbook:notes:end -->';
+  for (const name of names) {
+    const path = join(dir, 'workloads', name);
+    const text = await readFile(path, 'utf8');
+    if (!text.includes(end)) continue;
+    await writeFile(path, text.replace(end, `Restore rehearsed by hand on 2026-11-30 (bench note).\n${end}`));
+    return name;
+  }
+  throw new Error(`no workload page after ${after} with a notes section`);
 }
 
 interface PageSize {

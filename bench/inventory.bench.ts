@@ -28,6 +28,7 @@ import { failureDomains } from '../src/core/analysis/blast/failure-domains.ts';
 import { analyseCluster, loadCluster } from '../src/core/index.ts';
 import { readOffline } from '../src/io/read-offline.ts';
 import { syntheticCluster } from './synthetic/index.ts';
+import { type Time, timed } from './timed.ts';
 import { readPages, writeAll } from './write-pages.ts';
 
 const NOW = '2026-11-24T06:00:00Z';
@@ -36,12 +37,6 @@ const BUDGET = { json: 1.5, yaml: 4, exponent: 1.1 } as const;
 const BASELINE_ROUNDS = 3;
 /** Calls of the blast of every failure domain per size; the least is reported. */
 const BLAST_ROUNDS = 3;
-
-/** CPU milliseconds (user + system) and wall milliseconds of one step. */
-interface Time {
-  cpu: number;
-  wall: number;
-}
 
 interface Measured {
   pods: number;
@@ -232,8 +227,8 @@ async function child(pods: number, work: string): Promise<void> {
   const pages = readPages(out);
   const baselineRuns: Time[] = [];
   const floorRuns: Time[] = [];
+  const plain = join(work, `plain-${pods}`);
   for (let round = 0; round < BASELINE_ROUNDS; round++) {
-    const plain = join(work, `plain-${pods}`);
     baselineRuns.push(
       await timed(async () => {
         JSON.parse(readFileSync(jsonFile, 'utf8'));
@@ -301,15 +296,6 @@ async function child(pods: number, work: string): Promise<void> {
 /** The run of least CPU time. */
 function least(runs: readonly Time[]): Time {
   return runs.reduce((a, b) => (b.cpu < a.cpu ? b : a));
-}
-
-async function timed(run: () => unknown): Promise<Time> {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  await run();
-  const wall = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { cpu: (used.user + used.system) / 1000, wall };
 }
 
 /** The command's own report lines would interleave with the table: keep them out. */

@@ -183,12 +183,7 @@ function readersFor(cluster: ServedCluster, scratch: string): Reader[] {
           node,
         );
         // Its own spans, not the process's: reading the inventory's pages into memory is not counted.
-        const own = JSON.parse(await readFile(m.stdoutFile, 'utf8')) as {
-          wallMs: number;
-          cpuMs: number;
-          analysedWallMs: number;
-          rssBytes: number;
-        };
+        const own = await floorOutput(m);
         return {
           ...m,
           wallMs: own.wallMs,
@@ -198,10 +193,7 @@ function readersFor(cluster: ServedCluster, scratch: string): Reader[] {
         };
       },
       verify: async (m, round) => {
-        const { items, pages } = JSON.parse(await readFile(m.stdoutFile, 'utf8')) as {
-          items: number;
-          pages: number;
-        };
+        const { items, pages } = await floorOutput(m);
         expect("the floor's read", items);
         if (pages < 1) throw new Error(`the floor wrote no pages from ${out(round)}`);
         await rm(out(round), { recursive: true, force: true });
@@ -210,6 +202,18 @@ function readersFor(cluster: ServedCluster, scratch: string): Reader[] {
     },
   );
   return readers;
+}
+
+/** What bench/live/floor.ts prints: one JSON line. */
+async function floorOutput(m: Measured): Promise<{
+  items: number;
+  pages: number;
+  wallMs: number;
+  cpuMs: number;
+  analysedWallMs: number;
+  rssBytes: number;
+}> {
+  return JSON.parse(await readFile(m.stdoutFile, 'utf8'));
 }
 
 function report(cluster: ServedCluster, readers: readonly Reader[], best: ReadonlyMap<ReaderId, Best>): void {

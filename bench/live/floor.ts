@@ -12,41 +12,29 @@
  */
 import { analyseCluster, loadCluster } from '../../src/core/index.ts';
 import { readSource } from '../../src/io/read-source.ts';
+import { timed } from '../timed.ts';
 import { readPages, writeAll } from '../write-pages.ts';
 
 const [kubeconfig, pagesDir, outDir] = process.argv.slice(2);
 if (!kubeconfig || !pagesDir || !outDir) throw new Error('usage: floor.ts KUBECONFIG PAGESDIR OUTDIR');
 const NOW = '2026-11-24T06:00:00Z';
 
-interface Span {
-  wallMs: number;
-  cpuMs: number;
-}
-
-async function span(run: () => Promise<unknown>): Promise<Span> {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  await run();
-  const used = process.cpuUsage(cpu);
-  return { wallMs: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
-}
-
 let items = -1;
-const analysed = await span(async () => {
+const analysed = await timed(async () => {
   const { result } = await readSource({ from: [], kubeconfig });
   items = result.items.length;
   await analyseCluster((await loadCluster(result)).graph, { now: NOW });
 });
 const rssBytes = process.resourceUsage().maxRSS * 1024;
 const pages = readPages(pagesDir);
-const written = await span(() => writeAll(outDir, pages));
+const written = await timed(() => writeAll(outDir, pages));
 process.stdout.write(
   `${JSON.stringify({
     items,
     pages: pages.length,
-    wallMs: analysed.wallMs + written.wallMs,
-    cpuMs: analysed.cpuMs + written.cpuMs,
-    analysedWallMs: analysed.wallMs,
+    wallMs: analysed.wall + written.wall,
+    cpuMs: analysed.cpu + written.cpu,
+    analysedWallMs: analysed.wall,
     rssBytes,
   })}\n`,
 );
